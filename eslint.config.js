@@ -1,0 +1,60 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const uiAndHostPackages = ['react', 'react-dom', '@xyflow/react', 'electron', 'dexie', 'dexie-react-hooks', 'zustand'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'resources/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The domain core stays pure: it must run in a worker, in Node and in the delivery runtime.
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiAndHostPackages.map((name) => ({ name, message: 'src-shared is the pure domain core: no UI, Electron or storage packages.' })),
+          patterns: [
+            { group: ['node:*'], message: 'src-shared must not use Node APIs.' },
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing else in the project.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests of the core may read fixtures from disk; they still may not pull in UI packages.
+    files: ['src-shared/**/*.test.ts', 'src-shared/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: uiAndHostPackages.map((name) => ({ name, message: 'src-shared tests stay free of UI, Electron and storage packages.' })) },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-main/**'], message: 'The renderer talks to the host only through the host contract.' }] }],
+    },
+  },
+  {
+    files: ['src-main/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-renderer/**'], message: 'Main and renderer only share src-shared.' }] }],
+    },
+  },
+);
