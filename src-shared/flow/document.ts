@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CampaignSettings } from './campaign';
+import { FlowNode } from './nodes';
+import { Id } from './primitives';
+
+/** The version this build writes. Older ones are migrated on import (see migrations/). */
+export const SCHEMA_VERSION = 2;
+
+/** Where the published JSON Schema of this version lives; exported files point to it. */
+export const SCHEMA_URL = `https://campaign-studio.dev/schema/flow-v${SCHEMA_VERSION}.json`;
+
+export const FlowEdge = z.strictObject({
+  id: Id,
+  source: Id,
+  /** The output of the source node this edge leaves from: `next`, `match`, `else`, `timeout`… */
+  sourceHandle: z.string().min(1).default('next'),
+  target: Id,
+});
+export type FlowEdge = z.infer<typeof FlowEdge>;
+
+export const FlowMeta = z.strictObject({
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  /** Tool and version that wrote the file. */
+  generator: z.string().optional(),
+});
+
+/** A campaign flow as saved, exported and synced. Usable without any UI. */
+export const FlowDocument = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  campaign: CampaignSettings,
+  nodes: z.array(FlowNode),
+  edges: z.array(FlowEdge).default([]),
+  meta: FlowMeta.default({}),
+});
+export type FlowDocument = z.infer<typeof FlowDocument>;
+/** What a file may leave out (defaults fill it in). */
+export type FlowDocumentInput = z.input<typeof FlowDocument>;

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { defineNode } from './node-definition';
+
+/** Ends the whole journey at once, even branches still running in parallel. */
+export const endNode = defineNode({
+  type: 'end',
+  title: 'End',
+  description: 'The user leaves the campaign at once.',
+  dataSchema: z.strictObject({ label: z.string().max(200).optional() }),
+  defaults: () => ({}),
+  outputs: () => [],
+  summary: () => 'Leaves the campaign',
+  validate: () => [],
+});
