@@ -15,6 +15,7 @@ export * from './validate';
 export * from './variables';
 export * from './generator';
 export { seededRandom } from './random';
+export * from './edit';
 export { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 export { urlPatternProblem, contradiction } from './campaign-checks';
 export { WaitSpec } from './nodes/wait-node';

@@ -1,0 +1,4 @@
+/** Pure edits of a flow document, shared by the canvas editor, the CLI and tests. */
+export * from './clipboard';
+export * from './connect';
+export * from './operations';
