@@ -1,4 +1,4 @@
-import { URLPattern } from 'urlpattern-polyfill/urlpattern';
+import { compileCampaignPattern } from '../campaigns/url-match';
 import { zonedLocalToInstant } from '../time/zoned';
 import type { CampaignSettings } from './campaign';
 import type { ConditionGroup, Rule } from './conditions';
@@ -87,20 +87,10 @@ function exitName(exit: CampaignSettings['globalExits'][number], i: number): str
   return exit.name ? `"${exit.name}"` : `#${i + 1}`;
 }
 
-/** A reason why an error-free URL pattern string fails to compile, or null. */
+/** Why a live-chat URL pattern cannot be used, or null (the widget's own rules: see campaigns/url-match). */
 export function urlPatternProblem(pattern: string): string | null {
-  try {
-    new URLPattern(pattern);
-    return null;
-  } catch {
-    try {
-      // A path-only pattern ("/pricing*") is fine too: it is matched against the visited page's path.
-      new URLPattern({ pathname: pattern });
-      return pattern.startsWith('/') ? null : 'A URL pattern is a full URL ("https://example.com/pricing*") or a path starting with "/".';
-    } catch (e) {
-      return `This is not a valid URL pattern: ${(e as Error).message}`;
-    }
-  }
+  const compiled = compileCampaignPattern(pattern);
+  return compiled.ok ? null : compiled.reason;
 }
 
 /**
