@@ -45,5 +45,5 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 /** Errors first, then by path, so reports read top to bottom. */
 export function sortProblems(problems: Problem[]): Problem[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return problems.sort((a, b) => rank[a.severity] - rank[b.severity] || a.path.localeCompare(b.path, 'en'));
+  return problems.sort((a, b) => rank[a.severity] - rank[b.severity] || a.path.localeCompare(b.path, 'en', { numeric: true }));
 }

@@ -1,0 +1,8 @@
+import type { Command } from './command';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { schemaCommand } from './schema';
+import { validateCommand } from './validate';
+
+/** Every subcommand, in the order help lists them. A new command is one file and one line here. */
+export const COMMANDS: readonly Command[] = [validateCommand, importCommand, exportCommand, schemaCommand];
