@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { FlowScreen } from './canvas/flow-screen';
+import { FlowsScreen } from './flows/flows-screen';
+import { ImportReport } from './import/import-report';
+import { useFileDrop } from './import/use-file-drop';
+import { useFlowImport } from './import/use-flow-import';
+import { AppStoreContext, createAppStore } from './state/app-store';
+import { Notice } from './ui/notice';
+import { UploadIcon } from './ui/icons';
+import { useRoute } from './ui/use-route';
+
+function Shell() {
+  const route = useRoute();
+  const { importFile } = useFlowImport();
+  const dragging = useFileDrop((file) => void importFile(file));
+  return (
+    <>
+      {route.screen === 'flow' ? <FlowScreen key={route.id} id={route.id} /> : <FlowsScreen />}
+      <div className="overlays">
+        <ImportReport />
+      </div>
+      <Notice />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay__box">
+            <UploadIcon size={28} />
+            <p>Drop a flow JSON file to import it</p>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function App() {
+  const [store] = useState(() => createAppStore());
+  return (
+    <AppStoreContext.Provider value={store}>
+      <Shell />
+    </AppStoreContext.Provider>
+  );
+}

@@ -1,0 +1,80 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import type { CanvasNode } from '../to-react-flow';
+
+/** Outputs share their side evenly; labels and handles use the same offsets so they line up. */
+function offsetOf(index: number, count: number): string {
+  return `${((index + 1) / (count + 1)) * 100}%`;
+}
+
+interface NodeCardProps extends NodeProps<CanvasNode> {
+  icon: ReactNode;
+  /** Triggers start the flow: nothing leads into them. */
+  hasInput?: boolean;
+}
+
+/**
+ * The frame every node kind is drawn in: kind and icon, label, the one-line summary and a
+ * labelled source handle per output. Kind files choose the icon and accent only.
+ */
+export function NodeCard({ data, icon, hasInput = true, selected }: NodeCardProps) {
+  const vertical = data.direction === 'down';
+  const inputSide = vertical ? Position.Top : Position.Left;
+  const outputSide = vertical ? Position.Bottom : Position.Right;
+  const labelled = data.outputs.length > 1 || data.outputs.some((output) => output.id !== 'next');
+  return (
+    <div
+      className={`node-card node-card--${data.kind} node-card--${data.direction}${labelled ? ' has-outputs' : ''}${selected ? ' is-selected' : ''}${data.errors ? ' has-errors' : ''}`}
+      data-kind={data.kind}
+    >
+      {hasInput && <Handle type="target" position={inputSide} isConnectable={false} className="node-card__handle" />}
+      <header className="node-card__header">
+        <span className="node-card__icon" aria-hidden="true">
+          {icon}
+        </span>
+        <span className="node-card__kind">{data.title}</span>
+        {data.errors > 0 ? (
+          <span className="node-card__badge node-card__badge--error" title={`${data.errors} error(s)`}>
+            {data.errors}
+          </span>
+        ) : data.warnings > 0 ? (
+          <span className="node-card__badge node-card__badge--warning" title={`${data.warnings} warning(s)`}>
+            {data.warnings}
+          </span>
+        ) : null}
+      </header>
+      <div className="node-card__body">
+        <div className="node-card__label" title={data.label}>
+          {data.label}
+        </div>
+        <div className="node-card__summary" title={data.summary}>
+          {data.summary}
+        </div>
+      </div>
+      {labelled && (
+        <footer className="node-card__outputs">
+          {data.outputs.map((output, index) => (
+            <span key={output.id} className={`node-card__output node-card__output--${output.id}`} style={vertical ? { left: offsetOf(index, data.outputs.length) } : { top: offsetOf(index, data.outputs.length) }}>
+              {output.label}
+            </span>
+          ))}
+        </footer>
+      )}
+      {data.outputs.map((output, index) => {
+        const offset = offsetOf(index, data.outputs.length);
+        return (
+          <Handle
+            key={output.id}
+            id={output.id}
+            type="source"
+            position={outputSide}
+            isConnectable={false}
+            className={`node-card__handle node-card__handle--${output.id}`}
+            style={vertical ? { left: offset } : { top: offset }}
+            title={output.label}
+          />
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createEmptyFlow, exportFlowJson, importFlowJson, nodeDefinitions, type FlowDocument } from '../../src-shared/flow/index';
+import { flowDirection, toReactFlow } from './to-react-flow';
+
+/** Trigger -> filter -(else)-> end, built through the importer so defaults are filled in. */
+function flowWithFilter(): FlowDocument {
+  const base = JSON.parse(exportFlowJson(createEmptyFlow({ name: 'Test', kind: 'workflow' })));
+  base.nodes.push({ id: 'f1', type: 'filter', position: { x: 0, y: 200 }, data: { ...nodeDefinitions.filter.defaults(), label: 'VIPs?' } });
+  base.nodes.push({ id: 'e1', type: 'end', position: { x: 0, y: 400 }, data: {} });
+  base.edges = [
+    { id: 'a', source: base.nodes[0].id, sourceHandle: 'next', target: 'f1' },
+    { id: 'b', source: 'f1', sourceHandle: 'else', target: 'e1' },
+  ];
+  const imported = importFlowJson(JSON.stringify(base));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+  return imported.document;
+}
+
+describe('toReactFlow', () => {
+  it('makes one canvas node per document node, typed by kind', () => {
+    const { nodes } = toReactFlow(flowWithFilter());
+    expect(nodes.map((n) => [n.id, n.type])).toEqual([
+      [nodes[0]?.id, 'trigger'],
+      ['f1', 'filter'],
+      ['e1', 'end'],
+    ]);
+  });
+
+  it('uses the label when given, else the kind title', () => {
+    const { nodes } = toReactFlow(flowWithFilter());
+    expect(nodes[1]?.data.label).toBe('VIPs?');
+    expect(nodes[2]?.data.label).toBe(nodes[2]?.data.title);
+  });
+
+  it('labels edges by output except the plain next', () => {
+    const { edges } = toReactFlow(flowWithFilter());
+    expect(edges[0]?.label).toBeUndefined();
+    expect(edges[1]?.label).toBeTruthy();
+    expect(edges[1]?.sourceHandle).toBe('else');
+  });
+
+  it('counts problems on their nodes', () => {
+    const { nodes } = toReactFlow(flowWithFilter(), [
+      { severity: 'error', code: 'x', message: 'bad', path: '$.nodes[1]', nodeId: 'f1' },
+      { severity: 'warning', code: 'y', message: 'meh', path: '$.nodes[1]', nodeId: 'f1' },
+    ]);
+    expect(nodes[1]?.data).toMatchObject({ errors: 1, warnings: 1 });
+    expect(nodes[0]?.data).toMatchObject({ errors: 0, warnings: 0 });
+  });
+});
+
+describe('flowDirection', () => {
+  it('reads the layout from where edges go', () => {
+    expect(flowDirection(flowWithFilter())).toBe('down');
+    const across = flowWithFilter();
+    across.nodes.forEach((node, index) => (node.position = { x: index * 300, y: 0 }));
+    expect(flowDirection(across)).toBe('right');
+  });
+});

@@ -1,0 +1,30 @@
+import { getNodesBounds, useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+
+/** Below this zoom the cards' text is unreadable, so the first view stops fitting everything. */
+const minReadableZoom = 0.6;
+const padding = 48;
+
+/**
+ * The first view of a flow: everything, when that is still readable; otherwise the top of the
+ * flow (its entry) at a readable zoom, centred across. The fit-view control still shows all.
+ */
+export function useReadableFit(): void {
+  const initialised = useNodesInitialized();
+  const { getNodes, setViewport } = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  const ready = useStore((state) => state.panZoom !== null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    if (!initialised || !ready || done.current || width === 0 || height === 0) return;
+    done.current = true;
+    const bounds = getNodesBounds(getNodes());
+    const fitZoom = Math.min((width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height, 1.1);
+    const zoom = Math.max(fitZoom, Math.min(minReadableZoom, (width - padding * 2) / bounds.width));
+    const x = width / 2 - (bounds.x + bounds.width / 2) * zoom;
+    const y = zoom > fitZoom ? padding - bounds.y * zoom : height / 2 - (bounds.y + bounds.height / 2) * zoom;
+    void setViewport({ x, y, zoom });
+  }, [initialised, ready, width, height, getNodes, setViewport]);
+}

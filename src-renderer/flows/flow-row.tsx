@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { FlowRecord } from '../db/schema';
+import { formatRelativeTime, kindLabels, plural } from '../ui/format';
+import { TrashIcon } from '../ui/icons';
+
+interface FlowRowProps {
+  flow: FlowRecord;
+  now: number;
+  onOpen: (id: string) => void;
+  onDelete: (id: string) => void;
+}
+
+/** One saved flow. Deleting asks once more in place, since there is no undo yet. */
+export function FlowRow({ flow, now, onOpen, onDelete }: FlowRowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const updated = new Date(flow.updatedAt);
+  return (
+    <li className="flow-row" data-testid="flow-row">
+      <button type="button" className="flow-row__main" onClick={() => onOpen(flow.id)} aria-label={`Open ${flow.name}`}>
+        <span className={`kind-dot kind-dot--${flow.kind}`} aria-hidden="true" />
+        <span className="flow-row__name">{flow.name || 'Untitled flow'}</span>
+        <span className="flow-row__meta">
+          <span className="tag">{kindLabels[flow.kind]}</span>
+          <span>{plural(flow.document.nodes.length, 'node')}</span>
+          <time dateTime={updated.toISOString()} title={updated.toLocaleString()}>
+            Updated {formatRelativeTime(flow.updatedAt, now)}
+          </time>
+        </span>
+      </button>
+      <div className="flow-row__actions">
+        {confirming ? (
+          <>
+            <span className="flow-row__confirm">Delete this flow?</span>
+            <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button type="button" className="button button--small button--danger" onClick={() => onDelete(flow.id)}>
+              Delete
+            </button>
+          </>
+        ) : (
+          <button type="button" className="icon-button" onClick={() => setConfirming(true)} aria-label={`Delete ${flow.name}`} title="Delete">
+            <TrashIcon />
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

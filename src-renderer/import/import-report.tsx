@@ -1,0 +1,30 @@
+import { plural } from '../ui/format';
+import { AlertIcon, CloseIcon } from '../ui/icons';
+import { selectDismissImportReport, selectImportReport, useAppStore } from '../state/app-store';
+import { ProblemList } from './problem-list';
+
+/** Why the last import failed. Nothing was saved; dismissing it changes nothing either. */
+export function ImportReport() {
+  const report = useAppStore(selectImportReport);
+  const dismiss = useAppStore(selectDismissImportReport);
+  if (!report) return null;
+  return (
+    <section className="panel import-report" role="alert" aria-labelledby="import-report-title" data-testid="import-report">
+      <header className="panel__header">
+        <AlertIcon className="import-report__icon" size={18} />
+        <div className="panel__titles">
+          <h2 id="import-report-title" className="panel__title">
+            Couldn’t import {report.fileName}
+          </h2>
+          <p className="panel__subtitle">{plural(report.problems.length, 'problem')} found. Nothing was changed.</p>
+        </div>
+        <button type="button" className="icon-button" onClick={dismiss} aria-label="Dismiss import problems">
+          <CloseIcon />
+        </button>
+      </header>
+      <div className="panel__content">
+        <ProblemList problems={report.problems} />
+      </div>
+    </section>
+  );
+}

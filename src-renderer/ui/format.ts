@@ -1,0 +1,46 @@
+import type { FlowDocument } from '../../src-shared/flow/index';
+
+type CampaignKind = FlowDocument['campaign']['kind'];
+
+export const kindLabels: Record<CampaignKind, string> = {
+  workflow: 'Workflow',
+  'live-chat': 'Live chat',
+  'one-off': 'One-off',
+};
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "just now", "5 minutes ago", "yesterday": how long ago `then` was, seen from `now`. */
+export function formatRelativeTime(then: number, now: number, locale = 'en'): string {
+  const seconds = Math.round((then - now) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size || unit === 'minute') return format.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+/** "1 node", "12 nodes". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A safe file name for an exported flow: "Spring sale!" -> "spring-sale.json". */
+export function exportFileName(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${slug || 'flow'}.json`;
+}
