@@ -1,0 +1,150 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
+import type { Duration, OpeningInterval, Weekday } from '../flow';
+import { durationSeconds, minutesOfDay } from '../flow';
+import { zonedLocalToInstant } from '../time/zoned';
+import type { Millis } from './types';
+
+/**
+ * Calendar arithmetic in IANA timezones, DST-correct and cached (population runs ask the same
+ * questions millions of times). Wall-clock to instant goes through @date-fns/tz's TZDate, so a
+ * time in a DST gap is pushed forward by the gap, as in src-shared/time/zoned.ts.
+ */
+const DAY = 86_400_000;
+const QUARTER = 900_000;
+const WEEKDAY_OF: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** Per timezone, a numeric-keyed cache (string keys cost more than the lookups they save). */
+function cacheFor(caches: Map<string, Map<number, number>>, tz: string): Map<number, number> {
+  let c = caches.get(tz);
+  if (!c) caches.set(tz, (c = new Map()));
+  else if (c.size > 100_000) c.clear();
+  return c;
+}
+
+const offsetCaches = new Map<string, Map<number, number>>();
+/** Offset of a timezone from UTC at an instant, in ms (transitions fall on quarter hours). */
+export function offsetAt(tz: string, t: Millis): number {
+  const cache = cacheFor(offsetCaches, tz);
+  const key = Math.floor(t / QUARTER);
+  let off = cache.get(key);
+  if (off === undefined) {
+    off = tzOffset(tz, new Date(key * QUARTER)) * 60_000;
+    cache.set(key, off);
+  }
+  return off;
+}
+
+/** Local calendar day number (days since 1970-01-01 in that zone) and ms into that day. */
+export function localDay(tz: string, t: Millis): { day: number; msOfDay: number } {
+  const local = t + offsetAt(tz, t);
+  const day = Math.floor(local / DAY);
+  return { day, msOfDay: local - day * DAY };
+}
+
+export function weekdayOf(day: number): Weekday {
+  return WEEKDAY_OF[(((day + 4) % 7) + 7) % 7]!;
+}
+
+const dayCaches = new Map<string, Map<number, number>>();
+const wallCaches = new Map<string, Map<number, number>>();
+
+function exactWall(tz: string, day: number, minute: number): Millis {
+  const d = new Date(day * DAY);
+  return new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Math.floor(minute / 60), minute % 60, 0, tz).getTime();
+}
+
+/**
+ * The instant of minute `minute` of local day `day` in `tz`. On a day without an offset change
+ * (nearly all) it is plain arithmetic; on a transition day TZDate decides (gaps pushed forward).
+ */
+export function wallInstant(tz: string, day: number, minute: number): Millis {
+  const days = cacheFor(dayCaches, tz);
+  let off = days.get(day);
+  if (off === undefined) {
+    const first = day * DAY - exactWall(tz, day, 0);
+    const last = day * DAY + 1439 * 60_000 - exactWall(tz, day, 1439);
+    off = first === last ? first : NaN;
+    days.set(day, off);
+  }
+  if (!Number.isNaN(off)) return day * DAY + minute * 60_000 - off;
+  const cache = cacheFor(wallCaches, tz);
+  const key = day * 1440 + minute;
+  let t = cache.get(key);
+  if (t === undefined) cache.set(key, (t = exactWall(tz, day, minute)));
+  return t;
+}
+
+type WeekPlan = Map<Weekday, [number, number][]>;
+const plans = new WeakMap<readonly OpeningInterval[], WeekPlan>();
+
+function planOf(intervals: readonly OpeningInterval[]): WeekPlan {
+  let plan = plans.get(intervals);
+  if (!plan) {
+    plan = new Map();
+    for (const i of intervals) {
+      const list = plan.get(i.day) ?? [];
+      list.push([minutesOfDay(i.open), minutesOfDay(i.close)]);
+      plan.set(i.day, list);
+    }
+    for (const list of plan.values()) list.sort((a, b) => a[0] - b[0]);
+    plans.set(intervals, plan);
+  }
+  return plan;
+}
+
+/**
+ * The first instant at or after `t` inside one of the weekly intervals (read in `tz`): `t`
+ * itself when open, else the next opening. Null when the schedule never opens.
+ *
+ * @example nextOpening(fridayEvening, [{ day: 'mon', open: '09:00', close: '17:00' }], 'Europe/Paris') // Monday 09:00 Paris
+ */
+export function nextOpening(t: Millis, intervals: readonly OpeningInterval[], tz: string): Millis | null {
+  const plan = planOf(intervals);
+  if (plan.size === 0) return null;
+  const { day } = localDay(tz, t);
+  for (let k = -1; k <= 8; k++) {
+    for (const [open, close] of plan.get(weekdayOf(day + k)) ?? []) {
+      const closeAt = wallInstant(tz, day + k, close);
+      if (t < closeAt) return Math.max(t, wallInstant(tz, day + k, open));
+    }
+  }
+  return null;
+}
+
+/** Daily window as weekly intervals ("09:00-11:00 on weekdays"); no days = every day. */
+export function windowIntervals(from: string, to: string, days: readonly Weekday[]): OpeningInterval[] {
+  const on = days.length ? days : WEEKDAY_OF;
+  return on.map((day) => ({ day, open: from, close: to }));
+}
+
+const windowCache = new Map<string, OpeningInterval[]>();
+export function cachedWindow(from: string, to: string, days: readonly Weekday[]): OpeningInterval[] {
+  const key = `${from}|${to}|${days.join(',')}`;
+  let w = windowCache.get(key);
+  if (!w) windowCache.set(key, (w = windowIntervals(from, to, days)));
+  return w;
+}
+
+/**
+ * `t` plus a duration: minutes and hours are exact; days and weeks are calendar days in `tz`
+ * (the same wall-clock time, so "1 day" from 09:00 is 09:00 the next day across a DST change).
+ */
+export function addDuration(t: Millis, d: Duration, tz: string): Millis {
+  if (d.unit === 'minutes' || d.unit === 'hours') return t + durationSeconds(d) * 1000;
+  const days = d.unit === 'days' ? d.amount : d.amount * 7;
+  const { day, msOfDay } = localDay(tz, t);
+  const minute = Math.floor(msOfDay / 60_000);
+  return wallInstant(tz, day + days, minute) + (msOfDay - minute * 60_000);
+}
+
+const untilCache = new Map<string, number | null>();
+/** The instant of a local date-time in `tz` (null when malformed). */
+export function localInstant(at: string, tz: string): Millis | null {
+  const key = `${tz}|${at}`;
+  let t = untilCache.get(key);
+  if (t === undefined) {
+    t = zonedLocalToInstant(at, tz)?.getTime() ?? null;
+    untilCache.set(key, t);
+  }
+  return t;
+}

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runUser } from './runner';
+import { fastSteppers, machineSteppers, transitionSteppers } from './steppers';
+import { DAY, MONDAY_9, profile, randomFlow, randomScript } from '../testing/engine-builders';
+import type { FlowDocument } from '../flow';
+import type { UserAction } from './types';
+
+function both(doc: FlowDocument, actions: UserAction[], explain: boolean) {
+  const common = { profile: profile({ timezone: 'America/New_York' }), actions, from: MONDAY_9, until: MONDAY_9 + 10 * DAY, explain };
+  const a = runUser(doc, { ...common, stepper: machineSteppers(doc) });
+  const b = runUser(doc, { ...common, stepper: fastSteppers(doc) });
+  return [a.journeys.map((j) => j.data), b.journeys.map((j) => j.data)] as const;
+}
+
+describe('pure transition() stepping', () => {
+  it('gives the same journeys as the actor', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1e6 }), (nodes, seed) => {
+        const doc = randomFlow(nodes, seed);
+        const common = { profile: profile(), actions: randomScript(seed, MONDAY_9, 8), from: MONDAY_9, until: MONDAY_9 + 8 * DAY, explain: true };
+        const a = runUser(doc, { ...common, stepper: machineSteppers(doc) });
+        const b = runUser(doc, { ...common, stepper: transitionSteppers(doc) });
+        expect(b.journeys.map((j) => j.data)).toEqual(a.journeys.map((j) => j.data));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('fast path', () => {
+  it('gives the same journeys as the XState machine on random flows and scripts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 1, max: 1e6 }), fc.boolean(), (nodes, seed, explain) => {
+        const doc = randomFlow(nodes, seed);
+        const [machine, fast] = both(doc, randomScript(seed, MONDAY_9, 10), explain);
+        expect(fast).toEqual(machine);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import type { FlowDocument, FlowNode } from '../flow';
+
+/**
+ * A flow prepared for stepping: nodes by index (document order, which is also the order of the
+ * machine's parallel regions and hence of simultaneous steps), edges by `source` + handle.
+ */
+export interface CompiledFlow {
+  doc: FlowDocument;
+  nodes: readonly FlowNode[];
+  index: ReadonlyMap<string, number>;
+  /** `${source}\u0000${handle}` → target node indexes, ascending. */
+  out: ReadonlyMap<string, readonly number[]>;
+  /** `${source}\u0000${handle}\u0000${target}` for each edge. */
+  edges: ReadonlySet<string>;
+  triggerIndex: number;
+  /** Per node index: handle → target indexes (the fast path's view of `out`). */
+  outByNode: readonly ReadonlyMap<string, readonly number[]>[];
+}
+
+const cache = new WeakMap<FlowDocument, CompiledFlow>();
+
+/** Indexes a flow document once (cached per document object). */
+export function compileFlow(doc: FlowDocument): CompiledFlow {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const index = new Map(doc.nodes.map((n, i) => [n.id, i] as const));
+  const out = new Map<string, number[]>();
+  const edges = new Set<string>();
+  for (const e of doc.edges) {
+    const t = index.get(e.target);
+    if (t === undefined || !index.has(e.source)) continue;
+    const key = `${e.source}\u0000${e.sourceHandle}`;
+    const list = out.get(key) ?? [];
+    if (!list.includes(t)) list.push(t);
+    out.set(key, list);
+    edges.add(`${key}\u0000${e.target}`);
+  }
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  const triggerIndex = doc.nodes.findIndex((n) => n.type === 'trigger');
+  const outByNode = doc.nodes.map(() => new Map<string, number[]>());
+  for (const [key, list] of out) {
+    const [source, handle] = key.split('\u0000') as [string, string];
+    outByNode[index.get(source)!]!.set(handle, list);
+  }
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode };
+  cache.set(doc, compiled);
+  return compiled;
+}
+
+/** Whether an edge leaves `source` through `handle` into `target`. */
+export function firesInto(flow: CompiledFlow, source: string, handle: string, target: string): boolean {
+  return flow.edges.has(`${source}\u0000${handle}\u0000${target}`);
+}
+
+/** Targets of the edges leaving `source` through `handle`. */
+export function targetsOf(flow: CompiledFlow, source: string, handle: string): readonly number[] {
+  return flow.out.get(`${source}\u0000${handle}`) ?? [];
+}
+
+/** Node kinds that can hold a user (and so have a `waiting` state in the machine). */
+export function canWait(node: FlowNode): boolean {
+  return node.type === 'wait' || node.type === 'inbound-message' || node.type === 'send';
+}

@@ -1,0 +1,22 @@
+/**
+ * The journey engine: flows compiled to XState, single-user previews, population runs and
+ * rewind. Pure: no DOM, no Node APIs; runs in a worker, in Node and in the delivery runtime.
+ * Semantics: docs/semantics.md.
+ */
+export * from './types';
+export { evaluateCondition, type ConditionEnv, type ConditionResult } from './conditions';
+export { nextOpening, addDuration, offsetAt } from './calendar';
+export { createJourneyMachine, type JourneyEvent, type JourneyMachine, type JourneySnapshot } from './machine';
+export { FastJourney } from './fast-journey';
+export { runUser, type Stepper, type StepperFactory, type UserRun, type UserRunOptions, type JourneyInputRecord } from './runner';
+export { MachineStepper, TransitionStepper, machineSteppers, transitionSteppers, fastSteppers } from './steppers';
+export { previewJourney, forkPreview, type PreviewOptions, type PreviewResult, type PreviewStep, type ForkResult } from './preview';
+export { JourneyTape, type SeekResult } from './rewind';
+export { runPopulation, type PopulationOptions, type PopulationResult, type NodeStats } from './population';
+export { PopulationIndex, countsAt, type NodeCounts } from './population-index';
+export { syntheticUser, type PopulationSpec, type Choice } from './synth';
+export { TraceStore } from './trace-store';
+export { createPrng, mixSeed, type Prng } from './prng';
+export { mergePopulations } from './population-merge';
+export { nodeStatsRows, formatTable, formatTrace, type NodeStatsRow } from './report';
+export { replayUser, journeysOfUser } from './replay';

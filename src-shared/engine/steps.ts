@@ -1,0 +1,164 @@
+import type { Scalar } from '../flow';
+import { closestConversation } from './decisions';
+import type { CompiledFlow } from './graph';
+import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
+
+/**
+ * The changes a journey undergoes, as mutations of a draft. The machine applies them to a copy
+ * (`draft()`), the fast stepper in place: one implementation, two ways of sequencing it.
+ */
+export function initialData(input: JourneyInput): JourneyData {
+  return {
+    journeyId: input.journeyId,
+    flowId: input.flowId ?? '',
+    time: input.time,
+    profile: { ...input.profile, attributes: { ...input.profile.attributes }, tags: [...input.profile.tags], segments: [...input.profile.segments] },
+    events: input.events ? [...input.events] : [],
+    lastMessage: null,
+    conversations: [],
+    via: {},
+    due: {},
+    trace: [],
+    messages: [],
+    status: 'running',
+    reason: null,
+    cause: 'journey.start',
+    inputMessage: null,
+    explain: input.explain ?? true,
+  };
+}
+
+/** A copy that may be mutated without touching the original (XState contexts are immutable). */
+export function draft(d: JourneyData): JourneyData {
+  return {
+    ...d,
+    profile: { ...d.profile, attributes: { ...d.profile.attributes }, tags: [...d.profile.tags], segments: [...d.profile.segments] },
+    events: [...d.events],
+    conversations: d.conversations.map((c) => ({ ...c })),
+    via: { ...d.via },
+    due: { ...d.due },
+    trace: [...d.trace],
+    messages: [...d.messages],
+  };
+}
+
+/** Name of the machine event for a user action. */
+export function inputEventName(a: UserAction): string {
+  return a.type === 'message' ? 'user.messaged' : a.type === 'event' ? 'user.event' : a.type === 'page_visit' ? 'user.visited' : a.type === 'attribute' ? 'user.attribute' : a.type === 'tag' ? 'user.tagged' : 'user.segment';
+}
+
+/** Applies what the user did to the journey's view of them. */
+export function recordAction(d: JourneyData, a: UserAction): void {
+  d.time = a.at;
+  d.cause = inputEventName(a);
+  d.inputMessage = null;
+  switch (a.type) {
+    case 'message':
+      d.lastMessage = a.text;
+      d.inputMessage = a.text;
+      break;
+    case 'event':
+      d.events.push({ name: a.name, at: a.at, properties: a.properties ?? {} });
+      break;
+    case 'page_visit':
+      d.events.push({ name: 'page.visited', at: a.at, properties: { url: a.url, seconds: a.seconds } });
+      break;
+    case 'attribute':
+      if (a.value === null) delete d.profile.attributes[a.name];
+      else d.profile.attributes[a.name] = a.value as Scalar;
+      break;
+    case 'tag':
+      toggle(d.profile.tags, a.tag, a.present);
+      break;
+    case 'segment':
+      toggle(d.profile.segments, a.segment, a.present);
+      break;
+  }
+}
+
+function toggle(list: string[], item: string, present: boolean): void {
+  const i = list.indexOf(item);
+  if (present && i < 0) list.push(item);
+  if (!present && i >= 0) list.splice(i, 1);
+}
+
+export function recordTick(d: JourneyData, at: Millis): void {
+  d.time = at;
+  d.cause = 'clock.tick';
+  d.inputMessage = null;
+}
+
+export function step(d: JourneyData, node: string, outcome: string, why: string): void {
+  d.trace.push({ t: d.time, node, event: d.cause, outcome, why });
+}
+
+/** A node completes through `handle`: it stops waiting and its effects happen. */
+export function complete(flow: CompiledFlow, d: JourneyData, node: string, handle: string, why: string): void {
+  delete d.due[node];
+  const n = flow.nodes[flow.index.get(node)!]!;
+  if (n.type === 'send') why = send(flow, d, node) + why;
+  if (n.type === 'assign') why = assign(flow, d, node);
+  step(d, node, handle, why);
+}
+
+function send(flow: CompiledFlow, d: JourneyData, nodeId: string): string {
+  const n = flow.nodes[flow.index.get(nodeId)!]!;
+  if (n.type !== 'send') return '';
+  const c = flow.doc.campaign;
+  const channel = n.data.channel ?? 'chat';
+  let conversationId = n.data.conversation === 'follow_up' ? closestConversation(d, nodeId) : null;
+  if (!conversationId) {
+    conversationId = `${d.journeyId}:c${d.conversations.length + 1}`;
+    d.conversations.push({ id: conversationId, nodeId, channel, open: true, assignee: null });
+  }
+  const s = n.data.sender ?? c.channelDefaults.sender ?? { type: 'bot' as const };
+  const sender = s.type === 'bot' ? `bot:${s.name ?? 'bot'}` : `agent:${s.agentId}`;
+  const body = d.explain ? render(n.data.body, d, c.name) : '';
+  d.messages.push({ at: d.time, nodeId, channel, body, sender, conversationId });
+  return d.explain ? `${channel} to ${conversationId}: ` : '';
+}
+
+function assign(flow: CompiledFlow, d: JourneyData, nodeId: string): string {
+  const n = flow.nodes[flow.index.get(nodeId)!]!;
+  if (n.type !== 'assign') return '';
+  const id = closestConversation(d, nodeId);
+  const t = n.data.target;
+  const who = t ? `${t.type}:${t.type === 'inbox' ? t.inboxId : t.type === 'team' ? t.teamId : t.agentId}` : 'nobody';
+  const conv = d.conversations.find((c) => c.id === id);
+  if (conv) conv.assignee = who;
+  return d.explain ? (conv ? `${conv.id} assigned to ${who}` : 'no upstream conversation to assign') : '';
+}
+
+/** Fills `{{ contact.x }}` variables from the profile. */
+export function render(body: string, d: JourneyData, campaignName: string): string {
+  return body.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (_m, name: string) => {
+    if (name === 'campaign.name') return campaignName;
+    const key = name.startsWith('contact.custom_attributes.') ? name.slice(26) : name.startsWith('contact.') ? name.slice(8) : name;
+    const v = d.profile.attributes[key];
+    if (v === undefined && key === 'name') return [d.profile.attributes.first_name, d.profile.attributes.last_name].filter((x) => x !== undefined).join(' ');
+    return v === undefined ? '' : String(v);
+  });
+}
+
+export function startWait(d: JourneyData, node: string, due: Millis | null, why: string): void {
+  d.due[node] = due;
+  step(d, node, 'waiting', why);
+}
+
+/** The journey is over: nothing waits any more. */
+export function finish(d: JourneyData, status: 'ended' | 'exited', reason: string, node: string, why: string): void {
+  d.due = {};
+  d.status = status;
+  d.reason = reason;
+  step(d, node, status, why);
+}
+
+/** The earliest timer among waiting nodes, or null. */
+export function nextDue(d: JourneyData): Millis | null {
+  let best: Millis | null = null;
+  for (const k in d.due) {
+    const t = d.due[k];
+    if (t !== null && t !== undefined && (best === null || t < best)) best = t;
+  }
+  return best;
+}

@@ -1,0 +1,109 @@
+import type { CampaignSettings, Rule, Scalar } from '../flow';
+import { createPrng, mixSeed, type Prng } from './prng';
+import type { Millis, SentMessage, UserAction, UserProfile } from './types';
+
+const DAY = 86_400_000;
+
+/** A distribution to draw from: values with optional weights. */
+export interface Choice<T> {
+  values: readonly T[];
+  weights?: readonly number[];
+}
+
+/** How the synthetic population looks and behaves. Every field has a default. */
+export interface PopulationSpec {
+  users: number;
+  days: number;
+  seed: number;
+  /** Start of the simulated period (default 2026-11-23T00:00Z, a Monday). */
+  start?: Millis;
+  attributes?: Record<string, Choice<Scalar>>;
+  timezones?: Choice<string>;
+  /** Tag → chance a user has it. */
+  tags?: Record<string, number>;
+  /** Chance a user replies to a message, and mean delay of a reply in minutes. */
+  replyProbability?: number;
+  replyDelayMinutes?: number;
+  replies?: Choice<string>;
+  /** Event name → mean occurrences per day (Poisson). */
+  eventRates?: Record<string, number>;
+  /** Chance that a user, at a random moment, does what the first global exit looks for. */
+  exitChance?: number;
+}
+
+export const DEFAULT_START = Date.UTC(2026, 10, 23);
+const DEFAULT_ATTRIBUTES: Record<string, Choice<Scalar>> = {
+  first_name: { values: ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret'] },
+  plan: { values: ['trial', 'starter', 'growth'], weights: [6, 3, 1] },
+};
+const DEFAULT_TZ: Choice<string> = { values: ['UTC', 'America/New_York', 'Europe/Paris', 'Asia/Tokyo'], weights: [2, 4, 3, 1] };
+const DEFAULT_REPLIES: Choice<string> = { values: ['yes', 'no', 'thanks', 'help', 'stop'], weights: [4, 2, 2, 1, 1] };
+
+export interface SyntheticUser {
+  profile: UserProfile;
+  actions: UserAction[];
+  /** What the user does on receiving a message (drawn from the user's own seeded stream). */
+  onSend: (m: SentMessage) => UserAction[] | undefined;
+}
+
+/**
+ * User number `index` of a population: seeded by (seed, index) alone, so any slice of users can
+ * be simulated anywhere (another worker, another day) with the same result.
+ */
+export function syntheticUser(c: CampaignSettings, spec: PopulationSpec, index: number): SyntheticUser {
+  const rnd = createPrng(mixSeed(spec.seed, index));
+  const start = spec.start ?? DEFAULT_START;
+  const end = start + spec.days * DAY;
+  const attributes: Record<string, Scalar> = {};
+  for (const [name, choice] of Object.entries(spec.attributes ?? DEFAULT_ATTRIBUTES)) attributes[name] = rnd.pick(choice.values, choice.weights);
+  const tags = Object.entries(spec.tags ?? {}).filter(([, p]) => rnd.chance(p)).map(([t]) => t);
+  const tz = spec.timezones ?? DEFAULT_TZ;
+  const profile: UserProfile = { id: `u${index}`, attributes, tags, segments: [], timezone: rnd.pick(tz.values, tz.weights) };
+
+  const actions: UserAction[] = [];
+  const entryAt = start + Math.floor(rnd.next() * 86_400) * 1000;
+  const t = c.trigger;
+  if (t.type === 'event') {
+    const properties: Record<string, Scalar> = {};
+    for (const p of t.properties) if (p.operator === 'equals' || p.operator === 'in_list') properties[p.property] = (Array.isArray(p.value) ? p.value[0] : p.value) ?? '';
+    actions.push({ type: 'event', at: entryAt, name: t.event, properties });
+  } else if (t.type === 'page_visit') actions.push({ type: 'page_visit', at: entryAt, url: t.urlPattern.replace(/\*/g, ''), seconds: t.secondsOnPage + 5 });
+  else if (t.type === 'segment_entered') actions.push({ type: 'segment', at: entryAt, segment: t.segment, present: true });
+
+  for (const [name, perDay] of Object.entries(spec.eventRates ?? {})) {
+    if (perDay <= 0) continue;
+    for (let at = start + rnd.exponential(DAY / perDay); at < end; at += rnd.exponential(DAY / perDay)) actions.push({ type: 'event', at: Math.floor(at / 1000) * 1000, name, properties: {} });
+  }
+  const exit = c.globalExits[0];
+  if (exit && rnd.chance(spec.exitChance ?? 0.05)) {
+    const at = start + Math.floor(rnd.next() * spec.days * 86_400) * 1000;
+    const a = satisfy(exit.condition.rules, at);
+    if (a) actions.push(a);
+  }
+  return { profile, actions, onSend: replier(spec, rnd) };
+}
+
+function replier(spec: PopulationSpec, rnd: Prng): SyntheticUser['onSend'] {
+  const p = spec.replyProbability ?? 0.3;
+  const mean = (spec.replyDelayMinutes ?? 120) * 60_000;
+  const replies = spec.replies ?? DEFAULT_REPLIES;
+  return (m) => (rnd.chance(p) ? [{ type: 'message', at: m.at + 60_000 + Math.floor(rnd.exponential(mean) / 1000) * 1000, text: rnd.pick(replies.values, replies.weights) }] : undefined);
+}
+
+/** An action that makes the first satisfiable rule of a condition true. */
+function satisfy(rules: readonly Rule[], at: Millis): UserAction | null {
+  for (const r of rules) {
+    if (r.type === 'event') return { type: 'event', at, name: r.event, properties: {} };
+    if (r.type === 'tag' && r.operator === 'has') return { type: 'tag', at, tag: r.tag, present: true };
+    if (r.type === 'attribute' && (r.operator === 'equals' || r.operator === 'in_list')) {
+      const v = Array.isArray(r.value) ? r.value[0] : r.value;
+      if (v !== undefined) return { type: 'attribute', at, name: r.attribute, value: v };
+    }
+    if (r.type === 'message' && r.operator !== 'not_contains' && r.operator !== 'matches') return { type: 'message', at, text: r.value };
+    if (r.type === 'group') {
+      const a = satisfy(r.rules, at);
+      if (a) return a;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,130 @@
+/**
+ * Journey engine benchmark (run: `npx tsx tests/bench/engine-bench.ts [users] [baselineUsers]`).
+ * Prints numbers and ratios; never asserts timing. Compares the engine's fast path with a naive
+ * baseline (one XState `createActor` per journey with `SimulatedClock`, same semantics).
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { importFlowJson, type FlowDocument } from '../../src-shared/flow';
+import { generateFlow } from '../../src-shared/flow/generator';
+import { countsAt, machineSteppers, transitionSteppers, mergePopulations, PopulationIndex, previewJourney, runPopulation, TraceStore, type PopulationResult } from '../../src-shared/engine';
+
+const users = Number(process.argv[2] ?? 100_000);
+const baselineUsers = Number(process.argv[3] ?? 5_000);
+const days = 30;
+
+function load(path: string): FlowDocument {
+  const r = importFlowJson(readFileSync(new URL(path, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(`cannot read ${path}`);
+  return r.document;
+}
+
+const flows: [string, FlowDocument][] = [
+  ['onboarding example', load('../../resources/examples/onboarding-drip.json')],
+  ['generated 50-node flow', generateFlow({ nodes: 50, seed: 7 })],
+];
+
+const attributes = { first_name: { values: ['Ada', 'Grace', 'Alan'] }, plan: { values: ['trial', 'starter'], weights: [9, 1] } };
+const spec = { days, seed: 42, attributes, replyProbability: 0.3, eventRates: { 'app.opened': 0.5 }, exitChance: 0.1 };
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+type Transferred = PopulationResult & { traces: ReturnType<TraceStore['toTransfer']> };
+
+/** A worker thread (this same file in worker mode) that warms up, then runs one slice on demand. */
+function startWorker(flow: number, from: number, to: number): Promise<{ run: () => Promise<PopulationResult> }> {
+  // Workers do not inherit tsx's loader: register it, then load this file in worker mode.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const w = new Worker(boot, { eval: true, workerData: { flow, from, to, users } });
+  return new Promise((ready, reject) => {
+    w.once('error', reject);
+    w.once('message', () =>
+      ready({
+        run: () =>
+          new Promise((resolve) => {
+            w.once('message', (r: Transferred) => {
+              resolve({ ...r, traces: TraceStore.fromTransfer(r.traces) });
+              void w.terminate();
+            });
+            w.postMessage('run');
+          }),
+      }),
+    );
+  });
+}
+
+if (!isMainThread) {
+  const { flow, from, to, users: n } = workerData as { flow: number; from: number; to: number; users: number };
+  const doc = flows[flow]![1];
+  runPopulation(doc, { ...spec, users: 2_000 }); // warm-up, as in the main thread
+  parentPort!.once('message', () => {
+    const r = runPopulation(doc, { ...spec, users: n }, { from, to });
+    parentPort!.postMessage({ ...r, traces: r.traces.toTransfer() });
+  });
+  parentPort!.postMessage('ready');
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+for (const [f, [name, doc]] of flows.entries()) {
+  runPopulation(doc, { ...spec, users: 2_000 }); // warm-up
+  const heapBefore = process.memoryUsage().heapUsed;
+  let t0 = performance.now();
+  const fast = runPopulation(doc, { ...spec, users });
+  const fastMs = performance.now() - t0;
+  const heapAfter = process.memoryUsage().heapUsed;
+
+  t0 = performance.now();
+  runPopulation(doc, { ...spec, users: baselineUsers }, { stepper: machineSteppers(doc) });
+  const baseMs = performance.now() - t0;
+  t0 = performance.now();
+  runPopulation(doc, { ...spec, users: baselineUsers }, { stepper: transitionSteppers(doc) });
+  const pureMs = performance.now() - t0;
+
+  t0 = performance.now();
+  const index = new PopulationIndex(fast);
+  const buildMs = performance.now() - t0;
+  t0 = performance.now();
+  const q = 100;
+  for (let i = 0; i < q; i++) index.countsAt(Date.UTC(2026, 10, 23) + (i / q) * days * 86_400_000);
+  const countMs = (performance.now() - t0) / q;
+  t0 = performance.now();
+  for (let i = 0; i < 10; i++) countsAt(fast, Date.UTC(2026, 10, 23) + (i / 10) * days * 86_400_000);
+  const scanMs = (performance.now() - t0) / 10;
+
+  const traceOf = fast.traces.journey(0);
+  const preview = previewJourney(doc, {
+    profile: { id: 'p', attributes: { first_name: 'Ada', plan: 'trial' }, tags: [], segments: [], timezone: 'Europe/Paris' },
+    script: [{ type: 'event', at: traceOf[0]!.t, name: doc.campaign.trigger.type === 'event' ? doc.campaign.trigger.event : 'x', properties: { plan: 'trial' } }, { type: 'message', at: traceOf[0]!.t + 3_600_000, text: 'yes' }],
+  });
+  const tape = preview.tapes[0];
+  let seekMs = NaN;
+  if (tape) {
+    t0 = performance.now();
+    for (let i = 0; i < 100; i++) tape.seekInput(i % tape.inputs.length);
+    seekMs = (performance.now() - t0) / 100;
+  }
+
+  const fastRate = (users / fastMs) * 1000;
+  const baseRate = (baselineUsers / baseMs) * 1000;
+  console.log(`\n${name}: ${fast.journeys} journeys, ${fast.outcomes.exited} exited, ${fast.outcomes.running} still waiting after ${days} days`);
+  console.log(`  fast path      ${fmt(users)} users in ${fmt(fastMs)} ms = ${fmt(fastRate)} users/s`);
+  console.log(`  naive XState   ${fmt(baselineUsers)} users in ${fmt(baseMs)} ms = ${fmt(baseRate)} users/s (createActor + SimulatedClock per journey)`);
+  console.log(`  XState pure    ${fmt(baselineUsers)} users in ${fmt(pureMs)} ms = ${fmt((baselineUsers / pureMs) * 1000)} users/s (transition() / initialTransition())`);
+  console.log(`  speed-up       ${(fastRate / baseRate).toFixed(1)}x over the naive baseline; ${(fastRate / 12_000).toFixed(1)}x over the issue's calibration figure (12,000 users/s)`);
+  console.log(`  traces         ${(fast.traces.bytes / 1048576).toFixed(1)} MB packed; heap growth ${((heapAfter - heapBefore) / 1048576).toFixed(0)} MB`);
+  console.log(`  counts at t    ${scanMs.toFixed(1)} ms per instant by one scan; or an index built in ${fmt(buildMs)} ms, then ${countMs.toFixed(2)} ms per instant`);
+  console.log(`  seek journey   ${seekMs.toFixed(2)} ms per seek (${tape?.inputs.length ?? 0} inputs)`);
+
+  const cores = availableParallelism();
+  t0 = performance.now();
+  const pool = await Promise.all(Array.from({ length: cores }, (_, k) => startWorker(f, Math.floor((k * users) / cores), Math.floor(((k + 1) * users) / cores))));
+  const startMs = performance.now() - t0;
+  t0 = performance.now();
+  const merged = mergePopulations(await Promise.all(pool.map((w) => w.run())));
+  const parMs = performance.now() - t0;
+  const same = JSON.stringify({ ...merged, traces: 0 }) === JSON.stringify({ ...fast, traces: 0 }) && merged.traces.journeys === fast.traces.journeys;
+  console.log(`  ${cores} workers      ${fmt(users)} users in ${fmt(parMs)} ms (run + transfer + merge; pool start-up ${fmt(startMs)} ms) = ${fmt((users / parMs) * 1000)} users/s; same result: ${same}`);
+}
+}
