@@ -19,6 +19,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Stdin is a terminal: nothing is piped in, so reading it would wait for typing. */
   stdinIsTTY?: boolean;
+  /** Stderr is a terminal: progress lines may be redrawn there. */
+  stderrIsTTY?: boolean;
 }
 
 /** The CliIo of a real process. */
@@ -32,6 +34,7 @@ export function createNodeIo(): CliIo {
     now: () => new Date(),
     isTTY: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 

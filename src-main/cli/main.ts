@@ -1,5 +1,6 @@
 import { createNodeIo } from './cli-io';
 import { run } from './run';
+import { isPopulationWorker, servePopulationWorker } from '../engine/population-worker';
 
 // The `campaign-studio` executable, bundled to dist/cli/campaign-studio.cjs. CommonJS has no
 // top-level await, hence the async function.
@@ -10,4 +11,6 @@ async function main(): Promise<never> {
   process.exit(code);
 }
 
-void main();
+// A population run started with --workers re-enters this same file as a worker thread.
+if (isPopulationWorker()) servePopulationWorker();
+else void main();

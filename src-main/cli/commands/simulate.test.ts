@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../run';
+import { json, emptyBodyFlow } from '../testing/flows';
+import { createMemoryIo } from '../testing/memory-io';
+import { workerEntry } from './simulate';
+
+const onboarding = readFileSync(fileURLToPath(new URL('../../../resources/examples/onboarding-drip.json', import.meta.url)), 'utf8');
+workerEntry.script = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+async function cli(argv: string[], files: Record<string, string> = {}) {
+  const io = createMemoryIo({ files: { 'onboarding.json': onboarding, ...files }, now: '2026-11-21T12:00:00Z' });
+  const code = await run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('simulate', () => {
+  it('prints per-node statistics; the same seed gives the same table, with or without workers', async () => {
+    const one = await cli(['simulate', 'onboarding.json', '--users', '3000', '--days', '30', '--seed', '5', '--workers', '1']);
+    expect(one.code).toBe(0);
+    expect(one.out).toContain('14-day onboarding: 3000 users over 30 days (seed 5)');
+    expect(one.out).toMatch(/^trigger\s+Trial sign-up\s+trigger\s+3000\s+next 3000/m);
+    const two = await cli(['simulate', 'onboarding.json', '--users', '3000', '--days', '30', '--seed', '5', '--workers', '2']);
+    expect(two.out).toBe(one.out);
+    const other = await cli(['simulate', 'onboarding.json', '--users', '3000', '--days', '30', '--seed', '6', '--workers', '1']);
+    expect(other.out).not.toBe(one.out);
+  }, 30_000);
+
+  it('--json gives counts that add up', async () => {
+    const r = await cli(['simulate', 'onboarding.json', '--users', '500', '--json', '--workers', '1']);
+    const report = JSON.parse(r.out);
+    expect(report.users).toBe(500);
+    expect(report.outcomes.running + report.outcomes.ended + report.outcomes.exited).toBe(report.journeys);
+    expect(report.nodes.trigger.entered).toBe(report.journeys);
+  });
+
+  it('refuses bad numbers and invalid flows with the right exit codes', async () => {
+    expect((await cli(['simulate', 'onboarding.json', '--users', 'many'])).code).toBe(2);
+    const broken = await cli(['simulate', 'broken.json'], { 'broken.json': json(emptyBodyFlow()) });
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('fix these errors before running it');
+    expect((await cli(['simulate', 'missing.json'])).code).toBe(2);
+  });
+});
+
+describe('preview', () => {
+  const user = JSON.stringify({ attributes: { first_name: 'Ada', plan: 'trial' }, timezone: 'Europe/Paris' });
+
+  it('prints the journey with explanations, following the script', async () => {
+    const script = JSON.stringify([
+      { type: 'event', at: '+0m', name: 'user.signed_up', properties: { plan: 'trial' } },
+      { type: 'message', at: '+1d6h', text: 'can you help?' },
+    ]);
+    const r = await cli(['preview', 'onboarding.json', '--user', 'user.json', '--script', 'script.json'], { 'user.json': user, 'script.json': script });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('welcome  journey.start → waiting  (outside business hours (America/New_York)');
+    expect(r.out).toContain('activated  clock.tick → else');
+    expect(r.out).toMatch(/reply\s+user\.messaged → received/);
+    expect(r.out).toContain('to-sales');
+  });
+
+  it('locates mistakes in the script', async () => {
+    const r = await cli(['preview', 'onboarding.json', '--script', 'script.json'], { 'script.json': '[{"type":"message","at":"soon","text":"x"}]' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('$[0].at');
+    expect(r.err).toContain('offset from the start');
+  });
+});
