@@ -8,8 +8,12 @@ declare class URL {
   host: string;
   hostname: string;
   href: string;
+  origin: string;
+  password: string;
   pathname: string;
+  port: string;
   protocol: string;
   search: string;
+  username: string;
   toString(): string;
 }

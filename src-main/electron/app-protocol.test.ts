@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from './app-protocol';
-import { appOrigin } from './window-hardening';
+import { appOrigin } from './security';
 
 let dir: string;
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { securityHeaders } from '../host/security-headers';
 import { contentTypeFor, resolveStaticFile } from '../host/static-files';
-import { appOrigin } from './window-hardening';
+import { appOrigin } from './security';
 
 /**
  * Serves the built renderer on `app://campaign-studio/…` with the security headers.

@@ -1,18 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlerRegistry, HostError, type HostHandlers } from './handler-registry';
+import { createHandlerRegistry, HostError } from './handler-registry';
+import { fakeHostHandlers } from './testing/fake-handlers';
 
-function fakeHandlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
-  return {
-    'app.info': () => ({ edition: 'web', version: '0.0.1', platform: 'linux' }),
-    'examples.list': () => [],
-    'examples.read': ({ file }) => ({ file, text: '{}' }),
-    ...overrides,
-  };
-}
+const fakeHandlers = fakeHostHandlers;
 
 describe('createHandlerRegistry', () => {
   it('lists exactly the contract channels', () => {
-    expect(createHandlerRegistry(fakeHandlers()).channels).toEqual(['app.info', 'examples.list', 'examples.read']);
+    expect(createHandlerRegistry(fakeHandlers()).channels).toEqual([
+      'app.info',
+      'examples.list',
+      'examples.read',
+      'file.openFlow',
+      'file.saveFlow',
+      'file.takePending',
+      'secrets.set',
+      'secrets.has',
+      'secrets.delete',
+    ]);
   });
 
   it('dispatches validated arguments to the handler', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyFlow, exportFlowJson } from '../../src-shared/flow/index';
 import { createHandlerRegistry } from './handler-registry';
 import { createHostHandlers } from './handlers';
+import { createSecretStore } from './secret-store';
 
 let dir: string;
 
@@ -20,7 +21,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const handlers = () => createHostHandlers({ edition: 'web', version: '1.2.3', platform: 'linux', examplesDir: dir });
+const secrets = createSecretStore({ file: join(tmpdir(), 'cs-unused-secrets.json') });
+const handlers = () => createHostHandlers({ edition: 'web', version: '1.2.3', platform: 'linux', examplesDir: dir, secrets });
 
 describe('host handlers', () => {
   it('reports the edition, version and platform', async () => {
@@ -32,7 +34,7 @@ describe('host handlers', () => {
   });
 
   it('lists nothing when the folder is missing', async () => {
-    const missing = createHostHandlers({ edition: 'web', version: '1', examplesDir: join(dir, 'nope') });
+    const missing = createHostHandlers({ edition: 'web', version: '1', examplesDir: join(dir, 'nope'), secrets });
     expect(await missing['examples.list']({})).toEqual([]);
   });
 

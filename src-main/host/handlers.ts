@@ -2,7 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExampleSummary } from '../../src-shared/host/contract';
 import { importFlowJson } from '../../src-shared/flow/index';
+import { createPendingOpens, readFlowFile, writeFlowFile, type FlowFileDialogs, type PendingOpens } from './flow-files';
 import { HostError, type HostHandlers } from './handler-registry';
+import type { SecretStore } from './secret-store';
 
 export interface HostHandlerOptions {
   edition: 'electron' | 'web';
@@ -10,6 +12,14 @@ export interface HostHandlerOptions {
   platform?: string;
   /** Folder holding the bundled example flows (`*.json`). */
   examplesDir: string;
+  /** Where `secrets.*` keep backend tokens (see createSecretStore). */
+  secrets: SecretStore;
+  /** Native open/save dialogs; without them `file.openFlow`/`file.saveFlow` answer `supported: false`. */
+  dialogs?: FlowFileDialogs;
+  /** Files handed over by the OS, waiting for `file.takePending`. */
+  pending?: PendingOpens;
+  /** Told about every file opened or saved through a dialog (recent files). */
+  onFileUsed?: (path: string) => void;
 }
 
 const exampleFilePattern = /^[a-z0-9][a-z0-9._-]*\.json$/i;
@@ -31,11 +41,14 @@ async function summarise(dir: string, file: string): Promise<ExampleSummary | un
 
 /**
  * The host's behaviour, shared by the Electron shell and the web edition.
- * Examples are addressed by file name only, and only names found by listing the folder are
- * readable, so a crafted name (`../../etc/passwd`) can never reach the file system.
+ * No channel takes a path from the page: examples are addressed by a name found by listing
+ * their folder (so `../../etc/passwd` never reaches the file system), and flow files come
+ * from a native dialog or the OS. Secrets go in and are tested for, but never come back out.
  */
 export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
-  const { examplesDir } = options;
+  const { examplesDir, dialogs, secrets } = options;
+  const pending = options.pending ?? createPendingOpens();
+  const used = options.onFileUsed ?? (() => undefined);
   return {
     'app.info': () => ({ edition: options.edition, version: options.version, platform: options.platform ?? process.platform }),
     'examples.list': async () => {
@@ -47,5 +60,28 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
       if (!files.includes(file)) throw new HostError('not-found', `No example named "${file}".`);
       return { file, text: await readFile(join(examplesDir, file), 'utf8') };
     },
+    'file.openFlow': async () => {
+      if (!dialogs) return { supported: false };
+      const path = await dialogs.chooseFileToOpen();
+      if (!path) return { supported: true, canceled: true };
+      const file = await readFlowFile(path);
+      if ('text' in file) used(path);
+      return { supported: true, canceled: false, file };
+    },
+    'file.saveFlow': async ({ suggestedName, text }) => {
+      if (!dialogs) return { supported: false };
+      const path = await dialogs.chooseFileToSave(suggestedName);
+      if (!path) return { supported: true, canceled: true };
+      await writeFlowFile(path, text);
+      used(path);
+      return { supported: true, canceled: false, name: path.split(/[\\/]/).pop() ?? suggestedName };
+    },
+    'file.takePending': () => ({ files: pending.take() }),
+    'secrets.set': async ({ name, value }) => {
+      await secrets.set(name, value);
+      return { stored: true, protection: secrets.protection };
+    },
+    'secrets.has': async ({ name }) => ({ stored: await secrets.has(name) }),
+    'secrets.delete': async ({ name }) => ({ deleted: await secrets.delete(name) }),
   };
 }

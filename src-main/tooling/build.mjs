@@ -1,11 +1,12 @@
 // Builds everything the app ships into dist/: the renderer (Vite), the Electron main and
 // preload, the web-edition host and, when its sources exist, the CLI (esbuild).
 import { build as esbuild } from 'esbuild';
-import { chmod, cp, mkdir, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import { appManifest } from './app-manifest.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
@@ -56,8 +57,14 @@ async function copyResources() {
   }
 }
 
+/** dist/package.json: what electron-builder packs as the app (no dependencies: all bundled). */
+async function writeManifest() {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  await writeFile(join(dist, 'package.json'), `${JSON.stringify(appManifest(pkg), null, 2)}\n`);
+}
+
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 await buildRenderer();
-await Promise.all([buildMain(), buildCli(), copyResources()]);
+await Promise.all([buildMain(), buildCli(), copyResources(), writeManifest()]);
 console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -3,8 +3,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webTransport, type HostErrorBody } from '../../src-shared/host/contract';
+import { hostChannels, webTransport, type HostErrorBody } from '../../src-shared/host/contract';
 import { createHandlerRegistry } from '../host/handler-registry';
+import { fakeHostHandlers } from '../host/testing/fake-handlers';
 import { startWebHost, type WebHost } from './host-server';
 
 let rendererDir: string;
@@ -14,11 +15,7 @@ beforeAll(async () => {
   rendererDir = await mkdtemp(join(tmpdir(), 'cs-web-'));
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   await writeFile(join(rendererDir, 'app.js'), 'console.log(1)');
-  const registry = createHandlerRegistry({
-    'app.info': () => ({ edition: 'web', version: '9.9.9', platform: 'test' }),
-    'examples.list': () => [],
-    'examples.read': ({ file }) => ({ file, text: '' }),
-  });
+  const registry = createHandlerRegistry(fakeHostHandlers({ 'app.info': () => ({ edition: 'web', version: '9.9.9', platform: 'test' }) }));
   host = await startWebHost({ registry, rendererDir, port: 0 });
 });
 
@@ -64,6 +61,24 @@ describe('web host', () => {
     expect((await api('app.info', '{}', { [webTransport.tokenHeader]: 'guess' })).status).toBe(401);
   });
 
+  it('requires the token on every channel, known or not, before reading the body', async () => {
+    for (const channel of [...hostChannels, 'fs.delete']) {
+      const res = await api(channel, '{"name":"backend.default","value":"x"}', {});
+      expect(res.status, channel).toBe(401);
+      expect(((await res.json()) as HostErrorBody).error.code).toBe('unauthorized');
+    }
+  });
+
+  it('does not take the token from the URL or a cookie', async () => {
+    const url = new URL(`${webTransport.apiPrefix}app.info?token=${host.token}`, host.url);
+    expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await api('app.info', '{}', { cookie: `${webTransport.tokenHeader}=${host.token}` })).status).toBe(401);
+  });
+
+  it('makes a fresh random token per launch', async () => {
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it('404s unknown channels', async () => {
     const res = await api('fs.delete', '{}');
     expect(res.status).toBe(404);
@@ -94,11 +109,7 @@ describe('web host', () => {
   });
 
   it('moves to the next port when asked to and the first is taken', async () => {
-    const registry = createHandlerRegistry({
-      'app.info': () => ({ edition: 'web', version: '1', platform: 'x' }),
-      'examples.list': () => [],
-      'examples.read': ({ file }) => ({ file, text: '' }),
-    });
+    const registry = createHandlerRegistry(fakeHostHandlers());
     const second = await startWebHost({ registry, rendererDir, port: host.port, portAttempts: 5 });
     try {
       expect(second.port).toBeGreaterThan(host.port);

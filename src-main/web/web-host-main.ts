@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHandlerRegistry } from '../host/handler-registry';
 import { createHostHandlers } from '../host/handlers';
+import { createSecretStore } from '../host/secret-store';
+import { userConfigDir } from '../host/user-config-dir';
 import { startWebHost } from './host-server';
 
 // Bundled to dist/main/web-host.mjs; the renderer and examples sit beside it in dist/.
@@ -23,7 +25,9 @@ async function main(): Promise<void> {
   const requested = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(requested) || requested < 0 || requested > 65_535) throw new Error(`--port must be a port number, got "${values.port}".`);
 
-  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: appVersion(), examplesDir: join(distDir, 'examples') }));
+  // No OS keychain from plain Node: tokens live in an owner-only (0600) file in the user's config folder.
+  const secrets = createSecretStore({ file: join(userConfigDir(), 'secrets.json') });
+  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: appVersion(), examplesDir: join(distDir, 'examples'), secrets }));
   // An explicit --port is a promise to the user; only the default may slide to the next free one.
   const host = await startWebHost({ registry, rendererDir: join(distDir, 'renderer'), port: requested, portAttempts: values.port === undefined ? 20 : 1 });
   console.log(`Campaign Studio (web edition) is running at ${host.url}  (Ctrl+C to stop)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHostApi, hostChannels, isHostChannel } from './contract';
+import { createHostApi, hostChannels, isHostChannel, secretNameSchema, suggestedFileNameSchema } from './contract';
 
 describe('host contract', () => {
   it('names every channel domain.verb', () => {
@@ -24,5 +24,21 @@ describe('host contract', () => {
       ['app.info', {}],
       ['examples.read', { file: 'a.json' }],
     ]);
+  });
+
+  it('accepts bare file names only as save suggestions', () => {
+    expect(suggestedFileNameSchema.safeParse('Onboarding drip.json').success).toBe(true);
+    for (const name of ['../x.json', 'a/b.json', 'C:\\x.json', '..', '.', '', 'a\u0000b.json', 'x'.repeat(121)]) {
+      expect(suggestedFileNameSchema.safeParse(name).success, JSON.stringify(name)).toBe(false);
+    }
+  });
+
+  it('names secrets with a short safe name', () => {
+    expect(secretNameSchema.safeParse('backend.default').success).toBe(true);
+    for (const name of ['', '../x', '__proto__', '.hidden', 'a'.repeat(65)]) expect(secretNameSchema.safeParse(name).success, name).toBe(false);
+  });
+
+  it('never offers a way to read a secret back', () => {
+    expect(hostChannels.filter((channel) => channel.startsWith('secrets.'))).toEqual(['secrets.set', 'secrets.has', 'secrets.delete']);
   });
 });

@@ -37,6 +37,32 @@ export const exampleSummarySchema = z.object({
 });
 export type ExampleSummary = z.infer<typeof exampleSummarySchema>;
 
+/** The largest flow file the host reads or writes (a 5,000-node flow is about 3 MB). */
+export const maxFlowFileBytes = 20 * 1024 * 1024;
+
+/** A bare file name a save dialog may suggest: no folders, no characters any OS refuses. */
+export const suggestedFileNameSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'must be a file name, not a path')
+  .refine((name) => name !== '.' && name !== '..', 'must be a file name, not a path');
+
+/** A flow file the user chose or the OS handed over. The page gets its name, never its path. */
+export const openedFlowFileSchema = z.union([
+  z.object({ name: z.string(), text: z.string() }),
+  z.object({ name: z.string(), error: z.string() }),
+]);
+export type OpenedFlowFile = z.infer<typeof openedFlowFileSchema>;
+
+const unsupported = z.object({ supported: z.literal(false) });
+const canceled = z.object({ supported: z.literal(true), canceled: z.literal(true) });
+
+/** Names a stored secret, e.g. `backend.default`; never the secret itself. */
+export const secretNameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'letters, digits, dot, dash or underscore (at most 64)');
+/** Where a stored secret lives: OS-encrypted (Electron safeStorage) or an owner-only file. */
+export const secretProtections = ['os-encrypted', 'owner-only-file'] as const;
+
 export const hostContract = {
   'app.info': {
     args: noArgs,
@@ -53,6 +79,34 @@ export const hostContract = {
   'examples.read': {
     args: z.object({ file: z.string().min(1).max(200) }).strict(),
     result: z.object({ file: z.string(), text: z.string() }),
+  },
+  /** Native open dialog (Electron); the web edition answers `supported: false` and uses a file input. */
+  'file.openFlow': {
+    args: noArgs,
+    result: z.union([unsupported, canceled, z.object({ supported: z.literal(true), canceled: z.literal(false), file: openedFlowFileSchema })]),
+  },
+  /** Native save dialog (Electron); the web edition answers `supported: false` and downloads instead. */
+  'file.saveFlow': {
+    args: z.object({ suggestedName: suggestedFileNameSchema, text: z.string().max(maxFlowFileBytes) }).strict(),
+    result: z.union([unsupported, canceled, z.object({ supported: z.literal(true), canceled: z.literal(false), name: z.string() })]),
+  },
+  /** Flow files the OS asked the app to open (command line, double-click, Open Recent), each given once. */
+  'file.takePending': {
+    args: noArgs,
+    result: z.object({ files: z.array(openedFlowFileSchema) }),
+  },
+  /** Stores a backend API token in the host. There is deliberately no `secrets.get`. */
+  'secrets.set': {
+    args: z.object({ name: secretNameSchema, value: z.string().min(1).max(8192) }).strict(),
+    result: z.object({ stored: z.literal(true), protection: z.enum(secretProtections) }),
+  },
+  'secrets.has': {
+    args: z.object({ name: secretNameSchema }).strict(),
+    result: z.object({ stored: z.boolean() }),
+  },
+  'secrets.delete': {
+    args: z.object({ name: secretNameSchema }).strict(),
+    result: z.object({ deleted: z.boolean() }),
   },
 } as const satisfies Record<`${string}.${string}`, { args: z.ZodType; result: z.ZodType }>;
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createHandlerRegistry } from '../../src-main/host/handler-registry';
 import { createHostHandlers } from '../../src-main/host/handlers';
+import { createSecretStore } from '../../src-main/host/secret-store';
 import { startWebHost, type WebHost } from '../../src-main/web/host-server';
 import { findChromium, noChromiumMessage } from '../../src-main/tooling/find-chromium.mjs';
 
@@ -32,10 +33,11 @@ export async function startHarness(): Promise<Harness> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(noChromiumMessage);
 
-  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: 'e2e', examplesDir: join(distDir, 'examples') }));
+  const profile = mkdtempSync(join(tmpdir(), 'cs-e2e-profile-'));
+  const secrets = createSecretStore({ file: join(profile, 'host-config', 'secrets.json') });
+  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: 'e2e', examplesDir: join(distDir, 'examples'), secrets }));
   const host = await startWebHost({ registry, rendererDir: join(distDir, 'renderer'), port: 0 });
 
-  const profile = mkdtempSync(join(tmpdir(), 'cs-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];

@@ -1,0 +1,17 @@
+import type { HostHandlers } from '../handler-registry';
+
+/** Handlers for every channel that answer canned values; override the ones a test is about. */
+export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
+  return {
+    'app.info': () => ({ edition: 'web', version: '0.0.1', platform: 'linux' }),
+    'examples.list': () => [],
+    'examples.read': ({ file }) => ({ file, text: '{}' }),
+    'file.openFlow': () => ({ supported: false }),
+    'file.saveFlow': () => ({ supported: false }),
+    'file.takePending': () => ({ files: [] }),
+    'secrets.set': () => ({ stored: true, protection: 'owner-only-file' }),
+    'secrets.has': () => ({ stored: false }),
+    'secrets.delete': () => ({ deleted: false }),
+    ...overrides,
+  };
+}
