@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../host/atomic-write';
 
 /**
  * Everything the CLI does to the outside world. Commands see only this, so tests run them
@@ -38,27 +37,8 @@ export function createNodeIo(): CliIo {
   };
 }
 
-/**
- * Writes a sibling temp file, flushes it to disk and renames it over `path`, so a crash or a
- * full disk never leaves a half-written file and readers never see one.
- */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let renamed = false;
-  try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-    renamed = true;
-  } finally {
-    if (!renamed) await unlink(temp).catch(() => undefined);
-  }
-}
+/** The CLI writes outputs the same way the host writes its files: never half-written. */
+export { writeFileAtomic };
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
