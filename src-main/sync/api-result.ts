@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { syncError, type SyncError } from '../../src-shared/sync/sync-error';
+import { TransportError, type HttpResponse, type HttpTransport } from './http-transport';
+
+export type ApiResult<T> = { ok: true; value: T; status: number; headers: HttpResponse['headers'] } | { ok: false; error: SyncError; status?: number; body?: unknown };
+
+/** Sends a request and turns every transport failure into an `ok: false` result. */
+export async function send(transport: HttpTransport, request: Parameters<HttpTransport>[0]): Promise<{ ok: true; response: HttpResponse } | { ok: false; error: SyncError }> {
+  try {
+    return { ok: true, response: await transport(request) };
+  } catch (e) {
+    if (e instanceof TransportError) return { ok: false, error: e.error };
+    return { ok: false, error: syncError('network', `The request failed: ${(e as Error)?.message ?? String(e)}`) };
+  }
+}
+
+/** The body as JSON, or undefined when it is not JSON. */
+export function jsonOf(text: string): unknown {
+  try {
+    return text.trim() ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 2xx body parsed by its schema, or a `malformed` error naming what is off. */
+export function parseBody<T>(schema: z.ZodType<T>, response: HttpResponse, what: string, host: string): ApiResult<T> {
+  const json = jsonOf(response.text);
+  if (json === undefined) {
+    const looks = /^\s*</.test(response.text) ? 'an HTML page' : response.text.trim() ? 'text that is not JSON' : 'an empty answer';
+    return { ok: false, status: response.status, error: syncError('malformed', `${host} answered ${what} with ${looks}. Is the URL that of the API server?`, { status: response.status, detail: response.text.slice(0, 200) }) };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || 'the answer'}: ${issue.message}` : '';
+    return { ok: false, status: response.status, body: json, error: syncError('malformed', `${host} answered ${what} in an unexpected shape (${where}).`, { status: response.status }) };
+  }
+  return { ok: true, value: parsed.data, status: response.status, headers: response.headers };
+}
+
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

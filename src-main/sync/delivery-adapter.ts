@@ -1,0 +1,59 @@
+import { exportFlowJson } from '../../src-shared/flow/io';
+import type { BackendAdapter, PushResult } from '../../src-shared/sync/adapter';
+import { flowContentHash } from '../../src-shared/sync/content-hash';
+import { wantedRemoteStatus, type RemoteFlow } from '../../src-shared/sync/delivery/types';
+import { syncError } from '../../src-shared/sync/sync-error';
+import type { DeliveryClient, DeliveryFailure } from './delivery-client';
+
+type Failure = Extract<PushResult, { ok: false }>;
+
+/**
+ * Publishes flows (any kind, workflows included) to a delivery API. The flow id is the remote
+ * id and every write carries a precondition, so a repeated request cannot create a duplicate
+ * or overwrite an unseen version: a 409 whose current version has our content hash means our
+ * earlier write landed (its answer was lost); any other 409 is a conflict for the user.
+ */
+export function createDeliveryAdapter(client: DeliveryClient): BackendAdapter {
+  return {
+    async push({ flow, record, overwrite }) {
+      const id = flow.campaign.id;
+      const hash = flowContentHash(flow);
+      const document = JSON.parse(exportFlowJson(flow)) as unknown;
+      const base = overwrite ? overwrite.revision : record.remoteId === null ? null : record.remoteRevision;
+      const put = await client.put(id, { document, contentHash: hash }, base);
+      let remote: RemoteFlow;
+      let action: 'created' | 'updated' | 'found' = base === null ? 'created' : 'updated';
+      if (put.ok) remote = put.value;
+      else if (put.current && put.current.contentHash === hash) {
+        remote = put.current;
+        action = 'found';
+      } else if (put.current) return conflict(put.current, put);
+      else if (put.error.kind === 'not-found' && base !== null) return deleted(id);
+      else return { ok: false, error: put.error };
+
+      const wanted = wantedRemoteStatus(flow.campaign.status);
+      if (wanted !== 'draft' && remote.status !== wanted) {
+        const moved = wanted === 'published' ? await client.publish(id, remote.revision) : await client.pause(id, remote.revision);
+        if (!moved.ok) return { ok: false, error: moved.error };
+        remote = moved.value;
+      }
+      return { ok: true, remoteId: id, remoteRevision: remote.revision, remoteHash: remote.contentHash, action, warnings: [] };
+    },
+  };
+}
+
+function conflict(current: RemoteFlow, failure: DeliveryFailure): Failure {
+  return {
+    ok: false,
+    error: failure.error,
+    conflict: { revision: current.revision, hash: current.contentHash, deleted: false, document: current.document, summary: `Revision ${current.revision}, changed ${current.updatedAt}` },
+  };
+}
+
+function deleted(id: string): Failure {
+  return {
+    ok: false,
+    error: syncError('conflict', `The flow "${id}" was deleted on the delivery backend. Publish again to recreate it, or unlink it.`),
+    conflict: { revision: null, hash: null, deleted: true, document: null, summary: 'Deleted on the delivery backend' },
+  };
+}

@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportFlowJson } from '../../src-shared/flow';
+import { syncHostContract } from '../../src-shared/sync/contract';
+import { newSyncRecord } from '../../src-shared/sync/sync-record';
+import { liveChatFlow } from '../../src-shared/sync/testing/sync-builders';
+import { createNodeTransport } from './http-transport';
+import { createSyncService } from './sync-service';
+import { startFakeChatwoot, type FakeChatwoot } from './testing/fake-chatwoot';
+import { staticTokenSource } from './token-source';
+
+let server: FakeChatwoot;
+beforeEach(async () => {
+  server = await startFakeChatwoot();
+});
+afterEach(() => server.close());
+
+const service = () =>
+  createSyncService({
+    connection: async (name) => (name === 'acme' ? { type: 'chatwoot', baseUrl: server.url, accountId: 1 } : undefined),
+    tokens: staticTokenSource({ acme: 'admin-token' }),
+    transport: createNodeTransport(),
+    timeoutMs: 1000,
+  });
+
+describe('sync service (the main side of the sync channels)', () => {
+  it('answers every channel in the shape the contract declares', async () => {
+    const s = service();
+    const test = await s['backends.test']({ name: 'acme' });
+    expect(syncHostContract['backends.test'].result.parse(test)).toMatchObject({ ok: true });
+    const dir = await s['sync.directory']({ backend: 'acme' });
+    expect(syncHostContract['sync.directory'].result.parse(dir)).toMatchObject({ ok: true, labels: [{ id: 5, title: 'enterprise' }, {}, {}] });
+    const pushed = await s['sync.push']({ backend: 'acme', flowText: exportFlowJson(liveChatFlow()), record: newSyncRecord('pricing-chat', 'acme') });
+    expect(syncHostContract['sync.push'].result.parse(pushed)).toMatchObject({ ok: true, action: 'created' });
+    const stats = await s['sync.stats']({ backend: 'acme', remoteId: '1' });
+    expect(syncHostContract['sync.stats'].result.parse(stats)).toMatchObject({ ok: false, error: { kind: 'unsupported' } });
+  });
+
+  it('an unknown backend is a configuration error, not an exception', async () => {
+    expect(await service()['sync.push']({ backend: 'nope', flowText: '{}', record: newSyncRecord('x', 'nope') })).toMatchObject({ ok: false, error: { kind: 'config' } });
+  });
+});

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type { FlowDocument } from '../../src-shared/flow/document';
+import { importFlowJson } from '../../src-shared/flow/io';
+import type { PushResult } from '../../src-shared/sync/adapter';
+import type { BackendConnection } from '../../src-shared/sync/backend-config';
+import type { ConnectionReport, syncHostContract } from '../../src-shared/sync/contract';
+import { syncError } from '../../src-shared/sync/sync-error';
+import { createChatwootAdapter } from './chatwoot-adapter';
+import { createChatwootClient } from './chatwoot-client';
+import { createDeliveryAdapter } from './delivery-adapter';
+import { createDeliveryClient } from './delivery-client';
+import type { HttpTransport } from './http-transport';
+import { testChatwootConnection, testDeliveryConnection } from './test-connection';
+import type { TokenSource } from './token-source';
+
+type Contract = typeof syncHostContract;
+type Args<C extends keyof Contract> = z.output<Contract[C]['args']>;
+type Result<C extends keyof Contract> = z.input<Contract[C]['result']>;
+
+export interface SyncServiceDeps {
+  /** The saved connections by name (the host keeps them in its settings file). */
+  connection(name: string): Promise<BackendConnection | undefined>;
+  tokens: TokenSource;
+  transport: HttpTransport;
+  timeoutMs?: number;
+}
+
+/**
+ * The main-process side of the sync channels: one function per channel of
+ * `syncHostContract`, ready for the host's handler registry. Tokens are read here and never returned.
+ */
+export function createSyncService(deps: SyncServiceDeps) {
+  const clients = async (name: string, override?: BackendConnection) => {
+    const connection = override ?? (await deps.connection(name));
+    if (!connection) return undefined;
+    const common = { token: () => deps.tokens.getToken(name), transport: deps.transport, timeoutMs: deps.timeoutMs ?? 15_000 };
+    return connection.type === 'chatwoot' ? ({ type: 'chatwoot', client: createChatwootClient({ ...common, connection }) } as const) : ({ type: 'delivery', client: createDeliveryClient({ ...common, connection }) } as const);
+  };
+  const missing = (name: string) => syncError('config', `No backend named "${name}" is set up. Add it in Settings → Backends.`);
+
+  return {
+    async 'backends.test'({ name, connection }: Args<'backends.test'>): Promise<ConnectionReport> {
+      const c = await clients(name, connection);
+      if (!c) return { ok: false, error: missing(name), checks: [] };
+      return c.type === 'chatwoot' ? testChatwootConnection(c.client) : testDeliveryConnection(c.client);
+    },
+    async 'sync.directory'({ backend }: Args<'sync.directory'>): Promise<Result<'sync.directory'>> {
+      const c = await clients(backend);
+      if (!c) return { ok: false, error: missing(backend) };
+      if (c.type !== 'chatwoot') return { ok: false, error: syncError('unsupported', 'Only Chatwoot accounts have inboxes, agents and labels to choose from.') };
+      const dir = await c.client.directory();
+      if (!dir.ok) return { ok: false, error: dir.error };
+      return { ok: true, inboxes: dir.value.inboxes.map(({ id, name, kind }) => ({ id, name, kind })), agents: dir.value.agents.map(({ id, name }) => ({ id, name })), labels: dir.value.labels };
+    },
+    async 'sync.push'({ backend, flowText, record, overwrite }: Args<'sync.push'>): Promise<PushResult> {
+      const c = await clients(backend);
+      if (!c) return { ok: false, error: missing(backend) };
+      const imported = importFlowJson(flowText, { skipValidation: true });
+      if (!imported.ok) return { ok: false, error: syncError('validation', 'The flow could not be read; nothing was published.'), problems: imported.problems };
+      const flow: FlowDocument = imported.document;
+      const adapter = c.type === 'chatwoot' ? createChatwootAdapter(c.client) : createDeliveryAdapter(c.client);
+      return adapter.push({ flow, record, overwrite: overwrite ?? null });
+    },
+    async 'sync.stats'({ backend, remoteId }: Args<'sync.stats'>): Promise<Result<'sync.stats'>> {
+      const c = await clients(backend);
+      if (!c) return { ok: false, error: missing(backend) };
+      if (c.type !== 'delivery') return { ok: false, error: syncError('unsupported', 'Chatwoot does not report per-step statistics.') };
+      const stats = await c.client.stats(remoteId);
+      return stats.ok ? { ok: true, stats: stats.value } : { ok: false, error: stats.error };
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createEmptyFlow } from '../../flow/create';
+import { liveChatFlow, oneOffFlow, sampleDirectory } from '../testing/sync-builders';
+import { chatwootExpressibility } from './expressible';
+import { chatwootFieldErrors } from './field-errors';
+import { chatwootFingerprint, chatwootToFlow } from './from-chatwoot';
+import type { ChatwootCampaign } from './resource';
+import { flowToChatwoot, remoteEditProblem } from './to-chatwoot';
+
+const dir = sampleDirectory();
+
+describe('flowToChatwoot: live chat → ongoing campaign', () => {
+  it('maps URL, seconds, sender, enabled and business hours, with the marker in the description', () => {
+    const m = flowToChatwoot(liveChatFlow({ businessHoursOnly: true, description: 'For the sales team.' }), dir);
+    expect(m).toMatchObject({ ok: true, campaignType: 'ongoing' });
+    if (!m.ok) return;
+    expect(m.fields).toEqual({
+      title: 'Pricing help',
+      description: 'For the sales team.\n\n[cs:pricing-chat]',
+      message: 'Can we help you choose a plan?',
+      inbox_id: 1,
+      sender_id: 12,
+      enabled: true,
+      trigger_only_during_business_hours: true,
+      trigger_rules: { url: 'https://www.example.com/pricing*', time_on_page: 15 },
+    });
+  });
+
+  it('a bot sender is no sender; a disabled campaign is not enabled', () => {
+    const m = flowToChatwoot(liveChatFlow({ sender: { type: 'bot' }, enabled: false }), dir);
+    expect(m.ok && m.fields).toMatchObject({ sender_id: null, enabled: false });
+  });
+
+  it('places unknown inboxes and agents on the field to fix', () => {
+    const m = flowToChatwoot(liveChatFlow({ inboxId: 'twilio-sms', sender: { type: 'agent', agentId: '99' } }), dir);
+    expect(m.ok).toBe(false);
+    if (m.ok) return;
+    const codes = m.problems.map((p) => [p.code, p.path]);
+    expect(codes).toContainEqual(['chatwoot.inbox-kind', '$.nodes[1].data.inboxId']);
+    expect(codes).toContainEqual(['chatwoot.sender-unknown', '$.nodes[1].data.sender']);
+    expect(m.problems.find((p) => p.code === 'chatwoot.inbox-kind')?.message).toMatch(/"Twilio SMS" is a Twilio SMS inbox; this campaign needs a Website inbox \("Website"\)/);
+  });
+});
+
+describe('flowToChatwoot: one-off → one-off campaign', () => {
+  it('resolves labels, and schedules at the local time with its offset', () => {
+    const m = flowToChatwoot(oneOffFlow(), dir);
+    expect(m.ok && m.fields).toEqual({
+      title: 'Maintenance notice',
+      description: '[cs:maintenance-sms]',
+      message: 'Hi {{ contact.first_name }}, we are down Sunday 2-4 am.',
+      inbox_id: 2,
+      enabled: true,
+      audience: [{ type: 'Label', id: 5 }, { type: 'Label', id: 6 }],
+      scheduled_at: '2030-03-02T08:30:00-05:00',
+    });
+  });
+
+  it('uses the summer offset across DST', () => {
+    const m = flowToChatwoot(oneOffFlow({ scheduledAt: '2030-07-04T09:00' }), dir);
+    expect(m.ok && m.fields.scheduled_at).toBe('2030-07-04T09:00:00-04:00');
+  });
+
+  it('refuses unknown labels, no labels, and a paused one-off (Chatwoot would still send it)', () => {
+    const m = flowToChatwoot(oneOffFlow({ labels: ['vip'], enabled: false }), dir);
+    expect(m.ok).toBe(false);
+    if (m.ok) return;
+    expect(m.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['chatwoot.label-unknown', 'chatwoot.one-off-not-active']));
+    const none = flowToChatwoot(oneOffFlow({ labels: [] }), dir);
+    expect(!none.ok && none.problems.map((p) => p.code)).toContain('chatwoot.audience-missing');
+  });
+
+  it('WhatsApp needs an approved template with its variables', () => {
+    const flow = oneOffFlow({ channel: 'whatsapp', inboxId: 'whatsapp' });
+    const missing = flowToChatwoot(flow, dir);
+    expect(!missing.ok && missing.problems[0]?.message).toMatch(/choose one of WhatsApp's templates \(order_shipped \(en\)\)/);
+    const noParam = flowToChatwoot(flow, dir, { whatsappTemplate: { name: 'order_shipped', language: 'en' } });
+    expect(!noParam.ok && noParam.problems[0]?.message).toMatch(/needs a value for \{\{1\}\}/);
+    const m = flowToChatwoot(flow, dir, { whatsappTemplate: { name: 'order_shipped', language: 'en', params: { '1': '{{ contact.name }}' } } });
+    expect(m.ok && m.fields.template_params).toEqual({ name: 'order_shipped', language: 'en', category: 'UTILITY', processed_params: { body: { '1': '{{ contact.name }}' } } });
+  });
+
+  it('API inboxes are not Chatwoot campaign channels', () => {
+    const m = flowToChatwoot(oneOffFlow({ channel: 'api', inboxId: 'api' }), dir);
+    expect(!m.ok && m.problems[0]).toMatchObject({ code: 'chatwoot.channel' });
+  });
+});
+
+describe('chatwootExpressibility', () => {
+  it('says why a workflow cannot be a Chatwoot campaign, before any request', () => {
+    const doc = createEmptyFlow({ name: 'Drip', id: 'drip', kind: 'workflow' });
+    const r = chatwootExpressibility(doc);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reasons[0]?.message).toMatch(/Multi-step workflows cannot be published to Chatwoot/);
+    expect(r.reasons.map((p) => p.code)).toContain('chatwoot.trigger');
+  });
+
+  it('warns about what Chatwoot will not honour', () => {
+    const r = chatwootExpressibility(liveChatFlow({ conditions: { match: 'all', rules: [{ attribute: 'browser_language', operator: 'equals', value: 'de' }] } }));
+    expect(r.ok && r.notes.map((n) => n.code)).toContain('chatwoot.audience-ignored');
+  });
+});
+
+describe('sent one-offs are locked', () => {
+  const remote = (over: Partial<ChatwootCampaign>): ChatwootCampaign => ({ id: 3, title: 'T', message: 'M', campaign_status: 'active', campaign_type: 'one_off', enabled: true, ...over });
+  it('refuses updates to processing or completed one-offs, and type changes', () => {
+    expect(remoteEditProblem(remote({}), 'one_off')).toBeNull();
+    expect(remoteEditProblem(remote({ campaign_status: 'completed', completed_at: 1_900_000_000 }), 'one_off')?.message).toMatch(/was sent on 2030-03-17 17:46 UTC; a sent campaign cannot be changed or unsent/);
+    expect(remoteEditProblem(remote({ campaign_status: 'processing' }), 'one_off')?.message).toMatch(/is being sent/);
+    expect(remoteEditProblem(remote({}), 'ongoing')?.code).toBe('chatwoot.type-changed');
+  });
+});
+
+describe('chatwootFieldErrors', () => {
+  it('pairs each 422 attribute with its message and flow field', () => {
+    const doc = liveChatFlow();
+    expect(chatwootFieldErrors({ message: "Title can't be blank, Url invalid", attributes: ['title', 'url'] }, doc)).toEqual([
+      { attribute: 'title', message: "Title can't be blank", path: '$.campaign.name' },
+      { attribute: 'url', message: 'Url invalid', path: '$.campaign.trigger.urlPattern' },
+    ]);
+    expect(chatwootFieldErrors({ message: "Message can't be blank", attributes: ['message'] }, doc)[0]).toMatchObject({ path: '$.nodes[1].data.body', nodeId: 'message', field: 'data.body' });
+    expect(chatwootFieldErrors({ message: 'Completed Campaign is not editable', attributes: ['base'] })[0]).toMatchObject({ attribute: 'base', path: '$.campaign' });
+  });
+});
+
+describe('remote → flow', () => {
+  it('takes the remote text, URL and schedule, and round-trips to the same fields', () => {
+    const doc = liveChatFlow();
+    const m = flowToChatwoot(doc, dir);
+    if (!m.ok) throw new Error('mapping failed');
+    const remote: ChatwootCampaign = { id: 1, ...m.fields, title: 'Edited in Chatwoot', campaign_status: 'active', campaign_type: 'ongoing', inbox: { id: 1 }, sender: {}, trigger_rules: { url: 'https://www.example.com/plans', time_on_page: 30 } } as ChatwootCampaign;
+    const taken = chatwootToFlow(doc, remote, dir);
+    expect(taken.campaign).toMatchObject({ name: 'Edited in Chatwoot', trigger: { type: 'page_visit', urlPattern: 'https://www.example.com/plans', secondsOnPage: 30 } });
+    expect(taken.nodes[1]).toMatchObject({ data: { sender: { type: 'bot' } } });
+    const back = flowToChatwoot(taken, dir);
+    expect(back.ok && back.fields).toMatchObject({ title: 'Edited in Chatwoot', sender_id: null, trigger_rules: { url: 'https://www.example.com/plans', time_on_page: 30 } });
+  });
+
+  it('one-off schedule and labels come back in the flow timezone', () => {
+    const doc = oneOffFlow();
+    const remote: ChatwootCampaign = { id: 2, title: 'X', message: 'Y', campaign_status: 'active', campaign_type: 'one_off', enabled: true, inbox: { id: 2 }, scheduled_at: Date.parse('2030-03-03T14:00:00Z') / 1000, audience: [{ type: 'Label', id: 7 }] };
+    const taken = chatwootToFlow(doc, remote, dir);
+    expect(taken.campaign.trigger).toEqual({ type: 'scheduled', at: '2030-03-03T09:00', timezone: 'America/New_York' });
+    expect(taken.campaign.audience?.rules).toEqual([{ type: 'tag', operator: 'has', tag: 'newsletter' }]);
+  });
+
+  it('the fingerprint ignores status and timestamps but sees edits', () => {
+    const base: ChatwootCampaign = { id: 1, title: 'A', message: 'B', campaign_status: 'active', campaign_type: 'ongoing', enabled: true, updated_at: '2030-01-01T00:00:00Z' };
+    expect(chatwootFingerprint({ ...base, updated_at: '2030-02-01T00:00:00Z' })).toBe(chatwootFingerprint(base));
+    expect(chatwootFingerprint({ ...base, message: 'C' })).not.toBe(chatwootFingerprint(base));
+  });
+});

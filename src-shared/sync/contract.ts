@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { BackendConnection } from './backend-config';
+import { RemoteVersion, SyncRecord } from './sync-record';
+import { SyncError } from './sync-error';
+import { FlowStats } from './delivery/types';
+
+const backendName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
+const problem = z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), message: z.string(), path: z.string(), nodeId: z.string().optional(), field: z.string().optional() });
+
+/** A configured backend as the settings screen lists it; `hasToken` without the token. */
+export const BackendListItem = z.object({ name: backendName, connection: BackendConnection, hasToken: z.boolean() });
+
+/** One step of "Test connection", so the screen can show which step failed. */
+export const ConnectionCheck = z.object({ step: z.string(), ok: z.boolean(), message: z.string() });
+export const ConnectionReport = z.union([
+  z.object({ ok: z.literal(true), summary: z.string(), checks: z.array(ConnectionCheck) }),
+  z.object({ ok: z.literal(false), error: SyncError, checks: z.array(ConnectionCheck) }),
+]);
+export type ConnectionReport = z.infer<typeof ConnectionReport>;
+
+export const PushResultSchema = z.union([
+  z.object({ ok: z.literal(true), remoteId: z.string(), remoteRevision: z.string().nullable(), remoteHash: z.string().nullable(), action: z.enum(['created', 'updated', 'found', 'unchanged']), warnings: z.array(problem) }),
+  z.object({ ok: z.literal(false), error: SyncError, conflict: RemoteVersion.optional(), locked: z.string().optional(), problems: z.array(problem).optional() }),
+]);
+
+/**
+ * The sync channels of the host contract, in the same `{ args, result }` form as
+ * `hostContract` (src-shared/host/contract.ts), to be spread into it when the settings screen
+ * and the sync UI land. Tokens go through the existing `secrets.*` channels under
+ * `backendSecretName(name)`; no channel ever returns one.
+ */
+export const syncHostContract = {
+  'backends.list': { args: z.object({}).strict(), result: z.array(BackendListItem) },
+  'backends.save': { args: z.object({ name: backendName, connection: BackendConnection }).strict(), result: z.object({ saved: z.literal(true) }) },
+  'backends.delete': { args: z.object({ name: backendName }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** "Test connection": with a connection not yet saved, or a saved one by name. */
+  'backends.test': { args: z.object({ name: backendName, connection: BackendConnection.optional() }).strict(), result: ConnectionReport },
+  /** Inboxes, agents and labels of a Chatwoot account, to pick from. */
+  'sync.directory': {
+    args: z.object({ backend: backendName }).strict(),
+    result: z.union([
+      z.object({ ok: z.literal(true), inboxes: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })), agents: z.array(z.object({ id: z.number(), name: z.string() })), labels: z.array(z.object({ id: z.number(), title: z.string() })) }),
+      z.object({ ok: z.literal(false), error: SyncError }),
+    ]),
+  },
+  /** One push attempt of the renderer's outbox: the flow file text and its sync record. */
+  'sync.push': {
+    args: z.object({ backend: backendName, flowText: z.string().max(20 * 1024 * 1024), record: SyncRecord, overwrite: z.object({ revision: z.string().nullable(), hash: z.string().nullable() }).nullable().optional() }).strict(),
+    result: PushResultSchema,
+  },
+  /** Per-node statistics of live journeys (delivery backends). */
+  'sync.stats': {
+    args: z.object({ backend: backendName, remoteId: z.string() }).strict(),
+    result: z.union([z.object({ ok: z.literal(true), stats: FlowStats }), z.object({ ok: z.literal(false), error: SyncError })]),
+  },
+} as const satisfies Record<`${string}.${string}`, { args: z.ZodType; result: z.ZodType }>;

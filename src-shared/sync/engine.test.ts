@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../flow/random';
+import type { BackendAdapter, PushRequest, PushResult } from './adapter';
+import { flowContentHash } from './content-hash';
+import { createSyncEngine } from './engine';
+import { createMemoryFlows, createMemorySyncStore } from './store';
+import { syncError } from './sync-error';
+import { liveChatFlow } from './testing/sync-builders';
+
+function scripted(results: PushResult[]): BackendAdapter & { calls: PushRequest[] } {
+  const calls: PushRequest[] = [];
+  return {
+    calls,
+    async push(req) {
+      calls.push(req);
+      const next = results.shift();
+      if (!next) throw new Error('no scripted result left');
+      return next;
+    },
+  };
+}
+
+const okResult = (remoteId = '1'): PushResult => ({ ok: true, remoteId, remoteRevision: 'r1', remoteHash: 'x1', action: 'created', warnings: [] });
+
+function setup(results: PushResult[]) {
+  let now = 1_000;
+  const store = createMemorySyncStore();
+  const flows = createMemoryFlows([liveChatFlow()]);
+  const adapter = scripted(results);
+  const engine = createSyncEngine({ store, flows, adapter: (b) => (b === 'cw' ? adapter : undefined), clock: () => now, random: seededRandom(1), policy: { baseMs: 100, maxMs: 1000, maxAttempts: 5 } });
+  return { store, flows, adapter, engine, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+describe('sync engine', () => {
+  it('publishes, records the hash it sent, and shows synced', async () => {
+    const t = setup([okResult()]);
+    await t.engine.publish('pricing-chat', 'cw');
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('local-only');
+    await t.engine.runDue();
+    expect(await t.store.getRecord('pricing-chat', 'cw')).toMatchObject({ remoteId: '1', syncedHash: flowContentHash(liveChatFlow()) });
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+    expect(t.store.outbox()).toEqual([]);
+  });
+
+  it('retries offline failures with backoff, then succeeds; status says offline meanwhile', async () => {
+    const t = setup([{ ok: false, error: syncError('refused', 'Nothing answers.') }, okResult()]);
+    await t.engine.publish('pricing-chat', 'cw');
+    await t.engine.runDue();
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('offline');
+    expect(await t.engine.runDue()).toEqual([]);
+    const wake = await t.engine.nextWakeAt();
+    expect(wake).toBeGreaterThan(t.now());
+    t.advance(wake! - t.now());
+    await t.engine.runDue();
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+  });
+
+  it('an edit made while a push is in flight is not marked synced, and is published next', async () => {
+    const t = setup([]);
+    let calls = 0;
+    const adapter: BackendAdapter = {
+      async push() {
+        if (calls++ === 0) {
+          await t.flows.save(liveChatFlow({ message: 'Edited during the push' }));
+          await engine.publish('pricing-chat', 'cw');
+        }
+        return okResult();
+      },
+    };
+    const engine = createSyncEngine({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(2) });
+    await engine.publish('pricing-chat', 'cw');
+    const first = await engine.runDue();
+    expect(first.length).toBe(2);
+    expect((await t.store.getRecord('pricing-chat', 'cw'))?.syncedHash).toBe(flowContentHash(liveChatFlow({ message: 'Edited during the push' })));
+  });
+
+  it('records a conflict, blocks further pushes, and keep-copy keeps both versions', async () => {
+    const remoteDoc = liveChatFlow({ message: 'Their version' });
+    const t = setup([okResult(), { ok: false, error: syncError('conflict', 'Changed there.'), conflict: { revision: 'r2', hash: 'x2', deleted: false, document: remoteDoc as never, summary: 'changed' } }, okResult()]);
+    await t.engine.publish('pricing-chat', 'cw');
+    await t.engine.runDue();
+    await t.flows.save(liveChatFlow({ message: 'My version' }));
+    await t.engine.publish('pricing-chat', 'cw');
+    await t.engine.runDue();
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('conflict');
+    expect(t.store.outbox()[0]?.state).toBe('blocked');
+
+    expect(await t.engine.resolveConflict('pricing-chat', 'cw', 'keep-copy', { copyId: 'pricing-chat-copy' })).toEqual({ ok: true });
+    const all = t.flows.all();
+    expect(all.find((f) => f.campaign.id === 'pricing-chat')?.nodes[1]).toMatchObject({ data: { body: 'Their version' } });
+    expect(all.find((f) => f.campaign.id === 'pricing-chat-copy')).toMatchObject({ campaign: { name: 'Pricing help (my version)' }, nodes: [{}, { data: { body: 'My version' } }, {}] });
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+    expect(t.store.outbox()).toEqual([]);
+  });
+
+  it('keep-local publishes over the version the user saw', async () => {
+    const t = setup([okResult(), { ok: false, error: syncError('conflict', 'Changed there.'), conflict: { revision: 'r2', hash: 'x2', deleted: false, document: null, summary: '' } }, okResult()]);
+    await t.engine.publish('pricing-chat', 'cw');
+    await t.engine.runDue();
+    await t.engine.publish('pricing-chat', 'cw');
+    await t.engine.runDue();
+    expect(await t.engine.resolveConflict('pricing-chat', 'cw', 'take-remote', { copyId: 'c' })).toMatchObject({ ok: false, reason: expect.stringMatching(/did not describe/) });
+    await t.engine.resolveConflict('pricing-chat', 'cw', 'keep-local', { copyId: 'c' });
+    await t.engine.runDue();
+    expect(t.adapter.calls[2]?.overwrite).toEqual({ revision: 'r2', hash: 'x2' });
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+  });
+
+  it('resumes an attempt cut short by a restart', async () => {
+    const t = setup([okResult()]);
+    await t.engine.publish('pricing-chat', 'cw');
+    const [entry] = t.store.outbox();
+    await t.store.putOutbox({ ...entry!, state: 'in-flight', attempts: 1 });
+    expect(await t.engine.runDue()).toEqual([]);
+    await t.engine.resume();
+    await t.engine.runDue();
+    expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+  });
+
+  it('a locked one-off stays locked and says why', async () => {
+    const t = setup([{ ok: false, error: syncError('locked', 'It was sent.'), locked: 'It was sent.' }]);
+    await t.engine.publish('pricing-chat', 'cw');
+    await t.engine.runDue();
+    expect(await t.store.getRecord('pricing-chat', 'cw')).toMatchObject({ locked: { reason: 'It was sent.' } });
+    await t.engine.publish('pricing-chat', 'cw');
+    const [again] = await t.engine.runDue();
+    expect(again?.result).toMatchObject({ ok: false, error: { kind: 'locked', message: 'It was sent.' } });
+    expect(t.adapter.calls.length).toBe(1);
+  });
+
+  it('an unknown backend is a clear configuration error', async () => {
+    const t = setup([]);
+    await t.engine.publish('pricing-chat', 'nope');
+    const [r] = await t.engine.runDue();
+    expect(r?.result).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringMatching(/No backend named "nope"/) } });
+  });
+});
