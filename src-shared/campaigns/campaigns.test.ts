@@ -90,6 +90,7 @@ describe('phone numbers', () => {
     expect(checkPhone('020 7946 0958')).toMatchObject({ ok: false, reason: expect.stringContaining('international') });
     expect(checkPhone('+1 555')).toMatchObject({ ok: false });
     expect(checkPhone('+44 12')).toMatchObject({ ok: false });
+    expect(checkPhone('call me')).toMatchObject({ ok: false, reason: 'Not a phone number.' });
   });
 
   it('splits a recipient list, removing duplicates', () => {

@@ -9,6 +9,7 @@ export type PhoneCheck = { ok: true; e164: string; country?: string } | { ok: fa
 export function checkPhone(input: string, defaultCountry?: string): PhoneCheck {
   const raw = input.trim();
   if (!raw) return { ok: false, input, reason: 'No phone number.' };
+  if ((raw.match(/\d/g) ?? []).length < 3) return { ok: false, input, reason: 'Not a phone number.' };
   const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode | undefined);
   if (!parsed) {
     return { ok: false, input, reason: raw.startsWith('+') || defaultCountry ? 'Not a phone number.' : 'Not in international form (+ and country code), and no default country is set.' };

@@ -2,6 +2,7 @@
  * The flow document: schema, node kinds, validation, import/export with migrations.
  * Pure: no DOM, no Node APIs (see docs/flow-format.md).
  */
+export * from './bundle';
 export * from './campaign';
 export * from './conditions';
 export * from './create';

@@ -37,7 +37,7 @@ function kindProblems(doc: FlowDocument): Problem[] {
       out.push({ severity: 'error', code: 'kind.node-not-allowed', message: `${label} sends one message; a ${n.type} step needs a workflow campaign.`, path: `$.nodes[${i}]`, nodeId: n.id });
     }
     if (n.type === 'send') {
-      const allowed = kind === 'live-chat' ? ['chat'] : ['sms', 'whatsapp', 'email'];
+      const allowed = kind === 'live-chat' ? ['chat'] : ['sms', 'whatsapp', 'email', 'api'];
       if (n.data.channel && !allowed.includes(n.data.channel)) {
         out.push({ severity: 'error', code: 'kind.channel', message: `${label} sends by ${allowed.join(' or ')}, not ${n.data.channel}.`, path: `$.nodes[${i}].data.channel`, nodeId: n.id, field: 'data.channel' });
       }

@@ -45,3 +45,9 @@ export function pasteNodes(doc: FlowDocument, clip: FlowClipboard, offset: Posit
   const edges = clip.edges.map((e) => ({ ...e, id: newId('e'), source: idMap.get(e.source)!, target: idMap.get(e.target)! }));
   return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, selected: nodes.map((n) => n.id) };
 }
+
+/** Copies and pastes in one go (Ctrl/Cmd+D): the copies sit `offset` away and become the selection. */
+export function duplicateNodes(doc: FlowDocument, nodeIds: readonly string[], offset: Position, newId: (prefix: string) => string): { doc: FlowDocument; selected: string[] } {
+  const clip = copyNodes(doc, nodeIds);
+  return clip.nodes.length ? pasteNodes(doc, clip, offset, newId) : { doc, selected: [] };
+}

@@ -84,3 +84,16 @@ describe('copy and paste', () => {
     expect(readClipboard('{"nodes": []}')).toBeNull();
   });
 });
+
+describe('duplicate', () => {
+  it('duplicates the selection without the trigger, with fresh ids', async () => {
+    const { duplicateNodes } = await import('./clipboard');
+    const doc = flow([sendNode('a'), sendNode('b')], [edge('trigger', 'a'), edge('a', 'b')]);
+    let n = 0;
+    const r = duplicateNodes(doc, ['trigger', 'a', 'b'], { x: 40, y: 40 }, (p) => `${p}-${++n}`);
+    expect(r.doc.nodes).toHaveLength(5);
+    expect(r.doc.edges).toHaveLength(3);
+    expect(r.selected).toEqual(['send-1', 'send-2']);
+    expect(duplicateNodes(doc, ['trigger'], { x: 0, y: 0 }, (p) => p)).toEqual({ doc, selected: [] });
+  });
+});

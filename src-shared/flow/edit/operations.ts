@@ -98,3 +98,8 @@ export function moveNodes(doc: FlowDocument, positions: ReadonlyMap<string, Posi
 export function updateNodeData(doc: FlowDocument, nodeId: string, data: FlowNode['data']): FlowDocument {
   return { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? ({ ...n, data } as FlowNode) : n)) };
 }
+
+/** Replaces the campaign settings (the settings panel's edits). */
+export function updateCampaign(doc: FlowDocument, campaign: FlowDocument['campaign']): FlowDocument {
+  return { ...doc, campaign };
+}

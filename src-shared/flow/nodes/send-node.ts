@@ -4,11 +4,12 @@ import type { NodeProblem } from '../problems';
 import { isKnownVariable, scanTemplate } from '../variables';
 import { defineNode, excerpt, NEXT } from './node-definition';
 
-export const SendChannel = z.enum(['chat', 'email', 'sms', 'whatsapp']);
+/** `api`: handed to an API inbox, whose owner's backend delivers it (one-off campaigns). */
+export const SendChannel = z.enum(['chat', 'email', 'sms', 'whatsapp', 'api']);
 export type SendChannel = z.infer<typeof SendChannel>;
 
-const CHANNEL_NAMES: Record<SendChannel, string> = { chat: 'chat', email: 'email', sms: 'SMS', whatsapp: 'WhatsApp' };
-const BODY_LIMIT: Record<SendChannel, number> = { chat: 10_000, email: 100_000, sms: 1_600, whatsapp: 4_096 };
+const CHANNEL_NAMES: Record<SendChannel, string> = { chat: 'chat', email: 'email', sms: 'SMS', whatsapp: 'WhatsApp', api: 'API' };
+const BODY_LIMIT: Record<SendChannel, number> = { chat: 10_000, email: 100_000, sms: 1_600, whatsapp: 4_096, api: 10_000 };
 
 /** Sends one message to the user on a channel, in a new conversation or the closest upstream one. */
 export const sendNode = defineNode({
