@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CampaignsScreen } from './campaigns/campaigns-screen';
 import { FlowScreen } from './canvas/flow-screen';
 import { FlowsScreen } from './flows/flows-screen';
 import { ImportReport } from './import/import-report';
@@ -15,7 +16,7 @@ function Shell() {
   const dragging = useFileDrop((file) => void importFile(file));
   return (
     <>
-      {route.screen === 'flow' ? <FlowScreen key={route.id} id={route.id} /> : <FlowsScreen />}
+      {route.screen === 'flow' ? <FlowScreen key={route.id} id={route.id} /> : route.screen === 'campaigns' ? <CampaignsScreen tab={route.tab} edit={route.edit} /> : <FlowsScreen />}
       <div className="overlays">
         <ImportReport />
       </div>

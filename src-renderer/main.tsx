@@ -4,6 +4,7 @@ import { App } from './app';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/canvas.css';
+import './styles/editor.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,48 +1,235 @@
-import { Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from '@xyflow/react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  ControlButton,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  useReactFlow,
+  type Connection as RfConnection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
-import type { FlowDocument, Problem } from '../../src-shared/flow/index';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { isNodeKind, type Position } from '../../src-shared/flow/index';
+import { useEditor, useEditorApi } from '../editor/editor-context';
+import type { EditorState } from '../editor/editor-store';
+import { summariseByNode } from '../editor/problems';
+import { useProblems } from '../editor/use-problems';
+import { ConnectionHint } from './connection-hint';
 import { nodeTypes } from './nodes/node-types';
-import { toReactFlow, type CanvasNode } from './to-react-flow';
+import { PALETTE_MIME } from './palette';
+import { createCanvasProjection, type CanvasNode } from './to-react-flow';
 import { useReadableFit } from './use-readable-fit';
+
+export const GRID = 20;
+const CARD_WIDTH = 212;
 
 const defaultEdgeOptions: Partial<Edge> = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 // SVG attributes cannot hold var(); a class lets CSS colour the minimap by kind.
 const minimapClass = (node: CanvasNode) => `minimap-node--${node.type ?? 'end'}`;
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const panButtons = [1, 2];
+
+const selectView = (s: EditorState) => ({ doc: s.doc, selection: s.selection, direction: s.direction, focus: s.focus, fitRequest: s.fitRequest });
 
 function InitialView() {
   useReadableFit();
   return null;
 }
 
+/** The edge under a point, if any (wide invisible paths make edges easy to hit). */
+function edgeAt(x: number, y: number): string | null {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const edge = el.closest('.react-flow__edge');
+    if (edge) return edge.getAttribute('data-id');
+    if (el.closest('.react-flow__node')) return null;
+  }
+  return null;
+}
+
+function markDropTarget(edgeId: string | null) {
+  document.querySelectorAll('.react-flow__edge.is-drop-target').forEach((el) => el.classList.remove('is-drop-target'));
+  if (edgeId) document.querySelector(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"]`)?.classList.add('is-drop-target');
+}
+
 /**
- * The flow drawn read-only: panning, zooming and selecting only, nothing to drag or connect.
- * Uncontrolled on purpose (React Flow keeps measured sizes itself); the parent remounts it
- * with a new key when the stored document changes.
+ * The editable canvas. Controlled by the editor store: every change goes through its pure
+ * edit operations; React Flow only reports gestures. Unchanged nodes keep their objects
+ * (see createCanvasProjection), so large flows stay fast while dragging.
  */
-export function FlowCanvas({ document, problems }: { document: FlowDocument; problems: readonly Problem[] }) {
-  const { nodes, edges } = useMemo(() => toReactFlow(document, problems), [document, problems]);
+export function FlowCanvas() {
+  const api = useEditorApi();
+  const { doc, selection, direction, focus, fitRequest } = useEditor(useShallow(selectView));
+  const problems = useProblems();
+  const { screenToFlowPosition, getInternalNode, setCenter, getZoom, fitView } = useReactFlow();
+  const [project] = useState(createCanvasProjection);
+  const [showMinimap, setShowMinimap] = useState(true);
+  const [measured, setMeasured] = useState(() => new Map<string, { width: number; height: number }>());
+  const byNode = useMemo(() => summariseByNode(problems), [problems]);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const { nodes, edges } = useMemo(
+    () => project({ doc, selectedNodes, selectedEdges, problems: byNode, direction, measured }),
+    [project, doc, selectedNodes, selectedEdges, byNode, direction, measured],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const positions = new Map<string, Position>();
+      let dragEnded = false;
+      let sizes: Map<string, { width: number; height: number }> | null = null;
+      let nextSelection: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === 'position') {
+          if (change.position) positions.set(change.id, { x: change.position.x, y: change.position.y });
+          if (change.dragging === false) dragEnded = true;
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          sizes ??= new Map();
+          sizes.set(change.id, change.dimensions);
+        } else if (change.type === 'select') {
+          nextSelection ??= new Set(api.getState().selection.nodes);
+          if (change.selected) nextSelection.add(change.id);
+          else nextSelection.delete(change.id);
+        }
+      }
+      if (positions.size || dragEnded) api.getState().moveNodes(positions, dragEnded);
+      if (nextSelection) {
+        const state = api.getState();
+        const ordered = state.doc.nodes.filter((n) => nextSelection!.has(n.id)).map((n) => n.id);
+        state.select({ nodes: ordered, edges: state.selection.edges });
+      }
+      if (sizes) {
+        const updates = sizes;
+        setMeasured((current) => {
+          const next = new Map(current);
+          for (const [id, size] of updates) next.set(id, size);
+          return next;
+        });
+      }
+    },
+    [api],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      let next: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        next ??= new Set(api.getState().selection.edges);
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      if (next) {
+        const state = api.getState();
+        state.select({ nodes: state.selection.nodes, edges: state.doc.edges.filter((e) => next!.has(e.id)).map((e) => e.id) });
+      }
+    },
+    [api],
+  );
+
+  const asConnection = (c: RfConnection | Edge) => ({ source: c.source, sourceHandle: c.sourceHandle ?? 'next', target: c.target });
+  const onConnect = useCallback((c: RfConnection) => void api.getState().connect(asConnection(c)), [api]);
+  const isValidConnection = useCallback((c: RfConnection | Edge) => api.getState().checkConnection(asConnection(c)).ok, [api]);
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.fromNode || !state.toNode || !state.fromHandle) return;
+      const from = state.fromHandle.type === 'source' ? { node: state.fromNode.id, handle: state.fromHandle.id } : { node: state.toNode.id, handle: state.toHandle?.id };
+      const target = state.fromHandle.type === 'source' ? state.toNode.id : state.fromNode.id;
+      const check = api.getState().checkConnection({ source: from.node, sourceHandle: from.handle ?? 'next', target });
+      if (!check.ok) api.getState().notify(check.reason, 'refusal');
+    },
+    [api],
+  );
+  const onNodeDragStop = useCallback(() => api.getState().settle(), [api]);
+  const onPaneClick = useCallback(() => api.getState().select({ nodes: [], edges: [] }), [api]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    markDropTarget(edgeAt(event.clientX, event.clientY));
+  }, []);
+  const onDragLeave = useCallback(() => markDropTarget(null), []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      markDropTarget(null);
+      if (!isNodeKind(kind)) return;
+      event.preventDefault();
+      const edgeId = edgeAt(event.clientX, event.clientY);
+      if (edgeId) return void api.getState().insertOnEdge(edgeId, kind);
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const snap = (v: number) => Math.round(v / GRID) * GRID;
+      api.getState().addNode(kind, { x: snap(at.x - CARD_WIDTH / 2), y: snap(at.y - 24) });
+    },
+    [api, screenToFlowPosition],
+  );
+
+  // The problems panel (and others) ask for a node to be brought into view.
+  useEffect(() => {
+    if (!focus) return;
+    const node = getInternalNode(focus.nodeId);
+    if (!node) return;
+    const { width = CARD_WIDTH, height = 72 } = node.measured;
+    void setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 280 });
+  }, [focus, getInternalNode, setCenter, getZoom]);
+
+  // After an auto-layout: runs once React Flow has the new positions (child effects run first).
+  useEffect(() => {
+    if (fitRequest) void fitView({ padding: 0.15, duration: 250, maxZoom: 1 });
+  }, [fitRequest, fitView]);
+
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
-        defaultNodes={nodes}
-        defaultEdges={edges}
+        nodes={nodes}
+        edges={edges}
         nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={onPaneClick}
         defaultEdgeOptions={defaultEdgeOptions}
+        connectionLineType={ConnectionLineType.SmoothStep}
         colorMode="system"
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
-        minZoom={0.2}
+        minZoom={0.1}
         maxZoom={2}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        edgesFocusable={false}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        selectionOnDrag
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={panButtons}
+        panOnScroll
+        multiSelectionKeyCode={multiSelectKeys}
         deleteKeyCode={null}
+        elevateEdgesOnSelect
+        onlyRenderVisibleElements={doc.nodes.length > 300}
+        connectionRadius={28}
+        proOptions={{ hideAttribution: true }}
       >
         <InitialView />
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" />
-        <Controls showInteractive={false} />
+        <ConnectionHint />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
+        <Controls showInteractive={false} aria-label="Zoom controls">
+          <ControlButton onClick={() => setShowMinimap((v) => !v)} aria-label={showMinimap ? 'Hide overview map' : 'Show overview map'} title={showMinimap ? 'Hide overview map' : 'Show overview map'} aria-pressed={showMinimap}>
+            <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
+              <rect x="3" y="5" width="18" height="14" rx="2" />
+              <rect x="12" y="11" width="6" height="5" rx="1" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

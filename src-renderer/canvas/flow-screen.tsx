@@ -1,89 +1,94 @@
-import { useMemo, useState } from 'react';
-import { exportFlowJson, validateFlow, type FlowDocument, type Problem } from '../../src-shared/flow/index';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flowRepository } from '../db/flow-repository';
+import type { FlowRecord } from '../db/schema';
 import { useFlow } from '../db/use-flows';
-import { ProblemList } from '../import/problem-list';
-import { exportFileName, kindLabels, plural } from '../ui/format';
-import { AlertIcon, ArrowLeftIcon, CheckIcon, CloseIcon, DownloadIcon } from '../ui/icons';
+import { createAutosave, type Autosave } from '../editor/autosave';
+import { EditorStoreContext } from '../editor/editor-context';
+import { createEditorStore, type EditorStore } from '../editor/editor-store';
+import { createDraftStore, isRecoverable } from '../editor/drafts';
+import { Inspector } from '../inspector/inspector';
 import { navigate } from '../ui/use-route';
-import { downloadText } from './download';
+import { CanvasNotice } from './canvas-notice';
+import { EditorTopbar } from './editor-topbar';
 import { FlowCanvas } from './flow-canvas';
+import { Palette } from './palette';
+import { ProblemsPanel } from './problems-panel';
+import { useEditorShortcuts } from './use-editor-shortcuts';
 
-/** "2 errors · 1 warning": only the severities present. */
-function describeCounts(problems: readonly Problem[]): string {
-  const count = (severity: Problem['severity']) => problems.filter((problem) => problem.severity === severity).length;
-  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), plural(count('info'), 'note')];
-  return parts.filter((part) => !part.startsWith('0 ')).join(' · ');
-}
+const drafts = createDraftStore(typeof localStorage === 'undefined' ? undefined : localStorage);
 
-function ProblemsButton({ count, errors, open, onToggle }: { count: number; errors: number; open: boolean; onToggle: () => void }) {
-  if (count === 0) {
-    return (
-      <span className="status-pill status-pill--ok" data-testid="problem-count">
-        <CheckIcon size={14} />
-        No problems
-      </span>
-    );
+/** The store for one opened flow; work left in a draft by a crash or a closed window comes back as one undoable step. */
+function openSession(record: FlowRecord): { store: EditorStore; recovered: boolean } {
+  const store = createEditorStore(record.document);
+  const draft = drafts.read(record.id);
+  const recovered = isRecoverable(draft, record);
+  if (recovered) {
+    store.getState().commit(draft.document, { capture: 'immediately' });
+    store.getState().notify('Recovered the changes you made before the app closed. Undo to discard them.', 'info');
+  } else if (draft) {
+    drafts.clear(record.id);
   }
-  return (
-    <button type="button" className={`status-pill ${errors > 0 ? 'status-pill--error' : 'status-pill--warning'}`} aria-expanded={open} onClick={onToggle} data-testid="problem-count">
-      <AlertIcon size={14} />
-      {plural(count, 'problem')}
-    </button>
-  );
+  return { store, recovered };
 }
 
-function FlowView({ document }: { document: FlowDocument }) {
-  // Validated once per document version; "now" is when the flow was opened.
-  const problems = useMemo(() => validateFlow(document, { now: new Date() }), [document]);
-  const errors = problems.filter((problem) => problem.severity === 'error').length;
-  const [showProblems, setShowProblems] = useState(false);
-  const { campaign } = document;
+function EditorSession({ record }: { record: FlowRecord }) {
+  const [{ store, recovered }] = useState(() => openSession(record));
+  const autosave = useRef<Autosave | null>(null);
+  const known = useRef(record.updatedAt);
+
+  useEffect(() => {
+    const saver = createAutosave({ store, drafts, dirty: recovered, save: (doc, updatedAt) => flowRepository.save(doc, updatedAt) });
+    autosave.current = saver;
+    const hide = () => {
+      saver.flushDraft();
+      void saver.flush();
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && hide();
+    window.addEventListener('pagehide', hide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', hide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      void saver.flush().finally(() => saver.dispose());
+    };
+  }, [store, recovered]);
+
+  // Another window, or an import of the same flow, wrote it: show that, not a stale copy.
+  useEffect(() => {
+    if (record.updatedAt === known.current) return;
+    known.current = record.updatedAt;
+    if (autosave.current?.isOwnWrite(record.updatedAt)) return;
+    store.getState().load(record.document);
+    store.getState().notify('This flow was changed elsewhere (an import or another window); showing the latest.', 'info');
+  }, [record, store]);
+
+  const save = useCallback(() => void autosave.current?.flush(), []);
+  useEditorShortcuts(store, save);
 
   return (
-    <div className="screen">
-      <header className="topbar topbar--flow">
-        <button type="button" className="icon-button" onClick={() => navigate({ screen: 'flows' })} aria-label="Back to flows" title="Back to flows">
-          <ArrowLeftIcon size={18} />
-        </button>
-        <div className="flow-title">
-          <h1 className="flow-title__name" data-testid="flow-name">
-            {campaign.name || 'Untitled flow'}
-          </h1>
-          <span className={`tag tag--${campaign.kind}`}>{kindLabels[campaign.kind]}</span>
-          <span className="muted">{plural(document.nodes.length, 'node')}</span>
-        </div>
-        <div className="topbar__actions">
-          <ProblemsButton count={problems.length} errors={errors} open={showProblems} onToggle={() => setShowProblems((value) => !value)} />
-          <button type="button" className="button" onClick={() => downloadText(exportFileName(campaign.name), exportFlowJson(document))}>
-            <DownloadIcon />
-            Export JSON
-          </button>
-        </div>
-      </header>
-      <div className="flow-body">
-        <FlowCanvas document={document} problems={problems} />
-        {showProblems && problems.length > 0 && (
-          <aside className="panel problems-drawer" aria-label="Problems">
-            <header className="panel__header">
-              <div className="panel__titles">
-                <h2 className="panel__title">Problems</h2>
-                <p className="panel__subtitle">{describeCounts(problems)}</p>
+    <EditorStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <div className="screen flow-editor" data-testid="editor">
+          <EditorTopbar onBack={() => void autosave.current?.flush().finally(() => navigate({ screen: 'flows' }))} />
+          <div className="flow-editor__body">
+            <Palette />
+            <main className="flow-editor__main">
+              <div className="flow-body">
+                <FlowCanvas />
+                <CanvasNotice />
               </div>
-              <button type="button" className="icon-button" onClick={() => setShowProblems(false)} aria-label="Close problems">
-                <CloseIcon />
-              </button>
-            </header>
-            <div className="panel__content">
-              <ProblemList problems={problems} />
-            </div>
-          </aside>
-        )}
-      </div>
-    </div>
+              <ProblemsPanel />
+            </main>
+            <Inspector />
+          </div>
+        </div>
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
   );
 }
 
-/** One flow, opened from the list. */
+/** One flow, opened from the list, in the editor. */
 export function FlowScreen({ id }: { id: string }) {
   const flow = useFlow(id);
   if (flow === undefined) return <div className="screen" />;
@@ -100,5 +105,5 @@ export function FlowScreen({ id }: { id: string }) {
       </div>
     );
   }
-  return <FlowView key={flow.updatedAt} document={flow.document} />;
+  return <EditorSession record={flow} />;
 }

@@ -57,3 +57,32 @@ describe('flowDirection', () => {
     expect(flowDirection(across)).toBe('right');
   });
 });
+
+describe('createCanvasProjection', () => {
+  const input = (doc: FlowDocument, selected: string[] = []) => ({
+    doc,
+    selectedNodes: new Set(selected),
+    selectedEdges: new Set<string>(),
+    problems: new Map(),
+    direction: 'down' as const,
+    measured: new Map([['f1', { width: 212, height: 80 }]]),
+  });
+
+  it('keeps unchanged nodes and edges as the same objects', async () => {
+    const { createCanvasProjection } = await import('./to-react-flow');
+    const { moveNodes } = await import('../../src-shared/flow/index');
+    const project = createCanvasProjection();
+    const doc = flowWithFilter();
+    const first = project(input(doc));
+    expect(first.nodes[1]?.measured).toEqual({ width: 212, height: 80 });
+    const moved = project(input(moveNodes(doc, new Map([['e1', { x: 9, y: 9 }]]))));
+    expect(moved.nodes[0]).toBe(first.nodes[0]);
+    expect(moved.nodes[1]).toBe(first.nodes[1]);
+    expect(moved.nodes[2]).not.toBe(first.nodes[2]);
+    expect(moved.nodes[2]?.position).toEqual({ x: 9, y: 9 });
+    expect(moved.edges[0]).toBe(first.edges[0]);
+    const selected = project(input(doc, ['f1']));
+    expect(selected.nodes[1]?.selected).toBe(true);
+    expect(selected.nodes[0]).toBe(first.nodes[0]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { nodeDefinitions, type FlowDocument, type FlowNode, type NodeKind, type Problem } from '../../src-shared/flow/index';
+import { nodeDefinitions, type FlowDocument, type FlowEdge, type FlowNode, type NodeKind, type Problem } from '../../src-shared/flow/index';
 
 /** Which way the flow reads; handles sit on the matching sides of the cards. */
 export type FlowDirection = 'down' | 'right';
@@ -13,6 +13,8 @@ export type CanvasNodeData = {
   direction: FlowDirection;
   errors: number;
   warnings: number;
+  /** The first few problem messages, for the badge's tooltip. */
+  problems?: string[];
 };
 
 export type CanvasNode = Node<CanvasNodeData, NodeKind>;
@@ -71,20 +73,101 @@ export function toReactFlow(doc: FlowDocument, problems: readonly Problem[] = []
       },
     };
   });
-  const edges = doc.edges.map((edge): Edge => {
-    const handle = edge.sourceHandle || 'next';
-    const label = handle === 'next' ? undefined : (outputsById.get(edge.source)?.find((output) => output.id === handle)?.label ?? handle);
-    return {
-      id: edge.id,
-      source: edge.source,
-      sourceHandle: handle,
-      target: edge.target,
-      type: 'smoothstep',
-      label,
-      labelBgPadding: [6, 3],
-      labelBgBorderRadius: 4,
-      className: `edge--${handle}`,
-    };
-  });
+  const edges = doc.edges.map((edge) => toCanvasEdge(edge, outputsById.get(edge.source)));
   return { nodes, edges };
+}
+
+function toCanvasEdge(edge: FlowEdge, outputs: { id: string; label: string }[] | undefined, selected = false): Edge {
+  const handle = edge.sourceHandle || 'next';
+  const label = handle === 'next' ? undefined : (outputs?.find((output) => output.id === handle)?.label ?? handle);
+  return {
+    id: edge.id,
+    source: edge.source,
+    sourceHandle: handle,
+    target: edge.target,
+    type: 'smoothstep',
+    label,
+    labelBgPadding: [6, 3],
+    labelBgBorderRadius: 4,
+    className: `edge--${handle}`,
+    interactionWidth: 24,
+    selected,
+  };
+}
+
+/** The node card's size in CSS pixels (see canvas.css), before React Flow measures it. */
+export const CARD_SIZE = { width: 212, height: 75, outputs: 14 } as const;
+
+export interface ProjectionInput {
+  doc: FlowDocument;
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  problems: ReadonlyMap<string, { errors: number; warnings: number; messages: string[] }>;
+  direction: FlowDirection;
+  /** Sizes React Flow measured; a controlled flow must hand them back with its nodes. */
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+}
+
+/**
+ * The editor's document-to-canvas mapping, with a cache: a node or edge whose inputs did not
+ * change keeps its object, so React Flow skips it. Dragging one node of 1,000 rebuilds one.
+ */
+export function createCanvasProjection() {
+  const nodeCache = new WeakMap<FlowNode, { key: string; out: CanvasNode; outputs: { id: string; label: string }[] }>();
+  const edgeCache = new WeakMap<FlowEdge, { key: string; out: Edge }>();
+
+  return function project(input: ProjectionInput): { nodes: CanvasNode[]; edges: Edge[] } {
+    const { doc, selectedNodes, selectedEdges, problems, direction, measured } = input;
+    const outputsById = new Map<string, { id: string; label: string }[]>();
+    const nodes = doc.nodes.map((node): CanvasNode => {
+      const selected = selectedNodes.has(node.id);
+      const own = problems.get(node.id);
+      const size = measured.get(node.id);
+      const triggerSummary = node.type === 'trigger' ? describe(node, doc.campaign).summary : '';
+      const key = `${selected ? 1 : 0}|${own ? `${own.errors}/${own.warnings}/${own.messages.join('\u0001')}` : ''}|${direction}|${size ? `${size.width}x${size.height}` : ''}|${triggerSummary}`;
+      const cached = nodeCache.get(node);
+      if (cached && cached.key === key) {
+        outputsById.set(node.id, cached.outputs);
+        return cached.out;
+      }
+      const { title, outputs, summary } = describe(node, doc.campaign);
+      outputsById.set(node.id, outputs);
+      const labelled = outputs.length > 1 || outputs.some((output) => output.id !== 'next');
+      const out: CanvasNode = {
+        id: node.id,
+        type: node.type,
+        position: node.position,
+        selected,
+        // Cards have a fixed width and height (canvas.css): starting from that size lets React
+        // Flow draw only the nodes in view from the first frame, instead of all of them to
+        // measure them; a node whose real size differs reports it and is corrected.
+        measured: size ?? { width: CARD_SIZE.width, height: CARD_SIZE.height + (labelled && direction === 'down' ? CARD_SIZE.outputs : 0) },
+        data: {
+          kind: node.type,
+          title,
+          label: node.data.label?.trim() || title,
+          summary,
+          outputs,
+          direction,
+          errors: own?.errors ?? 0,
+          warnings: own?.warnings ?? 0,
+          problems: own?.messages ?? [],
+        },
+      };
+      nodeCache.set(node, { key, out, outputs });
+      return out;
+    });
+    const edges = doc.edges.map((edge) => {
+      const selected = selectedEdges.has(edge.id);
+      const outputs = outputsById.get(edge.source);
+      const label = outputs?.find((output) => output.id === edge.sourceHandle)?.label ?? '';
+      const key = `${selected ? 1 : 0}|${label}`;
+      const cached = edgeCache.get(edge);
+      if (cached && cached.key === key) return cached.out;
+      const out = toCanvasEdge(edge, outputs, selected);
+      edgeCache.set(edge, { key, out });
+      return out;
+    });
+    return { nodes, edges };
+  };
 }

@@ -23,6 +23,14 @@ export function useReadableFit(): void {
     const bounds = getNodesBounds(getNodes());
     const fitZoom = Math.min((width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height, 1.1);
     const zoom = Math.max(fitZoom, Math.min(minReadableZoom, (width - padding * 2) / bounds.width));
+    // Too wide to read across: start at the entry, readable, rather than at a blur of everything.
+    const tooWide = zoom < minReadableZoom * 0.75;
+    const entry = tooWide ? getNodes().find((node) => node.type === 'trigger') : undefined;
+    if (entry) {
+      const readable = minReadableZoom;
+      void setViewport({ x: width / 2 - (entry.position.x + (entry.measured?.width ?? 0) / 2) * readable, y: padding - entry.position.y * readable, zoom: readable });
+      return;
+    }
     const x = width / 2 - (bounds.x + bounds.width / 2) * zoom;
     const y = zoom > fitZoom ? padding - bounds.y * zoom : height / 2 - (bounds.y + bounds.height / 2) * zoom;
     void setViewport({ x, y, zoom });

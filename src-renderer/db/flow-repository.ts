@@ -1,16 +1,28 @@
-import { createEmptyFlow, type FlowDocument } from '../../src-shared/flow/index';
+import { createEmptyFlow, newId, type FlowDocument } from '../../src-shared/flow/index';
 import { db } from './db';
-import type { FlowRecord, StudioDatabase } from './schema';
+import type { FlowRecord, StudioDatabase, VersionRecord } from './schema';
+import { planAutoVersion } from './version-policy';
 
 /** Builds the row stored for a document: listing fields are copied from the campaign. */
-export function toFlowRecord(document: FlowDocument, updatedAt: number): FlowRecord {
+export function toFlowRecord(document: FlowDocument, updatedAt: number, createdAt = updatedAt): FlowRecord {
   const { id, name, kind } = document.campaign;
-  return { id, name, kind, updatedAt, document };
+  return { id, name, kind, updatedAt, createdAt, nodeCount: document.nodes.length, document };
+}
+
+/** A deleted flow with its history, kept by the caller so "Undo" can put it back. */
+export interface DeletedFlow {
+  flow: FlowRecord;
+  versions: VersionRecord[];
+}
+
+function versionOf(document: FlowDocument, name: string, auto: boolean, createdAt: number): VersionRecord {
+  return { flowId: document.campaign.id, createdAt, name, auto, nodeCount: document.nodes.length, document };
 }
 
 /**
- * The only writer of the flows table, so listing copies (`name`, `kind`, `updatedAt`) can never
- * drift from the documents they describe.
+ * The only writer of the database, so listing copies (`name`, `kind`, `updatedAt`…) can never
+ * drift from the documents they describe. Every method is one transaction: a flow is never
+ * half-written, and a version is kept only together with the save it belongs to.
  */
 export function createFlowRepository(database: StudioDatabase, clock: () => number = Date.now) {
   return {
@@ -21,14 +33,81 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
       return document.campaign.id;
     },
 
-    /** Stores an imported document; a flow with the same campaign id is replaced (re-import updates it). */
-    async saveImported(document: FlowDocument): Promise<string> {
-      await database.flows.put(toFlowRecord(document, clock()));
-      return document.campaign.id;
+    /** Stores imported documents; a flow with the same id is replaced, its old state kept as a version. */
+    async saveImported(documents: readonly FlowDocument[]): Promise<string[]> {
+      return database.transaction('rw', database.flows, database.versions, async () => {
+        const now = clock();
+        for (const document of documents) {
+          const old = await database.flows.get(document.campaign.id);
+          if (old) await database.versions.add(versionOf(old.document, 'Before import', true, now));
+          await database.flows.put(toFlowRecord(document, now, old?.createdAt ?? now));
+        }
+        return documents.map((d) => d.campaign.id);
+      });
     },
 
-    async remove(id: string): Promise<void> {
-      await database.flows.delete(id);
+    /**
+     * The editor's autosave: writes the document and, now and then, an automatic version of it.
+     * `updatedAt` is chosen by the caller so it can recognise its own write when it comes back.
+     */
+    async save(document: FlowDocument, updatedAt = clock()): Promise<number> {
+      return database.transaction('rw', database.flows, database.versions, async () => {
+        const old = await database.flows.get(document.campaign.id);
+        const stamps = await database.versions.where('flowId').equals(document.campaign.id).toArray();
+        const plan = planAutoVersion(stamps, updatedAt);
+        await database.flows.put(toFlowRecord(document, updatedAt, old?.createdAt ?? updatedAt));
+        if (plan.add) await database.versions.add(versionOf(document, 'Autosave', true, updatedAt));
+        if (plan.drop.length) await database.versions.bulkDelete(plan.drop);
+        return updatedAt;
+      });
+    },
+
+    /** A copy under a new id and name ("… copy"); returns the new id. */
+    async duplicate(id: string): Promise<string | null> {
+      const source = await database.flows.get(id);
+      if (!source) return null;
+      const now = clock();
+      const copyId = newId('flow');
+      const document: FlowDocument = {
+        ...source.document,
+        campaign: { ...source.document.campaign, id: copyId, name: `${source.document.campaign.name} copy`.slice(0, 200), status: 'draft' },
+        meta: { ...source.document.meta, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() },
+      };
+      await database.flows.add(toFlowRecord(document, now));
+      return copyId;
+    },
+
+    /** Deletes a flow and its versions; returns them so the deletion can be undone. */
+    async remove(id: string): Promise<DeletedFlow | null> {
+      return database.transaction('rw', database.flows, database.versions, async () => {
+        const flow = await database.flows.get(id);
+        if (!flow) return null;
+        const versions = await database.versions.where('flowId').equals(id).toArray();
+        await database.versions.where('flowId').equals(id).delete();
+        await database.flows.delete(id);
+        return { flow, versions };
+      });
+    },
+
+    /** Puts a deleted flow back, history included. */
+    async restoreDeleted(deleted: DeletedFlow): Promise<void> {
+      await database.transaction('rw', database.flows, database.versions, async () => {
+        await database.flows.put(deleted.flow);
+        await database.versions.bulkPut(deleted.versions);
+      });
+    },
+
+    /** Keeps a named version of the document as it is now. */
+    async saveVersion(document: FlowDocument, name: string): Promise<void> {
+      await database.versions.add(versionOf(document, name.trim() || 'Untitled version', false, clock()));
+    },
+
+    async removeVersion(id: number): Promise<void> {
+      await database.versions.delete(id);
+    },
+
+    async all(): Promise<FlowRecord[]> {
+      return database.flows.orderBy('updatedAt').reverse().toArray();
     },
   };
 }

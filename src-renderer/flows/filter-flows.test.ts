@@ -16,3 +16,17 @@ describe('filterFlows', () => {
     expect(filterFlows(flows, 'spring workflow')).toEqual([]);
   });
 });
+
+describe('sortFlows', () => {
+  const list = [
+    toFlowRecord(createEmptyFlow({ name: 'beta' }), 5, 1),
+    toFlowRecord(createEmptyFlow({ name: 'Alpha' }), 3, 9),
+    toFlowRecord(createEmptyFlow({ name: 'gamma' }), 7, 4),
+  ];
+  it('orders by last update, name or creation', async () => {
+    const { sortFlows } = await import('./filter-flows');
+    expect(sortFlows(list, 'updated').map((f) => f.name)).toEqual(['gamma', 'beta', 'Alpha']);
+    expect(sortFlows(list, 'name').map((f) => f.name)).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(sortFlows(list, 'created').map((f) => f.name)).toEqual(['Alpha', 'gamma', 'beta']);
+  });
+});

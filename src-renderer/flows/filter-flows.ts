@@ -9,3 +9,14 @@ export function filterFlows(flows: readonly FlowRecord[], query: string): FlowRe
     return words.every((word) => haystack.includes(word));
   });
 }
+
+export type FlowSort = 'updated' | 'name' | 'created';
+
+/** The list in the chosen order: most recently updated or created first, or by name A–Z. */
+export function sortFlows(flows: readonly FlowRecord[], sort: FlowSort): FlowRecord[] {
+  const byName = (a: FlowRecord, b: FlowRecord) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+  const copy = [...flows];
+  if (sort === 'name') return copy.sort((a, b) => byName(a, b) || b.updatedAt - a.updatedAt);
+  if (sort === 'created') return copy.sort((a, b) => (b.createdAt ?? b.updatedAt) - (a.createdAt ?? a.updatedAt) || byName(a, b));
+  return copy.sort((a, b) => b.updatedAt - a.updatedAt || byName(a, b));
+}

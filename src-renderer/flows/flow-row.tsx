@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import type { FlowRecord } from '../db/schema';
 import { formatRelativeTime, kindLabels, plural } from '../ui/format';
-import { TrashIcon } from '../ui/icons';
+import { CopyIcon, TrashIcon } from '../ui/icons';
 
 interface FlowRowProps {
   flow: FlowRecord;
   now: number;
   onOpen: (id: string) => void;
   onDelete: (id: string) => void;
+  onDuplicate: (id: string) => void;
 }
 
-/** One saved flow. Deleting asks once more in place, since there is no undo yet. */
-export function FlowRow({ flow, now, onOpen, onDelete }: FlowRowProps) {
+/** One saved flow. Deleting asks once more in place, then offers an undo. */
+export function FlowRow({ flow, now, onOpen, onDelete, onDuplicate }: FlowRowProps) {
   const [confirming, setConfirming] = useState(false);
   const updated = new Date(flow.updatedAt);
   return (
@@ -21,7 +22,7 @@ export function FlowRow({ flow, now, onOpen, onDelete }: FlowRowProps) {
         <span className="flow-row__name">{flow.name || 'Untitled flow'}</span>
         <span className="flow-row__meta">
           <span className="tag">{kindLabels[flow.kind]}</span>
-          <span>{plural(flow.document.nodes.length, 'node')}</span>
+          <span>{plural(flow.nodeCount ?? flow.document.nodes.length, 'step')}</span>
           <time dateTime={updated.toISOString()} title={updated.toLocaleString()}>
             Updated {formatRelativeTime(flow.updatedAt, now)}
           </time>
@@ -39,9 +40,14 @@ export function FlowRow({ flow, now, onOpen, onDelete }: FlowRowProps) {
             </button>
           </>
         ) : (
-          <button type="button" className="icon-button" onClick={() => setConfirming(true)} aria-label={`Delete ${flow.name}`} title="Delete">
-            <TrashIcon />
-          </button>
+          <>
+            <button type="button" className="icon-button" onClick={() => onDuplicate(flow.id)} aria-label={`Duplicate ${flow.name}`} title="Duplicate">
+              <CopyIcon />
+            </button>
+            <button type="button" className="icon-button" onClick={() => setConfirming(true)} aria-label={`Delete ${flow.name}`} title="Delete">
+              <TrashIcon />
+            </button>
+          </>
         )}
       </div>
     </li>

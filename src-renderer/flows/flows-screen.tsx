@@ -1,8 +1,9 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { flowRepository } from '../db/flow-repository';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flowRepository, type DeletedFlow } from '../db/flow-repository';
 import { useFlows } from '../db/use-flows';
 import { ImportButton } from '../import/import-button';
 import { useFlowImport } from '../import/use-flow-import';
+import { AppNav } from '../ui/app-nav';
 import { AppVersion } from '../ui/app-version';
 import { plural } from '../ui/format';
 import { FlowIcon, PlusIcon, SearchIcon } from '../ui/icons';
@@ -10,7 +11,7 @@ import { useNow } from '../ui/use-now';
 import { navigate } from '../ui/use-route';
 import { EmptyState } from './empty-state';
 import { ExamplesMenu } from './examples-menu';
-import { filterFlows } from './filter-flows';
+import { filterFlows, sortFlows, type FlowSort } from './filter-flows';
 import { FlowRow } from './flow-row';
 import { useExamples } from './use-examples';
 
@@ -20,7 +21,24 @@ export function FlowsScreen() {
   const { importFile, importExample } = useFlowImport();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const visible = useMemo(() => filterFlows(flows ?? [], deferredQuery), [flows, deferredQuery]);
+  const [sort, setSort] = useState<FlowSort>('updated');
+  const visible = useMemo(() => sortFlows(filterFlows(flows ?? [], deferredQuery), sort), [flows, deferredQuery, sort]);
+  const [deleted, setDeleted] = useState<DeletedFlow | null>(null);
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+  const deleteFlow = async (id: string) => setDeleted(await flowRepository.remove(id));
+  const undoDelete = async () => {
+    if (!deleted) return;
+    setDeleted(null);
+    await flowRepository.restoreDeleted(deleted);
+  };
+  const duplicateFlow = async (id: string) => {
+    const copy = await flowRepository.duplicate(id);
+    if (copy) navigate({ screen: 'flow', id: copy });
+  };
   const now = useNow();
 
   const createFlow = async () => navigate({ screen: 'flow', id: await flowRepository.create('Untitled flow') });
@@ -37,6 +55,7 @@ export function FlowsScreen() {
           </span>
           <span className="brand__name">Campaign Studio</span>
         </div>
+        <AppNav current="flows" />
         {flows && flows.length > 0 && (
           <div className="topbar__actions">
             <ExamplesMenu state={examples} onOpen={onOpenExample} />
@@ -60,23 +79,41 @@ export function FlowsScreen() {
                 </h1>
                 <p className="muted">{plural(flows.length, 'flow')} on this device</p>
               </div>
+              <div className="flows__tools">
+              <label className="sort">
+                <span className="sort__label">Sort</span>
+                <select className="form-select form-select--compact" value={sort} onChange={(event) => setSort(event.target.value as FlowSort)} aria-label="Sort flows">
+                  <option value="updated">Last updated</option>
+                  <option value="created">Newest</option>
+                  <option value="name">Name</option>
+                </select>
+              </label>
               <label className="search">
                 <SearchIcon />
                 <input type="search" placeholder="Search flows" value={query} onChange={(event) => setQuery(event.target.value)} aria-label="Search flows" />
               </label>
+              </div>
             </div>
             {visible.length === 0 ? (
               <p className="flows__none muted">No flow matches “{query}”.</p>
             ) : (
               <ul className="flow-list" data-testid="flow-list">
                 {visible.map((flow) => (
-                  <FlowRow key={flow.id} flow={flow} now={now} onOpen={openFlow} onDelete={(id) => void flowRepository.remove(id)} />
+                  <FlowRow key={flow.id} flow={flow} now={now} onOpen={openFlow} onDelete={(id) => void deleteFlow(id)} onDuplicate={(id) => void duplicateFlow(id)} />
                 ))}
               </ul>
             )}
           </section>
         )}
       </main>
+      {deleted && (
+        <div className="undo-toast" role="status" data-testid="undo-delete">
+          <span>Deleted “{deleted.flow.name || 'Untitled flow'}”</span>
+          <button type="button" className="button button--small" onClick={() => void undoDelete()}>
+            Undo
+          </button>
+        </div>
+      )}
       <footer className="statusbar">
         <AppVersion />
       </footer>

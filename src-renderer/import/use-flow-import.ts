@@ -19,9 +19,14 @@ export function useFlowImport() {
         showImportReport({ fileName, problems: result.problems });
         return;
       }
-      const id = await flowRepository.saveImported(result.document);
-      notify(`Imported “${result.document.campaign.name}”`);
-      navigate({ screen: 'flow', id });
+      const ids = await flowRepository.saveImported(result.documents);
+      if (result.documents.length === 1) {
+        notify(`Imported “${result.documents[0]!.campaign.name}”`);
+        navigate({ screen: 'flow', id: ids[0]! });
+      } else {
+        notify(`Imported ${result.documents.length} flows`);
+        navigate({ screen: 'flows' });
+      }
     },
     [notify, showImportReport],
   );

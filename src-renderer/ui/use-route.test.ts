@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from './use-route';
+import { parseRoute, routeHash, type Route } from './use-route';
 
 describe('routes', () => {
   it('round-trips a flow route, including odd ids', () => {
     const route = { screen: 'flow' as const, id: 'flow/with spaces' };
     expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it('round-trips campaign routes', () => {
+    const routes: Route[] = [
+      { screen: 'campaigns', tab: 'live-chat' },
+      { screen: 'campaigns', tab: 'one-off' },
+      { screen: 'campaigns', tab: 'one-off', edit: 'new' },
+      { screen: 'campaigns', tab: 'live-chat', edit: 'chat-1/x' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+    expect(parseRoute('#/campaigns')).toEqual({ screen: 'campaigns', tab: 'live-chat' });
   });
 
   it('falls back to the list', () => {

@@ -1,7 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
+export type CampaignTab = 'live-chat' | 'one-off';
+
 /** Where the app is. Kept in the URL hash so a reload (or Electron's reload) stays put. */
-export type Route = { screen: 'flows' } | { screen: 'flow'; id: string };
+export type Route =
+  | { screen: 'flows' }
+  | { screen: 'flow'; id: string }
+  /** `edit`: a campaign's id, or "new" for the create form. */
+  | { screen: 'campaigns'; tab: CampaignTab; edit?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/flows\/([^/]+)$/.exec(hash);
@@ -12,11 +18,31 @@ export function parseRoute(hash: string): Route {
       // a mangled hash falls through to the list
     }
   }
+  const campaigns = /^#\/campaigns(?:\/(live-chat|one-off)(?:\/(new|edit\/([^/]+)))?)?$/.exec(hash);
+  if (campaigns) {
+    const tab = (campaigns[1] ?? 'live-chat') as CampaignTab;
+    if (campaigns[2] === 'new') return { screen: 'campaigns', tab, edit: 'new' };
+    if (campaigns[3]) {
+      try {
+        return { screen: 'campaigns', tab, edit: decodeURIComponent(campaigns[3]) };
+      } catch {
+        return { screen: 'campaigns', tab };
+      }
+    }
+    return { screen: 'campaigns', tab };
+  }
   return { screen: 'flows' };
 }
 
 export function routeHash(route: Route): string {
-  return route.screen === 'flow' ? `#/flows/${encodeURIComponent(route.id)}` : '#/';
+  switch (route.screen) {
+    case 'flow':
+      return `#/flows/${encodeURIComponent(route.id)}`;
+    case 'campaigns':
+      return `#/campaigns/${route.tab}${route.edit === 'new' ? '/new' : route.edit ? `/edit/${encodeURIComponent(route.edit)}` : ''}`;
+    default:
+      return '#/';
+  }
 }
 
 export function navigate(route: Route): void {

@@ -17,7 +17,7 @@ interface NodeCardProps extends NodeProps<CanvasNode> {
  * The frame every node kind is drawn in: kind and icon, label, the one-line summary and a
  * labelled source handle per output. Kind files choose the icon and accent only.
  */
-export function NodeCard({ data, icon, hasInput = true, selected }: NodeCardProps) {
+export function NodeCard({ data, icon, hasInput = true, selected, isConnectable }: NodeCardProps) {
   const vertical = data.direction === 'down';
   const inputSide = vertical ? Position.Top : Position.Left;
   const outputSide = vertical ? Position.Bottom : Position.Right;
@@ -26,22 +26,25 @@ export function NodeCard({ data, icon, hasInput = true, selected }: NodeCardProp
     <div
       className={`node-card node-card--${data.kind} node-card--${data.direction}${labelled ? ' has-outputs' : ''}${selected ? ' is-selected' : ''}${data.errors ? ' has-errors' : ''}`}
       data-kind={data.kind}
+      data-label={data.label}
     >
-      {hasInput && <Handle type="target" position={inputSide} isConnectable={false} className="node-card__handle" />}
+      {hasInput && <Handle type="target" position={inputSide} isConnectable={isConnectable} className="node-card__handle node-card__handle--in" />}
       <header className="node-card__header">
         <span className="node-card__icon" aria-hidden="true">
           {icon}
         </span>
         <span className="node-card__kind">{data.title}</span>
         {data.errors > 0 ? (
-          <span className="node-card__badge node-card__badge--error" title={`${data.errors} error(s)`}>
+          <span className="node-card__badge node-card__badge--error" title={data.problems?.join('\n') || `${data.errors} error(s)`} data-testid="node-errors">
             {data.errors}
           </span>
         ) : data.warnings > 0 ? (
-          <span className="node-card__badge node-card__badge--warning" title={`${data.warnings} warning(s)`}>
+          <span className="node-card__badge node-card__badge--warning" title={data.problems?.join('\n') || `${data.warnings} warning(s)`}>
             {data.warnings}
           </span>
-        ) : null}
+        ) : (
+          <span className="node-card__ok" title="Ready" aria-label="No problems" />
+        )}
       </header>
       <div className="node-card__body">
         <div className="node-card__label" title={data.label}>
@@ -68,8 +71,8 @@ export function NodeCard({ data, icon, hasInput = true, selected }: NodeCardProp
             id={output.id}
             type="source"
             position={outputSide}
-            isConnectable={false}
-            className={`node-card__handle node-card__handle--${output.id}`}
+            isConnectable={isConnectable}
+            className={`node-card__handle node-card__handle--out node-card__handle--${output.id}`}
             style={vertical ? { left: offset } : { top: offset }}
             title={output.label}
           />

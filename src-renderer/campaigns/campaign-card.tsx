@@ -1,0 +1,148 @@
+import { useState, type ReactNode } from 'react';
+import { canEditOneOff, describeBusinessHours, messageExcerpt, oneOffStatus, previewAudience, type LiveChatCampaign, type OneOffCampaign, type OneOffStatus } from '../../src-shared/campaigns/index';
+import type { FlowRecord } from '../db/schema';
+import { TrashIcon } from '../ui/icons';
+import { BotIcon, CalendarIcon, ClockIcon, InboxIcon, LinkIcon, PencilIcon, UsersIcon } from './campaign-icons';
+import { Switch } from './form-controls';
+import { RichMessage } from './rich-message';
+import { CHANNEL_NAMES, formatLocal, inboxName, sampleContacts } from './workspace';
+
+interface CardActions {
+  onEdit?: (() => void) | undefined;
+  editDisabledReason?: string | undefined;
+  onToggle: (enabled: boolean) => void;
+  toggleTitle?: string;
+  onDelete: () => void;
+}
+
+function CardShell({ title, status, enabled, message, details, actions, kind }: { title: string; status: { text: string; tone: string }; enabled: boolean; message: string; details: ReactNode; actions: CardActions; kind: string }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className={`ccard ccard--${kind}${enabled ? '' : ' ccard--off'}`} data-testid="campaign-card" data-title={title}>
+      <header className="ccard__header">
+        <h3 className="ccard__title">{title || 'Untitled campaign'}</h3>
+        <span className={`status status--${status.tone}`} data-testid="campaign-status">
+          <span className="status__dot" aria-hidden="true" />
+          {status.text}
+        </span>
+      </header>
+      <div className="ccard__message" title={message}>
+        <div className="ccard__clamp rich">{message.trim() ? <RichMessage text={messageExcerpt(message, 160)} /> : <span className="muted">No message yet</span>}</div>
+      </div>
+      <ul className="ccard__details">{details}</ul>
+      <footer className="ccard__footer">
+        {confirming ? (
+          <div className="ccard__confirm" role="alertdialog" aria-label={`Delete ${title}?`}>
+            <span>Delete this campaign? This cannot be undone.</span>
+            <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+            <button type="button" className="button button--small button--danger" onClick={actions.onDelete} data-testid="confirm-delete">
+              Delete
+            </button>
+          </div>
+        ) : (
+          <>
+            <label className="ccard__toggle" title={actions.toggleTitle}>
+              <Switch label={enabled ? `Disable ${title}` : `Enable ${title}`} checked={enabled} onChange={actions.onToggle} title={actions.toggleTitle} />
+              <span>{enabled ? 'Enabled' : 'Disabled'}</span>
+            </label>
+            <div className="ccard__actions">
+              <button type="button" className="button button--small" onClick={actions.onEdit} disabled={!actions.onEdit} title={actions.editDisabledReason ?? `Edit ${title}`} aria-label={`Edit ${title}`}>
+                <PencilIcon size={14} />
+                Edit
+              </button>
+              <button type="button" className="icon-button" onClick={() => setConfirming(true)} aria-label={`Delete ${title}`} title="Delete">
+                <TrashIcon />
+              </button>
+            </div>
+          </>
+        )}
+      </footer>
+    </li>
+  );
+}
+
+function Detail({ icon, children, mono }: { icon: ReactNode; children: ReactNode; mono?: boolean }) {
+  return (
+    <li className={`ccard__detail${mono ? ' ccard__detail--mono' : ''}`}>
+      {icon}
+      <span>{children}</span>
+    </li>
+  );
+}
+
+const FREQUENCY: Record<LiveChatCampaign['frequency']['type'], string> = { once: 'once per visitor', every_time: 'every visit until they reply', once_per_interval: 'at most once per interval' };
+
+export function LiveChatCard({ form, actions }: { form: LiveChatCampaign; actions: CardActions }) {
+  const sender = form.sender.type === 'agent' ? (form.sender.name ?? 'Agent') : 'Bot';
+  return (
+    <CardShell
+      kind="live-chat"
+      title={form.title}
+      enabled={form.enabled}
+      status={form.enabled ? { text: 'Enabled', tone: 'on' } : { text: 'Disabled', tone: 'off' }}
+      message={form.message}
+      actions={actions}
+      details={
+        <>
+          <Detail icon={<LinkIcon size={14} />} mono>
+            {form.urlPattern || 'No URL pattern'}
+          </Detail>
+          <Detail icon={<ClockIcon size={14} />}>
+            After {form.timeOnPage} s on the page{form.businessHoursOnly ? `, ${describeBusinessHours(form.businessHours)} only` : ''} · {FREQUENCY[form.frequency.type]}
+          </Detail>
+          <Detail icon={<BotIcon size={14} />}>
+            {sender}
+            {form.sender.type === 'agent' ? ' (agent)' : ''} · {inboxName(form.inboxId)}
+            {form.conditions.rules.length > 0 && ` · ${form.conditions.rules.length} visitor condition${form.conditions.rules.length > 1 ? 's' : ''}`}
+          </Detail>
+        </>
+      }
+    />
+  );
+}
+
+const ONE_OFF_STATUS: Record<OneOffStatus, { text: string; tone: string }> = {
+  draft: { text: 'Draft', tone: 'off' },
+  disabled: { text: 'Disabled', tone: 'off' },
+  scheduled: { text: 'Scheduled', tone: 'scheduled' },
+  processing: { text: 'Processing', tone: 'processing' },
+  missed: { text: 'Missed', tone: 'missed' },
+  completed: { text: 'Completed', tone: 'done' },
+};
+
+export function OneOffCard({ record, form, now, actions }: { record: FlowRecord; form: OneOffCampaign; now: Date; actions: Omit<CardActions, 'editDisabledReason'> }) {
+  const status = oneOffStatus(form, now, record.document.campaign.status === 'draft');
+  const recipients = previewAudience({ labels: form.labels, message: form.message, channel: form.channel }, sampleContacts()).recipients.length;
+  const editable = canEditOneOff(status);
+  return (
+    <CardShell
+      kind="one-off"
+      title={form.title}
+      enabled={form.enabled}
+      status={ONE_OFF_STATUS[status]}
+      message={form.message}
+      actions={{
+        ...actions,
+        onEdit: editable ? actions.onEdit : undefined,
+        editDisabledReason: editable ? undefined : status === 'completed' ? 'Sent campaigns cannot be edited' : 'Being sent: it can no longer be edited',
+        toggleTitle: 'Chatwoot sends scheduled one-off campaigns even when disabled; delete it to be sure it is not sent',
+      }}
+      details={
+        <>
+          <Detail icon={<CalendarIcon size={14} />}>
+            {formatLocal(form.scheduledAt)} <span className="muted">{form.timezone}</span>
+            {status === 'missed' && <span className="warning-text"> · more than 3 days ago, Chatwoot no longer sends it</span>}
+          </Detail>
+          <Detail icon={<InboxIcon size={14} />}>
+            {inboxName(form.inboxId)} · {CHANNEL_NAMES[form.channel]}
+          </Detail>
+          <Detail icon={<UsersIcon size={14} />}>
+            {form.labels.length ? form.labels.join(', ') : 'No labels'} · ≈ {recipients} recipient{recipients === 1 ? '' : 's'}
+          </Detail>
+        </>
+      }
+    />
+  );
+}

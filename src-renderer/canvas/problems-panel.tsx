@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import type { Problem } from '../../src-shared/flow/index';
+import { useEditor, useEditorApi } from '../editor/editor-context';
+import type { EditorState } from '../editor/editor-store';
+import { describeCounts } from '../editor/problems';
+import { useProblems } from '../editor/use-problems';
+import { AlertIcon, CloseIcon } from '../ui/icons';
+
+const selectOpen = (s: EditorState) => s.problemsOpen;
+const selectNodes = (s: EditorState) => s.doc.nodes;
+
+const SEVERITY: Record<Problem['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+/** Every validation problem; choosing one selects and centres its step, or opens the settings it is about. */
+export function ProblemsPanel() {
+  const open = useEditor(selectOpen);
+  const nodes = useEditor(selectNodes);
+  const api = useEditorApi();
+  const problems = useProblems();
+  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.label || n.type])), [nodes]);
+  if (!open) return null;
+  const go = (p: Problem) => {
+    const state = api.getState();
+    if (p.nodeId && labels.has(p.nodeId)) state.focusNode(p.nodeId);
+    else if (p.edgeId) state.select({ nodes: [], edges: [p.edgeId] });
+    else if (p.path.startsWith('$.campaign')) state.setPanel('campaign');
+  };
+  return (
+    <section className="problems-panel" aria-label="Problems" data-testid="problems-panel">
+      <header className="problems-panel__header">
+        <AlertIcon size={15} />
+        <h2 className="problems-panel__title">Problems</h2>
+        <span className="muted">{problems.length ? describeCounts(problems) : 'None: this flow is ready.'}</span>
+        <button type="button" className="icon-button icon-button--small problems-panel__close" aria-label="Close problems" onClick={() => api.getState().setProblemsOpen(false)}>
+          <CloseIcon size={14} />
+        </button>
+      </header>
+      <ul className="problems-panel__list">
+        {problems.map((p, i) => (
+          <li key={`${p.path}-${p.code}-${i}`}>
+            <button type="button" className={`problem-row problem-row--${p.severity}`} onClick={() => go(p)} data-testid="problem" data-node-id={p.nodeId ?? ''} data-code={p.code}>
+              <span className="problem-row__severity">{SEVERITY[p.severity]}</span>
+              <span className="problem-row__message">{p.message}</span>
+              <span className="problem-row__where">{p.nodeId ? (labels.get(p.nodeId) ?? p.nodeId) : p.path.startsWith('$.campaign') ? 'Campaign settings' : p.path}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

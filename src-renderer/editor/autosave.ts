@@ -1,0 +1,132 @@
+import type { FlowDocument } from '../../src-shared/flow/index';
+import type { DraftStore } from './drafts';
+import type { EditorStore } from './editor-store';
+
+export interface AutosaveOptions {
+  store: EditorStore;
+  /** Writes the document in one transaction, stamped `updatedAt`. */
+  save: (doc: FlowDocument, updatedAt: number) => Promise<unknown>;
+  drafts: DraftStore;
+  clock?: () => number;
+  /** Quiet time after the last edit before saving. */
+  delayMs?: number;
+  /** Most time between two draft writes while edits keep coming. */
+  draftEveryMs?: number;
+  /** The document is not saved yet (recovered from a draft): save it soon. */
+  dirty?: boolean;
+}
+
+/**
+ * Saves the open flow as it is edited: a draft at once (crash recovery), the database after a
+ * quiet moment. One save at a time; edits made during a save are saved right after it. Loading
+ * a document is not an edit and is never saved back.
+ */
+export function createAutosave({ store, save, drafts, clock = Date.now, delayMs = 800, draftEveryMs = 100, dirty = false }: AutosaveOptions) {
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastDraftAt = -Infinity;
+  let savedRevision = dirty ? -1 : store.getState().revision;
+  let saving: Promise<void> | null = null;
+  /** `updatedAt` stamps of our own writes, so the editor can tell them from other windows' writes. */
+  const ownWrites = new Set<number>();
+  let disposed = false;
+
+  const flowId = () => store.getState().doc.campaign.id;
+
+  const writeDraft = () => {
+    draftTimer = undefined;
+    lastDraftAt = clock();
+    const { doc, revision } = store.getState();
+    if (revision !== savedRevision) drafts.write({ flowId: doc.campaign.id, savedAt: clock(), document: doc });
+  };
+
+  const scheduleDraft = () => {
+    if (draftTimer !== undefined) return;
+    const wait = Math.max(0, lastDraftAt + draftEveryMs - clock());
+    draftTimer = setTimeout(writeDraft, wait);
+  };
+
+  const run = async (): Promise<void> => {
+    const { doc, revision } = store.getState();
+    if (revision === savedRevision) {
+      store.getState().setSaveStatus('saved');
+      return;
+    }
+    store.getState().setSaveStatus('saving');
+    let updatedAt = clock();
+    while (ownWrites.has(updatedAt)) updatedAt++;
+    ownWrites.add(updatedAt);
+    const started = performance.now();
+    try {
+      await save(doc, updatedAt);
+      performance.measure('cs:autosave', { start: started, end: performance.now() });
+      savedRevision = revision;
+      if (store.getState().revision === revision) {
+        drafts.clear(doc.campaign.id);
+        store.getState().setSaveStatus('saved');
+      } else {
+        store.getState().setSaveStatus('pending');
+        schedule();
+      }
+    } catch {
+      store.getState().setSaveStatus('failed');
+    }
+  };
+
+  const flush = (): Promise<void> => {
+    if (saveTimer !== undefined) clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (saving) return saving.then(() => (store.getState().revision !== savedRevision ? flush() : undefined));
+    saving = run().finally(() => {
+      saving = null;
+    });
+    return saving;
+  };
+
+  function schedule() {
+    if (disposed) return;
+    if (saveTimer !== undefined) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void flush(), delayMs);
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.revision === previous.revision) return;
+    if (state.lastChange === 'load') {
+      savedRevision = state.revision;
+      drafts.clear(flowId());
+      state.setSaveStatus('saved');
+      return;
+    }
+    if (state.saveStatus !== 'saving') state.setSaveStatus('pending');
+    scheduleDraft();
+    schedule();
+  });
+
+  if (dirty) {
+    store.getState().setSaveStatus('pending');
+    schedule();
+  }
+
+  return {
+    /** Saves now (leaving the screen, closing the window). */
+    flush,
+    /** Writes the draft now, synchronously (the page is being hidden). */
+    flushDraft(): void {
+      if (draftTimer !== undefined) clearTimeout(draftTimer);
+      writeDraft();
+    },
+    isOwnWrite: (updatedAt: number) => ownWrites.has(updatedAt),
+    /** Marks the current document as the saved one (it came from the database). */
+    markSaved(): void {
+      savedRevision = store.getState().revision;
+    },
+    dispose(): void {
+      disposed = true;
+      unsubscribe();
+      if (draftTimer !== undefined) clearTimeout(draftTimer);
+      if (saveTimer !== undefined) clearTimeout(saveTimer);
+    },
+  };
+}
+
+export type Autosave = ReturnType<typeof createAutosave>;

@@ -1,0 +1,171 @@
+/**
+ * Editor speed in headless Chromium (same launch as the e2e tests), against bare React Flow in
+ * the same run. Prints numbers and ratios to the targets of issue 4; never fails on time.
+ *
+ * Page scripts are passed as strings: tsx would otherwise wrap functions in helpers that do not
+ * exist in the page.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { exportFlowJson, generateFlow } from '../../src-shared/flow';
+import { rootDir, startHarness } from '../e2e/harness';
+import { report } from './bench-report';
+
+const NODES = 1_000;
+const RUNS = 5;
+const bareDir = join(rootDir, 'dist', 'bench-bare');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
+
+async function buildBare(): Promise<void> {
+  await build({ root: join(rootDir, 'tests/bench/bare'), base: './', logLevel: 'warn', plugins: [react()], build: { outDir: bareDir, emptyOutDir: true } });
+}
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    try {
+      const body = readFileSync(join(dir, path === '/' ? 'index.html' : path));
+      res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+}
+
+/** Time from navigation start until React Flow shows measured nodes, then one more frame. */
+const READY = `new Promise((resolve) => {
+  const check = () => {
+    const node = document.querySelector('.react-flow__node');
+    if (node && getComputedStyle(node).visibility === 'visible') requestAnimationFrame(() => resolve(performance.now()));
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+const START_FRAMES = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__recording) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.__recording = false; return window.__frames.slice(2); })()`;
+
+/** Polls an expression in the page (waitForFunction would eval it, which the app's CSP forbids). */
+async function until(page: Page, expression: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await page.evaluate(expression)) return;
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`timed out waiting for ${expression}`);
+}
+
+async function main(): Promise<void> {
+  await buildBare();
+  const bare = await serve(bareDir);
+  const h = await startHarness();
+  const work = mkdtempSync(join(tmpdir(), 'cs-bench-'));
+  const page = h.page;
+  try {
+    const flowFile = join(work, 'flow-1000.json');
+    writeFileSync(flowFile, exportFlowJson(generateFlow({ nodes: NODES, seed: 42 })));
+    const bigFile = join(work, 'flow-5000.json');
+    writeFileSync(bigFile, exportFlowJson(generateFlow({ nodes: 5_000, seed: 42 })));
+
+    // Put the 1,000-node flow in the database through the app's own import.
+    await page.goto(h.host.url);
+    await page.getByTestId('import-input').setInputFiles(flowFile);
+    await page.getByTestId('editor').waitFor();
+    await page.evaluate(READY);
+    const flowUrl = page.url();
+
+    const bareTimes: number[] = [];
+    const appTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(`${bare.url}?nodes=${NODES}`, { waitUntil: 'commit' });
+      bareTimes.push((await page.evaluate(READY)) as number);
+      await page.goto('about:blank');
+      await page.goto(flowUrl, { waitUntil: 'commit' });
+      appTimes.push((await page.evaluate(READY)) as number);
+    }
+    const bareMs = median(bareTimes);
+    const appMs = median(appTimes);
+    console.log(`\n${NODES}-node flow, ${RUNS} runs each, medians`);
+    report('bare React Flow: open to interactive', bareMs);
+    report('editor: open to interactive', appMs, bareMs * 1.5);
+    console.log(`${'  ratio editor / bare'.padEnd(48)} ${(appMs / bareMs).toFixed(2)}x  target 1.5x  ${appMs <= bareMs * 1.5 ? 'OK' : 'OVER'}`);
+
+    // Drag a node for ~1 s.
+    await page.getByRole('button', { name: 'Hide overview map' }).click();
+    const node = page.locator('.react-flow__node').nth(3);
+    const box = (await node.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 10);
+    await page.evaluate(START_FRAMES);
+    await page.mouse.down();
+    for (let i = 1; i <= 60; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + 10 + i * 2);
+    await page.mouse.up();
+    const dragFrames = (await page.evaluate(STOP_FRAMES)) as number[];
+    report(`drag a node: median frame (p95 ${p95(dragFrames).toFixed(1)} ms)`, median(dragFrames), 20);
+
+    // Pan with the wheel (panOnScroll) and zoom with Ctrl+wheel.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.evaluate(START_FRAMES);
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(i % 20 < 10 ? 40 : -40, 30);
+    const panFrames = (await page.evaluate(STOP_FRAMES)) as number[];
+    report(`pan: median frame (p95 ${p95(panFrames).toFixed(1)} ms)`, median(panFrames), 20);
+    await page.keyboard.down('Control');
+    await page.evaluate(START_FRAMES);
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, i < 20 ? 60 : -60);
+    const zoomFrames = (await page.evaluate(STOP_FRAMES)) as number[];
+    await page.keyboard.up('Control');
+    report(`zoom: median frame (p95 ${p95(zoomFrames).toFixed(1)} ms)`, median(zoomFrames), 20);
+
+    // Autosave (one Dexie transaction), measured by the app, with nothing else going on: move a
+    // node (a short drag), wait for "Saved", five times.
+    const saved = `document.querySelector('[data-testid="save-status"]')?.textContent === 'Saved'`;
+    await until(page, saved);
+    await page.evaluate(`performance.clearMeasures('cs:autosave')`);
+    for (let i = 0; i < 5; i++) {
+      const target = (await page.locator('.react-flow__node').nth(4 + i).boundingBox())!;
+      await page.mouse.move(target.x + target.width / 2, target.y + 10);
+      await page.mouse.down();
+      await page.mouse.move(target.x + target.width / 2 + 30, target.y + 30, { steps: 3 });
+      await page.mouse.up();
+      await until(page, saved);
+      await page.waitForTimeout(100);
+    }
+    const saves = (await page.evaluate(`performance.getEntriesByName('cs:autosave').map((e) => e.duration)`)) as number[];
+    report(`autosave of the ${NODES}-node flow (median of ${saves.length})`, median(saves), 50);
+
+    // Import + validation of a 5,000-node file through the app's import (file picker).
+    await page.getByRole('button', { name: 'Back to flows' }).click();
+    await page.getByTestId('flow-list').waitFor();
+    const imports: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(`performance.clearMeasures('cs:import')`);
+      await page.getByTestId('import-input').setInputFiles(bigFile);
+      await page.getByTestId('editor').waitFor();
+      imports.push(((await page.evaluate(`performance.getEntriesByName('cs:import').map((e) => e.duration)`)) as number[])[0] ?? NaN);
+      await page.getByRole('button', { name: 'Back to flows' }).click();
+      await page.getByTestId('flow-list').waitFor();
+    }
+    report('import + validation of a 5,000-node file', median(imports), 500);
+    if (h.pageErrors.length) console.log('page errors:', h.pageErrors);
+  } finally {
+    await h.close();
+    bare.server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
