@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { readClipboard } from '../../src-shared/flow/index';
 import type { EditorStore } from '../editor/editor-store';
+import { useHostCommands } from '../host/use-host-commands';
 import { commandFor, isTypingTarget } from './editor-keys';
 
 const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -23,6 +24,14 @@ function hasTextSelection(): boolean {
  * flows and windows.
  */
 export function useEditorShortcuts(store: EditorStore, onSave: () => void): void {
+  // The desktop menu's Edit commands do what their keys do (cut/copy/paste arrive as DOM events).
+  useHostCommands({
+    'edit.undo': () => store.getState().undo(),
+    'edit.redo': () => store.getState().redo(),
+    'edit.duplicate': () => store.getState().duplicateSelection(),
+    'edit.delete': () => store.getState().deleteSelection(),
+    'edit.selectAll': () => store.getState().selectAll(),
+  });
   useEffect(() => {
     let pasteHandled = false;
 

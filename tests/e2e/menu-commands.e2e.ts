@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { nodeByLabel } from './editor-helpers';
+
+const example = fileURLToPath(new URL('../../resources/examples/lead-qualification.json', import.meta.url));
+
+/** What the desktop menu does: the host pushes `menu.command`, the page re-sends it as this event. */
+async function menu(h: Harness, command: string): Promise<void> {
+  await h.page.evaluate((c) => window.dispatchEvent(new CustomEvent('campaign-studio:command', { detail: { command: c } })), command);
+}
+
+describe('menu commands reach the editor', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.page.goto(h.host.url);
+    await h.page.getByTestId('import-input').setInputFiles(example);
+    await h.page.locator('.react-flow__node').first().waitFor();
+  });
+  afterAll(async () => h.close());
+
+  it('Delete, Undo, Redo, Duplicate and Select All act on the canvas', async () => {
+    const nodes = h.page.locator('.react-flow__node');
+    expect(await nodes.count()).toBe(10);
+    await nodeByLabel(h.page, 'Nurture email').click();
+    await menu(h, 'edit.delete');
+    await expect.poll(() => nodes.count()).toBe(9);
+    await menu(h, 'edit.undo');
+    await expect.poll(() => nodes.count()).toBe(10);
+    await menu(h, 'edit.redo');
+    await expect.poll(() => nodes.count()).toBe(9);
+    await menu(h, 'edit.undo');
+    await nodeByLabel(h.page, 'Nurture email').click();
+    await menu(h, 'edit.duplicate');
+    await expect.poll(() => nodes.count()).toBe(11);
+    await menu(h, 'edit.selectAll');
+    await expect.poll(() => h.page.locator('.react-flow__node.selected').count()).toBe(11);
+    expect(h.pageErrors).toEqual([]);
+  });
+});
