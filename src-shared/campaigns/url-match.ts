@@ -18,11 +18,19 @@ export function matchCampaignUrl(pattern: string, url: string): UrlMatch {
   } catch {
     return { matches: false, reason: `"${url}" is not a full URL (it needs http:// or https://).` };
   }
-  const compiled = compileCampaignPattern(pattern);
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    compiled = compileCampaignPattern(pattern);
+    if (compiledPatterns.size > 500) compiledPatterns.clear();
+    compiledPatterns.set(pattern, compiled);
+  }
   if (!compiled.ok) return { matches: false, reason: compiled.reason };
   if (visited.pathname.length > 1 && visited.pathname.endsWith('/')) visited.pathname = visited.pathname.slice(0, -1);
   return compiled.pattern.test(visited.toString()) ? { matches: true } : { matches: false, reason: `The page ${url} does not match ${pattern}.` };
 }
+
+/** Simulations test the same few patterns against many visits: compile each once. */
+const compiledPatterns = new Map<string, ReturnType<typeof compileCampaignPattern>>();
 
 /** A pattern compiled the way the widget compiles it, or why it cannot be. */
 export function compileCampaignPattern(pattern: string): { ok: true; pattern: URLPattern } | { ok: false; reason: string } {

@@ -1,3 +1,4 @@
+import { matchCampaignUrl } from '../campaigns/url-match';
 import type { CampaignSettings, EntryTrigger } from '../flow';
 import { addDuration, localInstant } from './calendar';
 import { evaluateCondition, propertiesMatch } from './conditions';
@@ -22,15 +23,9 @@ export function scheduledAt(c: CampaignSettings): Millis | null {
   return c.trigger.type === 'scheduled' && c.trigger.at ? localInstant(c.trigger.at, c.trigger.timezone ?? c.timezone) : null;
 }
 
-const patterns = new Map<string, RegExp>();
-/** URLPattern-style wildcard match, enough for "https://example.com/pricing*". */
+/** Whether a visited page fires a page-visit trigger: Chatwoot's widget rules (campaigns/url-match). */
 export function urlMatches(pattern: string, url: string): boolean {
-  let re = patterns.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    patterns.set(pattern, re);
-  }
-  return re.test(url);
+  return matchCampaignUrl(pattern, url).matches;
 }
 
 export interface EntryDecision {
