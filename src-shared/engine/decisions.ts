@@ -1,5 +1,5 @@
 import type { FlowNode, NodeOfKind } from '../flow';
-import { describeCondition } from '../flow';
+import { describeCondition, formatDuration } from '../flow';
 import { addDuration, cachedWindow, localInstant, nextOpening } from './calendar';
 import { evaluateCondition, type ConditionEnv } from './conditions';
 import type { CompiledFlow } from './graph';
@@ -58,7 +58,7 @@ function waitArrival(flow: CompiledFlow, d: JourneyData, node: NodeOfKind<'wait'
   switch (w.mode) {
     case 'duration':
       due = addDuration(d.time, w.duration, c.timezone);
-      what = `${w.duration.amount} ${w.duration.unit} (${c.timezone})`;
+      what = `${formatDuration(w.duration)} (${c.timezone})`;
       break;
     case 'until': {
       const tz = w.timezone ?? c.timezone;

@@ -1,5 +1,5 @@
 import { matchCampaignUrl } from '../campaigns/url-match';
-import type { CampaignSettings, EntryTrigger } from '../flow';
+import { formatDuration, type CampaignSettings, type EntryTrigger } from '../flow';
 import { addDuration, localInstant } from './calendar';
 import { evaluateCondition, propertiesMatch } from './conditions';
 import type { EventRecord, Millis, UserAction, UserProfile } from './types';
@@ -47,7 +47,7 @@ export function entryDecision(c: CampaignSettings, profile: UserProfile, events:
   if (f.type === 'once' && last !== null) return { enters: false, why: explain ? 'entry frequency "once": already entered' : '' };
   if (f.type === 'once_per_interval' && last !== null) {
     const next = addDuration(last, f.interval, c.timezone);
-    if (now < next) return { enters: false, why: explain ? `entry frequency: once per ${f.interval.amount} ${f.interval.unit}, next allowed at ${new Date(next).toISOString()}` : '' };
+    if (now < next) return { enters: false, why: explain ? `entry frequency: once per ${formatDuration(f.interval)}, next allowed at ${new Date(next).toISOString()}` : '' };
   }
   return { enters: true, why: explain ? 'trigger fired, audience matches, entry frequency allows it' : '' };
 }

@@ -44,7 +44,7 @@ export function formatTable(rows: readonly Record<string, string | number>[]): s
 }
 
 /**
- * A preview trace as text, one step a line: "2026-11-23 09:00Z  u1:j1  w  journey.start → waiting  (waiting for 1 days …)".
+ * A preview trace as text, one step a line: "2026-11-23 09:00Z  u1:j1  w  journey.start → waiting  (waiting for 1 day …)".
  */
 export function formatTrace(steps: readonly PreviewStep[]): string {
   return steps
