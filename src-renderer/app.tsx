@@ -5,7 +5,9 @@ import { FlowsScreen } from './flows/flows-screen';
 import { ImportReport } from './import/import-report';
 import { useFileDrop } from './import/use-file-drop';
 import { useFlowImport } from './import/use-flow-import';
+import { SettingsScreen } from './settings/settings-screen';
 import { AppStoreContext, createAppStore } from './state/app-store';
+import { SyncProvider } from './sync/sync-context';
 import { Notice } from './ui/notice';
 import { UploadIcon } from './ui/icons';
 import { useRoute } from './ui/use-route';
@@ -16,7 +18,15 @@ function Shell() {
   const dragging = useFileDrop((file) => void importFile(file));
   return (
     <>
-      {route.screen === 'flow' ? <FlowScreen key={route.id} id={route.id} /> : route.screen === 'campaigns' ? <CampaignsScreen tab={route.tab} edit={route.edit} /> : <FlowsScreen />}
+      {route.screen === 'flow' ? (
+        <FlowScreen key={route.id} id={route.id} />
+      ) : route.screen === 'campaigns' ? (
+        <CampaignsScreen tab={route.tab} edit={route.edit} />
+      ) : route.screen === 'settings' ? (
+        <SettingsScreen />
+      ) : (
+        <FlowsScreen />
+      )}
       <div className="overlays">
         <ImportReport />
       </div>
@@ -37,7 +47,9 @@ export function App() {
   const [store] = useState(() => createAppStore());
   return (
     <AppStoreContext.Provider value={store}>
-      <Shell />
+      <SyncProvider>
+        <Shell />
+      </SyncProvider>
     </AppStoreContext.Provider>
   );
 }

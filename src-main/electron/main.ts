@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { userGuideUrl } from '../../src-shared/host/external-links';
+import { createBackendStore } from '../host/backend-store';
 import { createHandlerRegistry } from '../host/handler-registry';
 import { createHostHandlers } from '../host/handlers';
 import { createPendingOpens, readFlowFile, type FlowFileDialogs } from '../host/flow-files';
@@ -134,7 +135,8 @@ if (!app.requestSingleInstanceLock()) {
     installMenu(recent.list());
 
     const secrets = createSecretStore({ file: join(userData, 'secrets.json'), cipher: chooseSecretCipher(safeStorage) });
-    const handlers = createHostHandlers({ edition: 'electron', version: app.getVersion(), examplesDir: join(distDir, 'examples'), secrets, dialogs, pending, onFileUsed: rememberFile });
+    const backends = createBackendStore(join(userData, 'backends.json'));
+    const handlers = createHostHandlers({ edition: 'electron', version: app.getVersion(), examplesDir: join(distDir, 'examples'), secrets, backends, dialogs, pending, onFileUsed: rememberFile });
     registerHostIpc(ipcMain, createHandlerRegistry(handlers));
 
     await createWindow();

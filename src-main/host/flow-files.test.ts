@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSecretStore } from './secret-store';
 import { createPendingOpens, readFlowFile, type FlowFileDialogs } from './flow-files';
+import { createBackendStore } from './backend-store';
 import { createHandlerRegistry } from './handler-registry';
 import { createHostHandlers } from './handlers';
 
@@ -40,7 +41,7 @@ describe('createPendingOpens', () => {
 
 describe('file.* handlers', () => {
   const secrets = createSecretStore({ file: join(tmpdir(), 'cs-unused-secrets.json') });
-  const base = { edition: 'electron' as const, version: '1', examplesDir: dir, secrets };
+  const base = { edition: 'electron' as const, version: '1', examplesDir: dir, secrets, backends: createBackendStore(join(tmpdir(), 'cs-unused-backends.json')) };
 
   it('answer supported:false without native dialogs (web edition)', async () => {
     const registry = createHandlerRegistry(createHostHandlers({ ...base, edition: 'web' }));
@@ -80,7 +81,7 @@ describe('file.* handlers', () => {
 describe('secrets.* handlers', () => {
   it('store, test and delete a token, and never send it back', async () => {
     const secrets = createSecretStore({ file: join(dir, 'secrets', 'secrets.json') });
-    const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: '1', examplesDir: dir, secrets }));
+    const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: '1', examplesDir: dir, secrets, backends: createBackendStore(join(dir, 'backends.json')) }));
     const replies = [
       await registry.dispatch('secrets.set', { name: 'backend.default', value: 'tok-XYZ' }),
       await registry.dispatch('secrets.has', { name: 'backend.default' }),

@@ -16,6 +16,13 @@ describe('createHandlerRegistry', () => {
       'secrets.set',
       'secrets.has',
       'secrets.delete',
+      'backends.list',
+      'backends.save',
+      'backends.delete',
+      'backends.test',
+      'sync.directory',
+      'sync.push',
+      'sync.stats',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyFlow, exportFlowJson } from '../../src-shared/flow/index';
+import { createBackendStore } from './backend-store';
 import { createHandlerRegistry } from './handler-registry';
 import { createHostHandlers } from './handlers';
 import { createSecretStore } from './secret-store';
@@ -22,7 +23,8 @@ afterAll(async () => {
 });
 
 const secrets = createSecretStore({ file: join(tmpdir(), 'cs-unused-secrets.json') });
-const handlers = () => createHostHandlers({ edition: 'web', version: '1.2.3', platform: 'linux', examplesDir: dir, secrets });
+const backends = createBackendStore(join(tmpdir(), 'cs-unused-backends.json'));
+const handlers = () => createHostHandlers({ edition: 'web', version: '1.2.3', platform: 'linux', examplesDir: dir, secrets, backends });
 
 describe('host handlers', () => {
   it('reports the edition, version and platform', async () => {
@@ -34,7 +36,7 @@ describe('host handlers', () => {
   });
 
   it('lists nothing when the folder is missing', async () => {
-    const missing = createHostHandlers({ edition: 'web', version: '1', examplesDir: join(dir, 'nope'), secrets });
+    const missing = createHostHandlers({ edition: 'web', version: '1', examplesDir: join(dir, 'nope'), secrets, backends });
     expect(await missing['examples.list']({})).toEqual([]);
   });
 

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { ExampleSummary } from '../../src-shared/host/contract';
 import { importFlowJson } from '../../src-shared/flow/index';
 import { createPendingOpens, readFlowFile, writeFlowFile, type FlowFileDialogs, type PendingOpens } from './flow-files';
+import type { BackendStore } from './backend-store';
 import { HostError, type HostHandlers } from './handler-registry';
 import type { SecretStore } from './secret-store';
+import { createSyncHandlers, type SyncHandlerOptions } from './sync-handlers';
 
 export interface HostHandlerOptions {
   edition: 'electron' | 'web';
@@ -14,6 +16,10 @@ export interface HostHandlerOptions {
   examplesDir: string;
   /** Where `secrets.*` keep backend tokens (see createSecretStore). */
   secrets: SecretStore;
+  /** Saved backend connections (see createBackendStore); their tokens are secrets under `backend.<name>`. */
+  backends: BackendStore;
+  /** How sync reaches backends; node:http(s) unless a test replaces it. */
+  syncTransport?: SyncHandlerOptions['transport'];
   /** Native open/save dialogs; without them `file.openFlow`/`file.saveFlow` answer `supported: false`. */
   dialogs?: FlowFileDialogs;
   /** Files handed over by the OS, waiting for `file.takePending`. */
@@ -83,5 +89,6 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
     },
     'secrets.has': async ({ name }) => ({ stored: await secrets.has(name) }),
     'secrets.delete': async ({ name }) => ({ deleted: await secrets.delete(name) }),
+    ...createSyncHandlers({ backends: options.backends, secrets, ...(options.syncTransport ? { transport: options.syncTransport } : {}) }),
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createBackendStore } from '../host/backend-store';
 import { createHandlerRegistry } from '../host/handler-registry';
 import { createHostHandlers } from '../host/handlers';
 import { createSecretStore } from '../host/secret-store';
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
 
   // No OS keychain from plain Node: tokens live in an owner-only (0600) file in the user's config folder.
   const secrets = createSecretStore({ file: join(userConfigDir(), 'secrets.json') });
-  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: appVersion(), examplesDir: join(distDir, 'examples'), secrets }));
+  const backends = createBackendStore(join(userConfigDir(), 'backends.json'));
+  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: appVersion(), examplesDir: join(distDir, 'examples'), secrets, backends }));
   // An explicit --port is a promise to the user; only the default may slide to the next free one.
   const host = await startWebHost({ registry, rendererDir: join(distDir, 'renderer'), port: requested, portAttempts: values.port === undefined ? 20 : 1 });
   console.log(`Campaign Studio (web edition) is running at ${host.url}  (Ctrl+C to stop)`);

@@ -8,6 +8,7 @@ import { ChatPreview } from './chat-preview';
 import { EditorFrame } from './editor-frame';
 import { Field, FormSection, Segmented, Switch } from './form-controls';
 import { LIVE_CHAT_FIELDS, problemsByField } from './problem-fields';
+import { useSyncFieldProblems } from '../sync/use-sync-field-errors';
 import { UrlTester } from './url-tester';
 import { VisitorConditionsEditor } from './visitor-conditions-editor';
 import { AGENTS, INBOXES, inboxName, localTimezone } from './workspace';
@@ -25,7 +26,9 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
   const problems = useMemo(() => validateFlow(liveChatToFlow(form, { ...(base ? { base } : {}), now: new Date() }), { now: new Date() }), [form, base]);
   const { byField, general } = problemsByField(problems, LIVE_CHAT_FIELDS);
   const errors = { ...byField, ...liveChatFormErrors(form) };
-  const shown = (field: keyof typeof errors) => (tried ? errors[field] : undefined);
+  // What the backend refused at the last publish stays next to its field until the next one.
+  const refused = problemsByField(useSyncFieldProblems(base?.campaign.id), LIVE_CHAT_FIELDS);
+  const shown = (field: keyof typeof errors) => (tried ? errors[field] : undefined) ?? refused.byField[field as keyof typeof refused.byField];
   const blocking = Object.keys(errors).length + general.length;
 
   const save = async () => {
@@ -48,7 +51,7 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
       title={base ? 'Edit live-chat campaign' : 'New live-chat campaign'}
       subtitle="Greets visitors on chosen pages of your website, through the chat widget."
       onClose={onClose}
-      notes={notes}
+      notes={[...(notes ?? []), ...refused.general.map((p) => `${p.path}: ${p.message}`)]}
       errors={tried ? blocking : 0}
       general={tried ? general : []}
       actions={

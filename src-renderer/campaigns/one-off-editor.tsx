@@ -11,6 +11,7 @@ import { Field, FormSection } from './form-controls';
 import { OneOffReview } from './one-off-review';
 import { PhonePreview } from './phone-preview';
 import { ONE_OFF_FIELDS, problemsByField } from './problem-fields';
+import { useSyncFieldProblems } from '../sync/use-sync-field-errors';
 import { SmsCounter } from './sms-counter';
 import { allTimezones, INBOXES, localTimezone } from './workspace';
 
@@ -35,7 +36,9 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
   const { byField, general } = problemsByField(problems, ONE_OFF_FIELDS);
   const errors: Partial<Record<keyof OneOffCampaign, string>> = { ...byField, ...oneOffFormErrors(form) };
   if (schedule && !schedule.ok) errors.scheduledAt = schedule.reason;
-  const shown = (field: keyof OneOffCampaign) => (tried ? errors[field] : undefined);
+  // What the backend refused at the last publish stays next to its field until the next one.
+  const refused = problemsByField(useSyncFieldProblems(base?.campaign.id), ONE_OFF_FIELDS);
+  const shown = (field: keyof OneOffCampaign) => (tried ? errors[field] : undefined) ?? refused.byField[field as keyof typeof refused.byField];
   const blocking = Object.keys(errors).length + general.length;
 
   const review = () => {
@@ -75,7 +78,7 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
       title={base ? 'Edit one-off campaign' : 'New one-off campaign'}
       subtitle="One message, sent once at a set time to every contact with the chosen labels."
       onClose={onClose}
-      notes={notes}
+      notes={[...(notes ?? []), ...refused.general.map((p) => `${p.path}: ${p.message}`)]}
       errors={tried ? blocking : 0}
       general={tried ? general : []}
       preview={<PhonePreview form={form} audience={audience} />}

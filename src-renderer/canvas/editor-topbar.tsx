@@ -7,6 +7,8 @@ import { selectCanRedo, selectCanUndo, type EditorState, type SaveStatus } from 
 import { useProblems } from '../editor/use-problems';
 import { ImportButton } from '../import/import-button';
 import { useFlowImport } from '../import/use-flow-import';
+import { PreviewToggle } from '../preview/preview-toggle';
+import { PublishControl } from '../sync/publish-control';
 import { exportFileName, kindLabels, plural } from '../ui/format';
 import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { layoutFlow } from './auto-layout';
@@ -61,6 +63,7 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
           {SAVE_TEXT[saveStatus]}
         </span>
       </div>
+      <PreviewToggle />
       <div className="toolbar" role="toolbar" aria-label="Edit">
         <button type="button" className="icon-button" onClick={() => api.getState().undo()} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl/⌘ Z)">
           <UndoIcon size={17} />
@@ -89,6 +92,7 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
           Import
         </ImportButton>
         <ExportMenu />
+        <PublishControl />
       </div>
     </header>
   );

@@ -23,6 +23,7 @@ import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
 import { summariseByNode } from '../editor/problems';
 import { useProblems } from '../editor/use-problems';
+import { usePreviewEdges } from '../preview/canvas-overlay';
 import { ConnectionHint } from './connection-hint';
 import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
@@ -80,6 +81,7 @@ export function FlowCanvas() {
     () => project({ doc, selectedNodes, selectedEdges, problems: byNode, direction, measured }),
     [project, doc, selectedNodes, selectedEdges, byNode, direction, measured],
   );
+  const shownEdges = usePreviewEdges(edges);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -191,7 +193,7 @@ export function FlowCanvas() {
     <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { flowRepository } from '../db/flow-repository';
 import type { FlowRecord } from '../db/schema';
 import { useFlow } from '../db/use-flows';
@@ -8,6 +9,10 @@ import { EditorStoreContext } from '../editor/editor-context';
 import { createEditorStore, type EditorStore } from '../editor/editor-store';
 import { createDraftStore, isRecoverable } from '../editor/drafts';
 import { Inspector } from '../inspector/inspector';
+import { PreviewStoreContext } from '../preview/preview-context';
+import { PreviewDock } from '../preview/preview-dock';
+import { PreviewPanel } from '../preview/preview-panel';
+import { usePreviewSession } from '../preview/preview-session';
 import { navigate } from '../ui/use-route';
 import { CanvasNotice } from './canvas-notice';
 import { EditorTopbar } from './editor-topbar';
@@ -65,25 +70,30 @@ function EditorSession({ record }: { record: FlowRecord }) {
 
   const save = useCallback(() => void autosave.current?.flush(), []);
   useEditorShortcuts(store, save);
+  const preview = usePreviewSession(record.document);
+  const previewing = useStore(preview, (s) => s.mode === 'preview');
 
   return (
     <EditorStoreContext.Provider value={store}>
-      <ReactFlowProvider>
-        <div className="screen flow-editor" data-testid="editor">
-          <EditorTopbar onBack={() => void autosave.current?.flush().finally(() => navigate({ screen: 'flows' }))} />
-          <div className="flow-editor__body">
-            <Palette />
-            <main className="flow-editor__main">
-              <div className="flow-body">
-                <FlowCanvas />
-                <CanvasNotice />
-              </div>
-              <ProblemsPanel />
-            </main>
-            <Inspector />
+      <PreviewStoreContext.Provider value={preview}>
+        <ReactFlowProvider>
+          <div className={`screen flow-editor${previewing ? ' is-previewing' : ''}`} data-testid="editor">
+            <EditorTopbar onBack={() => void autosave.current?.flush().finally(() => navigate({ screen: 'flows' }))} />
+            <div className="flow-editor__body">
+              {!previewing && <Palette />}
+              <main className="flow-editor__main">
+                <div className="flow-body">
+                  <FlowCanvas />
+                  <CanvasNotice />
+                </div>
+                <ProblemsPanel />
+                <PreviewDock />
+              </main>
+              {previewing ? <PreviewPanel /> : <Inspector />}
+            </div>
           </div>
-        </div>
-      </ReactFlowProvider>
+        </ReactFlowProvider>
+      </PreviewStoreContext.Provider>
     </EditorStoreContext.Provider>
   );
 }

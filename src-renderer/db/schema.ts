@@ -1,5 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FlowDocument } from '../../src-shared/flow/index';
+import type { OutboxEntry, SyncRecord } from '../../src-shared/sync/index';
+import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
 
 /** One saved flow. `name`, `kind`, `nodeCount` and the times are copies for listing without reading documents. */
 export interface FlowRecord {
@@ -32,6 +34,14 @@ export interface VersionRecord {
 export class StudioDatabase extends Dexie {
   flows!: EntityTable<FlowRecord, 'id'>;
   versions!: EntityTable<VersionRecord, 'id'>;
+  /** What each flow knows about its copy on each backend (version 4; written by sync-repository.ts). */
+  syncRecords!: Table<SyncRecord, [string, string]>;
+  /** Publishes waiting or retrying, one per flow and backend (version 4; written by sync-repository.ts). */
+  syncOutbox!: EntityTable<OutboxEntry, 'id'>;
+  /** Saved population runs (version 3; written by simulation-repository.ts). */
+  simulations!: EntityTable<SimulationRecord, 'id'>;
+  /** Saved single-user previews (version 3; written by simulation-repository.ts). */
+  savedPreviews!: EntityTable<SavedPreviewRecord, 'id'>;
 
   constructor(name = 'campaign-studio') {
     super(name);
@@ -44,6 +54,10 @@ export class StudioDatabase extends Dexie {
           .toCollection()
           .modify((flow) => upgradeFlowRecordV2(flow)),
       );
+    // Version 3 (simulations) only adds tables; nothing to bring along.
+    this.version(3).stores({ simulations: '++id, flowId, [flowId+createdAt]', savedPreviews: '++id, flowId, [flowId+createdAt]' });
+    // Version 4 (sync) only adds tables; nothing to bring along.
+    this.version(4).stores({ syncRecords: '[flowId+backend], flowId, backend', syncOutbox: 'id, flowId, backend' });
   }
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FlowRecord } from '../db/schema';
+import { FlowSyncBadges } from '../sync/flow-sync-badges';
 import { formatRelativeTime, kindLabels, plural } from '../ui/format';
 import { CopyIcon, TrashIcon } from '../ui/icons';
 
@@ -26,6 +27,7 @@ export function FlowRow({ flow, now, onOpen, onDelete, onDuplicate }: FlowRowPro
           <time dateTime={updated.toISOString()} title={updated.toLocaleString()}>
             Updated {formatRelativeTime(flow.updatedAt, now)}
           </time>
+          <FlowSyncBadges flow={flow} />
         </span>
       </button>
       <div className="flow-row__actions">

@@ -1,17 +1,18 @@
 import { navigate } from './use-route';
 
 /** The top-level places of the app, in the header. */
-export function AppNav({ current }: { current: 'flows' | 'campaigns' }) {
+export function AppNav({ current }: { current: 'flows' | 'campaigns' | 'settings' }) {
   const items = [
-    ['flows', 'Flows', () => navigate({ screen: 'flows' })],
-    ['campaigns', 'Campaigns', () => navigate({ screen: 'campaigns', tab: 'live-chat' })],
+    ['flows', 'Flows', '#/', () => navigate({ screen: 'flows' })],
+    ['campaigns', 'Campaigns', '#/campaigns/live-chat', () => navigate({ screen: 'campaigns', tab: 'live-chat' })],
+    ['settings', 'Settings', '#/settings', () => navigate({ screen: 'settings' })],
   ] as const;
   return (
     <nav className="app-nav" aria-label="Main">
-      {items.map(([key, label, go]) => (
+      {items.map(([key, label, href, go]) => (
         <a
           key={key}
-          href={key === 'flows' ? '#/' : '#/campaigns/live-chat'}
+          href={href}
           className={`app-nav__link${current === key ? ' app-nav__link--on' : ''}`}
           aria-current={current === key ? 'page' : undefined}
           onClick={(event) => {

@@ -18,6 +18,10 @@ describe('routes', () => {
     expect(parseRoute('#/campaigns')).toEqual({ screen: 'campaigns', tab: 'live-chat' });
   });
 
+  it('round-trips the settings route', () => {
+    expect(parseRoute(routeHash({ screen: 'settings' }))).toEqual({ screen: 'settings' });
+  });
+
   it('falls back to the list', () => {
     expect(parseRoute('')).toEqual({ screen: 'flows' });
     expect(parseRoute('#/nowhere')).toEqual({ screen: 'flows' });

@@ -7,9 +7,12 @@ export type Route =
   | { screen: 'flows' }
   | { screen: 'flow'; id: string }
   /** `edit`: a campaign's id, or "new" for the create form. */
-  | { screen: 'campaigns'; tab: CampaignTab; edit?: string };
+  | { screen: 'campaigns'; tab: CampaignTab; edit?: string }
+  /** Backend connections (src-renderer/settings). */
+  | { screen: 'settings' };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/settings') return { screen: 'settings' };
   const match = /^#\/flows\/([^/]+)$/.exec(hash);
   if (match?.[1]) {
     try {
@@ -40,6 +43,8 @@ export function routeHash(route: Route): string {
       return `#/flows/${encodeURIComponent(route.id)}`;
     case 'campaigns':
       return `#/campaigns/${route.tab}${route.edit === 'new' ? '/new' : route.edit ? `/edit/${encodeURIComponent(route.edit)}` : ''}`;
+    case 'settings':
+      return '#/settings';
     default:
       return '#/';
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncHostContract } from '../sync/contract';
 
 /**
  * The host contract: every call the renderer may make into its host (Electron main or the
@@ -108,6 +109,8 @@ export const hostContract = {
     args: z.object({ name: secretNameSchema }).strict(),
     result: z.object({ deleted: z.boolean() }),
   },
+  /** Backend connections, "Test connection", publishing and statistics (docs/sync.md). */
+  ...syncHostContract,
 } as const satisfies Record<`${string}.${string}`, { args: z.ZodType; result: z.ZodType }>;
 
 export type HostContract = typeof hostContract;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createBackendStore } from '../../src-main/host/backend-store';
 import { createHandlerRegistry } from '../../src-main/host/handler-registry';
 import { createHostHandlers } from '../../src-main/host/handlers';
 import { createSecretStore } from '../../src-main/host/secret-store';
@@ -35,7 +36,8 @@ export async function startHarness(): Promise<Harness> {
 
   const profile = mkdtempSync(join(tmpdir(), 'cs-e2e-profile-'));
   const secrets = createSecretStore({ file: join(profile, 'host-config', 'secrets.json') });
-  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: 'e2e', examplesDir: join(distDir, 'examples'), secrets }));
+  const backends = createBackendStore(join(profile, 'host-config', 'backends.json'));
+  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: 'e2e', examplesDir: join(distDir, 'examples'), secrets, backends }));
   const host = await startWebHost({ registry, rendererDir: join(distDir, 'renderer'), port: 0 });
 
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });

@@ -12,6 +12,13 @@ export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHan
     'secrets.set': () => ({ stored: true, protection: 'owner-only-file' }),
     'secrets.has': () => ({ stored: false }),
     'secrets.delete': () => ({ deleted: false }),
+    'backends.list': () => [],
+    'backends.save': () => ({ saved: true }),
+    'backends.delete': () => ({ deleted: false }),
+    'backends.test': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false }, checks: [] }),
+    'sync.directory': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
+    'sync.push': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
+    'sync.stats': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ReactNode } from 'react';
+import { NodeOverlayBadge, nodeOverlayClass, useNodeOverlay } from '../../preview/canvas-overlay';
 import type { CanvasNode } from '../to-react-flow';
 
 /** Outputs share their side evenly; labels and handles use the same offsets so they line up. */
@@ -17,17 +18,20 @@ interface NodeCardProps extends NodeProps<CanvasNode> {
  * The frame every node kind is drawn in: kind and icon, label, the one-line summary and a
  * labelled source handle per output. Kind files choose the icon and accent only.
  */
-export function NodeCard({ data, icon, hasInput = true, selected, isConnectable }: NodeCardProps) {
+export function NodeCard({ id, data, icon, hasInput = true, selected, isConnectable }: NodeCardProps) {
+  const overlay = useNodeOverlay(id);
   const vertical = data.direction === 'down';
   const inputSide = vertical ? Position.Top : Position.Left;
   const outputSide = vertical ? Position.Bottom : Position.Right;
   const labelled = data.outputs.length > 1 || data.outputs.some((output) => output.id !== 'next');
   return (
     <div
-      className={`node-card node-card--${data.kind} node-card--${data.direction}${labelled ? ' has-outputs' : ''}${selected ? ' is-selected' : ''}${data.errors ? ' has-errors' : ''}`}
+      className={`node-card node-card--${data.kind} node-card--${data.direction}${labelled ? ' has-outputs' : ''}${selected ? ' is-selected' : ''}${data.errors ? ' has-errors' : ''}${nodeOverlayClass(overlay)}`}
       data-kind={data.kind}
       data-label={data.label}
+      data-preview={overlay?.kind === 'journey' ? overlay.role : undefined}
     >
+      <NodeOverlayBadge id={id} overlay={overlay} />
       {hasInput && <Handle type="target" position={inputSide} isConnectable={isConnectable} className="node-card__handle node-card__handle--in" />}
       <header className="node-card__header">
         <span className="node-card__icon" aria-hidden="true">

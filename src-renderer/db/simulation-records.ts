@@ -1,0 +1,34 @@
+import type { PopulationSpec, UserProfile } from '../../src-shared/engine/index';
+import type { FlowDocument } from '../../src-shared/flow/index';
+import type { PopulationView, ViewStep } from '../preview/engine-protocol';
+import type { ScriptItem } from '../preview/script-model';
+
+/** A population run kept with the flow it ran on (schema version 3). */
+export interface SimulationRecord {
+  id?: number;
+  flowId: string;
+  createdAt: number;
+  name: string;
+  /** `flowFingerprint` of `document`: the run is stale once the open flow's differs. */
+  fingerprint: string;
+  document: FlowDocument;
+  spec: PopulationSpec;
+  /** The run's summary and slider table, so re-opening needs no re-run. */
+  view: Omit<PopulationView, 'runId'>;
+}
+
+/** A single-user preview kept to re-run after edits (schema version 3). */
+export interface SavedPreviewRecord {
+  id?: number;
+  flowId: string;
+  createdAt: number;
+  name: string;
+  fingerprint: string;
+  document: FlowDocument;
+  profile: UserProfile;
+  script: ScriptItem[];
+  days: number;
+  /** The steps as they were, for the regression check. */
+  steps: ViewStep[];
+  outcome: { status: string; reason: string | null } | null;
+}

@@ -1,0 +1,52 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from './db';
+import type { StudioDatabase } from './schema';
+import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
+
+/**
+ * The only writer of the simulation tables (saved population runs and saved previews). Each
+ * keeps the flow document it ran on, so it can be re-opened, compared and marked stale.
+ */
+export function createSimulationRepository(database: StudioDatabase, clock: () => number = Date.now) {
+  return {
+    async saveRun(record: Omit<SimulationRecord, 'id' | 'createdAt'>): Promise<number> {
+      return (await database.simulations.add({ ...record, createdAt: clock() })) as number;
+    },
+    async savePreview(record: Omit<SavedPreviewRecord, 'id' | 'createdAt'>): Promise<number> {
+      return (await database.savedPreviews.add({ ...record, createdAt: clock() })) as number;
+    },
+    /** After a regression check the marketer accepts: the preview now expects the new steps. */
+    async updatePreview(id: number, changes: Pick<SavedPreviewRecord, 'fingerprint' | 'document' | 'steps' | 'outcome'>): Promise<void> {
+      await database.savedPreviews.update(id, changes);
+    },
+    async removeRun(id: number): Promise<void> {
+      await database.simulations.delete(id);
+    },
+    async removePreview(id: number): Promise<void> {
+      await database.savedPreviews.delete(id);
+    },
+    async run(id: number): Promise<SimulationRecord | undefined> {
+      return database.simulations.get(id);
+    },
+  };
+}
+
+export const simulationRepository = createSimulationRepository(db);
+
+const range = (flowId: string) => [
+  [flowId, -Infinity],
+  [flowId, Infinity],
+] as const;
+
+/** A flow's saved runs, newest first, without their slider tables (listing only). */
+export function useSavedRuns(flowId: string): Omit<SimulationRecord, 'view' | 'document'>[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = await db.simulations.where('[flowId+createdAt]').between(...range(flowId)).reverse().toArray();
+    return rows.map(({ view: _view, document: _doc, ...rest }) => rest);
+  }, [flowId]);
+}
+
+/** A flow's saved previews, newest first. */
+export function useSavedPreviews(flowId: string): SavedPreviewRecord[] | undefined {
+  return useLiveQuery(() => db.savedPreviews.where('[flowId+createdAt]').between(...range(flowId)).reverse().toArray(), [flowId]);
+}

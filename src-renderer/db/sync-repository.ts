@@ -1,0 +1,54 @@
+import type { FlowDocument } from '../../src-shared/flow/index';
+import type { LocalFlows, OutboxEntry, SyncRecord, SyncStore } from '../../src-shared/sync/index';
+import { db } from './db';
+import { flowRepository, type FlowRepository } from './flow-repository';
+import type { StudioDatabase } from './schema';
+
+/**
+ * The only writer of the sync tables: the engine's {@link SyncStore} over Dexie. Each write is
+ * one IndexedDB transaction, durable when it resolves, so an outbox entry marked "in flight"
+ * before its request leaves is still there after a crash (and `resume()` runs it again).
+ */
+export function createSyncRepository(database: StudioDatabase): SyncStore {
+  return {
+    async getRecord(flowId, backend) {
+      return database.syncRecords.get([flowId, backend]);
+    },
+    async putRecord(record: SyncRecord) {
+      await database.syncRecords.put(record);
+    },
+    async listOutbox() {
+      return database.syncOutbox.toArray();
+    },
+    async putOutbox(entry: OutboxEntry) {
+      await database.syncOutbox.put(entry);
+    },
+    async deleteOutbox(id) {
+      await database.syncOutbox.delete(id);
+    },
+  };
+}
+
+/**
+ * The local flows as the engine sees them, written through the flow repository. Taking the
+ * remote version of a conflict first keeps the local one as a named version, so even that
+ * choice can be undone from the history.
+ */
+export function createLocalFlows(database: StudioDatabase, flows: FlowRepository): LocalFlows {
+  return {
+    async get(flowId) {
+      return (await database.flows.get(flowId))?.document;
+    },
+    async save(doc: FlowDocument) {
+      const current = await database.flows.get(doc.campaign.id);
+      if (current) await flows.saveVersion(current.document, 'Before taking the published version');
+      await flows.save(doc);
+    },
+    async create(doc: FlowDocument) {
+      await flows.saveImported([doc]);
+    },
+  };
+}
+
+export const syncRepository = createSyncRepository(db);
+export const localFlows = createLocalFlows(db, flowRepository);

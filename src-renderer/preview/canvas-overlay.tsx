@@ -1,0 +1,77 @@
+import type { Edge } from '@xyflow/react';
+import { useMemo, type MouseEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { NodeOverlay } from './overlay-model';
+import { useOptionalPreview, usePreviewApi } from './preview-context';
+import type { PreviewState } from './preview-store';
+import { formatCount } from './preview-format';
+
+const selectEdges = (s: PreviewState) => s.overlay?.edges ?? null;
+
+/** This node's preview overlay, or undefined when not previewing (one shallow-compared object per node). */
+export function useNodeOverlay(id: string): NodeOverlay | undefined {
+  return useOptionalPreview(
+    useShallow((s: PreviewState) => s.overlay?.nodes[id]),
+    undefined,
+  );
+}
+
+/** Classes a node card takes in preview mode. */
+export function nodeOverlayClass(o: NodeOverlay | undefined): string {
+  if (!o) return '';
+  if (o.kind === 'journey') return ` preview-node preview-node--${o.role}`;
+  return ` preview-node sim-node${o.entered === 0 ? ' sim-node--none' : ''}`;
+}
+
+/** The chip over a card: where the journey is, or how many users reached the node (click to list them). */
+export function NodeOverlayBadge({ id, overlay }: { id: string; overlay: NodeOverlay | undefined }) {
+  if (!overlay) return null;
+  if (overlay.kind === 'journey') {
+    if (overlay.role === 'idle') return null;
+    const text = overlay.role === 'current' ? (overlay.waiting ? 'Waiting here' : 'This step') : overlay.role === 'waiting' ? 'Waiting' : 'Done';
+    return (
+      <span className={`preview-chip preview-chip--${overlay.role}`} data-testid="preview-chip">
+        {text}
+      </span>
+    );
+  }
+  return <PopulationBadge id={id} entered={overlay.entered} waiting={overlay.waiting} />;
+}
+
+function PopulationBadge({ id, entered, waiting }: { id: string; entered: number; waiting: number }) {
+  const api = usePreviewApi();
+  const open = (e: MouseEvent) => {
+    e.stopPropagation();
+    api.getState().openDrill(id);
+  };
+  return (
+    <span className="sim-badges">
+      <button type="button" className="sim-badge nodrag nopan" onClick={open} data-testid="sim-badge" data-node={id} title="Users who reached this step by the time on the slider. Click to list them.">
+        {formatCount(entered)}
+      </button>
+      {waiting > 0 && (
+        <span className="sim-badge sim-badge--waiting" title="Users waiting here at that instant" data-testid="sim-waiting">
+          {formatCount(waiting)} here
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** The canvas's edges with the preview drawn on them: the path taken, or volumes with width by share. */
+export function usePreviewEdges(edges: Edge[]): Edge[] {
+  const overlay = useOptionalPreview(selectEdges, null);
+  return useMemo(() => {
+    if (!overlay) return edges;
+    return edges.map((edge) => {
+      const o = overlay[edge.id];
+      if (!o) return edge;
+      if (o.volume === null) {
+        return { ...edge, animated: o.latest, className: `${edge.className ?? ''} ${o.taken ? 'preview-edge--taken' : 'preview-edge--idle'}${o.latest ? ' preview-edge--latest' : ''}` };
+      }
+      const width = o.volume === 0 ? 0 : o.share > 0.66 ? 4 : o.share > 0.33 ? 3 : o.share > 0.1 ? 2 : 1;
+      const volume = formatCount(o.volume);
+      return { ...edge, label: edge.label ? `${String(edge.label)} · ${volume}` : volume, className: `${edge.className ?? ''} sim-edge sim-edge--w${width}` };
+    });
+  }, [edges, overlay]);
+}

@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { ArrowLeftIcon, SearchIcon } from '../ui/icons';
+import type { DrillOutcome } from './engine-protocol';
+import { flowLabels } from './flow-labels';
+import { usePreview, usePreviewApi } from './preview-context';
+import { formatCount, formatWhen } from './preview-format';
+import type { PreviewState } from './preview-store';
+
+const selectDrill = (s: PreviewState) => s.drill;
+const selectPopulation = (s: PreviewState) => s.population;
+const OUTCOMES: { id: DrillOutcome; label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'ended', label: 'Completed' },
+  { id: 'exited', label: 'Exited' },
+  { id: 'running', label: 'Still in' },
+];
+const OUTCOME_TEXT = { ended: 'Completed', exited: 'Exited', running: 'Still in' } as const;
+
+/** The users who reached one node: search, filter by outcome, open one in the rewind view. */
+export function DrillDown() {
+  const drill = usePreview(selectDrill);
+  const population = usePreview(selectPopulation);
+  const api = usePreviewApi();
+  const labels = useMemo(() => (population.status === 'ready' ? flowLabels(population.doc) : null), [population]);
+  if (!drill || !labels) return null;
+  const page = drill.page;
+  return (
+    <div className="sim-drill" data-testid="drill-down">
+      <div className="preview-results__head">
+        <button type="button" className="icon-button" aria-label="Back to the summary" title="Back to the summary" onClick={() => api.getState().closeDrill()}>
+          <ArrowLeftIcon size={16} />
+        </button>
+        <div className="preview-results__title">
+          <h2>{labels.node(drill.nodeId)}</h2>
+          <span className="muted">{page ? `${formatCount(page.reached)} users reached this step` : 'Users who reached this step'}</span>
+        </div>
+      </div>
+      <label className="sim-search">
+        <SearchIcon size={15} />
+        <input className="form-input form-input--compact" type="search" placeholder="Search by name, plan, timezone, id…" value={drill.search} aria-label="Search users" onChange={(e) => api.getState().setDrillFilter({ search: e.target.value })} />
+      </label>
+      <div className="seg" role="tablist" aria-label="Outcome">
+        {OUTCOMES.map((o) => (
+          <button key={o.id} type="button" role="tab" aria-selected={drill.outcome === o.id} className={`seg__option${drill.outcome === o.id ? ' is-active' : ''}`} onClick={() => api.getState().setDrillFilter({ outcome: o.id })}>
+            {o.label}
+          </button>
+        ))}
+      </div>
+      {drill.status === 'preparing' && (
+        <div className="sim-progress" role="status">
+          <div className="sim-progress__bar">
+            <div className="sim-progress__fill" style={{ width: `${drill.progress * 100}%` }} />
+          </div>
+          <span className="muted">Rebuilding this saved run’s users (same seed, same result)…</span>
+        </div>
+      )}
+      {drill.status === 'error' && (
+        <div className="preview-error" role="alert">
+          Could not list the users: {drill.message}
+        </div>
+      )}
+      {drill.status === 'loading' && !page && (
+        <ul className="sim-users" aria-hidden="true">
+          {[0, 1, 2, 3, 4].map((i) => (
+            <li key={i} className="sim-user preview-skeleton" />
+          ))}
+        </ul>
+      )}
+      {page && (
+        <>
+          <p className="field__hint">{page.total === page.reached ? `${formatCount(page.total)} users` : `${formatCount(page.total)} of ${formatCount(page.reached)} users match`}{page.total > page.rows.length ? ` · showing the first ${page.rows.length}` : ''}</p>
+          {page.rows.length === 0 ? (
+            <p className="preview-empty-line">No user matches. Try another search or outcome.</p>
+          ) : (
+            <ul className={`sim-users${drill.status === 'loading' ? ' is-loading' : ''}`}>
+              {page.rows.map((r) => (
+                <li key={r.userIndex}>
+                  <button type="button" className="sim-user" onClick={() => void api.getState().openUser(r.userIndex, `${r.name} (${r.userId})`)} data-testid="drill-user">
+                    <span className="sim-user__avatar" aria-hidden="true">
+                      {r.name.slice(0, 1)}
+                    </span>
+                    <span className="sim-user__main">
+                      <strong>
+                        {r.name} <span className="muted">{r.userId}</span>
+                      </strong>
+                      <span className="muted">
+                        {r.details} · {r.timezone}
+                      </span>
+                    </span>
+                    <span className="sim-user__side">
+                      <span className={`preview-pill sim-outcome--${r.outcome}`}>{OUTCOME_TEXT[r.outcome]}</span>
+                      <span className="muted">{formatWhen(r.reachedAt, r.timezone)}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

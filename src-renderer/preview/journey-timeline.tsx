@@ -1,0 +1,75 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { PreviewView } from './engine-protocol';
+import type { flowLabels } from './flow-labels';
+import { usePreview, usePreviewApi } from './preview-context';
+import { EVENT_LABELS, formatWhen, OUTCOME_LABELS } from './preview-format';
+import type { PreviewState } from './preview-store';
+import { cursorAfterKey } from './timeline-keys';
+
+const selectCursor = (s: PreviewState) => s.cursor;
+const selectDiverges = (s: PreviewState) => (s.fork.status === 'ready' ? s.fork.view.divergesAt : null);
+
+/** Keyboard for any timeline control: arrows step, Page keys jump, Home/End. */
+export function useTimelineKeys(count: number) {
+  const api = usePreviewApi();
+  return (e: KeyboardEvent) => {
+    const next = cursorAfterKey(e.key, api.getState().cursor, count);
+    if (next === null) return;
+    e.preventDefault();
+    api.getState().seek(next);
+  };
+}
+
+/** Every step with its time and explanation; the current one follows the cursor. */
+export function JourneyTimeline({ view, labels }: { view: PreviewView; labels: ReturnType<typeof flowLabels> }) {
+  const cursor = usePreview(selectCursor);
+  const diverges = usePreview(selectDiverges);
+  const api = usePreviewApi();
+  const onKeyDown = useTimelineKeys(view.steps.length);
+  const list = useRef<HTMLOListElement>(null);
+
+  // Keep the current step in view inside the list only; the panel around it stays put.
+  useEffect(() => {
+    const box = list.current;
+    const item = box?.querySelector<HTMLElement>(`[data-index="${cursor}"]`);
+    if (!box || !item) return;
+    const top = item.offsetTop - box.offsetTop;
+    if (top < box.scrollTop) box.scrollTop = top - 4;
+    else if (top + item.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + item.offsetHeight - box.clientHeight + 4;
+  }, [cursor]);
+
+  return (
+    <section className="preview-section">
+      <div className="preview-section__head">
+        <h2 className="preview-section__title">Timeline</h2>
+        <span className="field__hint">← → to step · Home / End</span>
+      </div>
+      <ol className="preview-timeline" ref={list} role="listbox" tabIndex={0} aria-label="Journey steps" aria-activedescendant={`preview-step-${cursor}`} onKeyDown={onKeyDown} data-testid="timeline">
+        {view.steps.map((s, i) => (
+          <li
+            key={i}
+            id={`preview-step-${i}`}
+            data-index={i}
+            role="option"
+            aria-selected={i === cursor}
+            className={`preview-step${i === cursor ? ' is-current' : ''}${i > cursor ? ' is-future' : ''}${diverges !== null && i >= diverges ? ' is-diverged' : ''}`}
+            onClick={() => api.getState().seek(i)}
+          >
+            <span className={`preview-step__dot node-accent--${labels.kind(s.node)}`} aria-hidden="true" />
+            <div className="preview-step__body">
+              <div className="preview-step__line">
+                <span className="preview-step__node">{labels.node(s.node)}</span>
+                <span className={`preview-outcome-chip preview-outcome-chip--${s.outcome}`}>{OUTCOME_LABELS[s.outcome] ?? s.outcome}</span>
+              </div>
+              {s.why && <div className="preview-step__why">{s.why}</div>}
+              <div className="preview-step__meta">
+                {formatWhen(s.t, view.profile.timezone)} · {EVENT_LABELS[s.event] ?? s.event}
+                {view.journeys.length > 1 ? ` · journey ${s.journey + 1}` : ''}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'react';
+import type { FlowDocument } from '../../src-shared/flow/index';
+import { simulationRepository } from '../db/simulation-repository';
+import { createEngineClient } from './engine-client';
+import { openEngineWorker } from './engine-worker-port';
+import { createPreviewStore, type PreviewStore } from './preview-store';
+
+/** The preview store of one editor session; its worker starts on first use and stops with the session. */
+export function usePreviewSession(doc: FlowDocument): PreviewStore {
+  const [store] = useState(() => createPreviewStore({ client: createEngineClient(openEngineWorker), persistence: simulationRepository, doc }));
+  useEffect(() => () => store.getState().dispose(), [store]);
+  return store;
+}

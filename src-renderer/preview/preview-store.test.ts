@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
+import { createEngineClient, inProcessPort } from './engine-client';
+import { createEngineHandler } from './engine-handler';
+import { createPreviewStore, type PreviewPersistence } from './preview-store';
+import { onboarding } from './test-fixtures';
+
+const doc = onboarding();
+
+function setup() {
+  const runs: Omit<SimulationRecord, 'id' | 'createdAt'>[] = [];
+  const previews: Omit<SavedPreviewRecord, 'id' | 'createdAt'>[] = [];
+  const persistence: PreviewPersistence = {
+    saveRun: async (r) => runs.push(r),
+    savePreview: async (r) => previews.push(r),
+    updatePreview: async () => undefined,
+  };
+  const client = createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200 })));
+  const store = createPreviewStore({ client, persistence, doc });
+  store.getState().setMode('preview');
+  return { store, runs, previews };
+}
+
+describe('preview store', () => {
+  it('runs the scripted user, then steps, scrubs and jumps with the canvas overlay following', async () => {
+    const { store } = setup();
+    expect(store.getState().script[0]).toMatchObject({ kind: 'event', name: 'user.signed_up' });
+    await store.getState().runPreview(doc);
+    const s = store.getState();
+    expect(s.journey.status).toBe('ready');
+    expect(s.cursor).toBe(s.frame!.cursor);
+    expect(s.overlay!.nodes['end']).toMatchObject({ role: 'current' });
+    s.seek(0);
+    expect(store.getState().overlay!.nodes['trigger']).toMatchObject({ role: 'current' });
+    expect(store.getState().overlay!.nodes['end']).toMatchObject({ role: 'idle' });
+    store.getState().seek(2);
+    expect(store.getState().frame!.current).toBe('welcome');
+    store.getState().setTab('population');
+    expect(store.getState().overlay).toBeNull();
+  });
+
+  it('forks “what if the user replied here” and switches the canvas between both paths', async () => {
+    const { store } = setup();
+    await store.getState().runPreview(doc);
+    const j = store.getState().journey;
+    if (j.status !== 'ready') throw new Error('no journey');
+    const at = j.shown.view.steps.findIndex((x) => x.node === 'reply' && x.outcome === 'waiting');
+    await store.getState().forkAt(doc, at, { type: 'message', at: 0, text: 'yes' });
+    const f = store.getState().fork;
+    expect(f.status).toBe('ready');
+    if (f.status !== 'ready') return;
+    expect(f.view.divergesAt).toBe(at + 1);
+    store.getState().seek(f.view.fork.steps.length - 1);
+    expect(store.getState().frame!.current).toBe('end-sales');
+    store.getState().showForkSide('original');
+    store.getState().seek(f.view.original.steps.length - 1);
+    expect(store.getState().frame!.current).toBe('end');
+  });
+
+  it('simulates a population: progress, saved with its flow, badges by slider, drill-down, a user replayed', async () => {
+    const { store, runs } = setup();
+    store.getState().setSettings({ users: 600, days: 20 });
+    store.getState().setTab('population');
+    const seen: number[] = [];
+    const unsub = store.subscribe((s) => s.population.status === 'running' && seen.push(s.population.done));
+    await store.getState().runPopulation(doc);
+    unsub();
+    expect(seen.length).toBeGreaterThan(1);
+    const p = store.getState().population;
+    if (p.status !== 'ready') throw new Error(p.status);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.document).toBe(doc);
+    const end = store.getState().overlay!.nodes['welcome'];
+    expect(end).toMatchObject({ kind: 'population' });
+    store.getState().setBucket(10);
+    const early = store.getState().overlay!.nodes['welcome'];
+    expect(early && early.kind === 'population' && end && end.kind === 'population' && early.entered < end.entered).toBe(true);
+
+    store.getState().openDrill('to-sales');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
+    const rows = store.getState().drill!.page!.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    await store.getState().openUser(rows[0]!.userIndex, rows[0]!.name);
+    expect(store.getState().tab).toBe('journey');
+    const j = store.getState().journey;
+    expect(j.status === 'ready' && j.shown.source).toBe('population');
+    expect(store.getState().frame!.visited).toContain('to-sales');
+  });
+
+  it('re-opens a saved run and rebuilds its users for drill-down', async () => {
+    const { store, runs } = setup();
+    store.getState().setSettings({ users: 300, days: 10 });
+    await store.getState().runPopulation(doc);
+    const fresh = setup().store;
+    fresh.getState().openSavedRun({ ...runs[0]!, id: 7, createdAt: 1 });
+    expect(fresh.getState().population.status).toBe('ready');
+    fresh.getState().openDrill('welcome');
+    await expect.poll(() => fresh.getState().drill?.status, { timeout: 5000 }).toBe('ready');
+    expect(fresh.getState().drill!.page!.reached).toBe(runs[0]!.view.nodes['welcome']!.entered);
+  });
+
+  it('saves a preview and re-runs it after an edit, showing what changed', async () => {
+    const { store, previews } = setup();
+    await store.getState().runPreview(doc);
+    await store.getState().savePreview('Ada, silent');
+    expect(previews[0]).toMatchObject({ name: 'Ada, silent', flowId: doc.campaign.id });
+    const edited = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'day4' ? { ...n, data: { ...n.data, wait: { mode: 'duration' as const, duration: { amount: 5, unit: 'days' as const } } } } : n)) } as typeof doc;
+    await store.getState().checkSavedPreview(edited, { ...previews[0]!, id: 1, createdAt: 1 });
+    const r = store.getState().regression!;
+    expect(r.diff.changed).toBe(true);
+    expect(r.diff.rows.some((x) => x.kind === 'changed' && x.before.node === 'day4')).toBe(true);
+  });
+
+  it('refuses a script with a bad line, with the reason', async () => {
+    const { store } = setup();
+    store.getState().setScript([{ id: 'x', day: 1, time: 'soon', kind: 'message', text: 'hi' }]);
+    await store.getState().runPreview(doc);
+    expect(store.getState().journey).toEqual({ status: 'error', message: 'Time must look like 09:30.' });
+  });
+});

@@ -1,0 +1,376 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { PopulationSpec, UserAction, UserProfile } from '../../src-shared/engine/index';
+import type { FlowDocument } from '../../src-shared/flow/index';
+import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
+import type { EngineClient } from './engine-client';
+import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './engine-protocol';
+import { flowFingerprint } from './flow-fingerprint';
+import { journeyFrame, lastStep, type JourneyFrame } from './journey-frame';
+import { journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
+import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './script-model';
+import { diffSteps, type StepDiff } from './step-diff';
+
+export type PreviewTab = 'journey' | 'population' | 'saved';
+
+/** A journey on screen: a scripted preview, a population user replayed, or a saved preview re-run. */
+export interface ShownJourney {
+  view: PreviewView;
+  /** The flow it ran on (edges for the canvas; staleness). */
+  doc: FlowDocument;
+  fingerprint: string;
+  title: string;
+  source: 'scenario' | 'population' | 'saved';
+}
+
+export type Status<T> = { status: 'idle' } | { status: 'running' } | { status: 'error'; message: string } | ({ status: 'ready' } & T);
+
+export type PopulationState =
+  | { status: 'idle' }
+  | { status: 'running'; runId: string; done: number; total: number }
+  | { status: 'cancelled'; done: number; total: number }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; view: PopulationView; doc: FlowDocument; fingerprint: string; savedId: number | null };
+
+export interface DrillState {
+  nodeId: string;
+  outcome: DrillOutcome;
+  search: string;
+  status: 'loading' | 'preparing' | 'ready' | 'error';
+  page: DrillPage | null;
+  progress: number;
+  message?: string;
+}
+
+export type PopulationSettings = Required<Pick<PopulationSpec, 'users' | 'days' | 'seed' | 'replyProbability' | 'replyDelayMinutes' | 'exitChance'>>;
+
+export interface Regression {
+  record: SavedPreviewRecord;
+  diff: StepDiff;
+}
+
+export interface PreviewState {
+  mode: 'edit' | 'preview';
+  tab: PreviewTab;
+  userKey: string;
+  profile: UserProfile;
+  script: ScriptItem[];
+  days: number;
+  journey: Status<{ shown: ShownJourney }>;
+  cursor: number;
+  frame: JourneyFrame | null;
+  fork: Status<{ view: ForkView; side: 'original' | 'fork' }>;
+  regression: Regression | null;
+  settings: PopulationSettings;
+  population: PopulationState;
+  bucket: number;
+  drill: DrillState | null;
+  overlay: CanvasOverlay | null;
+
+  setMode(mode: 'edit' | 'preview'): void;
+  setTab(tab: PreviewTab): void;
+  pickUser(key: string): void;
+  setProfile(profile: UserProfile): void;
+  setScript(script: ScriptItem[]): void;
+  setDays(days: number): void;
+  resetScript(doc: FlowDocument): void;
+  runPreview(doc: FlowDocument): Promise<void>;
+  editScenario(): void;
+  seek(cursor: number): void;
+  forkAt(doc: FlowDocument, step: number, change: UserAction): Promise<void>;
+  showForkSide(side: 'original' | 'fork'): void;
+  closeFork(): void;
+  setSettings(settings: Partial<PopulationSettings>): void;
+  runPopulation(doc: FlowDocument): Promise<void>;
+  cancelPopulation(): void;
+  setBucket(bucket: number): void;
+  openDrill(nodeId: string): void;
+  setDrillFilter(filter: { outcome?: DrillOutcome; search?: string }): void;
+  closeDrill(): void;
+  openUser(userIndex: number, label: string): Promise<void>;
+  openSavedRun(record: SimulationRecord): void;
+  savePreview(name: string): Promise<number | null>;
+  checkSavedPreview(doc: FlowDocument, record: SavedPreviewRecord): Promise<void>;
+  acceptRegression(): Promise<void>;
+  dispose(): void;
+}
+
+/** Where saved runs and previews go (the simulation repository; a stub in tests). */
+export interface PreviewPersistence {
+  saveRun(record: Omit<SimulationRecord, 'id' | 'createdAt'>): Promise<number>;
+  savePreview(record: Omit<SavedPreviewRecord, 'id' | 'createdAt'>): Promise<number>;
+  updatePreview(id: number, changes: Pick<SavedPreviewRecord, 'fingerprint' | 'document' | 'steps' | 'outcome'>): Promise<void>;
+}
+
+export interface PreviewStoreOptions {
+  client: EngineClient;
+  persistence?: PreviewPersistence;
+  /** The flow the editor opened (default script from its trigger). */
+  doc: FlowDocument;
+}
+
+const DEFAULT_SETTINGS: PopulationSettings = { users: 10_000, days: 30, seed: 1, replyProbability: 0.3, replyDelayMinutes: 120, exitChance: 0.05 };
+const DRILL_PAGE = 50;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Preview mode's state for one open flow: the test user and script, the journey shown and its
+ * cursor, a fork, population runs with their slider and drill-down, and the overlay the canvas
+ * draws. All engine work goes through `client` (the worker); the flow is passed in per action.
+ */
+export function createPreviewStore({ client, persistence, doc: initialDoc }: PreviewStoreOptions): StoreApi<PreviewState> {
+  let runSeq = 0;
+  let drillSeq = 0;
+  const preset = PRESET_USERS[0]!;
+
+  return createStore<PreviewState>()((set, get) => {
+    /** Re-derives the frame and the canvas overlay after anything they depend on changed. */
+    const refresh = () => {
+      const s = get();
+      const shown = shownJourney(s);
+      const frame = shown ? journeyFrame(shown.doc, shown.view, s.cursor) : null;
+      let overlay: CanvasOverlay | null = null;
+      if (s.mode === 'preview' && s.tab === 'journey' && shown && frame) overlay = journeyOverlay(shown.doc, frame);
+      if (s.mode === 'preview' && s.tab === 'population' && s.population.status === 'ready') overlay = populationOverlay(s.population.doc, s.population.view, s.bucket);
+      set({ frame, overlay });
+    };
+
+    const showJourney = (shown: ShownJourney) => {
+      set({ journey: { status: 'ready', shown }, cursor: lastStep(shown.view), fork: { status: 'idle' }, tab: 'journey' });
+      refresh();
+    };
+
+    const options = (doc: FlowDocument) => {
+      const { profile, script, days } = get();
+      const from = doc.campaign.trigger.type === 'scheduled' ? undefined : instantOf(1, '00:00', profile.timezone);
+      const start = from ?? (script.length ? Math.min(...toActions(script, profile.timezone).map((a) => a.at)) : instantOf(1, '00:00', profile.timezone));
+      return { profile, script: toActions(script, profile.timezone), ...(from === undefined ? {} : { from }), until: start + days * 86_400_000 };
+    };
+
+    const queryDrill = async () => {
+      const s = get();
+      const d = s.drill;
+      if (!d || s.population.status !== 'ready') return;
+      const seq = ++drillSeq;
+      const { view, doc } = s.population;
+      const ask = () => client.call('population.users', { runId: view.runId, query: { nodeId: d.nodeId, outcome: d.outcome, search: d.search, offset: 0, limit: DRILL_PAGE } });
+      const current = () => seq === drillSeq && get().drill !== null;
+      set({ drill: { ...d, status: 'loading' } });
+      try {
+        let page: DrillPage;
+        try {
+          page = await ask();
+        } catch (e) {
+          if (message(e) !== UNKNOWN_RUN) throw e;
+          // A run re-opened from the database: its users are rebuilt (same seed, same result) first.
+          if (current()) set({ drill: { ...get().drill!, status: 'preparing', progress: 0 } });
+          await client.call('population.run', { runId: view.runId, doc, spec: view.spec }, { onProgress: (done, total) => current() && set({ drill: { ...get().drill!, progress: done / total } }) });
+          page = await ask();
+        }
+        if (current()) set({ drill: { ...get().drill!, status: 'ready', page } });
+      } catch (e) {
+        if (current()) set({ drill: { ...get().drill!, status: 'error', message: message(e) } });
+      }
+    };
+
+    return {
+      mode: 'edit',
+      tab: 'journey',
+      userKey: preset.key,
+      profile: structuredClone(preset.profile),
+      script: triggerScript(initialDoc.campaign),
+      days: 30,
+      journey: { status: 'idle' },
+      cursor: 0,
+      frame: null,
+      fork: { status: 'idle' },
+      regression: null,
+      settings: DEFAULT_SETTINGS,
+      population: { status: 'idle' },
+      bucket: 0,
+      drill: null,
+      overlay: null,
+
+      setMode: (mode) => {
+        set({ mode });
+        refresh();
+      },
+      setTab: (tab) => {
+        set({ tab });
+        refresh();
+      },
+      pickUser: (key) => {
+        const user = PRESET_USERS.find((u) => u.key === key);
+        if (user) set({ userKey: key, profile: structuredClone(user.profile) });
+      },
+      setProfile: (profile) => set({ profile, userKey: 'custom' }),
+      setScript: (script) => set({ script }),
+      setDays: (days) => set({ days: Math.max(1, Math.min(365, Math.floor(days) || 1)) }),
+      resetScript: (doc) => set({ script: triggerScript(doc.campaign) }),
+
+      runPreview: async (doc) => {
+        const problems = scriptProblems(get().script);
+        if (problems.length) return void set({ journey: { status: 'error', message: problems[0]!.message } });
+        set({ journey: { status: 'running' }, regression: null, fork: { status: 'idle' } });
+        try {
+          const view = await client.call('preview.run', { doc, options: options(doc) });
+          showJourney({ view, doc, fingerprint: flowFingerprint(doc), title: `${String(get().profile.attributes['first_name'] ?? get().profile.id)}’s journey`, source: 'scenario' });
+        } catch (e) {
+          set({ journey: { status: 'error', message: message(e) } });
+        }
+      },
+      editScenario: () => {
+        set({ journey: { status: 'idle' }, fork: { status: 'idle' }, regression: null });
+        refresh();
+      },
+      seek: (cursor) => {
+        const shown = shownJourney(get());
+        if (!shown) return;
+        const next = Math.max(0, Math.min(shown.view.steps.length - 1, cursor));
+        if (next === get().cursor) return;
+        set({ cursor: next });
+        refresh();
+      },
+
+      forkAt: async (doc, step, change) => {
+        const j = get().journey;
+        if (j.status !== 'ready') return;
+        set({ fork: { status: 'running' } });
+        try {
+          const base = j.shown.source === 'scenario' ? options(doc) : { profile: j.shown.view.profile, script: j.shown.view.script };
+          const view = await client.call('preview.fork', { doc: j.shown.doc, options: base, step, change });
+          set({ fork: { status: 'ready', view, side: 'fork' }, cursor: Math.min(step + 1, view.fork.steps.length - 1) });
+        } catch (e) {
+          set({ fork: { status: 'error', message: message(e) } });
+        }
+        refresh();
+      },
+      showForkSide: (side) => {
+        const f = get().fork;
+        if (f.status !== 'ready') return;
+        const steps = (side === 'fork' ? f.view.fork : f.view.original).steps.length;
+        set({ fork: { ...f, side }, cursor: Math.min(get().cursor, steps - 1) });
+        refresh();
+      },
+      closeFork: () => {
+        const j = get().journey;
+        set({ fork: { status: 'idle' }, cursor: j.status === 'ready' ? Math.min(get().cursor, j.shown.view.steps.length - 1) : 0 });
+        refresh();
+      },
+
+      setSettings: (settings) => set({ settings: { ...get().settings, ...settings } }),
+      runPopulation: async (doc) => {
+        if (get().population.status === 'running') return;
+        const previous = get().population;
+        if (previous.status === 'ready') void client.call('population.release', { runId: previous.view.runId }).catch(() => undefined);
+        const runId = `run-${Date.now().toString(36)}-${++runSeq}`;
+        const spec: PopulationSpec = { ...get().settings };
+        set({ population: { status: 'running', runId, done: 0, total: spec.users }, drill: null, overlay: get().tab === 'population' ? null : get().overlay });
+        let lastShown = 0;
+        try {
+          const view = await client.call('population.run', { runId, doc, spec }, {
+            onProgress: (done, total) => {
+              // Progress arrives often; a repaint per 0.5 % is plenty.
+              if (done !== total && done - lastShown < total / 200) return;
+              lastShown = done;
+              const p = get().population;
+              if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done, total } });
+            },
+          });
+          if (view.cancelled) return void set({ population: { status: 'cancelled', done: view.users, total: spec.users } });
+          const fingerprint = flowFingerprint(doc);
+          set({ population: { status: 'ready', view, doc, fingerprint, savedId: null }, bucket: view.timeline.buckets - 1 });
+          refresh();
+          if (persistence) {
+            const { runId: _id, ...kept } = view;
+            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${spec.seed}`, fingerprint, document: doc, spec, view: kept });
+            const p = get().population;
+            if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
+          }
+        } catch (e) {
+          set({ population: { status: 'error', message: message(e) } });
+        }
+      },
+      cancelPopulation: () => {
+        const p = get().population;
+        if (p.status === 'running') void client.call('population.cancel', { runId: p.runId });
+      },
+      setBucket: (bucket) => {
+        if (bucket === get().bucket) return;
+        set({ bucket });
+        refresh();
+      },
+
+      openDrill: (nodeId) => {
+        set({ drill: { nodeId, outcome: 'all', search: '', status: 'loading', page: null, progress: 0 }, tab: 'population' });
+        void queryDrill();
+      },
+      setDrillFilter: (filter) => {
+        const d = get().drill;
+        if (!d) return;
+        set({ drill: { ...d, ...filter } });
+        void queryDrill();
+      },
+      closeDrill: () => set({ drill: null }),
+      openUser: async (userIndex, label) => {
+        const p = get().population;
+        if (p.status !== 'ready') return;
+        set({ journey: { status: 'running' }, tab: 'journey', fork: { status: 'idle' }, regression: null });
+        refresh();
+        try {
+          const view = await client.call('population.replay', { runId: p.view.runId, userIndex });
+          showJourney({ view, doc: p.doc, fingerprint: p.fingerprint, title: label, source: 'population' });
+        } catch (e) {
+          set({ journey: { status: 'error', message: message(e) } });
+        }
+      },
+      openSavedRun: (record) => {
+        const runId = `saved-${record.id ?? 0}-${++runSeq}`;
+        set({ population: { status: 'ready', view: { ...record.view, runId }, doc: record.document, fingerprint: record.fingerprint, savedId: record.id ?? null }, bucket: record.view.timeline.buckets - 1, drill: null, tab: 'population' });
+        refresh();
+      },
+
+      savePreview: async (name) => {
+        const j = get().journey;
+        if (!persistence || j.status !== 'ready' || j.shown.source !== 'scenario') return null;
+        const { profile, script, days } = get();
+        const last = j.shown.view.journeys.at(-1);
+        return persistence.savePreview({
+          flowId: j.shown.doc.campaign.id,
+          name: name.trim() || `${String(profile.attributes['first_name'] ?? profile.id)} · ${script.length} action${script.length === 1 ? '' : 's'}`,
+          fingerprint: j.shown.fingerprint,
+          document: j.shown.doc,
+          profile,
+          script,
+          days,
+          steps: j.shown.view.steps,
+          outcome: last ? { status: last.status, reason: last.reason } : null,
+        });
+      },
+      checkSavedPreview: async (doc, record) => {
+        set({ profile: structuredClone(record.profile), script: structuredClone(record.script), days: record.days, userKey: 'custom' });
+        await get().runPreview(doc);
+        const j = get().journey;
+        if (j.status === 'ready') set({ regression: { record, diff: diffSteps(record.steps, j.shown.view.steps) } });
+      },
+      acceptRegression: async () => {
+        const r = get().regression;
+        const j = get().journey;
+        if (!r || !persistence || j.status !== 'ready' || r.record.id === undefined) return;
+        const last = j.shown.view.journeys.at(-1);
+        await persistence.updatePreview(r.record.id, { fingerprint: j.shown.fingerprint, document: j.shown.doc, steps: j.shown.view.steps, outcome: last ? { status: last.status, reason: last.reason } : null });
+        set({ regression: null });
+      },
+      dispose: () => client.dispose(),
+    };
+  });
+}
+
+/** The journey the canvas and timeline follow: a fork's chosen side, else the journey shown. */
+export function shownJourney(s: Pick<PreviewState, 'journey' | 'fork'>): ShownJourney | null {
+  if (s.journey.status !== 'ready') return null;
+  const { shown } = s.journey;
+  if (s.fork.status === 'ready') return { ...shown, view: s.fork.side === 'fork' ? s.fork.view.fork : s.fork.view.original };
+  return shown;
+}
+
+export type PreviewStore = StoreApi<PreviewState>;

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import type { FlowDocument } from '../../src-shared/flow/index';
+import { chatwootExpressibility } from '../../src-shared/sync/index';
+import { useFlow } from '../db/use-flows';
+import { useEditor, useEditorApi } from '../editor/editor-context';
+import type { EditorState } from '../editor/editor-store';
+import { navigate } from '../ui/use-route';
+import { selectBackends } from './backends-store';
+import type { BackendItem } from './backends-store';
+import { ConflictDialog } from './conflict-dialog';
+import { FailureDetails } from './failure-details';
+import { SyncBadge } from './sync-badge';
+import { useBackends, useSyncLoop } from './sync-context';
+import { currentFailure, type BackendSyncView } from './sync-views';
+import { useFlowSync } from './use-flow-sync';
+import { waitUntilSaved } from './wait-until-saved';
+
+const selectFlowId = (s: EditorState) => s.doc.campaign.id;
+const selectDoc = (s: EditorState) => s.doc;
+
+/** The editor's sync corner: the status on each backend, Publish (choose a backend), and "Resolve conflict". */
+export function PublishControl() {
+  const flowId = useEditor(selectFlowId);
+  const saved = useFlow(flowId);
+  const views = useFlowSync(flowId, saved?.document);
+  const [open, setOpen] = useState(false);
+  const [resolving, setResolving] = useState<BackendSyncView | null>(null);
+  const primary = views?.[0];
+  const conflict = views?.find((v) => v.record?.conflict);
+
+  return (
+    <div className="sync-publish" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setOpen(false)}>
+      {/* The top bar is crowded: the backend's name is in the badge's tooltip and in the panel. */}
+      {primary && <SyncBadge v={primary} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={`Sync status: ${primary.view.label}`} />}
+      {conflict && (
+        <button type="button" className="button sync-publish__resolve" onClick={() => setResolving(conflict)} data-testid="resolve-conflict">
+          Resolve conflict
+        </button>
+      )}
+      <button type="button" className="button button--primary" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="publish">
+        Publish
+      </button>
+      {open && <PublishPanel flowId={flowId} views={views ?? []} onClose={() => setOpen(false)} onResolve={(v) => (setOpen(false), setResolving(v))} />}
+      {resolving?.record?.conflict && saved && <ConflictDialog flow={saved.document} backend={resolving.backend ?? ''} conflict={resolving.record.conflict} onClose={() => setResolving(null)} />}
+    </div>
+  );
+}
+
+function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; views: BackendSyncView[]; onClose: () => void; onResolve: (v: BackendSyncView) => void }) {
+  const api = useEditorApi();
+  const doc = useEditor(selectDoc);
+  const backends = useBackends(selectBackends);
+  const loop = useSyncLoop();
+  const [busy, setBusy] = useState<string | null>(null);
+  const linked = views.filter((v) => v.backend !== null);
+
+  const publish = async (name: string) => {
+    setBusy(name);
+    try {
+      await waitUntilSaved(api);
+      await loop.publish(flowId, name);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="sync-panel" role="dialog" aria-label="Publish" data-testid="publish-panel">
+      {linked.map((v) => (
+        <BackendState key={v.backend} v={v} onResolve={() => onResolve(v)} onDismiss={() => void loop.dismiss(flowId, v.backend ?? '')} />
+      ))}
+      <h2 className="sync-panel__title">Publish to</h2>
+      {backends === undefined ? (
+        <p className="muted">Loading backends…</p>
+      ) : backends.length === 0 ? (
+        <p className="sync-panel__empty">
+          No backend is connected yet.{' '}
+          <a href="#/settings" onClick={(e) => (e.preventDefault(), onClose(), navigate({ screen: 'settings' }))}>
+            Connect one in Settings
+          </a>
+          .
+        </p>
+      ) : (
+        <ul className="sync-panel__backends">
+          {backends.map((b) => (
+            <BackendChoice key={b.name} backend={b} doc={doc} view={views.find((v) => v.backend === b.name)} busy={busy === b.name} onPublish={() => void publish(b.name)} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** One backend this flow is linked to: what its status means and what the user can do. */
+function BackendState({ v, onResolve, onDismiss }: { v: BackendSyncView; onResolve: () => void; onDismiss: () => void }) {
+  const failure = v.view.status === 'error' || v.view.status === 'offline' ? currentFailure(v.entry, v.record) : null;
+  return (
+    <section className="sync-panel__state" data-testid="sync-state">
+      <p className="sync-panel__status">
+        <SyncBadge v={v} showBackend />
+        <span>{failure ? '' : v.view.message}</span>
+      </p>
+      {v.view.locked && (
+        <p className="sync-panel__locked" data-testid="sync-locked">
+          {v.record?.locked?.reason}
+        </p>
+      )}
+      {failure && <FailureDetails error={failure} />}
+      {v.view.retryAt && <p className="muted">Next try at {new Date(v.view.retryAt).toLocaleTimeString()}.</p>}
+      <div className="sync-panel__actions">
+        {v.record?.conflict && (
+          <button type="button" className="button button--small" onClick={onResolve}>
+            Compare versions…
+          </button>
+        )}
+        {v.entry?.state === 'blocked' && !v.record?.conflict && (
+          <button type="button" className="button button--small" onClick={onDismiss}>
+            Dismiss
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** A backend to publish to, or the reasons this flow cannot go there (said before trying). */
+function BackendChoice({ backend, doc, view, busy, onPublish }: { backend: BackendItem; doc: FlowDocument; view: BackendSyncView | undefined; busy: boolean; onPublish: () => void }) {
+  const chatwoot = backend.connection.type === 'chatwoot';
+  const fit = chatwoot ? chatwootExpressibility(doc) : null;
+  const refused = fit && !fit.ok ? fit.reasons : [];
+  const notes = fit?.ok ? fit.notes.filter((n) => n.severity !== 'info' || n.message) : [];
+  const locked = view?.record?.locked?.reason;
+  const blocked = refused.length > 0 || Boolean(locked) || !backend.hasToken || Boolean(view?.record?.conflict);
+  const why = locked ?? (view?.record?.conflict ? 'Resolve the conflict first.' : !backend.hasToken ? 'No token is stored for this backend: add it in Settings.' : null);
+  return (
+    <li className="sync-choice" data-testid="publish-choice" data-backend={backend.name}>
+      <div className="sync-choice__head">
+        <span className="sync-choice__name">{backend.name}</span>
+        <span className="sync-choice__type">{chatwoot ? 'Chatwoot' : 'Delivery API'}</span>
+        <button type="button" className={`button button--small${blocked ? '' : ' button--primary'}`} disabled={blocked || busy} onClick={onPublish}>
+          {busy ? 'Publishing…' : view?.record?.remoteId ? 'Publish changes' : 'Publish'}
+        </button>
+      </div>
+      {why && <p className="sync-choice__why">{why}</p>}
+      {refused.length > 0 && (
+        <div className="sync-choice__refused" data-testid="not-expressible">
+          <p>This flow cannot be expressed as a Chatwoot campaign:</p>
+          <ul>
+            {refused.map((p, i) => (
+              <li key={`${p.code}-${i}`}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notes.length > 0 && (
+        <ul className="sync-choice__notes">
+          {notes.map((p, i) => (
+            <li key={`${p.code}-${i}`}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
