@@ -57,9 +57,9 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
         <h1 className="flow-title__name" data-testid="flow-name">
           {name || 'Untitled flow'}
         </h1>
-        <span className={`tag tag--${kind}`}>{kindLabels[kind]}</span>
-        <span className="muted">{plural(count, 'step')}</span>
-        <span className={`save-status save-status--${saveStatus}`} data-testid="save-status" role="status">
+        <span className={`tag tag--${kind} flow-title__meta`}>{kindLabels[kind]}</span>
+        <span className="muted flow-title__meta flow-title__count">{plural(count, 'step')}</span>
+        <span className={`save-status save-status--${saveStatus} flow-title__meta`} data-testid="save-status" role="status">
           {SAVE_TEXT[saveStatus]}
         </span>
       </div>
@@ -74,7 +74,7 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
         <span className="toolbar__divider" aria-hidden="true" />
         <button type="button" className="button button--quiet" onClick={() => void autoLayout()} disabled={laying} title="Arrange all steps top to bottom">
           <LayoutIcon />
-          Auto-layout
+          <span className="topbar-label">Auto-layout</span>
         </button>
       </div>
       <div className="topbar__actions">
@@ -88,8 +88,8 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
           {problems.length === 0 ? <CheckIcon size={14} /> : <AlertIcon size={14} />}
           {problems.length === 0 ? 'No problems' : plural(problems.length, 'problem')}
         </button>
-        <ImportButton onFile={(file) => void importFile(file)} className="button button--quiet">
-          Import
+        <ImportButton onFile={(file) => void importFile(file)} className="button button--quiet" title="Import a flow file (JSON)">
+          <span className="topbar-label">Import</span>
         </ImportButton>
         <ExportMenu />
         <PublishControl />
@@ -115,9 +115,9 @@ function ExportMenu() {
   };
   return (
     <div className="menu" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setOpen(false)}>
-      <button type="button" className="button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((v) => !v)}>
+      <button type="button" className="button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((v) => !v)} title="Export this flow or all flows as JSON">
         <DownloadIcon />
-        Export
+        <span className="topbar-label">Export</span>
       </button>
       {open && (
         <div className="menu__popover menu__popover--list" role="menu">

@@ -2,11 +2,11 @@ import { useRef, type ReactNode } from 'react';
 import { UploadIcon } from '../ui/icons';
 
 /** A button that opens the file picker for `.json` flows. */
-export function ImportButton({ onFile, className = 'button', children = 'Import JSON' }: { onFile: (file: File) => void; className?: string; children?: ReactNode }) {
+export function ImportButton({ onFile, className = 'button', title, children = 'Import JSON' }: { onFile: (file: File) => void; className?: string; title?: string; children?: ReactNode }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className={className} onClick={() => input.current?.click()}>
+      <button type="button" className={className} title={title} onClick={() => input.current?.click()}>
         <UploadIcon />
         {children}
       </button>

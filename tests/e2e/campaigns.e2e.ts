@@ -85,7 +85,7 @@ describe('live-chat campaigns', () => {
     await h.page.getByTestId('save-campaign').click();
     await card('Pricing: talk to sales').waitFor();
     expect(await card('Pricing: talk to sales').textContent()).toContain('After 20 s on the page');
-    expect(await h.page.getByTestId('campaign-card').count()).toBe(1);
+    await expect.poll(() => h.page.getByTestId('campaign-card').count()).toBe(1);
   });
 
   it('adds a business-hours campaign and runs the visit simulation against both', async () => {
@@ -103,7 +103,7 @@ describe('live-chat campaigns', () => {
     await h.page.getByTestId('simulate-visits').click();
     const panel = h.page.getByTestId('simulation-panel');
     await panel.waitFor();
-    expect(await panel.getByTestId('simulation-tally').count()).toBe(2);
+    await expect.poll(() => panel.getByTestId('simulation-tally').count()).toBe(2);
     expect(await panel.getByTestId('simulation-row').count()).toBeGreaterThan(10);
     expect(await panel.getByTestId('verdict-shown').count()).toBeGreaterThan(0);
     const reasons = (await panel.getByTestId('verdict-not-shown').allTextContents()).join(' ');
@@ -132,7 +132,7 @@ describe('live-chat campaigns', () => {
     await doomed.getByRole('button', { name: 'Delete Docs: stuck? Ask support' }).click();
     await doomed.getByTestId('confirm-delete').click();
     await doomed.waitFor({ state: 'detached' });
-    expect(await h.page.getByTestId('campaign-card').count()).toBe(1);
+    await expect.poll(() => h.page.getByTestId('campaign-card').count()).toBe(1);
   });
 });
 
@@ -155,7 +155,7 @@ describe('one-off campaigns', () => {
     await h.page.locator('.fsection').first().screenshot({ path: join(resultsDir, 'campaign-one-off-ucs2-counter.png'), animations: 'disabled' });
     await h.page.getByTestId('one-off-message').fill('Hi {{ contact.first_name }}, Acme is read-only on Sunday 02:00-04:00 ET for planned maintenance. Status: status.acme.com. Reply STOP to opt out.');
     expect(await counter.textContent()).toContain('GSM-7');
-    expect(await h.page.getByTestId('non-gsm').count()).toBe(0);
+    await expect.poll(() => h.page.getByTestId('non-gsm').count()).toBe(0);
 
     await h.page.getByRole('button', { name: /^enterprise/ }).click();
     await h.page.getByRole('button', { name: /^status-page-subscriber/ }).click();
@@ -191,7 +191,7 @@ describe('one-off campaigns', () => {
     await h.page.getByTestId('review-campaign').click();
     await h.page.getByTestId('schedule-campaign').click();
     await card('Planned maintenance notice').waitFor();
-    expect(await h.page.getByTestId('campaign-card').count()).toBe(1);
+    await expect.poll(() => h.page.getByTestId('campaign-card').count()).toBe(1);
     expect(await card('Planned maintenance notice').getByTestId('campaign-status').textContent()).toBe('Scheduled');
     await shot('campaigns-one-off-list.png');
   });

@@ -61,7 +61,7 @@ describe('the flow editor (web edition)', () => {
     await h.page.goto(h.host.url);
     await h.page.getByTestId('empty-state').getByRole('button', { name: 'New flow' }).click();
     await h.page.getByTestId('editor').waitFor();
-    expect(await h.page.locator('.react-flow__node').count()).toBe(1);
+    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(1);
   });
 
   it('fills in the campaign settings and global exits with forms', async () => {
@@ -172,8 +172,8 @@ describe('the flow editor (web edition)', () => {
     await addStep('end', 'Drip finished', 'Trial ending SMS');
     await tidy();
 
-    expect(await h.page.locator('.react-flow__node').count()).toBe(example.document.nodes.length);
-    expect(await h.page.locator('.react-flow__edge').count()).toBe(example.document.edges.length);
+    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(example.document.nodes.length);
+    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(example.document.edges.length);
     await expect.poll(() => h.page.getByTestId('problem-count').textContent()).toBe('No problems');
     await h.page.getByRole('button', { name: 'Fit View' }).click();
     await h.page.waitForTimeout(400);
@@ -188,7 +188,7 @@ describe('the flow editor (web edition)', () => {
   it('refuses a bad connection with a visible reason', async () => {
     await connect(h.page, 'Activated?', 'match', 'Case study');
     await expect.poll(() => h.page.getByTestId('canvas-notice').textContent()).toContain('already leads somewhere');
-    expect(await h.page.locator('.react-flow__edge').count()).toBe(example.document.edges.length);
+    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(example.document.edges.length);
     await h.page.waitForTimeout(250); // the notice's fade-in
     await h.page.screenshot({ path: join(resultsDir, 'editor-refusal.png') });
   });
@@ -199,7 +199,7 @@ describe('the flow editor (web edition)', () => {
     await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(14);
     await h.page.keyboard.press('Control+z');
     await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(15);
-    expect(await h.page.locator('.react-flow__edge').count()).toBe(15);
+    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(15);
     await h.page.keyboard.press('Control+Shift+z');
     await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(14);
     await h.page.getByRole('button', { name: 'Undo' }).click();

@@ -47,7 +47,7 @@ describe('examples, drag-and-drop and delete (web edition)', () => {
     await h.page.getByTestId('canvas').waitFor();
     await h.page.getByRole('button', { name: 'Back to flows' }).click();
     await h.page.getByTestId('flow-list').waitFor();
-    expect(await h.page.getByTestId('flow-row').count()).toBe(2);
+    await expect.poll(() => h.page.getByTestId('flow-row').count()).toBe(2);
   });
 
   it('finds flows by name and deletes one after confirming', async () => {

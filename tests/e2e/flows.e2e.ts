@@ -36,8 +36,8 @@ describe('flows list and import (web edition)', () => {
     await h.page.getByTestId('import-input').setInputFiles(examplePath);
     await h.page.getByTestId('canvas').waitFor();
     await h.page.locator('.react-flow__node').first().waitFor();
-    expect(await h.page.locator('.react-flow__node').count()).toBe(exampleDoc.nodes.length);
-    expect(await h.page.locator('.react-flow__edge').count()).toBe(exampleDoc.edges.length);
+    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(exampleDoc.nodes.length);
+    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(exampleDoc.edges.length);
     expect(await h.page.getByTestId('flow-name').textContent()).toBe(exampleDoc.campaign.name);
     const problems = validateFlow(exampleDoc, { now: new Date() }).length;
     const problemText = await h.page.getByTestId('problem-count').textContent();
@@ -77,7 +77,7 @@ describe('flows list and import (web edition)', () => {
     await h.page.reload();
     const row = h.page.getByTestId('flow-row');
     await row.first().waitFor();
-    expect(await row.count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(1);
     expect(await row.first().textContent()).toContain(exampleDoc.campaign.name);
     await h.page.screenshot({ path: join(resultsDir, 'flows-list.png') });
   });

@@ -22,7 +22,7 @@ describe('menu commands reach the editor', () => {
 
   it('Delete, Undo, Redo, Duplicate and Select All act on the canvas', async () => {
     const nodes = h.page.locator('.react-flow__node');
-    expect(await nodes.count()).toBe(10);
+    await expect.poll(() => nodes.count()).toBe(10);
     await nodeByLabel(h.page, 'Nurture email').click();
     await menu(h, 'edit.delete');
     await expect.poll(() => nodes.count()).toBe(9);
