@@ -5,17 +5,30 @@ import { FlowsScreen } from './flows/flows-screen';
 import { ImportReport } from './import/import-report';
 import { useFileDrop } from './import/use-file-drop';
 import { useFlowImport } from './import/use-flow-import';
+import { chooseFlowFileNatively } from './import/import-button';
+import { openedFileToFile } from './import/read-flow-file';
+import { flowRepository } from './db/flow-repository';
+import { useHostCommands, useHostOpenedFiles } from './host/use-host-commands';
 import { SettingsScreen } from './settings/settings-screen';
 import { AppStoreContext, createAppStore } from './state/app-store';
 import { SyncProvider } from './sync/sync-context';
 import { Notice } from './ui/notice';
 import { UploadIcon } from './ui/icons';
-import { useRoute } from './ui/use-route';
+import { navigate, useRoute } from './ui/use-route';
 
 function Shell() {
   const route = useRoute();
   const { importFile } = useFlowImport();
   const dragging = useFileDrop((file) => void importFile(file));
+  // Flow files the desktop app was asked to open (command line, double-click, Open Recent).
+  useHostOpenedFiles((files) => files.forEach((file) => void importFile(openedFileToFile(file))));
+  useHostCommands({
+    'flow.new': () => void flowRepository.create('Untitled flow').then((id) => navigate({ screen: 'flow', id })),
+    'flow.import': () =>
+      void chooseFlowFileNatively().then((file) => {
+        if (file instanceof File) void importFile(file);
+      }),
+  });
   return (
     <>
       {route.screen === 'flow' ? (

@@ -12,7 +12,8 @@ import { PublishControl } from '../sync/publish-control';
 import { exportFileName, kindLabels, plural } from '../ui/format';
 import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { layoutFlow } from './auto-layout';
-import { downloadText } from './download';
+import { saveFlowText } from './download';
+import { useHostCommands } from '../host/use-host-commands';
 
 const selectName = (s: EditorState) => s.doc.campaign.name;
 const selectKind = (s: EditorState) => s.doc.campaign.kind;
@@ -34,7 +35,7 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
   const problemsOpen = useEditor(selectProblemsOpen);
   const problems = useProblems();
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const { getNodes } = useReactFlow();
+  const { getNodes, fitView, zoomIn, zoomOut } = useReactFlow();
   const { importFile } = useFlowImport();
   const [laying, setLaying] = useState(false);
 
@@ -47,6 +48,18 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
       setLaying(false);
     }
   };
+
+  // The desktop menu's File and View commands for the open flow.
+  useHostCommands({
+    'view.fitView': () => void fitView({ duration: 200 }),
+    'view.zoomIn': () => void zoomIn({ duration: 150 }),
+    'view.zoomOut': () => void zoomOut({ duration: 150 }),
+    'view.autoLayout': () => void autoLayout(),
+    'flow.export': () => {
+      const doc = api.getState().doc;
+      void saveFlowText(exportFileName(doc.campaign.name), exportFlowJson(doc));
+    },
+  });
 
   return (
     <header className="topbar topbar--flow">
@@ -103,15 +116,15 @@ function ExportMenu() {
   const [open, setOpen] = useState(false);
   const exportOne = () => {
     const doc = api.getState().doc;
-    downloadText(exportFileName(doc.campaign.name), exportFlowJson(doc));
     setOpen(false);
+    void saveFlowText(exportFileName(doc.campaign.name), exportFlowJson(doc));
   };
   const exportAll = async () => {
     setOpen(false);
     const records = await flowRepository.all();
     const current = api.getState().doc;
     const docs = records.map((r) => (r.id === current.campaign.id ? current : r.document));
-    downloadText(`campaign-studio-flows-${new Date().toISOString().slice(0, 10)}.json`, exportFlowsBundle(docs));
+    await saveFlowText(`campaign-studio-flows-${new Date().toISOString().slice(0, 10)}.json`, exportFlowsBundle(docs));
   };
   return (
     <div className="menu" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setOpen(false)}>

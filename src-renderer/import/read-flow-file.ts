@@ -1,4 +1,5 @@
 import { importFlowsText, MAX_FILE_CHARS, type FlowDocument, type Problem } from '../../src-shared/flow/index';
+import type { OpenedFlowFile } from '../../src-shared/host/contract';
 
 /** As large as the core accepts (an "export all" file holds many flows); stops a mis-dropped video. */
 export const maxFlowFileBytes = MAX_FILE_CHARS;
@@ -27,4 +28,18 @@ export async function readFlowFile(file: Blob & { name: string }): Promise<FlowF
   } catch (error) {
     return { ok: false, problems: [{ severity: 'error', code: 'file.unreadable', message: `Could not read ${file.name}: ${String(error)}`, path: '$' }] };
   }
+}
+
+/**
+ * A file the host handed over (native dialog, OS open) as a File, so it goes through the same
+ * import path as a dropped one. One the host could not read fails when read, with its reason.
+ */
+export function openedFileToFile(opened: OpenedFlowFile): File {
+  if ('text' in opened) return new File([opened.text], opened.name, { type: 'application/json' });
+  const reason = opened.error;
+  return new (class extends File {
+    override text(): Promise<string> {
+      return Promise.reject(new Error(reason));
+    }
+  })([], opened.name);
 }

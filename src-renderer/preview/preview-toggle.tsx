@@ -1,3 +1,4 @@
+import { useHostCommands } from '../host/use-host-commands';
 import { useOptionalPreview, usePreviewApi } from './preview-context';
 import type { PreviewState } from './preview-store';
 import '../styles/preview.css';
@@ -13,6 +14,7 @@ export function PreviewToggle() {
 
 function Toggle({ mode }: { mode: 'edit' | 'preview' }) {
   const api = usePreviewApi();
+  useHostCommands({ 'view.simulate': () => api.getState().setMode('preview') });
   return (
     <div className="preview-mode-toggle" role="tablist" aria-label="Editor mode">
       {(['edit', 'preview'] as const).map((m) => (

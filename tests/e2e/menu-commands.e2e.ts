@@ -39,3 +39,38 @@ describe('menu commands reach the editor', () => {
     expect(h.pageErrors).toEqual([]);
   });
 });
+
+describe('menu File and View commands', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.page.goto(h.host.url);
+    await h.page.getByTestId('import-input').setInputFiles(example);
+    await h.page.locator('.react-flow__node').first().waitFor();
+  });
+  afterAll(async () => h.close());
+
+  it('Export saves the open flow (a download in the web edition)', async () => {
+    const [download] = await Promise.all([h.page.waitForEvent('download'), menu(h, 'flow.export')]);
+    expect(download.suggestedFilename()).toMatch(/lead-qualification.*\.json$/i);
+  });
+
+  it('Tidy Layout moves steps, and Undo puts them back', async () => {
+    const node = nodeByLabel(h.page, 'Nurture email');
+    const before = await node.boundingBox();
+    await menu(h, 'view.autoLayout');
+    await expect.poll(async () => JSON.stringify(await node.boundingBox())).not.toBe(JSON.stringify(before));
+  });
+
+  it('Preview Journey switches the editor to preview mode', async () => {
+    await menu(h, 'view.simulate');
+    await expect.poll(() => h.page.getByTestId('mode-preview').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('New Flow opens an empty flow', async () => {
+    await menu(h, 'flow.new');
+    await expect.poll(() => h.page.getByTestId('flow-name').textContent()).toBe('Untitled flow');
+    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(1);
+    expect(h.pageErrors).toEqual([]);
+  });
+});
