@@ -50,7 +50,7 @@ describe('an old local database is upgraded, not lost', () => {
             const db = r.result;
             const get = db.transaction('flows').objectStore('flows').get(id);
             get.onsuccess = () => {
-              resolve({ version: db.version, stores: [...db.objectStoreNames], row: get.result });
+              resolve({ version: db.version, stores: Array.from({ length: db.objectStoreNames.length }, (_, i) => db.objectStoreNames.item(i) ?? ""), row: get.result });
               db.close();
             };
           };
