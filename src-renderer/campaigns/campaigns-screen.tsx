@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { liveChatToFlow, oneOffToFlow } from '../../src-shared/campaigns/index';
 import { flowRepository } from '../db/flow-repository';
 import { selectNotify, useAppStore } from '../state/app-store';
-import { AppNav } from '../ui/app-nav';
+import { AppHeader } from '../ui/app-nav';
 import { AppVersion } from '../ui/app-version';
-import { FlowIcon, PlusIcon } from '../ui/icons';
+import { PlusIcon } from '../ui/icons';
 import { useNow } from '../ui/use-now';
 import { navigate, type CampaignTab } from '../ui/use-route';
 import '../styles/campaigns.css';
@@ -21,15 +21,7 @@ export function CampaignsScreen({ tab, edit }: { tab: CampaignTab; edit?: string
   const campaigns = useCampaigns();
   return (
     <div className="screen">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            <FlowIcon size={18} />
-          </span>
-          <span className="brand__name">Campaign Studio</span>
-        </div>
-        <AppNav current="campaigns" />
-      </header>
+      <AppHeader current="campaigns" />
       <main className="campaigns">{campaigns === undefined ? null : edit ? <Editor tab={tab} edit={edit} campaigns={campaigns} /> : <CampaignList tab={tab} campaigns={campaigns} />}</main>
       <footer className="statusbar">
         <AppVersion />

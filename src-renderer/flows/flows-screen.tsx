@@ -3,10 +3,10 @@ import { flowRepository, type DeletedFlow } from '../db/flow-repository';
 import { useFlows } from '../db/use-flows';
 import { ImportButton } from '../import/import-button';
 import { useFlowImport } from '../import/use-flow-import';
-import { AppNav } from '../ui/app-nav';
+import { AppHeader } from '../ui/app-nav';
 import { AppVersion } from '../ui/app-version';
 import { plural } from '../ui/format';
-import { FlowIcon, PlusIcon, SearchIcon } from '../ui/icons';
+import { PlusIcon, SearchIcon } from '../ui/icons';
 import { useNow } from '../ui/use-now';
 import { navigate } from '../ui/use-route';
 import { EmptyState } from './empty-state';
@@ -48,14 +48,7 @@ export function FlowsScreen() {
 
   return (
     <div className="screen">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            <FlowIcon size={18} />
-          </span>
-          <span className="brand__name">Campaign Studio</span>
-        </div>
-        <AppNav current="flows" />
+      <AppHeader current="flows">
         {flows && flows.length > 0 && (
           <div className="topbar__actions">
             <ExamplesMenu state={examples} onOpen={onOpenExample} />
@@ -66,7 +59,7 @@ export function FlowsScreen() {
             </button>
           </div>
         )}
-      </header>
+      </AppHeader>
       <main className="flows">
         {flows === undefined ? null : flows.length === 0 ? (
           <EmptyState onNew={() => void createFlow()} onImportFile={onImportFile} onOpenExample={onOpenExample} examples={examples} />

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { selectBackends, selectBackendsError, selectRefreshBackends, type BackendItem } from '../sync/backends-store';
 import { useBackends, useSyncHost } from '../sync/sync-context';
 import { selectNotify, useAppStore } from '../state/app-store';
-import { AppNav } from '../ui/app-nav';
+import { AppHeader } from '../ui/app-nav';
 import { AppVersion } from '../ui/app-version';
-import { FlowIcon, PlusIcon, TrashIcon } from '../ui/icons';
+import { PlusIcon, TrashIcon } from '../ui/icons';
 import { BackendFormView } from './backend-form';
 
 /** Settings: the backends flows are published to. */
@@ -17,15 +17,7 @@ export function SettingsScreen() {
 
   return (
     <div className="screen">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            <FlowIcon size={18} />
-          </span>
-          <span className="brand__name">Campaign Studio</span>
-        </div>
-        <AppNav current="settings" />
-      </header>
+      <AppHeader current="settings" />
       <main className="settings">
         <section className="settings__content" aria-labelledby="settings-backends-title">
           <div className="settings__heading">

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { FlowIcon } from './icons';
 import { navigate } from './use-route';
 
 /** The top-level places of the app, in the header. */
@@ -24,5 +26,21 @@ export function AppNav({ current }: { current: 'flows' | 'campaigns' | 'settings
         </a>
       ))}
     </nav>
+  );
+}
+
+/** The header of the app's top-level screens: brand, navigation, and the screen's own actions. */
+export function AppHeader({ current, children }: { current: 'flows' | 'campaigns' | 'settings'; children?: ReactNode }) {
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand__mark" aria-hidden="true">
+          <FlowIcon size={18} />
+        </span>
+        <span className="brand__name">Campaign Studio</span>
+      </div>
+      <AppNav current={current} />
+      {children}
+    </header>
   );
 }
