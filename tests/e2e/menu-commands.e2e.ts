@@ -10,14 +10,18 @@ async function menu(h: Harness, command: string): Promise<void> {
   await h.page.evaluate((c) => window.dispatchEvent(new CustomEvent('campaign-studio:command', { detail: { command: c } })), command);
 }
 
+/** A fresh app with the example imported and open in the editor. */
+async function withExampleOpen(): Promise<Harness> {
+  const h = await startHarness();
+  await h.page.goto(h.host.url);
+  await h.page.getByTestId('import-input').setInputFiles(example);
+  await h.page.locator('.react-flow__node').first().waitFor();
+  return h;
+}
+
 describe('menu commands reach the editor', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.page.goto(h.host.url);
-    await h.page.getByTestId('import-input').setInputFiles(example);
-    await h.page.locator('.react-flow__node').first().waitFor();
-  });
+  beforeAll(async () => (h = await withExampleOpen()));
   afterAll(async () => h.close());
 
   it('Delete, Undo, Redo, Duplicate and Select All act on the canvas', async () => {
@@ -42,12 +46,7 @@ describe('menu commands reach the editor', () => {
 
 describe('menu File and View commands', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.page.goto(h.host.url);
-    await h.page.getByTestId('import-input').setInputFiles(example);
-    await h.page.locator('.react-flow__node').first().waitFor();
-  });
+  beforeAll(async () => (h = await withExampleOpen()));
   afterAll(async () => h.close());
 
   it('Export saves the open flow (a download in the web edition)', async () => {
