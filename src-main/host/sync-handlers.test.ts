@@ -71,7 +71,11 @@ describe('backends.* and sync.* on the host', () => {
     expect(pushed).toMatchObject({ ok: true, action: 'created', remoteId: '1' });
     expect(server.campaignsOf('pricing-chat')).toHaveLength(1);
     expect(server.schemaViolations).toEqual([]);
-    expect(await registry.dispatch('sync.directory', { backend: 'acme' })).toMatchObject({ ok: true, inboxes: expect.arrayContaining([{ id: 1, name: 'Website', kind: 'website' }]) });
+    const dir = await registry.dispatch('sync.directory', { backend: 'acme' });
+    expect(dir).toMatchObject({ ok: true, inboxes: expect.arrayContaining([{ id: 1, name: 'Website', kind: 'website' }, { id: 5, name: 'API', kind: 'api' }]) });
+    // WhatsApp inboxes bring their approved templates, with the body text that holds {{1}}…
+    expect(dir).toMatchObject({ inboxes: expect.arrayContaining([{ id: 4, name: 'WhatsApp', kind: 'whatsapp', templates: [{ name: 'order_shipped', language: 'en', category: 'UTILITY', body: 'Hello {{1}}, your order has shipped.' }] }]) });
+    expect(dir).toMatchObject({ agents: expect.arrayContaining([{ id: 12, name: 'Mia from Sales', email: 'mia@acme.example' }]), labels: expect.arrayContaining([{ id: 5, title: 'enterprise' }]) });
   });
 
   it('deletes a connection together with its token', async () => {

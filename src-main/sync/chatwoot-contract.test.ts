@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ChatwootCampaign } from '../../src-shared/sync/chatwoot/resource';
 import { flowToChatwoot, type ChatwootMappingOptions } from '../../src-shared/sync/chatwoot/to-chatwoot';
+import { approvedTemplates } from '../../src-shared/sync/chatwoot/directory';
+import { templateChoice } from '../../src-shared/sync/chatwoot/whatsapp-template';
 import { liveChatFlow, oneOffFlow, sampleDirectory } from '../../src-shared/sync/testing/sync-builders';
 import { example } from '../../src-shared/testing/flow-builders';
 import { chatwootValidators, readChatwootYaml } from './testing/chatwoot-schemas';
@@ -15,6 +17,8 @@ const cases: [string, ReturnType<typeof liveChatFlow>, ChatwootMappingOptions?][
   ['one-off SMS (Twilio)', oneOffFlow()],
   ['one-off SMS (SMS inbox), one label', oneOffFlow({ inboxId: '3', labels: ['newsletter'] })],
   ['one-off WhatsApp with template', oneOffFlow({ channel: 'whatsapp', inboxId: 'WhatsApp' }), { whatsappTemplate: { name: 'order_shipped', language: 'en', params: { '1': '{{ contact.name }}' } } }],
+  // What the one-off form stores: the inbox chosen by numeric id, the template as the directory offers it.
+  ['one-off WhatsApp, template chosen in the form', oneOffFlow({ channel: 'whatsapp', inboxId: '4' }), { whatsappTemplate: templateChoice(approvedTemplates(dir.inboxes.find((i) => i.id === 4)!)[0]!, { '1': ' {{ contact.name }} ' }) }],
   ['example: pricing page live chat', example('pricing-page-live-chat')],
   ['example: incident SMS broadcast (made active)', { ...example('incident-sms-broadcast'), campaign: { ...example('incident-sms-broadcast').campaign, status: 'active' } }],
 ];

@@ -4,6 +4,7 @@ import { importFlowJson } from '../../src-shared/flow/io';
 import type { PushResult } from '../../src-shared/sync/adapter';
 import type { BackendConnection } from '../../src-shared/sync/backend-config';
 import type { ConnectionReport, syncHostContract } from '../../src-shared/sync/contract';
+import { approvedTemplates } from '../../src-shared/sync/chatwoot/directory';
 import { syncError } from '../../src-shared/sync/sync-error';
 import { createChatwootAdapter } from './chatwoot-adapter';
 import { createChatwootClient } from './chatwoot-client';
@@ -50,7 +51,13 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (c.type !== 'chatwoot') return { ok: false, error: syncError('unsupported', 'Only Chatwoot accounts have inboxes, agents and labels to choose from.') };
       const dir = await c.client.directory();
       if (!dir.ok) return { ok: false, error: dir.error };
-      return { ok: true, inboxes: dir.value.inboxes.map(({ id, name, kind }) => ({ id, name, kind })), agents: dir.value.agents.map(({ id, name }) => ({ id, name })), labels: dir.value.labels };
+      const { inboxes, agents, labels } = dir.value;
+      return {
+        ok: true,
+        inboxes: inboxes.map((i) => ({ id: i.id, name: i.name, kind: i.kind, ...(i.medium ? { medium: i.medium } : {}), ...(i.templates.length ? { templates: approvedTemplates(i) } : {}) })),
+        agents: agents.map(({ id, name, email }) => ({ id, name, ...(email ? { email } : {}) })),
+        labels,
+      };
     },
     async 'sync.push'({ backend, flowText, record, overwrite }: Args<'sync.push'>): Promise<PushResult> {
       const c = await clients(backend);

@@ -1,40 +1,57 @@
 import { useMemo } from 'react';
-import { previewAudience, SAMPLE_LABELS, type AudiencePreview, type OneOffCampaign } from '../../src-shared/campaigns/index';
+import { previewAudience, type AudiencePreview, type OneOffCampaign } from '../../src-shared/campaigns/index';
 import { plural } from '../ui/format';
 import { CheckIcon } from '../ui/icons';
-import { inboxName, sampleContacts } from './workspace';
+import { sampleContacts } from './workspace';
+import { labelChips, type WorkspaceChoices } from './workspace-choices';
 
 /** The audience preview of a one-off form, against the sample workspace's contacts. */
-export function useAudience(form: OneOffCampaign): AudiencePreview {
+export function useAudience(form: OneOffCampaign, inboxName: string): AudiencePreview {
   return useMemo(
-    () => previewAudience({ labels: form.labels, message: form.message, channel: form.channel, campaignName: form.title, inboxName: inboxName(form.inboxId) }, sampleContacts()),
-    [form.labels, form.message, form.channel, form.title, form.inboxId],
+    () => previewAudience({ labels: form.labels, message: form.message, channel: form.channel, campaignName: form.title, inboxName }, sampleContacts()),
+    [form.labels, form.message, form.channel, form.title, inboxName],
   );
 }
 
-/** Label chips with their contact counts, and who would receive the campaign. */
-export function AudiencePicker({ labels, onChange, preview }: { labels: string[]; onChange: (labels: string[]) => void; preview: AudiencePreview }) {
-  const counts = useMemo(() => new Map(SAMPLE_LABELS.map((l) => [l, sampleContacts().filter((c) => c.labels.includes(l)).length])), []);
+/**
+ * Label chips (with contact counts in the sample workspace) and who would receive the
+ * campaign. A chosen label the account lacks stays shown, marked: publishing would fail on it.
+ */
+export function AudiencePicker({ labels, onChange, preview, choices }: { labels: string[]; onChange: (labels: string[]) => void; preview: AudiencePreview; choices: WorkspaceChoices | null }) {
+  const chips = choices ? labelChips(choices, labels) : labels.map((title) => ({ title, on: true, missing: false, count: undefined }));
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   return (
     <div className="audience">
-      <div className="label-chips" role="group" aria-label="Labels">
-        {SAMPLE_LABELS.map((label) => {
-          const on = labels.includes(label);
-          return (
-            <button key={label} type="button" className={`label-chip${on ? ' label-chip--on' : ''}`} aria-pressed={on} onClick={() => onChange(on ? labels.filter((l) => l !== label) : [...labels, label])}>
-              {on && <CheckIcon size={13} />}
-              {label}
-              <span className="label-chip__count">{counts.get(label)}</span>
-            </button>
-          );
-        })}
+      <div className="label-chips" role="group" aria-label="Labels" data-testid="label-chips">
+        {chips.map(({ title, on, missing, count }) => (
+          <button
+            key={title}
+            type="button"
+            className={`label-chip${on ? ' label-chip--on' : ''}${missing ? ' label-chip--missing' : ''}`}
+            aria-pressed={on}
+            title={missing ? `The account has no label “${title}”: publishing would fail. Click to remove it.` : undefined}
+            onClick={() => onChange(on ? labels.filter((l) => !same(l, title)) : [...labels, title])}
+          >
+            {on && <CheckIcon size={13} />}
+            {title}
+            {missing ? <span className="label-chip__count">not in account</span> : count !== undefined && <span className="label-chip__count">{count}</span>}
+          </button>
+        ))}
+        {choices && chips.length === 0 && <span className="muted">This account has no labels yet: create them in Chatwoot, then Refresh.</span>}
       </div>
-      {labels.length > 0 && <AudienceSummary preview={preview} />}
+      {labels.length > 0 && <AudienceSummary preview={preview} estimated={choices?.source === 'sample'} />}
     </div>
   );
 }
 
-export function AudienceSummary({ preview, compact }: { preview: AudiencePreview; compact?: boolean }) {
+export function AudienceSummary({ preview, compact, estimated = true }: { preview: AudiencePreview; compact?: boolean; estimated?: boolean }) {
+  if (!estimated) {
+    return (
+      <p className="muted audience-summary__note" data-testid="audience-summary">
+        Chatwoot sends it to every contact of the account with any of these labels who has a phone number. Recipient counts are estimated only for the sample workspace.
+      </p>
+    );
+  }
   const noPhone = preview.skipped.filter((s) => s.reason === 'no-phone');
   const invalid = preview.skipped.filter((s) => s.reason === 'invalid-phone');
   const duplicate = preview.skipped.filter((s) => s.reason === 'duplicate-phone');

@@ -5,7 +5,8 @@ import { TrashIcon } from '../ui/icons';
 import { BotIcon, CalendarIcon, ClockIcon, InboxIcon, LinkIcon, PencilIcon, UsersIcon } from './campaign-icons';
 import { Switch } from './form-controls';
 import { RichMessage } from './rich-message';
-import { CHANNEL_NAMES, formatLocal, inboxName, sampleContacts } from './workspace';
+import { useInboxName, useWorkspace } from './use-workspace';
+import { CHANNEL_NAMES, formatLocal, sampleContacts } from './workspace';
 
 interface CardActions {
   onEdit?: (() => void) | undefined;
@@ -76,6 +77,7 @@ const FREQUENCY: Record<LiveChatCampaign['frequency']['type'], string> = { once:
 
 export function LiveChatCard({ form, actions }: { form: LiveChatCampaign; actions: CardActions }) {
   const sender = form.sender.type === 'agent' ? (form.sender.name ?? 'Agent') : 'Bot';
+  const inboxName = useInboxName();
   return (
     <CardShell
       kind="live-chat"
@@ -114,7 +116,10 @@ const ONE_OFF_STATUS: Record<OneOffStatus, { text: string; tone: string }> = {
 
 export function OneOffCard({ record, form, now, actions }: { record: FlowRecord; form: OneOffCampaign; now: Date; actions: Omit<CardActions, 'editDisabledReason'> }) {
   const status = oneOffStatus(form, now, record.document.campaign.status === 'draft');
-  const recipients = previewAudience({ labels: form.labels, message: form.message, channel: form.channel }, sampleContacts()).recipients.length;
+  const { mode } = useWorkspace();
+  const inboxName = useInboxName();
+  // Recipients can be estimated only against the sample workspace's contacts.
+  const recipients = mode === 'sample' ? previewAudience({ labels: form.labels, message: form.message, channel: form.channel }, sampleContacts()).recipients.length : null;
   const editable = canEditOneOff(status);
   return (
     <CardShell
@@ -139,7 +144,8 @@ export function OneOffCard({ record, form, now, actions }: { record: FlowRecord;
             {inboxName(form.inboxId)} · {CHANNEL_NAMES[form.channel]}
           </Detail>
           <Detail icon={<UsersIcon size={14} />}>
-            {form.labels.length ? form.labels.join(', ') : 'No labels'} · ≈ {recipients} recipient{recipients === 1 ? '' : 's'}
+            {form.labels.length ? form.labels.join(', ') : 'No labels'}
+            {recipients !== null && ` · ≈ ${recipients} recipient${recipients === 1 ? '' : 's'}`}
           </Detail>
         </>
       }

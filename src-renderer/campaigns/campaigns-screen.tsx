@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { liveChatToFlow, oneOffToFlow } from '../../src-shared/campaigns/index';
+import { db } from '../db/db';
 import { flowRepository } from '../db/flow-repository';
+import { purgeDeletedFlowSync } from '../db/sync-purge';
 import { selectNotify, useAppStore } from '../state/app-store';
 import { AppHeader } from '../ui/app-nav';
 import { AppVersion } from '../ui/app-version';
@@ -64,6 +66,8 @@ function CampaignList({ tab, campaigns }: { tab: CampaignTab; campaigns: Campaig
   const editRoute = (id: string) => () => navigate({ screen: 'campaigns', tab, edit: id });
   const remove = async (id: string, title: string) => {
     await flowRepository.remove(id);
+    // Deleting a campaign has no Undo: its sync records go with it (the remote campaign stays).
+    await purgeDeletedFlowSync(db, id);
     notify(`Deleted “${title}”`);
   };
   const enabledLiveChats = campaigns.liveChat.flatMap((e) => (e.reading.ok && e.reading.form.enabled ? [e.reading.form] : []));

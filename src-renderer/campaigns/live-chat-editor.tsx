@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { liveChatFormErrors, liveChatToFlow, newLiveChatCampaign, sanitiseMessage, type LiveChatCampaign } from '../../src-shared/campaigns/index';
 import { newId, validateFlow, type FlowDocument } from '../../src-shared/flow/index';
 import { flowRepository } from '../db/flow-repository';
@@ -11,7 +11,11 @@ import { LIVE_CHAT_FIELDS, problemsByField } from './problem-fields';
 import { useSyncFieldProblems } from '../sync/use-sync-field-errors';
 import { UrlTester } from './url-tester';
 import { VisitorConditionsEditor } from './visitor-conditions-editor';
-import { AGENTS, INBOXES, inboxName, localTimezone } from './workspace';
+import { InboxSelect } from './inbox-select';
+import { useWorkspace } from './use-workspace';
+import { localTimezone } from './workspace';
+import { defaultInboxId, inboxLabel, resolveAgent } from './workspace-choices';
+import { WorkspaceSourceBar } from './workspace-source-bar';
 
 type Frequency = 'every_time' | 'once' | 'once_per_interval';
 
@@ -22,6 +26,13 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
   const [removed, setRemoved] = useState<string[]>([]);
   const notify = useAppStore(selectNotify);
   const set = (patch: Partial<LiveChatCampaign>) => setForm((f) => ({ ...f, ...patch }));
+  const workspace = useWorkspace();
+  const { choices } = workspace;
+  // A new campaign starts on the account's first website inbox, until the user picks one.
+  const pickedInbox = useRef(Boolean(initial));
+  useEffect(() => {
+    if (choices && !pickedInbox.current) setForm((f) => ({ ...f, inboxId: defaultInboxId(choices, 'website', f.inboxId) }));
+  }, [choices]);
 
   const problems = useMemo(() => validateFlow(liveChatToFlow(form, { ...(base ? { base } : {}), now: new Date() }), { now: new Date() }), [form, base]);
   const { byField, general } = problemsByField(problems, LIVE_CHAT_FIELDS);
@@ -44,7 +55,9 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
     setRemoved(clean.removed);
   };
   const frequency: Frequency = form.frequency.type;
-  const inbox = inboxName(form.inboxId);
+  const inbox = inboxLabel(choices, form.inboxId);
+  const agentId = form.sender.type === 'agent' ? form.sender.agentId : '';
+  const agent = choices && agentId ? resolveAgent(choices, agentId) : undefined;
 
   return (
     <EditorFrame
@@ -61,6 +74,7 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
       }
       preview={<ChatPreview message={form.message} sender={form.sender} url={form.urlPattern.replace(/\*+$/, '')} inbox={inbox} />}
     >
+      <WorkspaceSourceBar view={workspace} />
       <FormSection title="Message">
         <Field label="Title" hint="Only your team sees it." error={shown('title')}>
           {(id, invalid) => <input id={id} className="input" aria-invalid={invalid} value={form.title} placeholder="Pricing page: talk to sales" onChange={(e) => set({ title: e.target.value })} />}
@@ -85,14 +99,16 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
         <div className="field-grid">
           <Field label="Inbox" error={shown('inboxId')}>
             {(id) => (
-              <select id={id} className="input" value={form.inboxId} onChange={(e) => set({ inboxId: e.target.value })}>
-                <option value="">Choose a website inbox…</option>
-                {INBOXES.filter((i) => i.type === 'website').map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.name} ({i.detail})
-                  </option>
-                ))}
-              </select>
+              <InboxSelect
+                id={id}
+                view={workspace}
+                type="website"
+                value={form.inboxId}
+                onChange={(inboxId) => {
+                  pickedInbox.current = true;
+                  set({ inboxId });
+                }}
+              />
             )}
           </Field>
           <Field label="Sent by">
@@ -100,16 +116,23 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
               <select
                 id={id}
                 className="input"
-                value={form.sender.type === 'agent' ? form.sender.agentId : 'bot'}
+                value={form.sender.type === 'agent' ? (agent?.id ?? agentId) : 'bot'}
+                disabled={!choices}
+                data-testid="sender-select"
                 onChange={(e) => {
-                  const agent = AGENTS.find((a) => a.id === e.target.value);
-                  set({ sender: agent ? { type: 'agent', agentId: agent.id, name: agent.name } : { type: 'bot' } });
+                  const chosen = choices?.agents.find((a) => a.id === e.target.value);
+                  set({ sender: chosen ? { type: 'agent', agentId: chosen.id, name: chosen.name } : { type: 'bot' } });
                 }}
               >
                 <option value="bot">Bot (the inbox’s bot)</option>
-                {AGENTS.map((a) => (
+                {form.sender.type === 'agent' && !agent && (
+                  <option value={agentId}>
+                    {form.sender.name ?? agentId} {choices ? `(not ${choices.source === 'chatwoot' ? 'in this account' : 'in the sample workspace'})` : ''}
+                  </option>
+                )}
+                {choices?.agents.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.name} · {a.role}
+                    {a.name} · {a.detail}
                   </option>
                 ))}
               </select>

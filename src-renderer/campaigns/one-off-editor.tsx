@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkSchedule, newOneOffCampaign, oneOffFormErrors, oneOffToFlow, type OneOffCampaign, type OneOffChannel } from '../../src-shared/campaigns/index';
 import { newId, validateFlow, type FlowDocument } from '../../src-shared/flow/index';
 import { flowRepository } from '../db/flow-repository';
@@ -13,7 +13,14 @@ import { PhonePreview } from './phone-preview';
 import { ONE_OFF_FIELDS, problemsByField } from './problem-fields';
 import { useSyncFieldProblems } from '../sync/use-sync-field-errors';
 import { SmsCounter } from './sms-counter';
-import { allTimezones, INBOXES, localTimezone } from './workspace';
+import { InboxSelect } from './inbox-select';
+import { useWorkspace } from './use-workspace';
+import { allTimezones, localTimezone } from './workspace';
+import { fillTemplate } from '../../src-shared/sync/index';
+import { useWhatsappTemplate } from './use-whatsapp-template';
+import { WhatsappTemplatePicker } from './whatsapp-template-picker';
+import { defaultInboxId, inboxesOfType, inboxLabel, resolveInbox } from './workspace-choices';
+import { WorkspaceSourceBar } from './workspace-source-bar';
 
 const CHANNEL_CARDS: { channel: OneOffChannel; title: string; text: string; Icon: typeof PhoneIcon }[] = [
   { channel: 'sms', title: 'SMS', text: 'Text message, billed per segment', Icon: PhoneIcon },
@@ -29,7 +36,21 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
   const notify = useAppStore(selectNotify);
   const nowMs = useNow(15_000);
   const set = (patch: Partial<OneOffCampaign>) => setForm((f) => ({ ...f, ...patch }));
-  const audience = useAudience(form);
+  const workspace = useWorkspace();
+  const { choices } = workspace;
+  // A new campaign starts on the first inbox of its channel, until the user picks one.
+  const pickedInbox = useRef(Boolean(initial));
+  useEffect(() => {
+    if (choices && !pickedInbox.current) setForm((f) => ({ ...f, inboxId: defaultInboxId(choices, f.channel, f.inboxId) }));
+  }, [choices]);
+  const inboxName = inboxLabel(choices, form.inboxId);
+  // A WhatsApp one-off on a Chatwoot account is sent as one of the inbox's approved templates.
+  const inbox = choices ? resolveInbox(choices, form.inboxId) : undefined;
+  const backend = workspace.mode === 'chatwoot' ? workspace.backend : undefined;
+  const template = useWhatsappTemplate(form.id, backend, inbox?.templates ?? []);
+  const needsTemplate = form.channel === 'whatsapp' && choices?.source === 'chatwoot' && inbox?.type === 'whatsapp';
+  const templateText = needsTemplate && template.template && template.draft ? fillTemplate(template.template.body, template.draft.params) : undefined;
+  const audience = useAudience(form, inboxName);
   const schedule = form.scheduledAt ? checkSchedule(form.scheduledAt, form.timezone, new Date(nowMs)) : null;
 
   const problems = useMemo(() => validateFlow(oneOffToFlow(form, { ...(base ? { base } : {}), now: new Date(nowMs) }), { now: new Date(nowMs) }), [form, base, nowMs]);
@@ -39,7 +60,8 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
   // What the backend refused at the last publish stays next to its field until the next one.
   const refused = problemsByField(useSyncFieldProblems(base?.campaign.id), ONE_OFF_FIELDS);
   const shown = (field: keyof OneOffCampaign) => (tried ? errors[field] : undefined) ?? refused.byField[field as keyof typeof refused.byField];
-  const blocking = Object.keys(errors).length + general.length;
+  const templateError = needsTemplate ? template.problem : null;
+  const blocking = Object.keys(errors).length + general.length + (templateError ? 1 : 0);
 
   const review = () => {
     setTried(true);
@@ -48,10 +70,18 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
   const save = async () => {
     if (blocking > 0) return setStep('compose');
     await flowRepository.save(oneOffToFlow(form, { ...(base ? { base } : {}), now: new Date() }));
+    if (needsTemplate) await template.save();
     notify(base ? `Saved “${form.title.trim()}”` : `Scheduled “${form.title.trim()}”`);
     onClose();
   };
-  const chooseChannel = (channel: OneOffChannel) => set({ channel, inboxId: INBOXES.find((i) => i.type === channel)?.id ?? '' });
+  const chooseChannel = (channel: OneOffChannel) => {
+    pickedInbox.current = true;
+    set({ channel, inboxId: choices ? defaultInboxId(choices, channel, form.inboxId) : '' });
+  };
+  const chooseInbox = (inboxId: string) => {
+    pickedInbox.current = true;
+    set({ inboxId });
+  };
 
   if (step === 'review') {
     return (
@@ -68,7 +98,7 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
           </button>
         }
       >
-        <OneOffReview form={form} audience={audience} schedule={schedule} />
+        <OneOffReview form={form} audience={audience} schedule={schedule} inboxName={inboxName} estimated={workspace.mode === 'sample'} template={needsTemplate ? template.choice : undefined} />
       </EditorFrame>
     );
   }
@@ -81,35 +111,51 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
       notes={[...(notes ?? []), ...refused.general.map((p) => `${p.path}: ${p.message}`)]}
       errors={tried ? blocking : 0}
       general={tried ? general : []}
-      preview={<PhonePreview form={form} audience={audience} />}
+      preview={<PhonePreview form={form} audience={audience} inboxName={inboxName} templateText={templateText} />}
       actions={
         <button type="button" className="button button--primary" onClick={review} data-testid="review-campaign">
           Review
         </button>
       }
     >
+      <WorkspaceSourceBar view={workspace} />
       <FormSection title="Message">
         <Field label="Title" hint="Only your team sees it." error={shown('title')}>
           {(id, invalid) => <input id={id} className="input" aria-invalid={invalid} value={form.title} placeholder="Maintenance window notice" onChange={(e) => set({ title: e.target.value })} />}
         </Field>
-        <Field label="Send through" error={shown('inboxId')}>
+        <Field label="Send through">
           {() => (
             <div className="channel-cards" role="radiogroup" aria-label="Send through">
               {CHANNEL_CARDS.map(({ channel, title, text, Icon }) => {
-                const inbox = INBOXES.find((i) => i.type === channel);
+                const offered = choices ? inboxesOfType(choices, channel) : [];
+                const line = !choices ? text : choices.source === 'sample' ? (offered[0] ? `${offered[0].name} · ${offered[0].detail}` : text) : offered.length ? `${offered.length === 1 ? offered[0]!.name : `${offered.length} inboxes`} in this account` : 'No inbox of this kind in this account';
                 return (
                   <button key={channel} type="button" role="radio" aria-checked={form.channel === channel} className={`channel-card${form.channel === channel ? ' channel-card--on' : ''}`} onClick={() => chooseChannel(channel)}>
                     <span className="channel-card__icon">
                       <Icon size={18} />
                     </span>
                     <span className="channel-card__title">{title}</span>
-                    <span className="channel-card__text">{inbox ? `${inbox.name} · ${inbox.detail}` : text}</span>
+                    <span className="channel-card__text">{line}</span>
                   </button>
                 );
               })}
             </div>
           )}
         </Field>
+        <Field label="Inbox" error={shown('inboxId')}>{(id) => <InboxSelect id={id} view={workspace} type={form.channel} value={form.inboxId} onChange={chooseInbox} />}</Field>
+        {form.channel === 'whatsapp' && (
+          <Field label="WhatsApp template" error={tried ? (templateError ?? undefined) : undefined} hint={needsTemplate ? 'Outside a 24-hour conversation WhatsApp delivers only approved templates; the message below is what your team sees in Chatwoot.' : undefined}>
+            {(id) =>
+              needsTemplate && inbox ? (
+                <WhatsappTemplatePicker id={id} templates={inbox.templates} state={template} />
+              ) : (
+                <p className="muted" id={id} data-testid="template-unavailable">
+                  {choices?.source === 'sample' ? 'The sample workspace has no templates: connect a Chatwoot account in Settings to choose one of its approved WhatsApp templates.' : choices ? 'Choose a WhatsApp inbox to see its approved templates.' : 'Templates load with the inboxes…'}
+                </p>
+              )
+            }
+          </Field>
+        )}
         <Field label="Message" error={shown('message')} hint={<SmsCounter text={form.message} channel={form.channel} />}>
           {(id, invalid) => <textarea id={id} className="input textarea" rows={5} aria-invalid={invalid} value={form.message} placeholder="Hi {{ contact.first_name }}, …" onChange={(e) => set({ message: e.target.value })} data-testid="one-off-message" />}
         </Field>
@@ -117,7 +163,7 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
 
       <FormSection title="Audience" description="Contacts with any of these labels receive it.">
         <Field label="Labels" error={shown('labels')}>
-          {() => <AudiencePicker labels={form.labels} onChange={(labels) => set({ labels })} preview={audience} />}
+          {() => <AudiencePicker labels={form.labels} onChange={(labels) => set({ labels })} preview={audience} choices={choices} />}
         </Field>
       </FormSection>
 

@@ -1,11 +1,12 @@
 import { countSms, type AudiencePreview, type OneOffCampaign, type ScheduleCheck } from '../../src-shared/campaigns/index';
+import type { WhatsappTemplateChoice } from '../../src-shared/sync/index';
 import { AlertIcon } from '../ui/icons';
 import { AudienceSummary } from './audience-picker';
 import { PhonePreview } from './phone-preview';
-import { CHANNEL_NAMES, formatLocal, inboxName } from './workspace';
+import { CHANNEL_NAMES, formatLocal } from './workspace';
 
 /** The last step before scheduling: everything that will happen, said plainly. */
-export function OneOffReview({ form, audience, schedule }: { form: OneOffCampaign; audience: AudiencePreview; schedule: ScheduleCheck | null }) {
+export function OneOffReview({ form, audience, schedule, inboxName, estimated, template }: { form: OneOffCampaign; audience: AudiencePreview; schedule: ScheduleCheck | null; inboxName: string; estimated: boolean; template?: WhatsappTemplateChoice | undefined }) {
   const sms = countSms(form.message);
   const parts = audience.recipients.map((r) => r.segments);
   const low = parts.length ? Math.min(...parts) : sms.segments;
@@ -17,7 +18,7 @@ export function OneOffReview({ form, audience, schedule }: { form: OneOffCampaig
         <div>
           <p className="review__irreversible-title">Once sent, this campaign cannot be unsent.</p>
           <p>
-            At {formatLocal(form.scheduledAt)} ({form.timezone}) it goes to {audience.recipients.length} {audience.recipients.length === 1 ? 'person' : 'people'} by {CHANNEL_NAMES[form.channel]}. Until then you can edit or delete it. Chatwoot sends
+            At {formatLocal(form.scheduledAt)} ({form.timezone}) it goes {estimated ? `to ${audience.recipients.length} ${audience.recipients.length === 1 ? 'person' : 'people'}` : 'to every contact with any of these labels'} by {CHANNEL_NAMES[form.channel]}. Until then you can edit or delete it. Chatwoot sends
             scheduled one-off campaigns even when they are disabled: to stop one, delete it before its time.
           </p>
         </div>
@@ -31,9 +32,18 @@ export function OneOffReview({ form, audience, schedule }: { form: OneOffCampaig
           <div>
             <dt>Sent through</dt>
             <dd>
-              {inboxName(form.inboxId)} ({CHANNEL_NAMES[form.channel]})
+              {inboxName} ({CHANNEL_NAMES[form.channel]})
             </dd>
           </div>
+          {template && (
+            <div>
+              <dt>Template</dt>
+              <dd data-testid="review-template">
+                {template.name} ({template.language})
+                {template.params && <span className="muted"> · {Object.entries(template.params).map(([k, v]) => `{{${k}}} = ${v}`).join(', ')}</span>}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>When</dt>
             <dd>
@@ -46,7 +56,7 @@ export function OneOffReview({ form, audience, schedule }: { form: OneOffCampaig
             <dd>
               {form.channel === 'sms' ? (
                 <>
-                  {sms.encoding}, {low === high ? low : `${low}–${high}`} SMS per recipient <span className="muted">· {audience.totalSegments} segments in total</span>
+                  {sms.encoding}, {low === high ? low : `${low}–${high}`} SMS per recipient {estimated && <span className="muted">· {audience.totalSegments} segments in total</span>}
                 </>
               ) : (
                 `${sms.characters} characters`
@@ -64,9 +74,9 @@ export function OneOffReview({ form, audience, schedule }: { form: OneOffCampaig
             </dd>
           </div>
         </dl>
-        <PhonePreview form={form} audience={audience} />
+        <PhonePreview form={form} audience={audience} inboxName={inboxName} />
       </div>
-      <AudienceSummary preview={audience} />
+      <AudienceSummary preview={audience} estimated={estimated} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { FlowDocument } from '../../src-shared/flow/index';
-import type { LocalFlows, OutboxEntry, SyncRecord, SyncStore } from '../../src-shared/sync/index';
+import { newSyncRecord, type LocalFlows, type OutboxEntry, type SyncOptions, type SyncRecord, type SyncStore } from '../../src-shared/sync/index';
 import { db } from './db';
 import { flowRepository, type FlowRepository } from './flow-repository';
 import type { StudioDatabase } from './schema';
@@ -48,6 +48,17 @@ export function createLocalFlows(database: StudioDatabase, flows: FlowRepository
       await flows.saveImported([doc]);
     },
   };
+}
+
+/**
+ * Stores a flow's choices for one backend that the flow format has no field for (the WhatsApp
+ * template), in its sync record, where the push reads them; creates the record if needed.
+ */
+export async function saveSyncOptions(database: StudioDatabase, flowId: string, backend: string, options: SyncOptions): Promise<void> {
+  await database.transaction('rw', database.syncRecords, async () => {
+    const record = (await database.syncRecords.get([flowId, backend])) ?? newSyncRecord(flowId, backend);
+    await database.syncRecords.put({ ...record, options: { ...record.options, ...options } });
+  });
 }
 
 export const syncRepository = createSyncRepository(db);

@@ -1,5 +1,7 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { db } from '../db/db';
 import { flowRepository, type DeletedFlow } from '../db/flow-repository';
+import { purgeDeletedFlowSync } from '../db/sync-purge';
 import { useFlows } from '../db/use-flows';
 import { ImportButton } from '../import/import-button';
 import { useFlowImport } from '../import/use-flow-import';
@@ -24,14 +26,35 @@ export function FlowsScreen() {
   const [sort, setSort] = useState<FlowSort>('updated');
   const visible = useMemo(() => sortFlows(filterFlows(flows ?? [], deferredQuery), sort), [flows, deferredQuery, sort]);
   const [deleted, setDeleted] = useState<DeletedFlow | null>(null);
+  // Once Undo is no longer offered (timed out, or the screen left), the flow is gone for good:
+  // its sync records go too. Until then they stay, so Undo brings back its publish state.
+  const undoable = useRef<string | null>(null);
   useEffect(() => {
     if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), 10_000);
+    const id = deleted.flow.id;
+    undoable.current = id;
+    const timer = setTimeout(() => {
+      setDeleted(null);
+      undoable.current = null;
+      void purgeDeletedFlowSync(db, id);
+    }, 10_000);
     return () => clearTimeout(timer);
   }, [deleted]);
-  const deleteFlow = async (id: string) => setDeleted(await flowRepository.remove(id));
+  useEffect(
+    () => () => {
+      if (undoable.current) void purgeDeletedFlowSync(db, undoable.current);
+    },
+    [],
+  );
+  const deleteFlow = async (id: string) => {
+    // A second deletion replaces the first one's Undo: that flow is now gone for good.
+    if (undoable.current) void purgeDeletedFlowSync(db, undoable.current);
+    undoable.current = null;
+    setDeleted(await flowRepository.remove(id));
+  };
   const undoDelete = async () => {
     if (!deleted) return;
+    undoable.current = null;
     setDeleted(null);
     await flowRepository.restoreDeleted(deleted);
   };

@@ -7,6 +7,19 @@ import { FlowStats } from './delivery/types';
 const backendName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
 const problem = z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), message: z.string(), path: z.string(), nodeId: z.string().optional(), field: z.string().optional() });
 
+/** An approved WhatsApp template as a form offers it: its body text holds the `{{1}}` variables. */
+export const DirectoryTemplate = z.object({ name: z.string(), language: z.string(), category: z.string().optional(), body: z.string() });
+export type DirectoryTemplate = z.infer<typeof DirectoryTemplate>;
+
+/** A Chatwoot account's inboxes (kind as in `InboxKind`), agents and labels, for the campaign forms. */
+export const DirectoryAnswer = z.object({
+  ok: z.literal(true),
+  inboxes: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), medium: z.string().optional(), templates: z.array(DirectoryTemplate).optional() })),
+  agents: z.array(z.object({ id: z.number(), name: z.string(), email: z.string().optional() })),
+  labels: z.array(z.object({ id: z.number(), title: z.string() })),
+});
+export type DirectoryAnswer = z.infer<typeof DirectoryAnswer>;
+
 /** A configured backend as the settings screen lists it; `hasToken` without the token. */
 export const BackendListItem = z.object({ name: backendName, connection: BackendConnection, hasToken: z.boolean() });
 
@@ -39,7 +52,7 @@ export const syncHostContract = {
   'sync.directory': {
     args: z.object({ backend: backendName }).strict(),
     result: z.union([
-      z.object({ ok: z.literal(true), inboxes: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })), agents: z.array(z.object({ id: z.number(), name: z.string() })), labels: z.array(z.object({ id: z.number(), title: z.string() })) }),
+      DirectoryAnswer,
       z.object({ ok: z.literal(false), error: SyncError }),
     ]),
   },

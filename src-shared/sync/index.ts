@@ -24,5 +24,6 @@ export * from './chatwoot/paths';
 export * from './chatwoot/resource';
 export * from './chatwoot/schedule';
 export * from './chatwoot/to-chatwoot';
+export * from './chatwoot/whatsapp-template';
 export * from './delivery/types';
 export * from './dry-run';

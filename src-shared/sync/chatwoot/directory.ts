@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
-/** The inbox types Chatwoot campaigns care about; everything else is `other` (422 "Unsupported Inbox type"). */
-export type InboxKind = 'website' | 'sms' | 'twilio-sms' | 'whatsapp' | 'other';
+/**
+ * The inbox types Chatwoot campaigns care about; `api` is listed so forms can name it (Chatwoot
+ * refuses campaigns on it, as on everything `other`: 422 "Unsupported Inbox type").
+ */
+export type InboxKind = 'website' | 'sms' | 'twilio-sms' | 'whatsapp' | 'api' | 'other';
 
 const CHANNEL_KINDS: Record<string, InboxKind> = {
   'Channel::WebWidget': 'website',
   'Channel::Sms': 'sms',
   'Channel::TwilioSms': 'twilio-sms',
   'Channel::Whatsapp': 'whatsapp',
+  'Channel::Api': 'api',
 };
 
 /** An approved WhatsApp template of an inbox, as Chatwoot lists it in `message_templates`. */
@@ -108,4 +112,11 @@ export function findAgent(dir: AccountDirectory, ref: string): AccountDirectory[
 /** A label by title; Chatwoot stores titles in lower case, so the match ignores case. */
 export function findLabel(dir: AccountDirectory, title: string): AccountDirectory['labels'][number] | undefined {
   return dir.labels.find((l) => l.title.toLowerCase() === title.trim().toLowerCase());
+}
+
+/** An inbox's approved WhatsApp templates with their body text (where `{{1}}`… stand), as forms offer them. */
+export function approvedTemplates(inbox: Pick<DirectoryInbox, 'templates'>): { name: string; language: string; category?: string; body: string }[] {
+  return inbox.templates
+    .filter((t) => !t.status || t.status.toUpperCase() === 'APPROVED')
+    .map((t) => ({ name: t.name, language: t.language, ...(t.category ? { category: t.category } : {}), body: t.components?.find((c) => c.type.toUpperCase() === 'BODY')?.text ?? '' }));
 }

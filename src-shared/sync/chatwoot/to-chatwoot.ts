@@ -5,6 +5,7 @@ import { findAgent, findInbox, findLabel, type AccountDirectory, type DirectoryI
 import { chatwootExpressibility, type ChatwootCampaignType } from './expressible';
 import { isSent, type ChatwootCampaign } from './resource';
 import { scheduledAtIso } from './schedule';
+import { templateVariables } from './whatsapp-template';
 
 /** The `campaign` object of Chatwoot's create/update body (request_campaign_fields.yml). */
 export interface ChatwootCampaignFields {
@@ -141,7 +142,7 @@ function whatsappTemplate(inbox: DirectoryInbox, choice: WhatsappTemplateChoice 
     return undefined;
   }
   const bodyText = template?.components?.find((p) => p.type.toUpperCase() === 'BODY')?.text ?? '';
-  const needed = [...bodyText.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
+  const needed = templateVariables(bodyText);
   const missing = needed.filter((k) => !choice.params?.[k]);
   if (missing.length) {
     fail(`The template "${choice.name}" needs a value for {{${missing.join('}}, {{')}}}.`);
@@ -179,5 +180,5 @@ function names(inboxes: DirectoryInbox[]): string {
 }
 
 function article(kind: DirectoryInbox['kind']): string {
-  return { website: 'a Website', sms: 'an SMS', 'twilio-sms': 'a Twilio SMS', whatsapp: 'a WhatsApp', other: 'an unsupported' }[kind];
+  return { website: 'a Website', sms: 'an SMS', 'twilio-sms': 'a Twilio SMS', whatsapp: 'a WhatsApp', api: 'an API', other: 'an unsupported' }[kind];
 }
