@@ -17,6 +17,11 @@ export function createSyncRepository(database: StudioDatabase): SyncStore {
     async putRecord(record: SyncRecord) {
       await database.syncRecords.put(record);
     },
+    async updateRecord(flowId, backend, update) {
+      await database.transaction('rw', database.syncRecords, async () => {
+        await database.syncRecords.put(update(await database.syncRecords.get([flowId, backend])));
+      });
+    },
     async listOutbox() {
       return database.syncOutbox.toArray();
     },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FlowDocument } from '../../src-shared/flow/index';
-import { chatwootExpressibility } from '../../src-shared/sync/index';
+import { chatwootExpressibility, type SyncOptions, type WhatsappTemplateChoice } from '../../src-shared/sync/index';
 import { useFlow } from '../db/use-flows';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
@@ -9,10 +9,12 @@ import { selectBackends } from './backends-store';
 import type { BackendItem } from './backends-store';
 import { ConflictDialog } from './conflict-dialog';
 import { FailureDetails } from './failure-details';
+import { LiveStats } from './live-stats';
 import { SyncBadge } from './sync-badge';
 import { useBackends, useSyncLoop } from './sync-context';
 import { currentFailure, type BackendSyncView } from './sync-views';
 import { useFlowSync } from './use-flow-sync';
+import { useSyncOptions } from './use-sync-options';
 import { waitUntilSaved } from './wait-until-saved';
 
 const selectFlowId = (s: EditorState) => s.doc.campaign.id;
@@ -52,6 +54,8 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
   const backends = useBackends(selectBackends);
   const loop = useSyncLoop();
   const [busy, setBusy] = useState<string | null>(null);
+  // Undefined while loading: the template line waits, rather than say "none chosen" for a moment.
+  const options = useSyncOptions(flowId);
   const linked = views.filter((v) => v.backend !== null);
 
   const publish = async (name: string) => {
@@ -67,7 +71,7 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
   return (
     <div className="sync-panel" role="dialog" aria-label="Publish" data-testid="publish-panel">
       {linked.map((v) => (
-        <BackendState key={v.backend} v={v} onResolve={() => onResolve(v)} onDismiss={() => void loop.dismiss(flowId, v.backend ?? '')} />
+        <BackendState key={v.backend} v={v} doc={doc} onResolve={() => onResolve(v)} onDismiss={() => void loop.dismiss(flowId, v.backend ?? '')} />
       ))}
       <h2 className="sync-panel__title">Publish to</h2>
       {backends === undefined ? (
@@ -83,7 +87,7 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
       ) : (
         <ul className="sync-panel__backends">
           {backends.map((b) => (
-            <BackendChoice key={b.name} backend={b} doc={doc} view={views.find((v) => v.backend === b.name)} busy={busy === b.name} onPublish={() => void publish(b.name)} />
+            <BackendChoice key={b.name} backend={b} doc={doc} options={options} view={views.find((v) => v.backend === b.name)} busy={busy === b.name} onPublish={() => void publish(b.name)} />
           ))}
         </ul>
       )}
@@ -92,7 +96,9 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
 }
 
 /** One backend this flow is linked to: what its status means and what the user can do. */
-function BackendState({ v, onResolve, onDismiss }: { v: BackendSyncView; onResolve: () => void; onDismiss: () => void }) {
+function BackendState({ v, doc, onResolve, onDismiss }: { v: BackendSyncView; doc: FlowDocument; onResolve: () => void; onDismiss: () => void }) {
+  const [live, setLive] = useState(false);
+  const remoteId = v.record?.remoteId;
   const failure = v.view.status === 'error' || v.view.status === 'offline' ? currentFailure(v.entry, v.record) : null;
   return (
     <section className="sync-panel__state" data-testid="sync-state">
@@ -118,13 +124,19 @@ function BackendState({ v, onResolve, onDismiss }: { v: BackendSyncView; onResol
             Dismiss
           </button>
         )}
+        {remoteId && (
+          <button type="button" className="button button--small" aria-pressed={live} onClick={() => setLive((on) => !on)} data-testid="live-stats-toggle" title="Per-step statistics of the journeys running on this backend">
+            {live ? 'Hide live statistics' : 'Live'}
+          </button>
+        )}
       </div>
+      {live && remoteId && v.backend && <LiveStats backend={v.backend} remoteId={remoteId} doc={doc} />}
     </section>
   );
 }
 
 /** A backend to publish to, or the reasons this flow cannot go there (said before trying). */
-function BackendChoice({ backend, doc, view, busy, onPublish }: { backend: BackendItem; doc: FlowDocument; view: BackendSyncView | undefined; busy: boolean; onPublish: () => void }) {
+function BackendChoice({ backend, doc, options, view, busy, onPublish }: { backend: BackendItem; doc: FlowDocument; options: Record<string, SyncOptions> | undefined; view: BackendSyncView | undefined; busy: boolean; onPublish: () => void }) {
   const chatwoot = backend.connection.type === 'chatwoot';
   const fit = chatwoot ? chatwootExpressibility(doc) : null;
   const refused = fit && !fit.ok ? fit.reasons : [];
@@ -142,6 +154,7 @@ function BackendChoice({ backend, doc, view, busy, onPublish }: { backend: Backe
         </button>
       </div>
       {why && <p className="sync-choice__why">{why}</p>}
+      {chatwoot && options && isWhatsappOneOff(doc) && <TemplateLine flowId={doc.campaign.id} template={options[backend.name]?.whatsappTemplate} />}
       {refused.length > 0 && (
         <div className="sync-choice__refused" data-testid="not-expressible">
           <p>This flow cannot be expressed as a Chatwoot campaign:</p>
@@ -160,5 +173,39 @@ function BackendChoice({ backend, doc, view, busy, onPublish }: { backend: Backe
         </ul>
       )}
     </li>
+  );
+}
+
+/** A one-off sent by WhatsApp: Chatwoot sends it as an approved template, chosen in the one-off form. */
+function isWhatsappOneOff(doc: FlowDocument): boolean {
+  return doc.campaign.kind === 'one-off' && doc.nodes.some((n) => n.type === 'send' && n.data.channel === 'whatsapp');
+}
+
+/** Which WhatsApp template this backend will send, with the value of each variable; or that none is chosen. */
+function TemplateLine({ flowId, template }: { flowId: string; template: WhatsappTemplateChoice | undefined }) {
+  if (!template) {
+    return (
+      <p className="sync-choice__template sync-choice__template--missing" data-testid="publish-template">
+        No WhatsApp template is chosen for this account:{' '}
+        <a href={`#/campaigns/one-off/edit/${encodeURIComponent(flowId)}`}>choose one in the campaign form</a>.
+      </p>
+    );
+  }
+  const params = Object.entries(template.params ?? {});
+  return (
+    <p className="sync-choice__template" data-testid="publish-template">
+      WhatsApp template <code>{template.name}</code> ({template.language})
+      {params.length > 0 && (
+        <>
+          {' · '}
+          {params.map(([k, v], i) => (
+            <span key={k}>
+              {i > 0 && ', '}
+              <code>{`{{${k}}}`}</code> = <code>{v}</code>
+            </span>
+          ))}
+        </>
+      )}
+    </p>
   );
 }

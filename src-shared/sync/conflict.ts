@@ -1,6 +1,6 @@
 import { FlowDocument } from '../flow/document';
 import { normaliseFlow } from '../flow/io';
-import { flowContentHash } from './content-hash';
+import { flowContentHash, syncContentHash } from './content-hash';
 import type { Conflict, SyncRecord } from './sync-record';
 
 /**
@@ -41,7 +41,7 @@ export function planConflictResolution(record: SyncRecord, local: FlowDocument, 
   }
   const remote = remoteDocument(conflict, local);
   if (!remote) return { ok: false, reason: 'The backend did not describe its version; publish again to fetch it.' };
-  const taken: SyncRecord = { ...record, syncedHash: flowContentHash(remote), remoteRevision: conflict.remote.revision, remoteHash: conflict.remote.hash, conflict: null, lastAttempt: null };
+  const taken: SyncRecord = { ...record, syncedHash: syncContentHash(flowContentHash(remote), record.options), remoteRevision: conflict.remote.revision, remoteHash: conflict.remote.hash, conflict: null, lastAttempt: null };
   if (choice === 'take-remote') return { ok: true, plan: { save: remote, record: taken } };
   const copy = normaliseFlow({ ...local, campaign: { ...local.campaign, id: opts.copyId, name: `${local.campaign.name} (my version)`.slice(0, 200) } });
   return { ok: true, plan: { save: remote, create: copy, record: taken } };

@@ -1,5 +1,6 @@
 import type { FlowDocument } from '../flow/document';
 import { exportFlowJson } from '../flow/io';
+import type { SyncOptions } from './sync-record';
 
 /**
  * 64-bit FNV-1a over the UTF-8 bytes of `text`, as 16 hex digits. Pure JS so it runs in the
@@ -56,4 +57,30 @@ export function fnv1a64(text: string): string {
  */
 export function flowContentHash(doc: FlowDocument): string {
   return `fnv1a64:${fnv1a64(exportFlowJson({ ...doc, meta: {} }))}`;
+}
+
+/** JSON with object keys sorted and `undefined` members left out, so equal values give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The hash of what a push sends to one backend: the flow's content hash, plus the sync options
+ * of its record (the WhatsApp template) when it has any. The engine stores it as `syncedHash`
+ * and the status compares against it, so choosing another template marks a published flow
+ * "Changed" while a save that changes nothing still does not. With no options it is the flow's
+ * content hash itself, so records of flows without options keep their status.
+ *
+ * @example syncContentHash(flowContentHash(doc), record.options)
+ */
+export function syncContentHash(flowHash: string, options: SyncOptions | undefined): string {
+  const json = canonicalJson(options ?? {});
+  return json === '{}' ? flowHash : `${flowHash}+opts:${fnv1a64(json)}`;
 }

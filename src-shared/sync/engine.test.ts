@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../flow/random';
 import type { BackendAdapter, PushRequest, PushResult } from './adapter';
-import { flowContentHash } from './content-hash';
+import { flowContentHash, syncContentHash } from './content-hash';
 import { createSyncEngine } from './engine';
 import { createMemoryFlows, createMemorySyncStore } from './store';
 import { syncError } from './sync-error';
 import { liveChatFlow } from './testing/sync-builders';
+import type { SyncOptions } from './sync-record';
 
 function scripted(results: PushResult[]): BackendAdapter & { calls: PushRequest[] } {
   const calls: PushRequest[] = [];
@@ -133,5 +134,66 @@ describe('sync engine', () => {
     await t.engine.publish('pricing-chat', 'nope');
     const [r] = await t.engine.runDue();
     expect(r?.result).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringMatching(/No backend named "nope"/) } });
+  });
+
+  describe('sync options (the WhatsApp template)', () => {
+    const shipped: SyncOptions = { whatsappTemplate: { name: 'order_shipped', language: 'en', params: { '1': 'friend' } } };
+    const delayed: SyncOptions = { whatsappTemplate: { name: 'order_delayed', language: 'en' } };
+    /** What the template form does: merge options into the record, creating it if needed. */
+    const chooseTemplate = (store: ReturnType<typeof setup>['store'], options: SyncOptions) =>
+      store.updateRecord('pricing-chat', 'cw', (r) => ({ ...(r ?? { flowId: 'pricing-chat', backend: 'cw', remoteId: null, remoteRevision: null, syncedHash: null, remoteHash: null, lastAttempt: null, conflict: null, locked: null, options: {} }), options: { ...r?.options, ...options } }));
+
+    it('records the hash of the flow with the options it sent; another template is "Changed", a plain save is not', async () => {
+      const t = setup([okResult(), okResult()]);
+      await chooseTemplate(t.store, shipped);
+      await t.engine.publish('pricing-chat', 'cw');
+      await t.engine.runDue();
+      expect(t.adapter.calls[0]?.record.options).toEqual(shipped);
+      expect((await t.store.getRecord('pricing-chat', 'cw'))?.syncedHash).toBe(syncContentHash(flowContentHash(liveChatFlow()), shipped));
+      expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+
+      // A save that changes nothing but the time it was saved.
+      const doc = liveChatFlow();
+      await t.flows.save({ ...doc, meta: { ...doc.meta, updatedAt: '2031-05-05T00:00:00.000Z' } });
+      expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+
+      await chooseTemplate(t.store, delayed);
+      expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('modified');
+      await t.engine.publish('pricing-chat', 'cw');
+      await t.engine.runDue();
+      expect(t.adapter.calls[1]?.record.options).toEqual(delayed);
+      expect((await t.engine.status('pricing-chat', 'cw'))?.status).toBe('synced');
+    });
+
+    it('keeps a template chosen while a push of the same flow is on the wire, and shows the flow "Changed"', async () => {
+      const t = setup([]);
+      await chooseTemplate(t.store, shipped);
+      const adapter: BackendAdapter = {
+        async push() {
+          await chooseTemplate(t.store, delayed);
+          return okResult();
+        },
+      };
+      const engine = createSyncEngine({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(3) });
+      await engine.publish('pricing-chat', 'cw');
+      await engine.runDue();
+      const record = await t.store.getRecord('pricing-chat', 'cw');
+      expect(record).toMatchObject({ remoteId: '1', options: delayed, syncedHash: syncContentHash(flowContentHash(liveChatFlow()), shipped) });
+      expect((await engine.status('pricing-chat', 'cw'))?.status).toBe('modified');
+    });
+
+    it('keeps a template chosen during a push that fails, too', async () => {
+      const t = setup([]);
+      const adapter: BackendAdapter = {
+        async push() {
+          await chooseTemplate(t.store, delayed);
+          return { ok: false, error: syncError('refused', 'Nothing answers.') };
+        },
+      };
+      const engine = createSyncEngine({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(4) });
+      await engine.publish('pricing-chat', 'cw');
+      await engine.runDue();
+      expect(await t.store.getRecord('pricing-chat', 'cw')).toMatchObject({ options: delayed, lastAttempt: { ok: false } });
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { BackendAdapter, PushResult } from './adapter';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff';
 import { planConflictResolution, type ConflictChoice } from './conflict';
-import { flowContentHash } from './content-hash';
+import { flowContentHash, syncContentHash } from './content-hash';
 import { dueEntries, enqueue, failAttempt, nextWakeAt, outboxId, resumeEntries, startAttempt, type OutboxEntry } from './outbox';
 import { syncStatus, type SyncStatusView } from './status';
 import type { LocalFlows, SyncStore } from './store';
@@ -47,13 +47,20 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const entryOf = async (flowId: string, backend: string) => (await deps.store.listOutbox()).find((e) => e.id === outboxId(flowId, backend));
   const recordOf = async (flowId: string, backend: string) => (await deps.store.getRecord(flowId, backend)) ?? newSyncRecord(flowId, backend);
   const changed = (e: { flowId: string; backend: string }) => deps.onChange?.(e.flowId, e.backend);
+  /**
+   * Writes an attempt's outcome over the record read before it, keeping the options stored
+   * now: a WhatsApp template chosen while the push was on the wire is not lost (the record's
+   * `syncedHash` then names the options that were sent, so the flow shows "Changed").
+   */
+  const writeBack = (before: SyncRecord, patch: Partial<SyncRecord>) =>
+    deps.store.updateRecord(before.flowId, before.backend, (current) => ({ ...before, ...patch, options: { ...before.options, ...current?.options } }));
 
   async function attempt(entry: OutboxEntry): Promise<AttemptReport> {
     const { flowId, backend } = entry;
     const fail = async (error: ReturnType<typeof syncError>, record?: SyncRecord) => {
       const now = deps.clock();
       await deps.store.putOutbox(failAttempt(entry, error, now, policy, deps.random));
-      if (record) await deps.store.putRecord({ ...record, lastAttempt: { ok: false, at: new Date(now).toISOString(), error } });
+      if (record) await writeBack(record, { lastAttempt: { ok: false, at: new Date(now).toISOString(), error } });
       return { flowId, backend, result: { ok: false as const, error } };
     };
     const flow = await deps.flows.get(flowId);
@@ -67,7 +74,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (record.conflict) return fail(syncError('conflict', 'Resolve the conflict first: choose which version to keep.'), record);
     if (record.locked) return fail(syncError('locked', record.locked.reason), record);
 
-    const hash = flowContentHash(flow);
+    // The hash of exactly what is sent: this version of the flow with the options read now.
+    const hash = syncContentHash(flowContentHash(flow), record.options);
     entry = startAttempt(entry);
     await deps.store.putOutbox(entry);
     let result: PushResult;
@@ -78,18 +86,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
     const at = new Date(deps.clock()).toISOString();
     if (result.ok) {
-      await deps.store.putRecord({ ...record, remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at }, conflict: null });
+      await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at }, conflict: null });
       const latest = await entryOf(flowId, backend);
       if (latest?.requeued) await deps.store.putOutbox({ ...latest, state: 'pending', attempts: 0, nextAttemptAt: deps.clock(), requeued: false, lastError: null, overwrite: null });
       else await deps.store.deleteOutbox(entry.id);
       return { flowId, backend, result };
     }
-    const next: SyncRecord = { ...record, lastAttempt: { ok: false, at, error: result.error } };
+    const next: Partial<SyncRecord> = { lastAttempt: { ok: false, at, error: result.error } };
     if (result.conflict) next.conflict = { detectedAt: at, localHash: hash, remote: result.conflict };
     if (result.locked) next.locked = { reason: result.locked };
     const latest = (await entryOf(flowId, backend)) ?? entry;
     await deps.store.putOutbox(failAttempt({ ...entry, requeued: latest.requeued && !result.conflict && !result.locked }, result.error, deps.clock(), policy, deps.random));
-    await deps.store.putRecord(next);
+    await writeBack(record, next);
     return { flowId, backend, result };
   }
 
@@ -145,7 +153,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const { plan } = planned;
       if (plan.create) await deps.flows.create(plan.create);
       if (plan.save) await deps.flows.save(plan.save);
-      await deps.store.putRecord(plan.record);
+      await deps.store.updateRecord(flowId, backend, (current) => ({ ...plan.record, options: { ...plan.record.options, ...current?.options } }));
       const entry = await entryOf(flowId, backend);
       if (plan.push) await this.publish(flowId, backend, plan.push.overwrite);
       else if (entry) await deps.store.deleteOutbox(entry.id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { syncContentHash } from './content-hash';
 import { enqueue, failAttempt, startAttempt } from './outbox';
 import { syncStatus } from './status';
 import { syncError } from './sync-error';
@@ -38,5 +39,23 @@ describe('syncStatus', () => {
   it('a sent one-off says it is locked', () => {
     const locked: SyncRecord = { ...synced, locked: { reason: 'This one-off campaign was sent.' } };
     expect(syncStatus('h2', locked)).toMatchObject({ status: 'modified', locked: true, message: 'This one-off campaign was sent.' });
+  });
+
+  it('compares the sync options too: another WhatsApp template is a change, the same one is not', () => {
+    const template = { name: 'order_shipped', language: 'en', params: { '1': '{{ contact.name }}' } };
+    const sent: SyncRecord = { ...synced, syncedHash: syncContentHash('h1', { whatsappTemplate: template }), options: { whatsappTemplate: template } };
+    expect(syncStatus('h1', sent).status).toBe('synced');
+    // The same choice written again (keys in another order) is no change.
+    expect(syncStatus('h1', { ...sent, options: { whatsappTemplate: { params: { '1': '{{ contact.name }}' }, language: 'en', name: 'order_shipped' } } }).status).toBe('synced');
+    expect(syncStatus('h1', { ...sent, options: { whatsappTemplate: { ...template, name: 'order_delayed' } } }).status).toBe('modified');
+    expect(syncStatus('h1', { ...sent, options: { whatsappTemplate: { ...template, params: { '1': 'friend' } } } }).status).toBe('modified');
+    expect(syncStatus('h2', sent).status).toBe('modified');
+  });
+
+  it('a record without options compares the flow hash alone (records from before options count)', () => {
+    expect(syncContentHash('h1', {})).toBe('h1');
+    expect(syncContentHash('h1', undefined)).toBe('h1');
+    expect(syncContentHash('h1', { whatsappTemplate: undefined })).toBe('h1');
+    expect(syncStatus('h1', { ...synced, options: {} }).status).toBe('synced');
   });
 });

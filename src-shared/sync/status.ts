@@ -1,5 +1,6 @@
 import type { OutboxEntry } from './outbox';
 import type { SyncRecord } from './sync-record';
+import { syncContentHash } from './content-hash';
 import { isOfflineError } from './sync-error';
 
 export type SyncStatus = 'local-only' | 'synced' | 'modified' | 'conflict' | 'error' | 'offline';
@@ -29,12 +30,16 @@ const LABELS: Record<SyncStatus, string> = {
 };
 
 /**
- * The sync status of a flow on one backend, from its current content hash, its sync record
- * and its outbox entry (if any). A pure function, so every badge agrees.
+ * The sync status of a flow on one backend, from its current content hash
+ * (`flowContentHash`), its sync record and its outbox entry (if any). What is compared with the
+ * hash of the last push is the flow together with the record's sync options
+ * (`syncContentHash`), so a new WhatsApp template makes a published flow "Changed" too.
+ * A pure function, so every badge agrees.
  *
  * @example syncStatus(flowContentHash(doc), record, entry).label // 'Changed'
  */
-export function syncStatus(localHash: string, record: SyncRecord | undefined, entry?: OutboxEntry): SyncStatusView {
+export function syncStatus(flowHash: string, record: SyncRecord | undefined, entry?: OutboxEntry): SyncStatusView {
+  const localHash = syncContentHash(flowHash, record?.options);
   const pending = entry !== undefined;
   const locked = record?.locked != null;
   const view = (status: SyncStatus, message: string, extra: Partial<SyncStatusView> = {}): SyncStatusView => ({ status, label: LABELS[status], message, pending, locked, ...extra });

@@ -9,6 +9,11 @@ import type { SyncRecord } from './sync-record';
 export interface SyncStore {
   getRecord(flowId: string, backend: string): Promise<SyncRecord | undefined>;
   putRecord(record: SyncRecord): Promise<void>;
+  /**
+   * Reads a record and writes what `update` makes of it as one atomic step (one transaction in
+   * Dexie), so a write made meanwhile by someone else (the WhatsApp template) is not lost.
+   */
+  updateRecord(flowId: string, backend: string, update: (current: SyncRecord | undefined) => SyncRecord): Promise<void>;
   listOutbox(): Promise<OutboxEntry[]>;
   putOutbox(entry: OutboxEntry): Promise<void>;
   deleteOutbox(id: string): Promise<void>;
@@ -36,6 +41,12 @@ export function createMemorySyncStore(init: { records?: SyncRecord[]; outbox?: O
     },
     async putRecord(record) {
       records.set(`${record.backend}\u0000${record.flowId}`, copy(record));
+    },
+    async updateRecord(flowId, backend, update) {
+      const key = `${backend}\u0000${flowId}`;
+      const current = records.get(key);
+      const next = update(current && copy(current));
+      records.set(`${next.backend}\u0000${next.flowId}`, copy(next));
     },
     async listOutbox() {
       return [...outbox.values()].map(copy);

@@ -135,7 +135,11 @@ describe('campaign forms pick from the connected Chatwoot account', () => {
     await h.page.getByTestId('editor').waitFor();
     const flowId = decodeURIComponent(new URL(h.page.url()).hash.replace('#/flows/', ''));
     await h.page.getByTestId('publish').click();
-    await h.page.getByTestId('publish-panel').locator('[data-backend="chatwoot"]').getByRole('button', { name: /^Publish/ }).click();
+    // The Publish panel says which template this account will send, with the variable's value.
+    const choice = h.page.getByTestId('publish-panel').locator('[data-backend="chatwoot"]');
+    await expect.poll(() => choice.getByTestId('publish-template').textContent()).toBe('WhatsApp template order_shipped (en) · {{1}} = {{ contact.name }}');
+    await shot('directory-whatsapp-publish-panel.png');
+    await choice.getByRole('button', { name: /^Publish/ }).click();
     const badge = h.page.getByTestId('editor').getByTestId('sync-badge').first();
     await expect.poll(() => badge.getAttribute('data-status')).toBe('synced');
     expect(chatwoot.campaignsOf(flowId)).toHaveLength(1);
@@ -146,6 +150,23 @@ describe('campaign forms pick from the connected Chatwoot account', () => {
     await h.page.goto(`${h.host.url}#/campaigns/one-off/edit/${encodeURIComponent(flowId)}`);
     await expect.poll(() => form().getByTestId('template-select').inputValue()).toBe('order_shipped|en');
     expect(await form().getByLabel('Value for {{1}}').inputValue()).toBe('{{ contact.name }}');
+
+    // Changing only the template's variable marks the published flow "Changed".
+    await form().getByLabel('Value for {{1}}').fill('{{ contact.first_name }}');
+    await h.page.getByTestId('review-campaign').click();
+    await h.page.getByTestId('schedule-campaign').click();
+    await h.page.locator(`[data-testid="campaign-card"][data-title="${TITLE}"]`).waitFor();
+    await h.page.goto(`${h.host.url}#/flows`);
+    const row = h.page.getByTestId('flow-row').filter({ hasText: TITLE });
+    await expect.poll(() => row.getByTestId('sync-badge').getAttribute('data-status')).toBe('modified');
+    // Publishing it sends the new value, in place.
+    await row.getByRole('button', { name: `Open ${TITLE}` }).click();
+    await h.page.getByTestId('publish').click();
+    await expect.poll(() => choice.getByTestId('publish-template').textContent()).toBe('WhatsApp template order_shipped (en) · {{1}} = {{ contact.first_name }}');
+    await choice.getByRole('button', { name: /^Publish/ }).click();
+    await expect.poll(() => badge.getAttribute('data-status')).toBe('synced');
+    expect(chatwoot.campaignsOf(flowId)).toHaveLength(1);
+    expect(chatwoot.campaignsOf(flowId)[0]).toMatchObject({ template_params: { processed_params: { body: { '1': '{{ contact.first_name }}' } } } });
     expect(h.pageErrors).toEqual([]);
   });
 
