@@ -6,7 +6,7 @@ import globals from 'globals';
 const uiAndHostPackages = ['react', 'react-dom', '@xyflow/react', 'electron', 'dexie', 'dexie-react-hooks', 'zustand'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'resources/**', '.scratch/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'resources/**', '.scratch/**', 'test-results/**', 'tests/bench/.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -74,19 +74,21 @@ export function wallInstant(tz: string, day: number, minute: number): Millis {
   return t;
 }
 
-type WeekPlan = Map<Weekday, [number, number][]>;
+/** Per weekday (0 = Sunday, as `weekdayOf`), the day's [open, close] minutes, by opening time. */
+type WeekPlan = { open: boolean; days: (readonly [number, number])[][] };
 const plans = new WeakMap<readonly OpeningInterval[], WeekPlan>();
+const WEEKDAY_INDEX = new Map(WEEKDAY_OF.map((d, i) => [d, i]));
 
 function planOf(intervals: readonly OpeningInterval[]): WeekPlan {
   let plan = plans.get(intervals);
   if (!plan) {
-    plan = new Map();
+    const days: [number, number][][] = WEEKDAY_OF.map(() => []);
     for (const i of intervals) {
-      const list = plan.get(i.day) ?? [];
-      list.push([minutesOfDay(i.open), minutesOfDay(i.close)]);
-      plan.set(i.day, list);
+      const k = WEEKDAY_INDEX.get(i.day);
+      if (k !== undefined) days[k]!.push([minutesOfDay(i.open), minutesOfDay(i.close)]);
     }
-    for (const list of plan.values()) list.sort((a, b) => a[0] - b[0]);
+    for (const list of days) list.sort((a, b) => a[0] - b[0]);
+    plan = { open: days.some((l) => l.length > 0), days };
     plans.set(intervals, plan);
   }
   return plan;
@@ -100,12 +102,14 @@ function planOf(intervals: readonly OpeningInterval[]): WeekPlan {
  */
 export function nextOpening(t: Millis, intervals: readonly OpeningInterval[], tz: string): Millis | null {
   const plan = planOf(intervals);
-  if (plan.size === 0) return null;
-  const { day } = localDay(tz, t);
+  if (!plan.open) return null;
+  // localDay(tz, t).day, without the object: this runs for every send and window wait.
+  const day = Math.floor((t + offsetAt(tz, t)) / DAY);
   for (let k = -1; k <= 8; k++) {
-    for (const [open, close] of plan.get(weekdayOf(day + k)) ?? []) {
-      const closeAt = wallInstant(tz, day + k, close);
-      if (t < closeAt) return Math.max(t, wallInstant(tz, day + k, open));
+    const list = plan.days[(((day + k + 4) % 7) + 7) % 7]!;
+    for (let i = 0; i < list.length; i++) {
+      const closeAt = wallInstant(tz, day + k, list[i]![1]);
+      if (t < closeAt) return Math.max(t, wallInstant(tz, day + k, list[i]![0]));
     }
   }
   return null;
@@ -118,7 +122,18 @@ export function windowIntervals(from: string, to: string, days: readonly Weekday
 }
 
 const windowCache = new Map<string, OpeningInterval[]>();
+const windowsByDays = new WeakMap<readonly Weekday[], Map<string, OpeningInterval[]>>();
 export function cachedWindow(from: string, to: string, days: readonly Weekday[]): OpeningInterval[] {
+  // First by the `days` array itself (a flow's node keeps the same one), to skip building the key.
+  let byDays = windowsByDays.get(days);
+  if (!byDays) windowsByDays.set(days, (byDays = new Map()));
+  const short = `${from}|${to}`;
+  let hit = byDays.get(short);
+  if (!hit) byDays.set(short, (hit = cachedWindowByKey(from, to, days)));
+  return hit;
+}
+
+function cachedWindowByKey(from: string, to: string, days: readonly Weekday[]): OpeningInterval[] {
   const key = `${from}|${to}|${days.join(',')}`;
   let w = windowCache.get(key);
   if (!w) windowCache.set(key, (w = windowIntervals(from, to, days)));

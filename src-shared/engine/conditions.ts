@@ -40,7 +40,45 @@ function matchGroup(group: ConditionGroup, env: ConditionEnv): boolean {
 }
 
 function matchRule(rule: Rule, env: ConditionEnv): boolean {
-  return rule.type === 'group' ? matchGroup(rule, env) : leaf(rule, env, false).matched;
+  return rule.type === 'group' ? matchGroup(rule, env) : holds(rule, env);
+}
+
+/**
+ * One rule's verdict without explanation: the population path, which must not allocate a
+ * result per rule. `leaf` gives the same verdict with the values seen (tested on random flows).
+ */
+function holds(rule: Exclude<Rule, ConditionGroup>, env: ConditionEnv): boolean {
+  switch (rule.type) {
+    case 'attribute':
+      return compare(env.profile.attributes[rule.attribute], rule.operator, rule.value);
+    case 'tag':
+      return env.profile.tags.includes(rule.tag) === (rule.operator === 'has');
+    case 'segment':
+      return env.profile.segments.includes(rule.segment) === (rule.operator === 'in');
+    case 'event':
+      return countHolds(rule, eventCount(rule, env));
+    case 'conversation':
+      return env.conversations.some((c) => c.open) === (rule.operator === 'has_open');
+    case 'message':
+      return env.message !== null && messageMatches(rule.operator, rule.value, rule.caseSensitive, env.message);
+  }
+}
+
+type EventRule = Extract<Rule, { type: 'event' }>;
+
+/** How many of the user's events an event rule counts now. */
+function eventCount(rule: EventRule, env: ConditionEnv): number {
+  const since = rule.within ? env.now - durationSeconds(rule.within) * 1000 : -Infinity;
+  let n = 0;
+  for (const e of env.events) {
+    if (e.name === rule.event && e.at >= since && e.at <= env.now && propertiesMatch(rule.properties, e.properties)) n++;
+  }
+  return n;
+}
+
+function countHolds(rule: EventRule, n: number): boolean {
+  const want = rule.count.value;
+  return rule.count.operator === 'at_least' ? n >= want : rule.count.operator === 'at_most' ? n <= want : n === want;
 }
 
 function explainGroup(group: ConditionGroup, env: ConditionEnv): ConditionResult {
@@ -54,7 +92,7 @@ const wrap = (r: ConditionResult): ConditionResult => ({ matched: r.matched, why
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
 const show = (v: unknown): string => (v === undefined || v === null ? 'nothing' : typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
-/** One rule's verdict; the explanation text is only built when asked for (it dominates the cost). */
+/** One rule's verdict with the values seen (previews); `holds` is the same verdict, unexplained. */
 function leaf(rule: Exclude<Rule, ConditionGroup>, env: ConditionEnv, explain: boolean): ConditionResult {
   switch (rule.type) {
     case 'attribute': {
@@ -73,14 +111,9 @@ function leaf(rule: Exclude<Rule, ConditionGroup>, env: ConditionEnv, explain: b
       return { matched: ok, why: explain ? `${rule.operator === 'in' ? 'in' : 'not in'} ${rule.segment} ${mark(ok)}` : '' };
     }
     case 'event': {
-      const since = rule.within ? env.now - durationSeconds(rule.within) * 1000 : -Infinity;
-      let n = 0;
-      for (const e of env.events) {
-        if (e.name === rule.event && e.at >= since && e.at <= env.now && propertiesMatch(rule.properties, e.properties)) n++;
-      }
-      const want = rule.count.value;
-      const ok = rule.count.operator === 'at_least' ? n >= want : rule.count.operator === 'at_most' ? n <= want : n === want;
-      return { matched: ok, why: explain ? `did ${rule.event} ${rule.count.operator.replace('_', ' ')} ${want}x ${mark(ok)} (seen ${n}x)` : '' };
+      const n = eventCount(rule, env);
+      const ok = countHolds(rule, n);
+      return { matched: ok, why: explain ? `did ${rule.event} ${rule.count.operator.replace('_', ' ')} ${rule.count.value}x ${mark(ok)} (seen ${n}x)` : '' };
     }
     case 'conversation': {
       const open = env.conversations.some((c) => c.open);
@@ -119,7 +152,9 @@ export function compare(seen: Scalar | null | undefined, op: AttributeOperator, 
     case 'less_than':
       return present && Number(seen) < Number(want);
     case 'in_list':
-      return present && Array.isArray(want) && want.some((w) => String(w) === String(seen));
+      if (!present || !Array.isArray(want)) return false;
+      for (let i = 0; i < want.length; i++) if (String(want[i]) === String(seen)) return true;
+      return false;
   }
 }
 

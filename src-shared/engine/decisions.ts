@@ -36,8 +36,9 @@ export function arrival(flow: CompiledFlow, d: JourneyData, node: FlowNode): Arr
       return waitArrival(flow, d, node);
     case 'inbound-message': {
       const due = node.data.timeout ? addDuration(d.time, node.data.timeout, flow.doc.campaign.timezone) : null;
+      if (!d.explain) return { kind: 'wait', due, why: '' };
       const what = node.data.condition ? describeCondition(node.data.condition) : 'any message';
-      return { kind: 'wait', due, why: d.explain ? `waiting for ${what}${due === null ? '' : ` until ${iso(due)}`}` : '' };
+      return { kind: 'wait', due, why: `waiting for ${what}${due === null ? '' : ` until ${iso(due)}`}` };
     }
     case 'send': {
       const c = flow.doc.campaign;
@@ -54,34 +55,35 @@ function waitArrival(flow: CompiledFlow, d: JourneyData, node: NodeOfKind<'wait'
   const c = flow.doc.campaign;
   const w = node.data.wait;
   let due: Millis | null;
-  let what: string;
+  // What is waited for, in words: built only when explaining (population runs do not).
+  let what: () => string;
   switch (w.mode) {
     case 'duration':
       due = addDuration(d.time, w.duration, c.timezone);
-      what = `${formatDuration(w.duration)} (${c.timezone})`;
+      what = () => `${formatDuration(w.duration)} (${c.timezone})`;
       break;
     case 'until': {
       const tz = w.timezone ?? c.timezone;
       due = w.at ? localInstant(w.at, tz) : null;
       due = due === null ? d.time : Math.max(d.time, due);
-      what = `${w.at} (${tz})`;
+      what = () => `${w.at} (${tz})`;
       break;
     }
     case 'business_hours': {
       const tz = w.clock === 'user' ? d.profile.timezone : (c.businessHours?.timezone ?? c.timezone);
       due = c.businessHours ? nextOpening(d.time, c.businessHours.intervals, tz) : d.time;
-      what = `business hours (${tz})`;
+      what = () => `business hours (${tz})`;
       break;
     }
     case 'time_of_day': {
       const tz = w.clock === 'user' ? d.profile.timezone : c.timezone;
       due = nextOpening(d.time, cachedWindow(w.from, w.to, w.days), tz);
-      what = `${w.from}-${w.to}${w.days.length ? ` on ${w.days.join(',')}` : ''} (${tz})`;
+      what = () => `${w.from}-${w.to}${w.days.length ? ` on ${w.days.join(',')}` : ''} (${tz})`;
       break;
     }
   }
-  if (due !== null && due <= d.time) return { kind: 'complete', handle: 'next', why: d.explain ? `no wait: ${what} already open` : '' };
-  return { kind: 'wait', due, why: d.explain ? `waiting for ${what}${due === null ? ' (never)' : ` until ${iso(due)}`}` : '' };
+  if (due !== null && due <= d.time) return { kind: 'complete', handle: 'next', why: d.explain ? `no wait: ${what()} already open` : '' };
+  return { kind: 'wait', due, why: d.explain ? `waiting for ${what()}${due === null ? ' (never)' : ` until ${iso(due)}`}` : '' };
 }
 
 /** The handle a waiting node completes with when its timer is due. */
@@ -98,8 +100,12 @@ export function messageDecision(node: FlowNode, d: JourneyData, text: string): {
 
 /** The first global exit that matches now, with why. `message` is the input being handled, if any. */
 export function globalExit(flow: CompiledFlow, d: JourneyData): { id: string; why: string } | null {
-  for (const exit of flow.doc.campaign.globalExits) {
-    const r = evaluateCondition(exit.condition, envOf(d, d.inputMessage), d.explain);
+  const exits = flow.doc.campaign.globalExits;
+  if (exits.length === 0) return null;
+  // One view of the journey for all exits: nothing changes while they are checked.
+  const env = envOf(d, d.inputMessage);
+  for (const exit of exits) {
+    const r = evaluateCondition(exit.condition, env, d.explain);
     if (r.matched) return { id: exit.id, why: d.explain ? `global exit "${exit.name || exit.id}": ${r.why}` : '' };
   }
   return null;

@@ -1,27 +1,52 @@
 import { arrival, globalExit, messageDecision, timerHandle } from './decisions';
 import type { CompiledFlow } from './graph';
-import { complete, finish, initialData, recordAction, recordTick, startWait, step } from './steps';
+import { completeNode, finish, initialData, recordAction, recordTick, step } from './steps';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 const IDLE = 0;
 const WAITING = 1;
 const DONE = 2;
 
-type Internal = { type: 'step' } | { type: 'timers' } | { type: 'message' } | { type: 'end'; node: string; why: string } | { type: 'fired'; from: string; handle: string };
+/** Internal events (the machine's raised events), queued as parallel arrays: no object per event. */
+const STEP = 0;
+const TIMERS = 1;
+const MESSAGE = 2;
+const END = 3;
+const FIRED = 4;
 
 /**
  * The fast path: the compiled machine's run-to-completion semantics (see machine.ts) replayed
- * over plain arrays, mutating one draft in place. It calls the same decision and step
- * functions in the same order as the machine's actions, so traces are identical; the
- * equivalence is tested on random flows (fast-journey.test.ts).
+ * over plain arrays, mutating one draft in place (`due` aside, see `data`). It calls the same
+ * decision and step functions in the same order as the machine's actions, so traces are
+ * identical; the equivalence is tested on random flows (fast-journey.test.ts).
  */
 export class FastJourney {
-  readonly data: JourneyData;
-  private readonly status: Uint8Array;
-  private queue: Internal[] = [];
-  /** Indexes of waiting nodes, ascending, and their timers (NaN = none): `data.due` as arrays. */
-  private waiting: number[] = [];
-  private readonly dueAt: Float64Array;
+  private readonly d: JourneyData;
+  /**
+   * Per node: IDLE, WAITING or DONE. A plain array: a journey is short-lived, and allocating a
+   * typed array costs more than it saves here.
+   */
+  private readonly status: number[];
+  /**
+   * The queue of internal events (kind, node index, handle for FIRED or why for END), `size`
+   * long. Shared by all journeys: a queue is only used inside one `drain()`, which runs to
+   * completion and leaves it empty, so one set of arrays serves every journey of a population.
+   */
+  private static readonly kinds: number[] = [];
+  private static readonly nodes: number[] = [];
+  private static readonly texts: string[] = [];
+  private static size = 0;
+  /** Indexes of waiting nodes, ascending: `data.due` as an array. */
+  private readonly waiting: number[] = [];
+  /**
+   * `data.due` is written when `data` is read, not on every wait (keyed writes and deletes on
+   * that object were the fast path's costliest lines): the waiting nodes in the order they
+   * started waiting (the object's key order), each one's timer as given, and whether it changed.
+   */
+  private readonly waitOrder: number[] = [];
+  /** Per node index: the timer of a waiting node as `arrival` gave it (null = none). */
+  private readonly dueValue: (Millis | null)[];
+  private dueStale = false;
   /** Conversation count at the last global-exit check of this input that found none; -1 = none yet. */
   private checkedAt = -1;
 
@@ -29,21 +54,40 @@ export class FastJourney {
     private readonly flow: CompiledFlow,
     input: JourneyInput,
   ) {
-    this.data = initialData(input);
-    this.status = new Uint8Array(flow.nodes.length);
-    this.dueAt = new Float64Array(flow.nodes.length);
+    this.d = initialData(input);
+    this.status = new Array<number>(flow.nodes.length).fill(IDLE);
+    this.dueValue = new Array<Millis | null>(flow.nodes.length);
+  }
+
+  /** The journey's data; `due` is brought up to date on each read, so read it again after an input. */
+  get data(): JourneyData {
+    if (this.dueStale) this.syncDue();
+    return this.d;
+  }
+
+  /** Writes `due` as the machine keeps it: a key per waiting node; none once the journey is over (`finish`). */
+  private syncDue(): void {
+    this.dueStale = false;
+    if (this.d.status !== 'running') return;
+    const due: Record<string, Millis | null> = {};
+    for (const i of this.waitOrder) due[this.flow.nodes[i]!.id] = this.dueValue[i]!;
+    this.d.due = due;
   }
 
   /** The earliest timer of a waiting node, or null. */
   nextDue(): Millis | null {
-    if (!this.running) return null;
+    if (this.d.status !== 'running') return null;
     let best = Infinity;
-    for (const i of this.waiting) if (this.dueAt[i]! < best) best = this.dueAt[i]!;
+    const w = this.waiting;
+    for (let k = 0; k < w.length; k++) {
+      const t = this.dueValue[w[k]!] ?? NaN;
+      if (t < best) best = t;
+    }
     return best === Infinity ? null : best;
   }
 
   get running(): boolean {
-    return this.data.status === 'running';
+    return this.d.status === 'running';
   }
 
   start(): void {
@@ -51,9 +95,10 @@ export class FastJourney {
     const t = this.flow.triggerIndex;
     if (t >= 0 && this.status[t] === IDLE) {
       this.status[t] = DONE;
-      const id = this.flow.nodes[t]!.id;
-      step(this.data, id, 'next', this.data.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
-      this.queue.push({ type: 'step' }, { type: 'fired', from: id, handle: 'next' });
+      FastJourney.size = 0; // (empty unless an earlier drain threw)
+      step(this.d, this.flow.nodes[t]!.id, 'next', this.d.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
+      this.push(STEP, -1, '');
+      this.push(FIRED, t, 'next');
       this.drain();
     }
     this.settle();
@@ -61,34 +106,44 @@ export class FastJourney {
 
   tick(at: Millis): void {
     if (!this.running) return;
-    recordTick(this.data, at);
-    this.queue.push({ type: 'step' }, { type: 'timers' });
+    recordTick(this.d, at);
+    FastJourney.size = 0;
+    this.push(STEP, -1, '');
+    this.push(TIMERS, -1, '');
     this.drain();
     this.settle();
   }
 
   act(action: UserAction): void {
     if (!this.running) return;
-    recordAction(this.data, action);
-    this.queue.push({ type: 'step' });
-    if (action.type === 'message') this.queue.push({ type: 'message' });
+    recordAction(this.d, action);
+    FastJourney.size = 0;
+    this.push(STEP, -1, '');
+    if (action.type === 'message') this.push(MESSAGE, -1, '');
     this.drain();
     this.settle();
   }
 
+  private push(kind: number, node: number, text: string): void {
+    const n = FastJourney.size++;
+    FastJourney.kinds[n] = kind;
+    FastJourney.nodes[n] = node;
+    FastJourney.texts[n] = text;
+  }
+
   private settle(): void {
     if (this.running && this.waiting.length === 0) {
-      finish(this.data, 'ended', 'completed', '', this.data.explain ? 'no branch is active or waiting' : '');
+      finish(this.d, 'ended', 'completed', '', this.d.explain ? 'no branch is active or waiting' : '');
     }
   }
 
   private drain(): void {
-    const { flow, data: d, status } = this;
+    const { flow, d } = this;
+    const { kinds, nodes, texts } = FastJourney;
     this.checkedAt = -1;
-    for (let q = 0; q < this.queue.length && this.running; q++) {
-      const ev = this.queue[q]!;
-      switch (ev.type) {
-        case 'step': {
+    for (let q = 0; q < FastJourney.size && d.status === 'running'; q++) {
+      switch (kinds[q]) {
+        case STEP: {
           // Within one input only conversations change between steps (time, profile and
           // message are fixed), so an exit check is repeated only when they have.
           if (this.checkedAt === d.conversations.length) break;
@@ -97,71 +152,118 @@ export class FastJourney {
           this.checkedAt = x ? -1 : d.conversations.length;
           break;
         }
-        case 'end':
-          finish(d, 'ended', `end:${ev.node}`, ev.node, ev.why);
-          break;
-        case 'timers': {
-          const due = this.waiting.filter((i) => this.dueAt[i]! <= d.time);
-          for (const i of due) {
-            const node = flow.nodes[i]!;
-            this.stopWaiting(i);
-            const handle = timerHandle(node);
-            complete(flow, d, node.id, handle, d.explain ? (handle === 'timeout' ? 'no matching reply before the timeout' : 'timer due') : '');
-            this.queue.push({ type: 'step' }, { type: 'fired', from: node.id, handle });
-          }
+        case END: {
+          const node = flow.nodes[nodes[q]!]!.id;
+          finish(d, 'ended', `end:${node}`, node, texts[q]!);
           break;
         }
-        case 'message': {
-          const text = d.inputMessage;
-          if (text === null) break;
-          const hit = this.waiting.filter((i) => flow.nodes[i]!.type === 'inbound-message' && messageDecision(flow.nodes[i]!, d, text).matched);
-          for (const i of hit) {
-            const node = flow.nodes[i]!;
-            this.stopWaiting(i);
-            complete(flow, d, node.id, 'received', messageDecision(node, d, text).why);
-            this.queue.push({ type: 'step' }, { type: 'fired', from: node.id, handle: 'received' });
-          }
+        case TIMERS:
+          this.timers();
           break;
-        }
-        case 'fired': {
-          const targets = flow.outByNode[flow.index.get(ev.from)!]!.get(ev.handle);
-          if (!targets) break;
-          // Select first, then act: all regions take the event in the same microstep.
-          const idle = targets.filter((i) => status[i] === IDLE);
-          for (const i of idle) this.arrive(i, ev.from);
+        case MESSAGE:
+          this.message();
+          break;
+        case FIRED: {
+          const from = nodes[q]!;
+          const handles = flow.handlesByNode[from]!;
+          const handle = texts[q]!;
+          let h = 0; // (a loop over one or two handles beats indexOf's call)
+          while (h < handles.length && handles[h] !== handle) h++;
+          if (h === handles.length) break;
+          const targets = flow.targetsByNode[from]![h]!;
+          // All regions take the event in the same microstep: arriving at one target changes
+          // only that target's status, so checking each one as we go selects the same set.
+          const fromId = flow.nodes[from]!.id;
+          for (let k = 0; k < targets.length; k++) if (this.status[targets[k]!] === IDLE) this.arrive(targets[k]!, fromId);
           break;
         }
       }
     }
-    this.queue.length = 0;
+    FastJourney.size = 0;
+  }
+
+  /** Due timers complete in node order; the set is selected before any of them acts. */
+  private timers(): void {
+    const { flow, d, waiting } = this;
+    const due: number[] = [];
+    for (let k = 0; k < waiting.length; k++) if ((this.dueValue[waiting[k]!] ?? NaN) <= d.time) due.push(waiting[k]!);
+    for (const i of due) {
+      const node = flow.nodes[i]!;
+      this.stopWaiting(i);
+      const handle = timerHandle(node);
+      completeNode(flow, d, node, handle, d.explain ? (handle === 'timeout' ? 'no matching reply before the timeout' : 'timer due') : '', false);
+      this.push(STEP, -1, '');
+      this.push(FIRED, i, handle);
+    }
+  }
+
+  /** Waiting inbound-message nodes the message satisfies complete, selected before any acts. */
+  private message(): void {
+    const { flow, d, waiting } = this;
+    const text = d.inputMessage;
+    if (text === null) return;
+    let hit: number[] | null = null;
+    let why: string[] | null = null;
+    for (let k = 0; k < waiting.length; k++) {
+      const node = flow.nodes[waiting[k]!]!;
+      if (node.type !== 'inbound-message') continue;
+      const r = messageDecision(node, d, text);
+      if (!r.matched) continue;
+      (hit ??= []).push(waiting[k]!);
+      (why ??= []).push(r.why);
+    }
+    if (!hit) return;
+    for (let k = 0; k < hit.length; k++) {
+      const i = hit[k]!;
+      this.stopWaiting(i);
+      completeNode(flow, d, flow.nodes[i]!, 'received', why![k]!, false);
+      this.push(STEP, -1, '');
+      this.push(FIRED, i, 'received');
+    }
   }
 
   private stopWaiting(i: number): void {
     this.status[i] = DONE;
-    this.waiting.splice(this.waiting.indexOf(i), 1);
+    remove(this.waiting, i);
+    remove(this.waitOrder, i);
+    this.dueStale = true;
   }
 
   private arrive(i: number, from: string): void {
-    const { flow, data: d } = this;
+    const { flow, d } = this;
     const node = flow.nodes[i]!;
     d.via[node.id] = from;
     const a = arrival(flow, d, node);
     if (a.kind === 'wait') {
       this.status[i] = WAITING;
-      this.dueAt[i] = a.due ?? NaN;
-      let k = this.waiting.length;
-      while (k > 0 && this.waiting[k - 1]! > i) k--;
-      this.waiting.splice(k, 0, i);
-      startWait(d, node.id, a.due, a.why);
+      // Insert in order (a shift, not splice: the list is short and this is hot).
+      const w = this.waiting;
+      let k = w.length;
+      for (; k > 0 && w[k - 1]! > i; k--) w[k] = w[k - 1]!;
+      w[k] = i;
+      this.waitOrder.push(i);
+      this.dueValue[i] = a.due;
+      this.dueStale = true;
+      step(d, node.id, 'waiting', a.why); // startWait, with `due` left to syncDue
       return;
     }
     this.status[i] = DONE;
     if (a.kind === 'complete') {
-      complete(flow, d, node.id, a.handle, a.why);
-      this.queue.push({ type: 'step' }, { type: 'fired', from: node.id, handle: a.handle });
+      completeNode(flow, d, node, a.handle, a.why, false);
+      this.push(STEP, -1, '');
+      this.push(FIRED, i, a.handle);
     } else {
       step(d, node.id, 'end', a.why);
-      this.queue.push({ type: 'step' }, { type: 'end', node: node.id, why: a.why });
+      this.push(STEP, -1, '');
+      this.push(END, i, a.why);
     }
   }
+}
+
+/** Removes one item from a short list in place. */
+function remove(list: number[], item: number): void {
+  let k = list.indexOf(item);
+  if (k < 0) return;
+  for (; k < list.length - 1; k++) list[k] = list[k + 1]!;
+  list.pop(); // (cheaper than setting length)
 }

@@ -15,6 +15,12 @@ export interface CompiledFlow {
   triggerIndex: number;
   /** Per node index: handle → target indexes (the fast path's view of `out`). */
   outByNode: readonly ReadonlyMap<string, readonly number[]>[];
+  /**
+   * `outByNode` as parallel lists per node index (handles, and the targets of each): a node has
+   * one or two handles, and comparing them beats a Map lookup on the fast path's hottest line.
+   */
+  handlesByNode: readonly (readonly string[])[];
+  targetsByNode: readonly (readonly (readonly number[])[])[];
 }
 
 const cache = new WeakMap<FlowDocument, CompiledFlow>();
@@ -42,7 +48,9 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
     const [source, handle] = key.split('\u0000') as [string, string];
     outByNode[index.get(source)!]!.set(handle, list);
   }
-  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode };
+  const handlesByNode = outByNode.map((m) => [...m.keys()]);
+  const targetsByNode = outByNode.map((m) => [...m.values()]);
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode };
   cache.set(doc, compiled);
   return compiled;
 }

@@ -1,8 +1,8 @@
 import type { FlowDocument } from '../flow';
-import { compileFlow } from './graph';
+import { compileFlow, type CompiledFlow } from './graph';
 import { runUser, type StepperFactory } from './runner';
 import { fastSteppers } from './steppers';
-import { DEFAULT_START, syntheticUser, type PopulationSpec } from './synth';
+import { DEFAULT_START, syntheticUsers, type PopulationSpec } from './synth';
 import { TraceStore } from './trace-store';
 import type { JourneyData } from './types';
 
@@ -69,49 +69,119 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
     traces: new TraceStore(start, flow.nodes.map((n) => n.id)),
     cancelled: false,
   };
+  const tally = new Tally(r, flow, start, spec.days);
+  const user = syntheticUsers(flow.doc.campaign, spec);
   for (let i = from; i < to; i++) {
     if (o.signal?.aborted) {
       r.cancelled = true;
       break;
     }
-    const u = syntheticUser(flow.doc.campaign, spec, i);
-    const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend });
+    const u = user(i);
+    const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false });
     r.users++;
     for (const j of run.journeys) {
-      tally(r, j.data, start, spec.days);
       r.traces.add(i, j.data.trace, flow.index);
+      const k = r.traces.journeys - 1;
+      tally.add(j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k));
     }
     if ((i - from + 1) % every === 0) o.onProgress?.(i - from + 1, to - from);
   }
+  tally.finish();
   o.onProgress?.(r.users, to - from);
   return r;
 }
 
-function tally(r: PopulationResult, d: JourneyData, start: number, days: number): void {
-  r.journeys++;
-  r.outcomes[d.status]++;
-  if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
-  const waiting = new Set<string>();
-  for (const s of d.trace) {
-    if (s.node === '' || s.outcome === 'ended') continue;
-    const n = r.nodes[s.node]!;
-    if (s.outcome === 'waiting') {
-      n.entered++;
-      waiting.add(s.node);
-      continue;
+const WAITING = 1;
+const ENDED = 2;
+
+/**
+ * Adds journeys to a result's statistics, reading their packed steps (node index and outcome
+ * code, already worked out by the trace store) rather than looking strings up again: this runs
+ * for every step of every journey. Completions are counted by outcome code and written into
+ * the result's records by `finish()`, keys in the order they were first met, as they always were.
+ */
+class Tally {
+  private readonly stats: NodeStats[];
+  /** Per node index: 1 while the journey being tallied waits there. */
+  private readonly waiting: Uint8Array;
+  private readonly waitingList: number[] = [];
+  /** Per outcome code: WAITING, ENDED or 0 (a handle). */
+  private readonly kindOf: number[] = [];
+  /** Per node index: completions by outcome code, and the codes in the order first met. */
+  private readonly completed: number[][];
+  private readonly order: number[][];
+
+  constructor(
+    private readonly r: PopulationResult,
+    flow: CompiledFlow,
+    private readonly start: number,
+    private readonly days: number,
+  ) {
+    this.stats = flow.nodes.map((n) => r.nodes[n.id]!);
+    this.waiting = new Uint8Array(flow.nodes.length);
+    this.completed = flow.nodes.map(() => []);
+    this.order = flow.nodes.map(() => []);
+  }
+
+  /** `raw[from, to)`: the journey's steps as packed by TraceStore (seconds, node + 1, outcome, input). */
+  add(d: JourneyData, raw: Int32Array, from: number, to: number): void {
+    const { r, waiting, waitingList, kindOf } = this;
+    r.journeys++;
+    r.outcomes[d.status]++;
+    if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
+    const names = r.traces.names;
+    for (let o = from; o < to; o += 4) {
+      const i = raw[o + 1]! - 1;
+      if (i < 0) continue;
+      const c = raw[o + 2]!;
+      while (kindOf.length <= c) {
+        const name = names[kindOf.length];
+        kindOf.push(name === 'waiting' ? WAITING : name === 'ended' ? ENDED : 0);
+      }
+      const kind = kindOf[c]!;
+      if (kind === ENDED) continue;
+      const n = this.stats[i]!;
+      if (kind === WAITING) {
+        n.entered++;
+        if (!waiting[i]) waitingList.push(i);
+        waiting[i] = 1;
+        continue;
+      }
+      if (waiting[i]) waiting[i] = 0;
+      else n.entered++;
+      const counts = this.completed[i]!;
+      if (!(counts[c]! >= 0)) {
+        // First time here: -1 marks the codes in between as not met yet (no holes).
+        for (let k = counts.length; k < c; k++) counts[k] = -1;
+        counts[c] = 0;
+        this.order[i]!.push(c);
+      }
+      counts[c] = counts[c]! + 1;
     }
-    if (!waiting.delete(s.node)) n.entered++;
-    n.completed[s.outcome] = (n.completed[s.outcome] ?? 0) + 1;
+    while (waitingList.length > 0) {
+      const i = waitingList.pop()!;
+      if (!waiting[i]) continue;
+      waiting[i] = 0;
+      const n = this.stats[i]!;
+      if (d.status === 'running') n.waitingNow++;
+      else if (d.status === 'exited') n.exitedByGlobalExit++;
+      else n.exitedByEnd++;
+    }
+    const messages = d.messages;
+    for (let k = 0; k < messages.length; k++) {
+      const m = messages[k]!;
+      const list = (r.messagesByDay[m.channel] ??= new Array<number>(this.days).fill(0));
+      const day = Math.floor((m.at - this.start) / 86_400_000);
+      if (day >= 0 && day < this.days) list[day]!++;
+    }
   }
-  for (const id of waiting) {
-    const n = r.nodes[id]!;
-    if (d.status === 'running') n.waitingNow++;
-    else if (d.status === 'exited') n.exitedByGlobalExit++;
-    else n.exitedByEnd++;
-  }
-  for (const m of d.messages) {
-    const list = (r.messagesByDay[m.channel] ??= new Array<number>(days).fill(0));
-    const day = Math.floor((m.at - start) / 86_400_000);
-    if (day >= 0 && day < days) list[day]!++;
+
+  /** Writes the completion counts into the result. */
+  finish(): void {
+    const names = this.r.traces.names;
+    for (let i = 0; i < this.stats.length; i++) {
+      const completed = this.stats[i]!.completed;
+      for (const c of this.order[i]!) completed[names[c]!] = (completed[names[c]!] ?? 0) + this.completed[i]![c]!;
+    }
   }
 }

@@ -16,30 +16,48 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+  return new Mulberry32(seed);
+}
+
+/** A class rather than closures: population runs create one per user. */
+class Mulberry32 implements Prng {
+  private a: number;
+
+  constructor(seed: number) {
+    this.a = seed >>> 0;
+  }
+
+  next(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    chance: (p) => next() < p,
-    exponential: (mean) => -Math.log(1 - next()) * mean,
-    pick<T>(items: readonly T[], weights?: readonly number[]): T {
-      if (!weights) return items[Math.floor(next() * items.length)]!;
-      const total = weights.reduce((s, w) => s + w, 0);
-      let r = next() * total;
-      for (let i = 0; i < items.length; i++) {
-        r -= weights[i] ?? 0;
-        if (r < 0) return items[i]!;
-      }
-      return items[items.length - 1]!;
-    },
-  };
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  exponential(mean: number): number {
+    return -Math.log(1 - this.next()) * mean;
+  }
+
+  pick<T>(items: readonly T[], weights?: readonly number[]): T {
+    if (!weights) return items[Math.floor(this.next() * items.length)]!;
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) total += weights[i]!;
+    let r = this.next() * total;
+    for (let i = 0; i < items.length; i++) {
+      r -= weights[i] ?? 0;
+      if (r < 0) return items[i]!;
+    }
+    return items[items.length - 1]!;
+  }
 }
 
 /** Mixes a run seed and a user index into an independent seed (so users can run in any order). */

@@ -17,6 +17,10 @@ export interface Stepper {
 /** One input given to one journey (index into `journeys`): what rewind replays. */
 export type JourneyInputRecord = { journey: number } & ({ kind: 'entry'; at: Millis } | { kind: 'tick'; at: Millis } | { kind: 'action'; action: UserAction });
 
+/**
+ * Creates a journey's stepper. The journey must copy what it keeps of `input`'s profile and
+ * events (`initialData` does): without recorded inputs the runner hands over its live records.
+ */
 export type StepperFactory = (input: JourneyInput) => Stepper;
 
 export interface UserRunOptions {
@@ -30,6 +34,12 @@ export interface UserRunOptions {
   stepper: StepperFactory;
   /** Called with each message a journey sends; may return what the user does in response. */
   onSend?: (message: SentMessage) => UserAction[] | undefined;
+  /**
+   * Whether to fill `UserRun.inputs` (default true). Replays re-create journeys from their
+   * inputs, so those then get snapshots of the user's records; population runs, which never
+   * replay, skip both.
+   */
+  recordInputs?: boolean;
 }
 
 export interface UserRun {
@@ -48,7 +58,8 @@ export interface UserRun {
  */
 export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
   const c = compileFlow(doc).doc.campaign;
-  const queue = [...o.actions].filter((a) => a.at >= o.from && a.at <= o.until).sort((a, b) => a.at - b.at);
+  const queue = sortByTime(o.actions.filter((a) => a.at >= o.from && a.at <= o.until));
+  const record = o.recordInputs ?? true;
   const run: UserRun = { journeys: [], refused: [], inputs: [] };
   const profile = { ...o.profile, attributes: { ...o.profile.attributes }, tags: [...o.profile.tags], segments: [...o.profile.segments] };
   const events: EventRecord[] = [];
@@ -67,25 +78,32 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
     }
     entries.push(at);
     // Copies: the user's record keeps changing after this journey starts.
-    const snapshot = { ...profile, attributes: { ...profile.attributes }, tags: [...profile.tags], segments: [...profile.segments] };
-    const j = o.stepper({ journeyId: `${profile.id}:j${entries.length}`, flowId: c.id, time: at, profile: snapshot, events: [...events], explain: o.explain });
+    // Copies when the input is kept for replays: the user's record keeps changing after this
+    // journey starts. Otherwise the stepper's own copy (see StepperFactory) is enough.
+    const snapshot = record ? { ...profile, attributes: { ...profile.attributes }, tags: [...profile.tags], segments: [...profile.segments] } : profile;
+    const j = o.stepper({ journeyId: `${profile.id}:j${entries.length}`, flowId: c.id, time: at, profile: snapshot, events: record ? [...events] : events, explain: o.explain });
     run.journeys.push(j);
     j.start();
-    run.inputs.push({ kind: 'entry', at, journey: run.journeys.length - 1 });
+    if (record) run.inputs.push({ kind: 'entry', at, journey: run.journeys.length - 1 });
     seen.push(0);
     after(j, run.journeys.length - 1);
   };
   const after = (j: Stepper, k: number): void => {
     const sent = j.data.messages;
     if (!o.onSend || sent.length === seen[k]) return;
-    for (let i = seen[k]!; i < sent.length; i++) for (const a of o.onSend(sent[i]!) ?? []) insert(queue, qi, a);
+    for (let i = seen[k]!; i < sent.length; i++) {
+      const reply = o.onSend(sent[i]!);
+      if (reply) for (const a of reply) insert(queue, qi, a);
+    }
     seen[k] = sent.length;
   };
 
+  // Plain loops below, not forEach: this runs for every input of every user of a population.
+  const journeys = run.journeys;
   for (;;) {
     let due: Millis | null = null;
-    for (const j of run.journeys) {
-      const t = j.nextDue();
+    for (let k = 0; k < journeys.length; k++) {
+      const t = journeys[k]!.nextDue();
       if (t !== null && (due === null || t < due)) due = t;
     }
     if (scheduled !== null && (due === null || scheduled < due)) due = scheduled;
@@ -96,27 +114,46 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
         enter(due);
         continue;
       }
-      run.journeys.forEach((j, k) => {
-        if (j.nextDue() === due) {
-          j.tick(due);
-          run.inputs.push({ kind: 'tick', at: due, journey: k });
-          after(j, k);
-        }
-      });
+      for (let k = 0; k < journeys.length; k++) {
+        const j = journeys[k]!;
+        if (j.nextDue() !== due) continue;
+        j.tick(due);
+        if (record) run.inputs.push({ kind: 'tick', at: due, journey: k });
+        after(j, k);
+      }
       continue;
     }
     if (!action) break;
     qi++;
     applyToProfile(profile, events, action);
-    run.journeys.forEach((j, k) => {
-      if (!j.running) return;
+    for (let k = 0; k < journeys.length; k++) {
+      const j = journeys[k]!;
+      if (!j.running) continue;
       j.act(action);
-      run.inputs.push({ kind: 'action', action, journey: k });
+      if (record) run.inputs.push({ kind: 'action', action, journey: k });
       after(j, k);
-    });
+    }
     if (triggerFires(c.trigger, action)) enter(action.at);
   }
   return run;
+}
+
+const byTime = (a: UserAction, b: UserAction): number => a.at - b.at;
+
+/**
+ * Stable sort by time. Synthetic users' actions come nearly sorted, where an insertion sort is
+ * linear and much cheaper than `Array.prototype.sort` with a comparator; both are stable, so
+ * the order is the same. Long lists (scripts) still go to the built-in sort.
+ */
+function sortByTime(list: UserAction[]): UserAction[] {
+  if (list.length > 64) return list.sort(byTime);
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i]!;
+    let k = i;
+    for (; k > 0 && list[k - 1]!.at > a.at; k--) list[k] = list[k - 1]!;
+    list[k] = a;
+  }
+  return list;
 }
 
 function insert(queue: UserAction[], from: number, a: UserAction): void {

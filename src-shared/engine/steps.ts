@@ -1,4 +1,4 @@
-import type { Scalar } from '../flow';
+import type { FlowNode, NodeOfKind, Scalar } from '../flow';
 import { closestConversation } from './decisions';
 import type { CompiledFlow } from './graph';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
@@ -94,16 +94,24 @@ export function step(d: JourneyData, node: string, outcome: string, why: string)
 
 /** A node completes through `handle`: it stops waiting and its effects happen. */
 export function complete(flow: CompiledFlow, d: JourneyData, node: string, handle: string, why: string): void {
-  delete d.due[node];
-  const n = flow.nodes[flow.index.get(node)!]!;
-  if (n.type === 'send') why = send(flow, d, node) + why;
-  if (n.type === 'assign') why = assign(flow, d, node);
+  completeNode(flow, d, flow.nodes[flow.index.get(node)!]!, handle, why);
+}
+
+/**
+ * {@link complete} for a node already looked up (the fast path knows nodes by index). `waited`:
+ * whether `due` may hold a timer for the node, to remove; the fast path passes false, as it
+ * writes `due` from its own arrays (a keyed delete on that object is slow).
+ */
+export function completeNode(flow: CompiledFlow, d: JourneyData, n: FlowNode, handle: string, why: string, waited = true): void {
+  const node = n.id;
+  if (waited) delete d.due[node];
+  if (n.type === 'send') why = send(flow, d, n) + why;
+  if (n.type === 'assign') why = assign(d, n);
   step(d, node, handle, why);
 }
 
-function send(flow: CompiledFlow, d: JourneyData, nodeId: string): string {
-  const n = flow.nodes[flow.index.get(nodeId)!]!;
-  if (n.type !== 'send') return '';
+function send(flow: CompiledFlow, d: JourneyData, n: NodeOfKind<'send'>): string {
+  const nodeId = n.id;
   const c = flow.doc.campaign;
   const channel = n.data.channel ?? 'chat';
   let conversationId = n.data.conversation === 'follow_up' ? closestConversation(d, nodeId) : null;
@@ -118,10 +126,8 @@ function send(flow: CompiledFlow, d: JourneyData, nodeId: string): string {
   return d.explain ? `${channel} to ${conversationId}: ` : '';
 }
 
-function assign(flow: CompiledFlow, d: JourneyData, nodeId: string): string {
-  const n = flow.nodes[flow.index.get(nodeId)!]!;
-  if (n.type !== 'assign') return '';
-  const id = closestConversation(d, nodeId);
+function assign(d: JourneyData, n: NodeOfKind<'assign'>): string {
+  const id = closestConversation(d, n.id);
   const t = n.data.target;
   const who = t ? `${t.type}:${t.type === 'inbox' ? t.inboxId : t.type === 'team' ? t.teamId : t.agentId}` : 'nobody';
   const conv = d.conversations.find((c) => c.id === id);

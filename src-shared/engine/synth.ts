@@ -39,6 +39,12 @@ const DEFAULT_ATTRIBUTES: Record<string, Choice<Scalar>> = {
 const DEFAULT_TZ: Choice<string> = { values: ['UTC', 'America/New_York', 'Europe/Paris', 'Asia/Tokyo'], weights: [2, 4, 3, 1] };
 const DEFAULT_REPLIES: Choice<string> = { values: ['yes', 'no', 'thanks', 'help', 'stop'], weights: [4, 2, 2, 1, 1] };
 
+/**
+ * The properties of every synthetic background event: one shared object, not one per event (a
+ * population has millions); frozen, as nothing may write to an event's properties anyway.
+ */
+const NO_PROPERTIES: Record<string, Scalar> = Object.freeze({});
+
 export interface SyntheticUser {
   profile: UserProfile;
   actions: UserAction[];
@@ -51,36 +57,53 @@ export interface SyntheticUser {
  * be simulated anywhere (another worker, another day) with the same result.
  */
 export function syntheticUser(c: CampaignSettings, spec: PopulationSpec, index: number): SyntheticUser {
-  const rnd = createPrng(mixSeed(spec.seed, index));
+  return syntheticUsers(c, spec)(index);
+}
+
+/**
+ * {@link syntheticUser} for many users of one spec: what does not depend on the user (the
+ * spec's entries, the trigger's action template) is worked out once. Draws happen in the same
+ * order as ever, so users are the same.
+ */
+export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (index: number) => SyntheticUser {
   const start = spec.start ?? DEFAULT_START;
   const end = start + spec.days * DAY;
-  const attributes: Record<string, Scalar> = {};
-  for (const [name, choice] of Object.entries(spec.attributes ?? DEFAULT_ATTRIBUTES)) attributes[name] = rnd.pick(choice.values, choice.weights);
-  const tags = Object.entries(spec.tags ?? {}).filter(([, p]) => rnd.chance(p)).map(([t]) => t);
+  const attributeChoices = Object.entries(spec.attributes ?? DEFAULT_ATTRIBUTES);
+  const tagChances = Object.entries(spec.tags ?? {});
+  const rates = Object.entries(spec.eventRates ?? {});
   const tz = spec.timezones ?? DEFAULT_TZ;
-  const profile: UserProfile = { id: `u${index}`, attributes, tags, segments: [], timezone: rnd.pick(tz.values, tz.weights) };
-
-  const actions: UserAction[] = [];
-  const entryAt = start + Math.floor(rnd.next() * 86_400) * 1000;
   const t = c.trigger;
-  if (t.type === 'event') {
-    const properties: Record<string, Scalar> = {};
-    for (const p of t.properties) if (p.operator === 'equals' || p.operator === 'in_list') properties[p.property] = (Array.isArray(p.value) ? p.value[0] : p.value) ?? '';
-    actions.push({ type: 'event', at: entryAt, name: t.event, properties });
-  } else if (t.type === 'page_visit') actions.push({ type: 'page_visit', at: entryAt, url: t.urlPattern.replace(/\*/g, ''), seconds: t.secondsOnPage + 5 });
-  else if (t.type === 'segment_entered') actions.push({ type: 'segment', at: entryAt, segment: t.segment, present: true });
-
-  for (const [name, perDay] of Object.entries(spec.eventRates ?? {})) {
-    if (perDay <= 0) continue;
-    for (let at = start + rnd.exponential(DAY / perDay); at < end; at += rnd.exponential(DAY / perDay)) actions.push({ type: 'event', at: Math.floor(at / 1000) * 1000, name, properties: {} });
-  }
+  const triggerProperties: Record<string, Scalar> = {};
+  if (t.type === 'event') for (const p of t.properties) if (p.operator === 'equals' || p.operator === 'in_list') triggerProperties[p.property] = (Array.isArray(p.value) ? p.value[0] : p.value) ?? '';
   const exit = c.globalExits[0];
-  if (exit && rnd.chance(spec.exitChance ?? 0.05)) {
-    const at = start + Math.floor(rnd.next() * spec.days * 86_400) * 1000;
-    const a = satisfy(exit.condition.rules, at);
-    if (a) actions.push(a);
-  }
-  return { profile, actions, onSend: replier(spec, rnd) };
+  const exitChance = spec.exitChance ?? 0.05;
+
+  return (index) => {
+    const rnd = createPrng(mixSeed(spec.seed, index));
+    const attributes: Record<string, Scalar> = {};
+    for (const [name, choice] of attributeChoices) attributes[name] = rnd.pick(choice.values, choice.weights);
+    const tags: string[] = [];
+    for (const [tag, p] of tagChances) if (rnd.chance(p)) tags.push(tag);
+    const profile: UserProfile = { id: `u${index}`, attributes, tags, segments: [], timezone: rnd.pick(tz.values, tz.weights) };
+
+    const actions: UserAction[] = [];
+    const entryAt = start + Math.floor(rnd.next() * 86_400) * 1000;
+    // Each user gets its own properties object: journeys record it with the event.
+    if (t.type === 'event') actions.push({ type: 'event', at: entryAt, name: t.event, properties: { ...triggerProperties } });
+    else if (t.type === 'page_visit') actions.push({ type: 'page_visit', at: entryAt, url: t.urlPattern.replace(/\*/g, ''), seconds: t.secondsOnPage + 5 });
+    else if (t.type === 'segment_entered') actions.push({ type: 'segment', at: entryAt, segment: t.segment, present: true });
+
+    for (const [name, perDay] of rates) {
+      if (perDay <= 0) continue;
+      for (let at = start + rnd.exponential(DAY / perDay); at < end; at += rnd.exponential(DAY / perDay)) actions.push({ type: 'event', at: Math.floor(at / 1000) * 1000, name, properties: NO_PROPERTIES });
+    }
+    if (exit && rnd.chance(exitChance)) {
+      const at = start + Math.floor(rnd.next() * spec.days * 86_400) * 1000;
+      const a = satisfy(exit.condition.rules, at);
+      if (a) actions.push(a);
+    }
+    return { profile, actions, onSend: replier(spec, rnd) };
+  };
 }
 
 function replier(spec: PopulationSpec, rnd: Prng): SyntheticUser['onSend'] {

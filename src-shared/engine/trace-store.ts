@@ -47,12 +47,19 @@ export class TraceStore {
     this.offsets.push(this.used);
     this.counts.push(trace.length);
     this.users.push(user);
-    for (const s of trace) {
+    const buf = this.buf;
+    // Steps of one input share its name: look a name up only when it changes.
+    let event = '';
+    let eventCode = -1;
+    for (let k = 0; k < trace.length; k++) {
+      const s = trace[k]!;
       const o = this.used++ * 4;
-      this.buf[o] = Math.floor((s.t - this.start) / 1000);
-      this.buf[o + 1] = s.node === '' ? 0 : nodeIndex.get(s.node)! + 1;
-      this.buf[o + 2] = this.code(s.outcome);
-      this.buf[o + 3] = this.code(s.event);
+      buf[o] = Math.floor((s.t - this.start) / 1000);
+      buf[o + 1] = s.node === '' ? 0 : nodeIndex.get(s.node)! + 1;
+      buf[o + 2] = this.code(s.outcome);
+      // After the outcome: codes are given in the order names are first met.
+      if (s.event !== event || eventCode < 0) eventCode = this.code((event = s.event));
+      buf[o + 3] = eventCode;
     }
   }
 
@@ -97,6 +104,22 @@ export class TraceStore {
 
   userOf(journey: number): number {
     return this.users[journey]!;
+  }
+
+  /**
+   * The packed buffer itself and where journey `k` lies in it (int32 offsets [from, to)): `raw`
+   * without a view object per call, for loops over every journey. Valid until the next `add`.
+   */
+  packed(): Int32Array {
+    return this.buf;
+  }
+
+  startOf(k: number): number {
+    return this.offsets[k]! * 4;
+  }
+
+  endOf(k: number): number {
+    return (this.offsets[k]! + this.counts[k]!) * 4;
   }
 
   /** Raw steps of journey `k`: [seconds, node + 1, outcome code, input code] each. */

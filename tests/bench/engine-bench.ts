@@ -33,9 +33,11 @@ type Transferred = PopulationResult & { traces: ReturnType<TraceStore['toTransfe
 
 /** A worker thread (this same file in worker mode) that warms up, then runs one slice on demand. */
 function startWorker(flow: number, from: number, to: number): Promise<{ run: () => Promise<PopulationResult> }> {
-  // Workers do not inherit tsx's loader: register it, then load this file in worker mode.
+  // Under tsx, workers do not inherit its loader: register it, then load this file in worker
+  // mode. A bundled build (engine-bundled-bench.ts) is plain JS and loads directly.
+  const data = { workerData: { flow, from, to, users } };
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const w = new Worker(boot, { eval: true, workerData: { flow, from, to, users } });
+  const w = import.meta.url.endsWith('.ts') ? new Worker(boot, { eval: true, ...data }) : new Worker(new URL(import.meta.url), data);
   return new Promise((ready, reject) => {
     w.once('error', reject);
     w.once('message', () =>
@@ -67,6 +69,11 @@ if (!isMainThread) {
 }
 
 async function main(): Promise<void> {
+console.log(
+  import.meta.url.endsWith('.ts')
+    ? 'build: tsx from source (keepNames wraps every function: slower than the app; engine-bundled-bench.ts runs the bundle)'
+    : 'build: esbuild bundle, as the app and the CLI run',
+);
 for (const [f, [name, doc]] of flows.entries()) {
   runPopulation(doc, { ...spec, users: 2_000 }); // warm-up
   const heapBefore = process.memoryUsage().heapUsed;
