@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
 import type { StudioDatabase } from './schema';
+import { runsToPrune } from './simulation-policy';
 import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
 
 /**
@@ -9,8 +10,17 @@ import type { SavedPreviewRecord, SimulationRecord } from './simulation-records'
  */
 export function createSimulationRepository(database: StudioDatabase, clock: () => number = Date.now) {
   return {
+    /** Saves a run and, in the same transaction, drops the flow's runs beyond the newest `RUNS_KEPT_PER_FLOW`. */
     async saveRun(record: Omit<SimulationRecord, 'id' | 'createdAt'>): Promise<number> {
-      return (await database.simulations.add({ ...record, createdAt: clock() })) as number;
+      return database.transaction('rw', database.simulations, async () => {
+        const id = (await database.simulations.add({ ...record, createdAt: clock() })) as number;
+        const ofFlow = database.simulations.where('[flowId+createdAt]').between(...range(record.flowId));
+        // Index keys and ids only: the runs' views (slider tables) are not read.
+        const [keys, ids] = await Promise.all([ofFlow.clone().keys(), ofFlow.clone().primaryKeys()]);
+        const drop = runsToPrune(ids.map((runId, i) => ({ id: runId as number, createdAt: (keys[i] as unknown as [string, number])[1] })));
+        if (drop.length) await database.simulations.bulkDelete(drop);
+        return id;
+      });
     },
     async savePreview(record: Omit<SavedPreviewRecord, 'id' | 'createdAt'>): Promise<number> {
       return (await database.savedPreviews.add({ ...record, createdAt: clock() })) as number;

@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { ArrowLeftIcon, SearchIcon } from '../ui/icons';
 import type { DrillOutcome } from './engine-protocol';
 import { flowLabels } from './flow-labels';
 import { usePreview, usePreviewApi } from './preview-context';
 import { formatCount, formatWhen } from './preview-format';
-import type { PreviewState } from './preview-store';
+import { DRILL_PAGE, type PreviewState } from './preview-store';
 
 const selectDrill = (s: PreviewState) => s.drill;
 const selectPopulation = (s: PreviewState) => s.population;
@@ -22,6 +22,14 @@ export function DrillDown() {
   const population = usePreview(selectPopulation);
   const api = usePreviewApi();
   const labels = useMemo(() => (population.status === 'ready' ? flowLabels(population.doc) : null), [population]);
+  const countRef = useRef<HTMLParagraphElement>(null);
+  const offset = drill?.page?.offset ?? 0;
+  const shownOffset = useRef(offset);
+  // Another page starts at the top of the list.
+  useEffect(() => {
+    if (offset !== shownOffset.current) countRef.current?.scrollIntoView({ block: 'nearest' });
+    shownOffset.current = offset;
+  }, [offset]);
   if (!drill || !labels) return null;
   const page = drill.page;
   return (
@@ -68,7 +76,10 @@ export function DrillDown() {
       )}
       {page && (
         <>
-          <p className="field__hint">{page.total === page.reached ? `${formatCount(page.total)} users` : `${formatCount(page.total)} of ${formatCount(page.reached)} users match`}{page.total > page.rows.length ? ` · showing the first ${page.rows.length}` : ''}</p>
+          <p className="field__hint" data-testid="drill-count" ref={countRef}>
+            {page.rows.length === 0 ? `No users of ${formatCount(page.reached)}` : `Showing ${page.rows.length === page.total ? formatCount(page.total) : `${formatCount(page.offset + 1)}–${formatCount(page.offset + page.rows.length)}`} of ${formatCount(page.total)}`}
+            {page.total === page.reached ? '' : ` matching (${formatCount(page.reached)} reached this step)`}
+          </p>
           {page.rows.length === 0 ? (
             <p className="preview-empty-line">No user matches. Try another search or outcome.</p>
           ) : (
@@ -95,6 +106,19 @@ export function DrillDown() {
                 </li>
               ))}
             </ul>
+          )}
+          {page.total > DRILL_PAGE && (
+            <nav className="sim-pager" aria-label="Pages of users">
+              <button type="button" className="button button--small" disabled={page.offset === 0} onClick={() => api.getState().setDrillPage(page.offset - DRILL_PAGE)} data-testid="drill-prev">
+                Previous {DRILL_PAGE}
+              </button>
+              <span className="muted">
+                Page {formatCount(page.offset / DRILL_PAGE + 1)} of {formatCount(Math.ceil(page.total / DRILL_PAGE))}
+              </span>
+              <button type="button" className="button button--small" disabled={page.offset + DRILL_PAGE >= page.total} onClick={() => api.getState().setDrillPage(page.offset + DRILL_PAGE)} data-testid="drill-next">
+                Next {DRILL_PAGE}
+              </button>
+            </nav>
           )}
         </>
       )}

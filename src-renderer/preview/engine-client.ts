@@ -2,13 +2,15 @@ import type { EngineArgs, EngineCall, EngineChannel, EngineMessage, EngineResult
 
 /** The two ends of a Worker as the client uses them (a real Worker, or an in-process stand-in). */
 export interface EnginePort {
-  postMessage(call: EngineCall): void;
+  postMessage(call: EngineCall, transfer?: Transferable[]): void;
   onmessage: ((event: { data: EngineMessage }) => void) | null;
   terminate(): void;
 }
 
 export interface CallOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Buffers in `args` to move to the worker rather than copy (they are unusable here after). */
+  transfer?: Transferable[];
 }
 
 export interface EngineClient {
@@ -46,7 +48,7 @@ export function createEngineClient(openPort: () => EnginePort): EngineClient {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, options });
         try {
-          connect().postMessage({ id, channel, args } as EngineCall);
+          connect().postMessage({ id, channel, args } as EngineCall, options?.transfer ?? []);
         } catch (e) {
           pending.delete(id);
           reject(e instanceof Error ? e : new Error(String(e)));

@@ -3,7 +3,7 @@ import { runPopulation, PopulationIndex, replayUser } from '../../src-shared/eng
 import { createEngineClient, inProcessPort } from './engine-client';
 import { createEngineHandler } from './engine-handler';
 import type { EngineMessage } from './engine-protocol';
-import { instantOf, toActions, triggerScript } from './script-model';
+import { instantOf, toActions, triggerScript, type ScriptItem } from './script-model';
 import { onboarding } from './test-fixtures';
 
 const doc = onboarding();
@@ -22,6 +22,21 @@ describe('engine handler', () => {
     expect(view.states[0]![0]).toMatchObject({ status: 'running', waiting: ['welcome'], messages: 0 });
     expect(view.steps[1]!.why).toMatch(/outside business hours/);
     expect(view.states[0]!.length).toBe(Math.max(...view.steps.map((s) => s.input)) + 1);
+  });
+
+  it('previews a segment-triggered flow: the script puts the user in the segment, then out', async () => {
+    const bySegment = { ...doc, campaign: { ...doc.campaign, trigger: { type: 'segment_entered' as const, segment: 'trial-users' } } };
+    const items = triggerScript(bySegment.campaign);
+    expect(items).toMatchObject([{ kind: 'segment', segment: 'trial-users', present: true }]);
+    const leave = { id: 'leave', day: 2, time: '12:00', kind: 'segment' as const, segment: 'trial-users', present: false };
+    const actions = toActions([...items, leave], 'UTC');
+    expect(actions.map((a) => a.type === 'segment' && a.present)).toEqual([true, false]);
+    const view = await client().call('preview.run', { doc: bySegment, options: { profile, script: actions, from: instantOf(1, '00:00', 'UTC') } });
+    expect(view.steps[0]).toMatchObject({ node: 'trigger', outcome: 'next' });
+    expect(view.journeys).toHaveLength(1);
+    // Not in the segment: nobody enters.
+    const other = await client().call('preview.run', { doc: bySegment, options: { profile, script: toActions([{ ...items[0]!, segment: 'other' } as ScriptItem], 'UTC'), from: instantOf(1, '00:00', 'UTC') } });
+    expect(other.journeys).toHaveLength(0);
   });
 
   it('forks at a step and reports where the paths part', async () => {

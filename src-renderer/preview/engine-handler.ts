@@ -2,6 +2,7 @@ import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulatio
 import type { FlowDocument } from '../../src-shared/flow/index';
 import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult } from './engine-protocol';
 import { createDrillDown, toPopulationView } from './population-data';
+import { mergeParts, partBuffers, toPart } from './population-parallel';
 import { toPreviewView } from './preview-data';
 
 export type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
@@ -70,6 +71,16 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       if (!result.cancelled) runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
       return toPopulationView(runId, doc, spec, result, now() - started);
     },
+    'population.slice': ({ doc, spec, from, to }, id) => {
+      const result = runPopulation(doc, spec, { from, to, progressEvery: Math.max(1, Math.min(500, Math.floor((to - from) / 50))), onProgress: (done) => post({ id, kind: 'progress', done, total: to - from }) });
+      return toPart(result).part;
+    },
+    'population.merge': ({ runId, doc, spec, parts, elapsedMs }) => {
+      const started = now();
+      const result = mergeParts(parts);
+      runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
+      return toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
+    },
     'population.cancel': ({ runId }) => {
       const signal = running.get(runId);
       if (signal) signal.aborted = true;
@@ -99,8 +110,10 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
   };
 }
 
-/** The typed arrays of a population view, moved rather than copied. */
+/** The typed arrays of a population view or part, moved rather than copied. */
 function transferables(result: unknown): Transferable[] {
+  const part = result as { traces?: { buf?: unknown } } | null;
+  if (part?.traces?.buf instanceof Int32Array) return partBuffers(result as Parameters<typeof partBuffers>[0]);
   const timeline = (result as { timeline?: { entered?: Int32Array; waiting?: Int32Array } } | null)?.timeline;
   return timeline?.entered && timeline.waiting ? [timeline.entered.buffer as ArrayBuffer, timeline.waiting.buffer as ArrayBuffer] : [];
 }

@@ -82,6 +82,21 @@ export interface PopulationView {
   elapsedMs: number;
 }
 
+/**
+ * One worker's share of a population run (`runPopulation(doc, spec, { from, to })`) as plain data
+ * whose arrays move between threads: the slice workers send theirs to the main worker to merge.
+ */
+export interface PopulationPart {
+  users: number;
+  journeys: number;
+  outcomes: { running: number; ended: number; exited: number };
+  exits: Record<string, number>;
+  nodes: Record<string, NodeStats>;
+  messagesByDay: Record<string, number[]>;
+  cancelled: boolean;
+  traces: { start: number; nodeIds: readonly string[]; names: string[]; buf: Int32Array; offsets: Int32Array; counts: Int32Array; users: Int32Array };
+}
+
 export type DrillOutcome = 'all' | 'running' | 'ended' | 'exited';
 
 export interface DrillQuery {
@@ -106,6 +121,8 @@ export interface DrillPage {
   /** Users who reached the node, and how many of them pass the filter. */
   reached: number;
   total: number;
+  /** Where `rows` start in the filtered list. */
+  offset: number;
   rows: DrillRow[];
 }
 
@@ -117,6 +134,10 @@ export interface EngineContract {
   'preview.run': { args: { doc: FlowDocument; options: ScenarioOptions }; result: PreviewView };
   'preview.fork': { args: { doc: FlowDocument; options: ScenarioOptions; step: number; change: UserAction }; result: ForkView };
   'population.run': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec }; result: PopulationView };
+  /** Users [from, to) of a run, for a slice worker; progress counts that slice's users. */
+  'population.slice': { args: { doc: FlowDocument; spec: PopulationSpec; from: number; to: number }; result: PopulationPart };
+  /** The slices' parts (in user order) merged into one run, held here for drill-down and replay. */
+  'population.merge': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec; parts: PopulationPart[]; elapsedMs: number }; result: PopulationView };
   'population.cancel': { args: { runId: string }; result: { cancelled: boolean } };
   'population.users': { args: { runId: string; query: DrillQuery }; result: DrillPage };
   'population.replay': { args: { runId: string; userIndex: number }; result: PreviewView };
@@ -136,7 +157,7 @@ export type EngineMessage =
   | { id: number; kind: 'error'; message: string }
   | { id: number; kind: 'progress'; done: number; total: number };
 
-export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.cancel', 'population.users', 'population.replay', 'population.release'];
+export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release'];
 
 /** A run the worker no longer holds (released, or re-opened from the database): run it again first. */
 export const UNKNOWN_RUN = 'unknown-run';

@@ -96,12 +96,13 @@ function Settings({ running }: { running: boolean }) {
         ))}
       </div>
       <div className="preview-run">
+        {/* Distinct keys: React must not turn the clicked Cancel into the submit button while its click is still being handled (that would start a new run). */}
         {running ? (
-          <button type="button" className="button" onClick={() => api.getState().cancelPopulation()} data-testid="cancel-simulation">
+          <button key="cancel" type="button" className="button" onClick={() => api.getState().cancelPopulation()} data-testid="cancel-simulation">
             Cancel
           </button>
         ) : (
-          <button type="submit" className="button button--primary" data-testid="run-simulation">
+          <button key="run" type="submit" className="button button--primary" data-testid="run-simulation">
             Run simulation
           </button>
         )}

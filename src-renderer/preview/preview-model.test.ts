@@ -5,6 +5,7 @@ import { flowFingerprint } from './flow-fingerprint';
 import { journeyFrame } from './journey-frame';
 import { journeyOverlay } from './overlay-model';
 import { describeItem, instantOf, parseProperties, parseScalar, scriptProblems, toActions, triggerScript, type ScriptItem } from './script-model';
+import { MAX_BUCKETS, timelineStep } from './population-data';
 import { diffSteps } from './step-diff';
 import { onboarding } from './test-fixtures';
 import { cursorAfterKey } from './timeline-keys';
@@ -25,6 +26,12 @@ describe('script model', () => {
     ]);
     expect(actions[0]).toMatchObject({ properties: { plan: 'trial', seats: 3 } });
     expect(instantOf(1, '09:00', 'UTC')).toBe(Date.UTC(2026, 10, 23, 9));
+  });
+  it('has segment lines: enter or leave, named', () => {
+    const enter: ScriptItem = { id: 's', day: 1, time: '09:00', kind: 'segment', segment: 'vip', present: true };
+    expect(toActions([enter], 'UTC')).toEqual([{ type: 'segment', at: Date.UTC(2026, 10, 23, 9), segment: 'vip', present: true }]);
+    expect(describeItem({ ...enter, present: false })).toBe('Day 1, 09:00 · leaves segment vip');
+    expect(scriptProblems([{ ...enter, segment: ' ' }])).toEqual([{ id: 's', message: 'Name the segment.' }]);
   });
   it('parses values and reports lines that cannot run', () => {
     expect([parseScalar('true'), parseScalar('42'), parseScalar('trial')]).toEqual([true, 42, 'trial']);
@@ -91,6 +98,17 @@ describe('messages chart', () => {
     expect(sms!.y + sms!.height).toBeCloseTo(email!.y);
     expect(g.xTicks[0]!.label).toBe('1');
     expect([niceMax(0), niceMax(7), niceMax(130), niceMax(2400)]).toEqual([1, 10, 200, 2500]);
+  });
+});
+
+describe('population slider resolution', () => {
+  it('is the finest round step the period allows: minutes for short runs, 5 min for a month', () => {
+    const minutes = (days: number) => timelineStep(days) / 60_000;
+    expect([1, 2, 3, 7, 14, 30, 60, 90, 365].map(minutes)).toEqual([1, 1, 1, 2, 5, 5, 10, 15, 60]);
+    for (const days of [1, 6, 31, 62, 100, 200, 365]) {
+      expect(days * 1440 / minutes(days) + 1).toBeLessThanOrEqual(MAX_BUCKETS);
+      expect(minutes(days)).toBeLessThan(days <= 60 ? 15 : 61);
+    }
   });
 });
 

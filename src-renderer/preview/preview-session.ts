@@ -3,11 +3,15 @@ import type { FlowDocument } from '../../src-shared/flow/index';
 import { simulationRepository } from '../db/simulation-repository';
 import { createEngineClient } from './engine-client';
 import { openEngineWorker } from './engine-worker-port';
+import { workerCount } from './population-parallel';
 import { createPreviewStore, type PreviewStore } from './preview-store';
 
-/** The preview store of one editor session; its worker starts on first use and stops with the session. */
+/**
+ * The preview store of one editor session; its worker starts on first use and stops with the
+ * session. Population runs also start one slice worker per core for the run's length.
+ */
 export function usePreviewSession(doc: FlowDocument): PreviewStore {
-  const [store] = useState(() => createPreviewStore({ client: createEngineClient(openEngineWorker), persistence: simulationRepository, doc }));
+  const [store] = useState(() => createPreviewStore({ client: createEngineClient(openEngineWorker), openWorker: () => createEngineClient(openEngineWorker), workers: workerCount(navigator.hardwareConcurrency), persistence: simulationRepository, doc }));
   useEffect(() => () => store.getState().dispose(), [store]);
   return store;
 }

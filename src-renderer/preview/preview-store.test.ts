@@ -15,8 +15,8 @@ function setup() {
     savePreview: async (r) => previews.push(r),
     updatePreview: async () => undefined,
   };
-  const client = createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200 })));
-  const store = createPreviewStore({ client, persistence, doc });
+  const open = () => createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200 })));
+  const store = createPreviewStore({ client: open(), openWorker: open, workers: 3, minUsersPerWorker: 100, persistence, doc });
   store.getState().setMode('preview');
   return { store, runs, previews };
 }
@@ -80,6 +80,24 @@ describe('preview store', () => {
     await expect.poll(() => store.getState().drill?.status).toBe('ready');
     const rows = store.getState().drill!.page!.rows;
     expect(rows.length).toBeGreaterThan(0);
+
+    // Pages of 50 beyond the first, back to the first when the filter changes.
+    store.getState().openDrill('welcome');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
+    const first = store.getState().drill!.page!;
+    expect(first.total).toBeGreaterThan(100);
+    expect(first).toMatchObject({ offset: 0 });
+    expect(first.rows).toHaveLength(50);
+    store.getState().setDrillPage(50);
+    await expect.poll(() => store.getState().drill?.page?.offset).toBe(50);
+    expect(store.getState().drill!.page!.rows[0]!.userIndex).not.toBe(first.rows[0]!.userIndex);
+    store.getState().setDrillPage(1_000_000);
+    await expect.poll(() => store.getState().drill?.page?.offset).toBe(Math.floor((first.total - 1) / 50) * 50);
+    expect(store.getState().drill!.page!.rows.length).toBe(first.total - store.getState().drill!.page!.offset);
+    store.getState().setDrillFilter({ outcome: 'exited' });
+    await expect.poll(() => store.getState().drill?.page?.offset).toBe(0);
+    store.getState().openDrill('to-sales');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
     await store.getState().openUser(rows[0]!.userIndex, rows[0]!.name);
     expect(store.getState().tab).toBe('journey');
     const j = store.getState().journey;

@@ -6,6 +6,7 @@ import type { EngineClient } from './engine-client';
 import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './engine-protocol';
 import { flowFingerprint } from './flow-fingerprint';
 import { journeyFrame, lastStep, type JourneyFrame } from './journey-frame';
+import { runAcrossWorkers, RunCancelled } from './population-parallel';
 import { journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
 import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './script-model';
 import { diffSteps, type StepDiff } from './step-diff';
@@ -35,6 +36,8 @@ export interface DrillState {
   nodeId: string;
   outcome: DrillOutcome;
   search: string;
+  /** First row of the page shown (a multiple of the page size). */
+  offset: number;
   status: 'loading' | 'preparing' | 'ready' | 'error';
   page: DrillPage | null;
   progress: number;
@@ -85,6 +88,8 @@ export interface PreviewState {
   setBucket(bucket: number): void;
   openDrill(nodeId: string): void;
   setDrillFilter(filter: { outcome?: DrillOutcome; search?: string }): void;
+  /** Shows the page of users starting at `offset` (clamped to the list). */
+  setDrillPage(offset: number): void;
   closeDrill(): void;
   openUser(userIndex: number, label: string): Promise<void>;
   openSavedRun(record: SimulationRecord): void;
@@ -102,14 +107,20 @@ export interface PreviewPersistence {
 }
 
 export interface PreviewStoreOptions {
+  /** The main engine worker: previews, and population runs kept for drill-down and replay. */
   client: EngineClient;
+  /** Opens a slice worker for a population run (one per core; closed when the run ends). */
+  openWorker: () => EngineClient;
+  /** Slice workers per run (at most; small runs use fewer). */
+  workers: number;
+  minUsersPerWorker?: number;
   persistence?: PreviewPersistence;
   /** The flow the editor opened (default script from its trigger). */
   doc: FlowDocument;
 }
 
 const DEFAULT_SETTINGS: PopulationSettings = { users: 10_000, days: 30, seed: 1, replyProbability: 0.3, replyDelayMinutes: 120, exitChance: 0.05 };
-const DRILL_PAGE = 50;
+export const DRILL_PAGE = 50;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -117,9 +128,18 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * cursor, a fork, population runs with their slider and drill-down, and the overlay the canvas
  * draws. All engine work goes through `client` (the worker); the flow is passed in per action.
  */
-export function createPreviewStore({ client, persistence, doc: initialDoc }: PreviewStoreOptions): StoreApi<PreviewState> {
+export function createPreviewStore({ client, openWorker, workers, minUsersPerWorker, persistence, doc: initialDoc }: PreviewStoreOptions): StoreApi<PreviewState> {
   let runSeq = 0;
   let drillSeq = 0;
+  let cancelRun: (() => void) | null = null;
+  /** A run split over the slice workers, merged and kept in the main worker. */
+  const runParallel = (runId: string, doc: FlowDocument, spec: PopulationSpec, onProgress: (done: number, total: number) => void) => {
+    const run = runAcrossWorkers({ primary: client, openWorker, workers, minUsersPerWorker, runId, doc, spec, onProgress });
+    cancelRun = run.cancel;
+    return run.result.finally(() => {
+      if (cancelRun === run.cancel) cancelRun = null;
+    });
+  };
   const preset = PRESET_USERS[0]!;
 
   return createStore<PreviewState>()((set, get) => {
@@ -152,7 +172,7 @@ export function createPreviewStore({ client, persistence, doc: initialDoc }: Pre
       if (!d || s.population.status !== 'ready') return;
       const seq = ++drillSeq;
       const { view, doc } = s.population;
-      const ask = () => client.call('population.users', { runId: view.runId, query: { nodeId: d.nodeId, outcome: d.outcome, search: d.search, offset: 0, limit: DRILL_PAGE } });
+      const ask = () => client.call('population.users', { runId: view.runId, query: { nodeId: d.nodeId, outcome: d.outcome, search: d.search, offset: d.offset, limit: DRILL_PAGE } });
       const current = () => seq === drillSeq && get().drill !== null;
       set({ drill: { ...d, status: 'loading' } });
       try {
@@ -163,7 +183,7 @@ export function createPreviewStore({ client, persistence, doc: initialDoc }: Pre
           if (message(e) !== UNKNOWN_RUN) throw e;
           // A run re-opened from the database: its users are rebuilt (same seed, same result) first.
           if (current()) set({ drill: { ...get().drill!, status: 'preparing', progress: 0 } });
-          await client.call('population.run', { runId: view.runId, doc, spec: view.spec }, { onProgress: (done, total) => current() && set({ drill: { ...get().drill!, progress: done / total } }) });
+          await runParallel(view.runId, doc, view.spec, (done, total) => current() && set({ drill: { ...get().drill!, progress: done / total } }));
           page = await ask();
         }
         if (current()) set({ drill: { ...get().drill!, status: 'ready', page } });
@@ -267,16 +287,13 @@ export function createPreviewStore({ client, persistence, doc: initialDoc }: Pre
         set({ population: { status: 'running', runId, done: 0, total: spec.users }, drill: null, overlay: get().tab === 'population' ? null : get().overlay });
         let lastShown = 0;
         try {
-          const view = await client.call('population.run', { runId, doc, spec }, {
-            onProgress: (done, total) => {
-              // Progress arrives often; a repaint per 0.5 % is plenty.
-              if (done !== total && done - lastShown < total / 200) return;
-              lastShown = done;
-              const p = get().population;
-              if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done, total } });
-            },
+          const view = await runParallel(runId, doc, spec, (done, total) => {
+            // Progress arrives often (from every worker); a repaint per 0.5 % is plenty.
+            if (done !== total && done - lastShown < total / 200) return;
+            lastShown = done;
+            const p = get().population;
+            if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done, total } });
           });
-          if (view.cancelled) return void set({ population: { status: 'cancelled', done: view.users, total: spec.users } });
           const fingerprint = flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null }, bucket: view.timeline.buckets - 1 });
           refresh();
@@ -287,12 +304,12 @@ export function createPreviewStore({ client, persistence, doc: initialDoc }: Pre
             if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
           }
         } catch (e) {
-          set({ population: { status: 'error', message: message(e) } });
+          if (e instanceof RunCancelled) set({ population: { status: 'cancelled', done: e.done, total: spec.users } });
+          else set({ population: { status: 'error', message: message(e) } });
         }
       },
       cancelPopulation: () => {
-        const p = get().population;
-        if (p.status === 'running') void client.call('population.cancel', { runId: p.runId });
+        if (get().population.status === 'running') cancelRun?.();
       },
       setBucket: (bucket) => {
         if (bucket === get().bucket) return;
@@ -301,13 +318,22 @@ export function createPreviewStore({ client, persistence, doc: initialDoc }: Pre
       },
 
       openDrill: (nodeId) => {
-        set({ drill: { nodeId, outcome: 'all', search: '', status: 'loading', page: null, progress: 0 }, tab: 'population' });
+        set({ drill: { nodeId, outcome: 'all', search: '', offset: 0, status: 'loading', page: null, progress: 0 }, tab: 'population' });
         void queryDrill();
       },
       setDrillFilter: (filter) => {
         const d = get().drill;
         if (!d) return;
-        set({ drill: { ...d, ...filter } });
+        set({ drill: { ...d, ...filter, offset: 0 } });
+        void queryDrill();
+      },
+      setDrillPage: (offset) => {
+        const d = get().drill;
+        if (!d) return;
+        const last = d.page ? Math.max(0, Math.ceil(d.page.total / DRILL_PAGE) - 1) * DRILL_PAGE : 0;
+        const next = Math.max(0, Math.min(last, Math.floor(offset / DRILL_PAGE) * DRILL_PAGE));
+        if (next === d.offset) return;
+        set({ drill: { ...d, offset: next } });
         void queryDrill();
       },
       closeDrill: () => set({ drill: null }),
@@ -360,7 +386,10 @@ export function createPreviewStore({ client, persistence, doc: initialDoc }: Pre
         await persistence.updatePreview(r.record.id, { fingerprint: j.shown.fingerprint, document: j.shown.doc, steps: j.shown.view.steps, outcome: last ? { status: last.status, reason: last.reason } : null });
         set({ regression: null });
       },
-      dispose: () => client.dispose(),
+      dispose: () => {
+        cancelRun?.();
+        client.dispose();
+      },
     };
   });
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
+import { RUNS_KEPT_PER_FLOW } from '../db/simulation-policy';
 import { simulationRepository, useSavedPreviews, useSavedRuns } from '../db/simulation-repository';
 import { formatRelativeTime } from '../ui/format';
 import { TrashIcon } from '../ui/icons';
@@ -60,6 +61,7 @@ export function SavedTab() {
       </section>
       <section className="preview-section">
         <h2 className="preview-section__title">Simulation runs</h2>
+        <p className="field__hint" data-testid="runs-kept">The newest {RUNS_KEPT_PER_FLOW} runs of this flow are kept; older ones are deleted as you run more.</p>
         {runs === undefined ? (
           <div className="preview-skeleton" aria-hidden="true" />
         ) : runs.length === 0 ? (

@@ -60,6 +60,12 @@ export function ScenarioForm() {
             <input className="form-input form-input--compact" value={profile.tags.join(', ')} placeholder="vip, beta" onChange={(e) => setProfile({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
           </label>
           <label className="field">
+            <span className="field__label">Segments</span>
+            <input className="form-input form-input--compact" value={profile.segments.join(', ')} placeholder="active-users" onChange={(e) => setProfile({ segments: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
+          </label>
+        </div>
+        <div className="field-row">
+          <label className="field">
             <span className="field__label">Timezone</span>
             <input className="form-input form-input--compact" value={profile.timezone} list="preview-timezones" onChange={(e) => setProfile({ timezone: e.target.value })} aria-label="User timezone" />
             <datalist id="preview-timezones">
@@ -168,6 +174,16 @@ function ItemFields({ item, onChange }: { item: ScriptItem; onChange: (patch: Pa
             <option value="remove">Loses tag</option>
           </select>
           <input className="form-input form-input--compact" value={item.tag} aria-label="Tag" onChange={(e) => onChange({ tag: e.target.value })} />
+        </div>
+      );
+    case 'segment':
+      return (
+        <div className="field-row">
+          <select className="form-select form-select--compact" value={item.present ? 'enter' : 'leave'} aria-label="Segment change" onChange={(e) => onChange({ present: e.target.value === 'enter' })}>
+            <option value="enter">Enters segment</option>
+            <option value="leave">Leaves segment</option>
+          </select>
+          <input className="form-input form-input--compact" value={item.segment} aria-label="Segment" onChange={(e) => onChange({ segment: e.target.value })} />
         </div>
       );
   }

@@ -5,7 +5,7 @@ import type { CampaignSettings, Scalar } from '../../src-shared/flow/index';
 /** The first day of every preview: a Monday, so weekday rules read naturally. */
 export const SCRIPT_START_DATE = { year: 2026, month: 10, day: 23 } as const;
 
-export type ScriptKind = 'event' | 'message' | 'page_visit' | 'attribute' | 'tag';
+export type ScriptKind = 'event' | 'message' | 'page_visit' | 'attribute' | 'tag' | 'segment';
 
 /** One line of a test user's script, as the form edits it: on day `day` (1 = first) at `time` on the user's clock. */
 export type ScriptItem = { id: string; day: number; time: string } & (
@@ -14,6 +14,7 @@ export type ScriptItem = { id: string; day: number; time: string } & (
   | { kind: 'page_visit'; url: string; seconds: number }
   | { kind: 'attribute'; name: string; value: string }
   | { kind: 'tag'; tag: string; present: boolean }
+  | { kind: 'segment'; segment: string; present: boolean }
 );
 
 export const SCRIPT_KIND_LABELS: Record<ScriptKind, string> = {
@@ -22,6 +23,7 @@ export const SCRIPT_KIND_LABELS: Record<ScriptKind, string> = {
   page_visit: 'Visits a page',
   attribute: 'Attribute changes',
   tag: 'Tag changes',
+  segment: 'Segment changes',
 };
 
 export interface TestUser {
@@ -78,6 +80,8 @@ export function toActions(items: readonly ScriptItem[], timezone: string): UserA
           return { type: 'attribute', at, name: item.name.trim(), value: item.value.trim() === '' ? null : parseScalar(item.value) };
         case 'tag':
           return { type: 'tag', at, tag: item.tag.trim(), present: item.present };
+        case 'segment':
+          return { type: 'segment', at, segment: item.segment.trim(), present: item.present };
       }
     })
     .sort((a, b) => a.at - b.at);
@@ -92,6 +96,7 @@ export function scriptProblems(items: readonly ScriptItem[]): { id: string; mess
     else if (i.kind === 'event' && !i.name.trim()) out.push({ id: i.id, message: 'Name the event.' });
     else if (i.kind === 'attribute' && !i.name.trim()) out.push({ id: i.id, message: 'Name the attribute.' });
     else if (i.kind === 'tag' && !i.tag.trim()) out.push({ id: i.id, message: 'Name the tag.' });
+    else if (i.kind === 'segment' && !i.segment.trim()) out.push({ id: i.id, message: 'Name the segment.' });
   }
   return out;
 }
@@ -116,6 +121,8 @@ export function newScriptItem(kind: ScriptKind, after?: ScriptItem): ScriptItem 
       return { ...base, kind, name: 'plan', value: 'starter' };
     case 'tag':
       return { ...base, kind, tag: 'vip', present: true };
+    case 'segment':
+      return { ...base, kind, segment: 'active-users', present: true };
   }
 }
 
@@ -128,6 +135,7 @@ export function triggerScript(c: CampaignSettings): ScriptItem[] {
     return [{ ...base, kind: 'event', name: t.event, properties: props.join(', ') }];
   }
   if (t.type === 'page_visit') return [{ ...base, kind: 'page_visit', url: t.urlPattern.replace(/\*/g, ''), seconds: t.secondsOnPage + 5 }];
+  if (t.type === 'segment_entered') return [{ ...base, kind: 'segment', segment: t.segment, present: true }];
   return [];
 }
 
@@ -145,5 +153,7 @@ export function describeItem(item: ScriptItem): string {
       return `${when} · ${item.name} = ${item.value || '(none)'}`;
     case 'tag':
       return `${when} · ${item.present ? 'gets' : 'loses'} tag ${item.tag}`;
+    case 'segment':
+      return `${when} · ${item.present ? 'enters' : 'leaves'} segment ${item.segment}`;
   }
 }

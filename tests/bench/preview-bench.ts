@@ -97,6 +97,9 @@ async function main(): Promise<void> {
     console.log(`${'  frames over 100 ms'.padEnd(48)} ${frames.filter((f) => f > 100).length}`);
 
     await until(page, `!!document.querySelector('[data-testid="time-slider"]')`);
+    const cores = (await page.evaluate('navigator.hardwareConcurrency')) as number;
+    const instants = Number(await page.getByTestId('time-slider').getAttribute('max')) + 1;
+    console.log(`${'  cores reported / slider instants'.padEnd(48)} ${cores} / ${instants.toLocaleString('en-US')} (every ${Math.round((30 * 1440) / (instants - 1))} min)`);
     const slide = (await page.evaluate(SLIDE)) as { dom: number[]; frame: number[]; changed: number };
     console.log(`\ntime slider on that run (${slide.dom.length} moves, badges changed on ${slide.changed})`);
     report(`slider → badges in the DOM: median (max ${Math.max(...slide.dom).toFixed(1)} ms)`, median(slide.dom), 16.7);

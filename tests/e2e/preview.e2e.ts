@@ -36,6 +36,14 @@ describe('preview and simulation (web edition)', () => {
     expect(await panel().getByTestId('script-item').count()).toBe(1);
     await panel().getByLabel('Event name').waitFor();
     expect(await panel().getByLabel('Event name').inputValue()).toBe('user.signed_up');
+    // Scripts can put the user in a segment (or take them out), for segment-triggered flows.
+    await panel().getByLabel('Add an action').selectOption('segment');
+    expect(await panel().getByLabel('Segment', { exact: true }).inputValue()).toBe('active-users');
+    expect(await panel().getByLabel('Segment change').inputValue()).toBe('enter');
+    await panel().getByLabel('Segment', { exact: true }).scrollIntoViewIfNeeded();
+    await shot('preview-script-segment.png');
+    await panel().getByRole('button', { name: 'Remove “Day 1, 10:00 · enters segment active-users”' }).click();
+    expect(await panel().getByTestId('script-item').count()).toBe(1);
     await h.page.getByTestId('run-preview').click();
     await h.page.getByTestId('journey-results').waitFor();
     expect(await h.page.getByTestId('journey-outcome').textContent()).toContain('Ended at “Drip finished”');
@@ -83,6 +91,13 @@ describe('preview and simulation (web edition)', () => {
   it('simulates a population: badges, a time slider that changes counts, drill-down into a user’s journey', async () => {
     await panel().getByRole('tab', { name: 'Population' }).click();
     await h.page.getByTestId('sim-empty').waitFor();
+    // A big run split over the slice workers: one progress bar; Cancel stops them all.
+    await panel().getByLabel('Users').fill('1000000');
+    await h.page.getByTestId('run-simulation').click();
+    await expect.poll(async () => Number(await h.page.getByTestId('sim-progress').getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await h.page.getByTestId('cancel-simulation').click();
+    expect(await h.page.getByTestId('sim-cancelled').textContent()).toMatch(/Cancelled after [\d,]+ of 1,000,000 users/);
+    expect(await h.page.getByTestId('sim-progress').count()).toBe(0);
     await panel().getByLabel('Users').fill('3000');
     await h.page.getByTestId('run-simulation').click();
     await h.page.getByTestId('sim-summary').waitFor({ timeout: 30_000 });
@@ -108,8 +123,19 @@ describe('preview and simulation (web edition)', () => {
     expect(await h.page.getByTestId('sim-waiting').count()).toBeGreaterThan(0);
     await shot('preview-population-slider.png');
 
-    await h.page.locator('[data-testid="sim-badge"][data-node="to-sales"]').click();
+    // Everyone who got the welcome email: pages of 50, with the count.
+    await h.page.locator('[data-testid="sim-badge"][data-node="welcome"]').click();
     const drill = h.page.getByTestId('drill-down');
+    await drill.getByTestId('drill-user').first().waitFor();
+    expect(await drill.getByTestId('drill-count').textContent()).toMatch(/^Showing 1–50 of \d,\d{3}$/);
+    expect(await drill.getByTestId('drill-user').count()).toBe(50);
+    await drill.getByTestId('drill-next').click();
+    await expect.poll(() => drill.getByTestId('drill-count').textContent()).toMatch(/^Showing 51–100 of /);
+    await drill.getByTestId('drill-next').scrollIntoViewIfNeeded();
+    await shot('preview-drill-pages.png');
+    await h.page.getByRole('button', { name: 'Back to the summary' }).click();
+
+    await h.page.locator('[data-testid="sim-badge"][data-node="to-sales"]').click();
     await drill.waitFor();
     await drill.getByTestId('drill-user').first().waitFor();
     const all = await drill.getByTestId('drill-user').count();
@@ -132,6 +158,26 @@ describe('preview and simulation (web edition)', () => {
     await panel().getByRole('tab', { name: 'Saved' }).click();
     await h.page.getByTestId('saved-run').first().waitFor();
     expect(await h.page.getByTestId('stale').count()).toBe(0);
+    expect(await h.page.getByTestId('runs-kept').textContent()).toContain('newest 10 runs');
+  });
+
+  it('keeps only the newest 10 runs of a flow', async () => {
+    await panel().getByRole('tab', { name: 'Population' }).click();
+    // The drill-down is still open from the test before.
+    await h.page.getByRole('button', { name: 'Back to the summary' }).click();
+    await panel().getByLabel('Users').fill('200');
+    for (let seed = 101; seed <= 111; seed++) {
+      // The fields are disabled while a run goes: filling waits for the previous one.
+      await panel().getByLabel('Seed').fill(String(seed));
+      await h.page.getByTestId('run-simulation').click();
+    }
+    await h.page.getByTestId('run-simulation').waitFor();
+    await panel().getByRole('tab', { name: 'Saved' }).click();
+    const runs = h.page.getByTestId('saved-run');
+    await expect.poll(() => runs.first().textContent()).toContain('seed 111');
+    await expect.poll(() => runs.count()).toBe(10);
+    expect(await runs.last().textContent()).toContain('seed 102');
+    await shot('preview-saved-runs.png');
     expect(h.pageErrors).toEqual([]);
   });
 });
