@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { syncError, type SyncError } from '../../src-shared/sync/sync-error';
+import type { PlannedRequest } from '../../src-shared/sync/chatwoot/paths';
 import { TransportError, type HttpResponse, type HttpTransport } from './http-transport';
 
 export type ApiResult<T> = { ok: true; value: T; status: number; headers: HttpResponse['headers'] } | { ok: false; error: SyncError; status?: number; body?: unknown };
@@ -45,4 +46,38 @@ export function hostOf(baseUrl: string): string {
   } catch {
     return baseUrl;
   }
+}
+
+/** How one API authenticates and where it lives: what differs between the two clients. */
+export interface JsonApi {
+  baseUrl: string;
+  host: string;
+  timeoutMs: number;
+  transport: HttpTransport;
+  token: () => Promise<string | undefined>;
+  /** Said when no token is saved. */
+  missingToken: string;
+  authHeaders: (token: string) => Record<string, string>;
+  onRequest?: ((planned: PlannedRequest) => void) | undefined;
+}
+
+/**
+ * One JSON request: token check, send, a 2xx parsed by `schema`, anything else handed to the
+ * API's own `failure` reading (each API words its errors differently).
+ */
+export async function requestJson<T, F extends { ok: false }>(api: JsonApi, planned: PlannedRequest, schema: z.ZodType<T>, what: string, failure: (response: HttpResponse, what: string) => F): Promise<Extract<ApiResult<T>, { ok: true }> | F | Extract<ApiResult<T>, { ok: false }>> {
+  const token = await api.token();
+  if (!token) return { ok: false, error: syncError('config', api.missingToken) };
+  api.onRequest?.(planned);
+  const sent = await send(api.transport, {
+    method: planned.method,
+    url: api.baseUrl + planned.path,
+    headers: { ...api.authHeaders(token), ...planned.headers, ...(planned.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(planned.body !== undefined ? { body: JSON.stringify(planned.body) } : {}),
+    timeoutMs: api.timeoutMs,
+  });
+  if (!sent.ok) return sent;
+  const { response } = sent;
+  if (response.status >= 200 && response.status < 300) return parseBody(schema, response, what, api.host);
+  return failure(response, what);
 }

@@ -5,7 +5,7 @@ import { chatwootPaths, type PlannedRequest } from '../../src-shared/sync/chatwo
 import { ChatwootCampaign, ChatwootCampaignList, ChatwootErrorBody, ChatwootValidationBody } from '../../src-shared/sync/chatwoot/resource';
 import type { ChatwootCampaignFields } from '../../src-shared/sync/chatwoot/to-chatwoot';
 import { syncError, type SyncError } from '../../src-shared/sync/sync-error';
-import { hostOf, jsonOf, parseBody, send, type ApiResult } from './api-result';
+import { hostOf, jsonOf, requestJson, type ApiResult, type JsonApi } from './api-result';
 import type { HttpResponse, HttpTransport } from './http-transport';
 
 export interface ChatwootClientOptions {
@@ -32,22 +32,17 @@ export function createChatwootClient(opts: ChatwootClientOptions) {
   const host = hostOf(baseUrl);
   const timeoutMs = opts.timeoutMs ?? 15_000;
 
-  async function call<T>(planned: PlannedRequest, schema: z.ZodType<T>, what: string): Promise<ChatwootResult<T>> {
-    const token = await opts.token();
-    if (!token) return { ok: false, error: syncError('config', 'No API token is saved for this Chatwoot account. Paste the access token from your Chatwoot profile settings.') };
-    opts.onRequest?.(planned);
-    const sent = await send(opts.transport, {
-      method: planned.method,
-      url: baseUrl + planned.path,
-      headers: { api_access_token: token, ...(planned.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(planned.body !== undefined ? { body: JSON.stringify(planned.body) } : {}),
-      timeoutMs,
-    });
-    if (!sent.ok) return sent;
-    const { response } = sent;
-    if (response.status >= 200 && response.status < 300) return parseBody(schema, response, what, host);
-    return failure(response, what);
-  }
+  const api: JsonApi = {
+    baseUrl,
+    host,
+    timeoutMs,
+    transport: opts.transport,
+    token: opts.token,
+    missingToken: 'No API token is saved for this Chatwoot account. Paste the access token from your Chatwoot profile settings.',
+    authHeaders: (token) => ({ api_access_token: token }),
+    onRequest: opts.onRequest,
+  };
+  const call = <T,>(planned: PlannedRequest, schema: z.ZodType<T>, what: string): Promise<ChatwootResult<T>> => requestJson(api, planned, schema, what, failure);
 
   function failure(response: HttpResponse, what: string): ChatwootFailure {
     const body = jsonOf(response.text);

@@ -3,7 +3,7 @@ import type { DeliveryBackend } from '../../src-shared/sync/backend-config';
 import type { PlannedRequest } from '../../src-shared/sync/chatwoot/paths';
 import { ConflictBody, DeliveryErrorBody, deliveryPaths, FlowListResponse, FlowStats, RemoteFlow, type PutFlowBody } from '../../src-shared/sync/delivery/types';
 import { syncError, type SyncError } from '../../src-shared/sync/sync-error';
-import { hostOf, jsonOf, parseBody, send, type ApiResult } from './api-result';
+import { hostOf, jsonOf, requestJson, type ApiResult, type JsonApi } from './api-result';
 import type { HttpResponse, HttpTransport } from './http-transport';
 
 export interface DeliveryClientOptions {
@@ -25,22 +25,17 @@ export function createDeliveryClient(opts: DeliveryClientOptions) {
   const host = hostOf(opts.connection.baseUrl);
   const timeoutMs = opts.timeoutMs ?? 15_000;
 
-  async function call<T>(planned: PlannedRequest, schema: z.ZodType<T>, what: string): Promise<DeliveryResult<T>> {
-    const token = await opts.token();
-    if (!token) return { ok: false, error: syncError('config', 'No API token is saved for this delivery backend.') };
-    opts.onRequest?.(planned);
-    const sent = await send(opts.transport, {
-      method: planned.method,
-      url: opts.connection.baseUrl + planned.path,
-      headers: { authorization: `Bearer ${token}`, ...planned.headers, ...(planned.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(planned.body !== undefined ? { body: JSON.stringify(planned.body) } : {}),
-      timeoutMs,
-    });
-    if (!sent.ok) return sent;
-    const { response } = sent;
-    if (response.status >= 200 && response.status < 300) return parseBody(schema, response, what, host);
-    return failure(response, what);
-  }
+  const api: JsonApi = {
+    baseUrl: opts.connection.baseUrl,
+    host,
+    timeoutMs,
+    transport: opts.transport,
+    token: opts.token,
+    missingToken: 'No API token is saved for this delivery backend.',
+    authHeaders: (token) => ({ authorization: `Bearer ${token}` }),
+    onRequest: opts.onRequest,
+  };
+  const call = <T,>(planned: PlannedRequest, schema: z.ZodType<T>, what: string): Promise<DeliveryResult<T>> => requestJson(api, planned, schema, what, failure);
 
   function failure(response: HttpResponse, what: string): DeliveryFailure {
     const body = jsonOf(response.text);
