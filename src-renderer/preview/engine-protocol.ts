@@ -1,4 +1,4 @@
-import type { NodeStats, PopulationSpec, UserAction, UserProfile } from '../../src-shared/engine/index';
+import type { NodeStats, PopulationResult, PopulationSpec, UserAction, UserProfile } from '../../src-shared/engine/index';
 import type { FlowDocument } from '../../src-shared/flow/index';
 
 /** A single-user preview to run: who the user is and what they do, when. */
@@ -86,16 +86,9 @@ export interface PopulationView {
  * One worker's share of a population run (`runPopulation(doc, spec, { from, to })`) as plain data
  * whose arrays move between threads: the slice workers send theirs to the main worker to merge.
  */
-export interface PopulationPart {
-  users: number;
-  journeys: number;
-  outcomes: { running: number; ended: number; exited: number };
-  exits: Record<string, number>;
-  nodes: Record<string, NodeStats>;
-  messagesByDay: Record<string, number[]>;
-  cancelled: boolean;
+export type PopulationPart = Omit<PopulationResult, 'traces'> & {
   traces: { start: number; nodeIds: readonly string[]; names: string[]; buf: Int32Array; offsets: Int32Array; counts: Int32Array; users: Int32Array };
-}
+};
 
 export type DrillOutcome = 'all' | 'running' | 'ended' | 'exited';
 
