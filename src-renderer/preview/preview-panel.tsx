@@ -17,10 +17,10 @@ export function PreviewPanel() {
   const tab = usePreview(selectTab);
   const api = usePreviewApi();
   return (
-    <aside className="preview-panel" aria-label="Preview" data-testid="preview-panel">
-      <div className="preview-tabs" role="tablist" aria-label="Preview">
+    <aside className="inspector preview-panel" aria-label="Preview" data-testid="preview-panel">
+      <div className="inspector-tabs" role="tablist" aria-label="Preview">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={`preview-tabs__tab${tab === t.id ? ' is-active' : ''}`} onClick={() => api.getState().setTab(t.id)}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={`inspector-tabs__tab${tab === t.id ? ' is-active' : ''}`} onClick={() => api.getState().setTab(t.id)}>
             {t.label}
           </button>
         ))}

@@ -167,24 +167,24 @@ function ItemFields({ item, onChange }: { item: ScriptItem; onChange: (patch: Pa
         </div>
       );
     case 'tag':
-      return (
-        <div className="field-row">
-          <select className="form-select form-select--compact" value={item.present ? 'add' : 'remove'} aria-label="Tag change" onChange={(e) => onChange({ present: e.target.value === 'add' })}>
-            <option value="add">Gets tag</option>
-            <option value="remove">Loses tag</option>
-          </select>
-          <input className="form-input form-input--compact" value={item.tag} aria-label="Tag" onChange={(e) => onChange({ tag: e.target.value })} />
-        </div>
-      );
+      return <PresenceChange present={item.present} words={[['add', 'Gets tag'], ['remove', 'Loses tag']]} what="Tag" value={item.tag} onPresent={(present) => onChange({ present })} onValue={(tag) => onChange({ tag })} />;
     case 'segment':
-      return (
-        <div className="field-row">
-          <select className="form-select form-select--compact" value={item.present ? 'enter' : 'leave'} aria-label="Segment change" onChange={(e) => onChange({ present: e.target.value === 'enter' })}>
-            <option value="enter">Enters segment</option>
-            <option value="leave">Leaves segment</option>
-          </select>
-          <input className="form-input form-input--compact" value={item.segment} aria-label="Segment" onChange={(e) => onChange({ segment: e.target.value })} />
-        </div>
-      );
+      return <PresenceChange present={item.present} words={[['enter', 'Enters segment'], ['leave', 'Leaves segment']]} what="Segment" value={item.segment} onPresent={(present) => onChange({ present })} onValue={(segment) => onChange({ segment })} />;
   }
+}
+
+/** A script line that adds or removes the user from something named: a tag, a segment. */
+function PresenceChange(p: { present: boolean; words: [[string, string], [string, string]]; what: string; value: string; onPresent: (present: boolean) => void; onValue: (value: string) => void }) {
+  return (
+    <div className="field-row">
+      <select className="form-select form-select--compact" value={p.present ? p.words[0][0] : p.words[1][0]} aria-label={`${p.what} change`} onChange={(e) => p.onPresent(e.target.value === p.words[0][0])}>
+        {p.words.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <input className="form-input form-input--compact" value={p.value} aria-label={p.what} onChange={(e) => p.onValue(e.target.value)} />
+    </div>
+  );
 }
