@@ -1,41 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
-
-/** The repository root (this file is src-main/sync/testing/). */
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/**
- * Chatwoot's own campaign API reference, which CI clones beside the repository as `shared/`.
- * Throws a message that says where it looked when it is missing.
- */
-export function chatwootReferenceDir(): string {
-  const dir = join(repoRoot, '..', 'shared', 'reference', 'chatwoot-campaigns');
-  if (!existsSync(join(dir, 'request_campaign_create.yml'))) {
-    throw new Error(`Chatwoot's campaign API reference is missing: expected ${dir}/request_campaign_create.yml. Clone the shared/ folder beside the repository (../shared).`);
-  }
-  return dir;
-}
-
-/** File → the `#/components/schemas/<name>` the fragments use to refer to each other. */
-const COMPONENTS: Record<string, string> = {
-  'request_campaign_create.yml': 'campaign_create_payload',
-  'request_campaign_update.yml': 'campaign_update_payload',
-  'request_campaign_fields.yml': 'campaign_fields',
-  'request_campaign_whatsapp_template_params.yml': 'campaign_whatsapp_template_params',
-  'resource_campaign.yml': 'campaign',
-};
-
-/** `inbox` is referenced by resource_campaign.yml but not part of the reference: any object. */
-const STUBS: Record<string, unknown> = { inbox: { type: 'object', description: 'Not in the reference files; accepted as any object.' } };
-
-export function readChatwootYaml(file: string): Record<string, unknown> {
-  return parse(readFileSync(join(chatwootReferenceDir(), file), 'utf8')) as Record<string, unknown>;
-}
+import { chatwootComponents } from './chatwoot-contract';
 
 function refsIn(value: unknown, out: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => refsIn(v, out));
@@ -60,16 +26,15 @@ let cached: ChatwootValidators | undefined;
 
 /**
  * JSON Schema validators (draft 2020-12, as OpenAPI 3.1 uses) for Chatwoot's campaign create
- * and update bodies and its campaign resource, compiled from the YAML fragments with their
- * `$ref`s resolved between files. Every `$ref` must resolve, or this throws.
+ * and update bodies and its campaign resource, compiled from the project's statement of the
+ * contract (`chatwoot-contract.ts`) with its `$ref`s resolved. Every `$ref` must resolve, or this throws.
  */
 export function chatwootValidators(): ChatwootValidators {
   if (cached) return cached;
-  const schemas: Record<string, unknown> = { ...STUBS };
-  for (const [file, name] of Object.entries(COMPONENTS)) schemas[name] = readChatwootYaml(file);
+  const schemas: Record<string, unknown> = { ...chatwootComponents };
   for (const ref of refsIn(schemas)) {
     const name = /^#\/components\/schemas\/([\w-]+)$/.exec(ref)?.[1];
-    if (!name || !(name in schemas)) throw new Error(`A Chatwoot schema refers to ${ref}, which none of the reference files provides.`);
+    if (!name || !(name in schemas)) throw new Error(`A Chatwoot schema refers to ${ref}, which chatwoot-contract.ts does not define.`);
   }
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv2020) => void;
