@@ -1,8 +1,9 @@
+import { example } from '../../src-shared/testing/flow-builders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFlowJson } from '../../src-shared/flow';
 import { syncHostContract } from '../../src-shared/sync/contract';
 import { newSyncRecord } from '../../src-shared/sync/sync-record';
-import { liveChatFlow } from '../../src-shared/sync/testing/sync-builders';
+import { withTwoErrors, liveChatFlow } from '../../src-shared/sync/testing/sync-builders';
 import { createNodeTransport } from './http-transport';
 import { createSyncService } from './sync-service';
 import { startFakeChatwoot, type FakeChatwoot } from './testing/fake-chatwoot';
@@ -33,6 +34,13 @@ describe('sync service (the main side of the sync channels)', () => {
     expect(syncHostContract['sync.push'].result.parse(pushed)).toMatchObject({ ok: true, action: 'created' });
     const stats = await s['sync.stats']({ backend: 'acme', remoteId: '1' });
     expect(syncHostContract['sync.stats'].result.parse(stats)).toMatchObject({ ok: false, error: { kind: 'unsupported' } });
+  });
+
+  it('refuses a flow with errors before any request, listing them by step label (#13.1)', async () => {
+    const pushed = await service()['sync.push']({ backend: 'acme', flowText: exportFlowJson(withTwoErrors(example('lead-qualification'))), record: newSyncRecord('lead-qualification', 'acme') });
+    expect(pushed).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/2 errors/) } });
+    expect(!pushed.ok && pushed.error.fields?.map((f) => f.label)).toEqual(expect.arrayContaining(['"Qualifying question" (Send message) · body']));
+    expect(server.requests).toEqual([]);
   });
 
   it('an unknown backend is a configuration error, not an exception', async () => {

@@ -5,6 +5,7 @@ import type { PushResult } from '../../src-shared/sync/adapter';
 import type { BackendConnection } from '../../src-shared/sync/backend-config';
 import type { ConnectionReport, syncHostContract } from '../../src-shared/sync/contract';
 import { approvedTemplates } from '../../src-shared/sync/chatwoot/directory';
+import { publishCheck, publishRefusalError } from '../../src-shared/sync/publish-gate';
 import { syncError } from '../../src-shared/sync/sync-error';
 import { createChatwootAdapter } from './chatwoot-adapter';
 import { createChatwootClient } from './chatwoot-client';
@@ -24,6 +25,8 @@ export interface SyncServiceDeps {
   tokens: TokenSource;
   transport: HttpTransport;
   timeoutMs?: number;
+  /** "Now" for the publishing rule's past-time checks; tests fix it. */
+  now?: () => Date;
 }
 
 /**
@@ -65,6 +68,9 @@ export function createSyncService(deps: SyncServiceDeps) {
       const imported = importFlowJson(flowText, { skipValidation: true });
       if (!imported.ok) return { ok: false, error: syncError('validation', 'The flow could not be read; nothing was published.'), problems: imported.problems };
       const flow: FlowDocument = imported.document;
+      // The renderer's engine applies the same rule; the host does not trust it to.
+      const gate = publishCheck(flow, deps.now?.() ?? new Date());
+      if (!gate.ok) return { ok: false, error: publishRefusalError(gate.errors) };
       const adapter = c.type === 'chatwoot' ? createChatwootAdapter(c.client) : createDeliveryAdapter(c.client);
       return adapter.push({ flow, record, overwrite: overwrite ?? null });
     },

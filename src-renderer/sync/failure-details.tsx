@@ -2,6 +2,7 @@ import type { FieldError, SyncError } from '../../src-shared/sync/index';
 
 /** Where a backend's complaint about one field belongs, in words. */
 export function fieldLabel(f: FieldError): string {
+  if (f.label) return f.label;
   return f.path ? `${f.path}${f.field ? ` › ${f.field}` : ''}` : f.attribute;
 }
 

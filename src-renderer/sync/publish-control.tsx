@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FlowDocument } from '../../src-shared/flow/index';
-import { chatwootExpressibility, type SyncOptions, type WhatsappTemplateChoice } from '../../src-shared/sync/index';
+import { chatwootExpressibility, publishCheck, type PublishIssue, type SyncOptions, type WhatsappTemplateChoice } from '../../src-shared/sync/index';
 import { useFlow } from '../db/use-flows';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
@@ -54,11 +54,21 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
   const backends = useBackends(selectBackends);
   const loop = useSyncLoop();
   const [busy, setBusy] = useState<string | null>(null);
+  // The backend whose publish waits for the user to accept the warnings (asked once per publish).
+  const [confirming, setConfirming] = useState<string | null>(null);
   // Undefined while loading: the template line waits, rather than say "none chosen" for a moment.
   const options = useSyncOptions(flowId);
   const linked = views.filter((v) => v.backend !== null);
+  // The same rule the engine and the host apply (src-shared/sync/publish-gate.ts), said before trying.
+  const check = useMemo(() => publishCheck(doc, new Date()), [doc]);
 
-  const publish = async (name: string) => {
+  const publish = async (name: string, warningsAccepted = false) => {
+    if (!check.ok) return;
+    if (check.warnings.length && !warningsAccepted) {
+      setConfirming(name);
+      return;
+    }
+    setConfirming(null);
     setBusy(name);
     try {
       await waitUntilSaved(api);
@@ -73,6 +83,20 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
       {linked.map((v) => (
         <BackendState key={v.backend} v={v} doc={doc} onResolve={() => onResolve(v)} onDismiss={() => void loop.dismiss(flowId, v.backend ?? '')} />
       ))}
+      {!check.ok && <PublishIssues kind="error" issues={check.errors} />}
+      {confirming && check.warnings.length > 0 && (
+        <div className="sync-panel__confirm" role="alertdialog" aria-label="Publish with warnings" data-testid="publish-confirm">
+          <PublishIssues kind="warning" issues={check.warnings} />
+          <div className="sync-panel__actions">
+            <button type="button" className="button button--small button--primary" onClick={() => void publish(confirming, true)} autoFocus>
+              Publish anyway
+            </button>
+            <button type="button" className="button button--small" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <h2 className="sync-panel__title">Publish to</h2>
       {backends === undefined ? (
         <p className="muted">Loading backends…</p>
@@ -87,7 +111,7 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
       ) : (
         <ul className="sync-panel__backends">
           {backends.map((b) => (
-            <BackendChoice key={b.name} backend={b} doc={doc} options={options} view={views.find((v) => v.backend === b.name)} busy={busy === b.name} onPublish={() => void publish(b.name)} />
+            <BackendChoice key={b.name} backend={b} doc={doc} options={options} view={views.find((v) => v.backend === b.name)} busy={busy === b.name} hasErrors={!check.ok} onPublish={() => void publish(b.name)} />
           ))}
         </ul>
       )}
@@ -136,13 +160,13 @@ function BackendState({ v, doc, onResolve, onDismiss }: { v: BackendSyncView; do
 }
 
 /** A backend to publish to, or the reasons this flow cannot go there (said before trying). */
-function BackendChoice({ backend, doc, options, view, busy, onPublish }: { backend: BackendItem; doc: FlowDocument; options: Record<string, SyncOptions> | undefined; view: BackendSyncView | undefined; busy: boolean; onPublish: () => void }) {
+function BackendChoice({ backend, doc, options, view, busy, hasErrors, onPublish }: { backend: BackendItem; doc: FlowDocument; options: Record<string, SyncOptions> | undefined; view: BackendSyncView | undefined; busy: boolean; hasErrors: boolean; onPublish: () => void }) {
   const chatwoot = backend.connection.type === 'chatwoot';
   const fit = chatwoot ? chatwootExpressibility(doc) : null;
   const refused = fit && !fit.ok ? fit.reasons : [];
   const notes = fit?.ok ? fit.notes.filter((n) => n.severity !== 'info' || n.message) : [];
   const locked = view?.record?.locked?.reason;
-  const blocked = refused.length > 0 || Boolean(locked) || !backend.hasToken || Boolean(view?.record?.conflict);
+  const blocked = hasErrors || refused.length > 0 || Boolean(locked) || !backend.hasToken || Boolean(view?.record?.conflict);
   const why = locked ?? (view?.record?.conflict ? 'Resolve the conflict first.' : !backend.hasToken ? 'No token is stored for this backend: add it in Settings.' : null);
   return (
     <li className="sync-choice" data-testid="publish-choice" data-backend={backend.name}>
@@ -173,6 +197,25 @@ function BackendChoice({ backend, doc, options, view, busy, onPublish }: { backe
         </ul>
       )}
     </li>
+  );
+}
+
+/** The flow's errors (publishing refused) or warnings (publishing asks first), by step label and field. */
+function PublishIssues({ kind, issues }: { kind: 'error' | 'warning'; issues: PublishIssue[] }) {
+  const n = issues.length;
+  const count = `${n} ${kind}${n === 1 ? '' : 's'}`;
+  return (
+    <div className={`sync-panel__issues sync-panel__issues--${kind}`} role={kind === 'error' ? 'alert' : undefined} data-testid={`publish-${kind}s`}>
+      <p>{kind === 'error' ? `This flow has ${count}; fix ${n === 1 ? 'it' : 'them'} before publishing:` : `This flow has ${count}. Publish anyway?`}</p>
+      <ul>
+        {issues.map((i, k) => (
+          <li key={`${i.path}-${k}`}>
+            <strong>{i.where}</strong>
+            {i.field && <> · {i.field}</>}: {i.message}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { example } from '../testing/flow-builders';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../flow/random';
 import type { BackendAdapter, PushRequest, PushResult } from './adapter';
@@ -5,7 +6,7 @@ import { flowContentHash, syncContentHash } from './content-hash';
 import { createSyncEngine } from './engine';
 import { createMemoryFlows, createMemorySyncStore } from './store';
 import { syncError } from './sync-error';
-import { liveChatFlow } from './testing/sync-builders';
+import { withTwoErrors, liveChatFlow } from './testing/sync-builders';
 import type { SyncOptions } from './sync-record';
 
 function scripted(results: PushResult[]): BackendAdapter & { calls: PushRequest[] } {
@@ -33,6 +34,19 @@ function setup(results: PushResult[]) {
 }
 
 describe('sync engine', () => {
+  it('never hands a flow with errors to a backend: the attempt is blocked with each error on its step (#13.1)', async () => {
+    const t = setup([okResult()]);
+    await t.flows.create(withTwoErrors(example('lead-qualification')));
+    await t.engine.publish('lead-qualification', 'cw');
+    const [report] = await t.engine.runDue();
+    expect(t.adapter.calls).toEqual([]);
+    expect(report?.result).toMatchObject({ ok: false, error: { kind: 'validation', retryable: false } });
+    expect(t.store.outbox()[0]).toMatchObject({ state: 'blocked' });
+    const record = await t.store.getRecord('lead-qualification', 'cw');
+    const error = record?.lastAttempt?.ok === false ? record.lastAttempt.error : undefined;
+    expect(error?.fields?.map((f) => f.label)).toEqual(expect.arrayContaining(['"Qualifying question" (Send message) · body', '"Answered yes?" (Wait for reply) · timeout amount']));
+  });
+
   it('publishes, records the hash it sent, and shows synced', async () => {
     const t = setup([okResult()]);
     await t.engine.publish('pricing-chat', 'cw');

@@ -7,6 +7,7 @@ import { syncStatus, type SyncStatusView } from './status';
 import type { LocalFlows, SyncStore } from './store';
 import { syncError } from './sync-error';
 import { newSyncRecord, type SyncRecord } from './sync-record';
+import { publishCheck, publishRefusalError } from './publish-gate';
 
 export interface SyncEngineDeps {
   store: SyncStore;
@@ -73,6 +74,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (!adapter) return fail(syncError('config', `No backend named "${backend}" is set up. Add it in Settings → Backends.`), record);
     if (record.conflict) return fail(syncError('conflict', 'Resolve the conflict first: choose which version to keep.'), record);
     if (record.locked) return fail(syncError('locked', record.locked.reason), record);
+    // The one publishing rule (publish-gate.ts): a flow with errors never reaches a backend.
+    const gate = publishCheck(flow, new Date(deps.clock()));
+    if (!gate.ok) return fail(publishRefusalError(gate.errors), record);
 
     // The hash of exactly what is sent: this version of the flow with the options read now.
     const hash = syncContentHash(flowContentHash(flow), record.options);

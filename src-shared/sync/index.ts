@@ -12,6 +12,7 @@ export * from './contract';
 export * from './engine';
 export * from './marker';
 export * from './outbox';
+export * from './publish-gate';
 export * from './status';
 export * from './store';
 export * from './sync-error';

@@ -51,6 +51,8 @@ export const FieldError = z.object({
   path: z.string().optional(),
   nodeId: z.string().optional(),
   field: z.string().optional(),
+  /** Where it is in the editor's words (`"Welcome" (Send message) · body`), shown instead of the path. */
+  label: z.string().optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

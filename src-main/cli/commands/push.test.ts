@@ -1,6 +1,7 @@
+import { example } from '../../../src-shared/testing/flow-builders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFlowJson } from '../../../src-shared/flow';
-import { liveChatFlow, oneOffFlow } from '../../../src-shared/sync/testing/sync-builders';
+import { withTwoErrors, liveChatFlow, oneOffFlow } from '../../../src-shared/sync/testing/sync-builders';
 import { createNodeTransport } from '../../sync/http-transport';
 import { chatwootValidators } from '../../sync/testing/chatwoot-schemas';
 import { startFakeChatwoot, type FakeChatwoot } from '../../sync/testing/fake-chatwoot';
@@ -77,6 +78,20 @@ describe('campaign-studio push', () => {
     expect(delivery.flows.size).toBe(1);
     const dry = await push(['drip.json', '--backend', 'journeys', '--dry-run'], files, { CAMPAIGN_STUDIO_BACKENDS: 'backends.json' });
     expect(dry.lines[1]).toMatchObject({ method: 'PUT', path: '/v1/flows/drip', body: { document: { campaign: { id: 'drip' } } } });
+  });
+
+  it('refuses a flow with errors on every backend before any request, naming steps by label (#13.1)', async () => {
+    const files = { 'broken.json': exportFlowJson(withTwoErrors(example('lead-qualification'))) };
+    for (const backend of ['journeys', 'acme']) {
+      const r = await push(['broken.json', '--backend', backend, '--config', 'backends.json'], files);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/not pushed, the flow has 2 errors/);
+      expect(r.err).toMatch(/"Qualifying question" \(Send message\) · body: /);
+      expect(r.err).toMatch(/"Answered yes\?" \(Wait for reply\) · timeout amount: /);
+      expect(r.err).not.toMatch(/\$\.nodes|\bqualify\b/);
+    }
+    expect(delivery.requests).toHaveLength(0);
+    expect(chatwoot.requests).toHaveLength(0);
   });
 
   it('refuses a workflow for Chatwoot before any request, with the reasons', async () => {

@@ -1,4 +1,5 @@
-import { hasErrors, importFlowJson, type FlowDocument } from '../../../src-shared/flow';
+import { importFlowJson, type FlowDocument } from '../../../src-shared/flow';
+import { describePublishIssues, publishCheck } from '../../../src-shared/sync/publish-gate';
 import type { PushResult } from '../../../src-shared/sync/adapter';
 import type { PlannedRequest } from '../../../src-shared/sync/chatwoot/paths';
 import { chatwootExpressibility } from '../../../src-shared/sync/chatwoot/expressible';
@@ -63,12 +64,19 @@ async function push(values: Record<string, string | boolean | undefined>, positi
     io.stderr(`${displayName(file)}: cannot read\n${formatProblems([input.problem], createStyle(false))}`);
     return input.reason === 'unreadable' ? EXIT.trouble : EXIT.invalid;
   }
-  const imported = importFlowJson(input.text, { now: io.now() });
-  if (!imported.ok || hasErrors(imported.problems)) {
-    io.stderr(`${displayName(file)}: not pushed, the flow has errors\n${formatProblems(imported.problems.filter((p) => p.severity === 'error'), createStyle(false))}`);
+  const imported = importFlowJson(input.text, { skipValidation: true });
+  if (!imported.ok) {
+    io.stderr(`${displayName(file)}: not pushed, the file cannot be read as a flow\n${formatProblems(imported.problems.filter((p) => p.severity === 'error'), createStyle(false))}`);
     return EXIT.invalid;
   }
   const doc = imported.document;
+  // The one publishing rule (src-shared/sync/publish-gate.ts): errors refuse, warnings are printed.
+  const gate = publishCheck(doc, io.now());
+  if (!gate.ok) {
+    io.stderr(`${displayName(file)}: not pushed, the flow has ${gate.errors.length === 1 ? '1 error' : `${gate.errors.length} errors`}\n${indent(describePublishIssues(gate.errors))}`);
+    return EXIT.invalid;
+  }
+  if (gate.warnings.length) io.stderr(`${displayName(file)}: ${gate.warnings.length === 1 ? '1 warning' : `${gate.warnings.length} warnings`} (publishing anyway)\n${indent(describePublishIssues(gate.warnings))}`);
 
   const configText = await readInput(io, configPath);
   if (!configText.ok) {
@@ -142,6 +150,8 @@ function report(result: PushResult, io: CliIo, backend: string): number {
   const flowAtFault = ['validation', 'unsupported', 'locked', 'conflict'].includes(result.error.kind);
   return flowAtFault ? EXIT.invalid : EXIT.trouble;
 }
+
+const indent = (text: string) => `${text.replace(/^/gm, '  ')}\n`;
 
 function parseTemplate(value: string | boolean | undefined): { name: string; language: string } | undefined {
   if (typeof value !== 'string') return undefined;

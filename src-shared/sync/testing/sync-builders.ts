@@ -44,3 +44,18 @@ export function oneOffFlow(over: Partial<OneOffCampaign> = {}): FlowDocument {
     { now: SYNC_NOW },
   );
 }
+
+/**
+ * The reproduction of #13.1 on the lead-qualification example (pass it in): the "Qualifying
+ * question" Send step's body cleared and the "Answered yes?" Wait-for-reply timeout set to 0.
+ */
+export function withTwoErrors(doc: FlowDocument): FlowDocument {
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) => {
+      if (n.id === 'qualify' && n.type === 'send') return { ...n, data: { ...n.data, body: '' } };
+      if (n.id === 'answer' && n.type === 'inbound-message') return { ...n, data: { ...n.data, timeout: { amount: 0, unit: 'days' as const } } };
+      return n;
+    }),
+  };
+}
