@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { webTransport, type HostErrorBody } from '../../src-shared/host/contract';
+import { maxFlowFileBytes, maxHostRequestBytes, webTransport, type HostErrorBody } from '../../src-shared/host/contract';
 import { HostError, type HandlerRegistry } from '../host/handler-registry';
 import { securityHeaders } from '../host/security-headers';
 import { contentTypeFor, resolveStaticFile } from '../host/static-files';
@@ -27,7 +27,6 @@ export interface WebHost {
 }
 
 const loopback = '127.0.0.1';
-const maxBodyBytes = 1_000_000;
 const errorStatus: Record<HostError['code'], number> = { 'unknown-channel': 404, 'bad-request': 400, 'not-found': 404, internal: 500 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -46,12 +45,16 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const tooLarge = () => new HostError('bad-request', `Request body too large: the limit is ${maxHostRequestBytes / 1024 / 1024} MB (a flow of at most ${maxFlowFileBytes / 1024 / 1024} MB).`);
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  // Said before reading a byte when the client announces the size.
+  if (Number(req.headers['content-length'] ?? 0) > maxHostRequestBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBodyBytes) throw new HostError('bad-request', 'Request body too large.');
+    if (size > maxHostRequestBytes) throw tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

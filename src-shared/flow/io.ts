@@ -5,9 +5,10 @@ import { NODE_KINDS } from './nodes';
 import { locateJsonError } from './json-locate';
 import { jsonPath, type Problem } from './problems';
 import { validateFlow } from './validate';
+import { maxFlowFileBytes } from '../host/limits';
 
-/** Files larger than this are refused before parsing (a 5,000-node flow is about 3 MB). */
-export const MAX_FILE_CHARS = 32 * 1024 * 1024;
+/** Files larger than this are refused before parsing: the one limit of src-shared/host/limits.ts. */
+export const MAX_FILE_CHARS = maxFlowFileBytes;
 
 export type ImportResult =
   | { ok: true; document: FlowDocument; problems: Problem[]; migratedFrom?: number; migrations: string[] }

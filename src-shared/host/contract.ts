@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { syncHostContract } from '../sync/contract';
+import { maxFlowFileBytes } from './limits';
 
 /**
  * The host contract: every call the renderer may make into its host (Electron main or the
@@ -38,8 +39,7 @@ export const exampleSummarySchema = z.object({
 });
 export type ExampleSummary = z.infer<typeof exampleSummarySchema>;
 
-/** The largest flow file the host reads or writes (a 5,000-node flow is about 3 MB). */
-export const maxFlowFileBytes = 20 * 1024 * 1024;
+export { maxFlowFileBytes, maxHostRequestBytes } from './limits';
 
 /** A bare file name a save dialog may suggest: no folders, no characters any OS refuses. */
 export const suggestedFileNameSchema = z

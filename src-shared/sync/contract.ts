@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxFlowFileBytes } from '../host/limits';
 import { BackendConnection } from './backend-config';
 import { RemoteVersion, SyncRecord } from './sync-record';
 import { SyncError } from './sync-error';
@@ -58,7 +59,7 @@ export const syncHostContract = {
   },
   /** One push attempt of the renderer's outbox: the flow file text and its sync record. */
   'sync.push': {
-    args: z.object({ backend: backendName, flowText: z.string().max(20 * 1024 * 1024), record: SyncRecord, overwrite: z.object({ revision: z.string().nullable(), hash: z.string().nullable() }).nullable().optional() }).strict(),
+    args: z.object({ backend: backendName, flowText: z.string().max(maxFlowFileBytes), record: SyncRecord, overwrite: z.object({ revision: z.string().nullable(), hash: z.string().nullable() }).nullable().optional() }).strict(),
     result: PushResultSchema,
   },
   /** Per-node statistics of live journeys (delivery backends). */
