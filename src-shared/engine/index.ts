@@ -14,7 +14,7 @@ export { previewJourney, forkPreview, type PreviewOptions, type PreviewResult, t
 export { JourneyTape, type SeekResult } from './rewind';
 export { runPopulation, type PopulationOptions, type PopulationResult, type NodeStats } from './population';
 export { PopulationIndex, countsAt, type NodeCounts } from './population-index';
-export { syntheticUser, type PopulationSpec, type Choice } from './synth';
+export { syntheticUser, DEFAULT_START, type PopulationSpec, type Choice, type AttributeSpec, type NumericRange, type ReplySpec } from './synth';
 export { TraceStore } from './trace-store';
 export { createPrng, mixSeed, type Prng } from './prng';
 export { mergePopulations } from './population-merge';

@@ -10,6 +10,26 @@ export interface Choice<T> {
   weights?: readonly number[];
 }
 
+/** A numeric attribute drawn uniformly from [min, max] (whole numbers when `integer`). */
+export interface NumericRange {
+  min: number;
+  max: number;
+  integer?: boolean;
+}
+
+/**
+ * How one attribute is distributed: weighted values or a numeric range, and the share of users
+ * who do not have it at all (`missing`, default 0).
+ */
+export type AttributeSpec = (Choice<Scalar> | NumericRange) & { missing?: number };
+
+/** How users reply to a message: chance, mean delay (minutes, on top of one minute) and texts. */
+export interface ReplySpec {
+  probability?: number;
+  delayMinutes?: number;
+  texts?: Choice<string>;
+}
+
 /** How the synthetic population looks and behaves. Every field has a default. */
 export interface PopulationSpec {
   users: number;
@@ -17,15 +37,23 @@ export interface PopulationSpec {
   seed: number;
   /** Start of the simulated period (default 2026-11-23T00:00Z, a Monday). */
   start?: Millis;
-  attributes?: Record<string, Choice<Scalar>>;
+  attributes?: Record<string, AttributeSpec>;
   timezones?: Choice<string>;
   /** Tag → chance a user has it. */
   tags?: Record<string, number>;
+  /** Segment → chance a user is in it. */
+  segments?: Record<string, number>;
   /** Chance a user replies to a message, and mean delay of a reply in minutes. */
   replyProbability?: number;
   replyDelayMinutes?: number;
   replies?: Choice<string>;
-  /** Event name → mean occurrences per day (Poisson). */
+  /** Send node id → how users reply to that step's message (else the three fields above). */
+  repliesByNode?: Record<string, ReplySpec>;
+  /**
+   * Event name → mean occurrences per day (Poisson). When the trigger's event has a rate, it
+   * fires at that rate (carrying the trigger's property values) instead of once per user, so
+   * entry frequency decides how many journeys start.
+   */
   eventRates?: Record<string, number>;
   /** Chance that a user, at a random moment, does what the first global exit looks for. */
   exitChance?: number;
@@ -70,6 +98,7 @@ export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (inde
   const end = start + spec.days * DAY;
   const attributeChoices = Object.entries(spec.attributes ?? DEFAULT_ATTRIBUTES);
   const tagChances = Object.entries(spec.tags ?? {});
+  const segmentChances = Object.entries(spec.segments ?? {});
   const rates = Object.entries(spec.eventRates ?? {});
   const tz = spec.timezones ?? DEFAULT_TZ;
   const t = c.trigger;
@@ -77,25 +106,38 @@ export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (inde
   if (t.type === 'event') for (const p of t.properties) if (p.operator === 'equals' || p.operator === 'in_list') triggerProperties[p.property] = (Array.isArray(p.value) ? p.value[0] : p.value) ?? '';
   const exit = c.globalExits[0];
   const exitChance = spec.exitChance ?? 0.05;
+  // A trigger event with a rate of its own repeats; otherwise every user fires the trigger once.
+  const triggerRepeats = t.type === 'event' && (spec.eventRates?.[t.event] ?? 0) > 0;
 
   return (index) => {
     const rnd = createPrng(mixSeed(spec.seed, index));
     const attributes: Record<string, Scalar> = {};
-    for (const [name, choice] of attributeChoices) attributes[name] = rnd.pick(choice.values, choice.weights);
+    for (const [name, dist] of attributeChoices) {
+      // Draws only what the spec asks for, so users of older specs stay the same draw for draw.
+      if (dist.missing !== undefined && rnd.chance(dist.missing)) continue;
+      attributes[name] = drawAttribute(rnd, dist);
+    }
     const tags: string[] = [];
     for (const [tag, p] of tagChances) if (rnd.chance(p)) tags.push(tag);
-    const profile: UserProfile = { id: `u${index}`, attributes, tags, segments: [], timezone: rnd.pick(tz.values, tz.weights) };
+    const segments: string[] = [];
+    for (const [segment, p] of segmentChances) if (rnd.chance(p)) segments.push(segment);
+    const profile: UserProfile = { id: `u${index}`, attributes, tags, segments, timezone: rnd.pick(tz.values, tz.weights) };
 
     const actions: UserAction[] = [];
     const entryAt = start + Math.floor(rnd.next() * 86_400) * 1000;
     // Each user gets its own properties object: journeys record it with the event.
-    if (t.type === 'event') actions.push({ type: 'event', at: entryAt, name: t.event, properties: { ...triggerProperties } });
+    if (t.type === 'event') {
+      if (!triggerRepeats) actions.push({ type: 'event', at: entryAt, name: t.event, properties: { ...triggerProperties } });
+    }
     else if (t.type === 'page_visit') actions.push({ type: 'page_visit', at: entryAt, url: t.urlPattern.replace(/\*/g, ''), seconds: t.secondsOnPage + 5 });
     else if (t.type === 'segment_entered') actions.push({ type: 'segment', at: entryAt, segment: t.segment, present: true });
 
     for (const [name, perDay] of rates) {
       if (perDay <= 0) continue;
-      for (let at = start + rnd.exponential(DAY / perDay); at < end; at += rnd.exponential(DAY / perDay)) actions.push({ type: 'event', at: Math.floor(at / 1000) * 1000, name, properties: NO_PROPERTIES });
+      const isTrigger = triggerRepeats && t.type === 'event' && name === t.event;
+      for (let at = start + rnd.exponential(DAY / perDay); at < end; at += rnd.exponential(DAY / perDay)) {
+        actions.push({ type: 'event', at: Math.floor(at / 1000) * 1000, name, properties: isTrigger ? { ...triggerProperties } : NO_PROPERTIES });
+      }
     }
     if (exit && rnd.chance(exitChance)) {
       const at = start + Math.floor(rnd.next() * spec.days * 86_400) * 1000;
@@ -106,11 +148,24 @@ export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (inde
   };
 }
 
+function drawAttribute(rnd: Prng, spec: AttributeSpec): Scalar {
+  if ('values' in spec) return rnd.pick(spec.values, spec.weights);
+  const span = spec.integer ? Math.floor(spec.max) - Math.ceil(spec.min) + 1 : spec.max - spec.min;
+  return spec.integer ? Math.ceil(spec.min) + Math.floor(rnd.next() * span) : spec.min + rnd.next() * span;
+}
+
 function replier(spec: PopulationSpec, rnd: Prng): SyntheticUser['onSend'] {
-  const p = spec.replyProbability ?? 0.3;
-  const mean = (spec.replyDelayMinutes ?? 120) * 60_000;
-  const replies = spec.replies ?? DEFAULT_REPLIES;
-  return (m) => (rnd.chance(p) ? [{ type: 'message', at: m.at + 60_000 + Math.floor(rnd.exponential(mean) / 1000) * 1000, text: rnd.pick(replies.values, replies.weights) }] : undefined);
+  const base = { p: spec.replyProbability ?? 0.3, mean: (spec.replyDelayMinutes ?? 120) * 60_000, texts: spec.replies ?? DEFAULT_REPLIES };
+  const byNode = new Map(
+    Object.entries(spec.repliesByNode ?? {}).map(([node, r]) => [
+      node,
+      { p: r.probability ?? base.p, mean: r.delayMinutes === undefined ? base.mean : r.delayMinutes * 60_000, texts: r.texts ?? base.texts },
+    ]),
+  );
+  return (m) => {
+    const r = byNode.get(m.nodeId) ?? base;
+    return rnd.chance(r.p) ? [{ type: 'message', at: m.at + 60_000 + Math.floor(rnd.exponential(r.mean) / 1000) * 1000, text: rnd.pick(r.texts.values, r.texts.weights) }] : undefined;
+  };
 }
 
 /** An action that makes the first satisfiable rule of a condition true. */

@@ -44,6 +44,45 @@ describe('simulate', () => {
   });
 });
 
+describe('simulate --audience', () => {
+  const audience = JSON.stringify({ size: 800, events: { 'user.signed_up': { perDay: 3 } }, attributes: { plan: { trial: 1 } } });
+
+  it('forecasts your audience, with medians and p5-p95 ranges over several runs', async () => {
+    const r = await cli(['simulate', 'onboarding.json', '--audience', 'audience.json', '--runs', '5', '--days', '2', '--json', '--workers', '1'], { 'audience.json': audience });
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.runs).toBe(5);
+    expect(s.seeds).toEqual([1, 2, 3, 4, 5]);
+    expect(s.users).toBe(800);
+    expect(s.audience).toBe('audience.json');
+    const entered = s.nodes.trigger.entered;
+    expect(entered.p5).toBeLessThanOrEqual(entered.median);
+    expect(entered.median).toBeLessThanOrEqual(entered.p95);
+    // Once per user, and nearly every user signs up within two days at 3 a day.
+    expect(entered.median).toBeGreaterThan(780);
+    expect(entered.median).toBeLessThanOrEqual(800);
+    const table = await cli(['simulate', 'onboarding.json', '--audience', 'audience.json', '--runs', '3', '--days', '2', '--workers', '1'], { 'audience.json': audience });
+    expect(table.out).toContain('3 runs, seeds 1-3), audience audience.json');
+    expect(table.out).toMatch(/medians with the 5th-95th percentile range over 3 runs/);
+  }, 60_000);
+
+  it('derives an audience from the flow when asked', async () => {
+    const r = await cli(['simulate', 'onboarding.json', '--audience', 'derived', '--users', '300', '--workers', '1']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('300 users over 30 days (seed 1), audience derived from the flow');
+  });
+
+  it('refuses a broken audience model, located, with exit 1', async () => {
+    const r = await cli(['simulate', 'onboarding.json', '--audience', 'bad.json'], { 'bad.json': '{"size": 0, "tags": {"vip": 2}}' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('bad.json: not a usable audience model');
+    expect(r.err).toContain('$.size');
+    expect(r.err).toContain('$.tags.vip');
+    expect((await cli(['simulate', 'onboarding.json', '--audience', 'nowhere.json'])).code).toBe(2);
+    expect((await cli(['simulate', 'onboarding.json', '--runs', '0'])).code).toBe(2);
+  });
+});
+
 describe('preview', () => {
   const user = JSON.stringify({ attributes: { first_name: 'Ada', plan: 'trial' }, timezone: 'Europe/Paris' });
 

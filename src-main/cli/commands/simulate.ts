@@ -1,6 +1,10 @@
-import { formatTable, nodeStatsRows, type PopulationResult } from '../../../src-shared/engine';
+import { formatTable, nodeStatsRows, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine';
+import type { FlowDocument } from '../../../src-shared/flow';
+import { audienceSpec, deriveAudience, parseAudienceJson, summarizeRuns, type AudienceModel, type RunsSummary, type Spread } from '../../../src-shared/forecast';
 import { runPopulationParallel } from '../../engine/population-pool';
-import { displayName, STDIN } from '../input';
+import type { CliIo } from '../cli-io';
+import { createStyle, formatProblems } from '../format';
+import { displayName, readInput, STDIN } from '../input';
 import { EXIT, NOW_OPTION, nowOption, UsageError, type Command, type OptionValues } from './command';
 import { loadRunnableFlow } from './load-flow';
 
@@ -17,6 +21,8 @@ export const simulateCommand: Command = {
     seed: { type: 'string', valueName: 'S', description: 'Seed: the same seed gives the same result (default 1).' },
     start: { type: 'string', valueName: 'ISO', description: 'Start of the simulated period (default 2026-11-23T00:00:00Z).' },
     workers: { type: 'string', valueName: 'W', description: 'Worker threads (default: every core; 1 = this thread).' },
+    audience: { type: 'string', valueName: 'FILE', description: 'Your audience model (JSON, see docs/forecast.md), or "derived" for one built from what the flow tests. Default: the generic synthetic population.' },
+    runs: { type: 'string', valueName: 'R', description: 'Runs with seeds S, S+1, …: prints medians and p5-p95 ranges (default 1).' },
     json: { type: 'boolean', description: 'Print one JSON document instead of a table.' },
     now: NOW_OPTION,
   },
@@ -27,24 +33,47 @@ export const simulateCommand: Command = {
     const users = intOption(values, 'users', 1_000, 1, 5_000_000);
     const days = intOption(values, 'days', 30, 1, 3_650);
     const seed = intOption(values, 'seed', 1, 0, 2 ** 31 - 1);
+    const runs = intOption(values, 'runs', 1, 1, 50);
     const workers = values.workers === undefined ? undefined : intOption(values, 'workers', 1, 1, 64);
     const start = typeof values.start === 'string' ? Date.parse(values.start) : undefined;
     if (start !== undefined && Number.isNaN(start)) throw new UsageError(`--start expects an ISO date-time, not "${String(values.start)}"`);
     const loaded = await loadRunnableFlow(io, file, nowOption(values, io));
     if (!loaded.ok) return loaded.code;
+    const audience = typeof values.audience === 'string' ? await loadAudience(io, values.audience, loaded.doc) : null;
+    if (audience && !audience.ok) return audience.code;
+    const runSpec = (s: number): PopulationSpec => {
+      const period = { days, seed: s, ...(start !== undefined ? { start } : {}) };
+      if (!audience) return { users, ...period };
+      const spec = audienceSpec(audience.model, loaded.doc, period).spec;
+      return values.users === undefined ? spec : { ...spec, users };
+    };
+    const seeds = Array.from({ length: runs }, (_, k) => seed + k);
+    const total = runSpec(seed).users * runs;
 
     let lastShown = 0;
-    const result = await runPopulationParallel(loaded.doc, { users, days, seed, ...(start !== undefined ? { start } : {}) }, {
-      workerScript: workerEntry.script,
-      ...(workers !== undefined ? { workers } : {}),
-      onProgress: (done, total) => {
-        if (!io.stderrIsTTY || done - lastShown < total / 50) return;
-        lastShown = done;
-        io.stderr(`\rsimulating ${displayName(file)}: ${Math.round((done / total) * 100)}%`);
-      },
-    });
+    const results: PopulationResult[] = [];
+    for (const s of seeds) {
+      const base = results.length * runSpec(s).users;
+      results.push(
+        await runPopulationParallel(loaded.doc, runSpec(s), {
+          workerScript: workerEntry.script,
+          ...(workers !== undefined ? { workers } : {}),
+          onProgress: (done) => {
+            if (!io.stderrIsTTY || base + done - lastShown < total / 50) return;
+            lastShown = base + done;
+            io.stderr(`\rsimulating ${displayName(file)}: ${Math.round(((base + done) / total) * 100)}%`);
+          },
+        }),
+      );
+    }
     if (io.stderrIsTTY) io.stderr('\r\x1b[K');
-    io.stdout(values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : report(loaded.doc, result, { users, days, seed }));
+    const run = { users: runSpec(seed).users, days, seed, audience: audience ? audience.label : null };
+    if (runs > 1) {
+      const summary = summarizeRuns(results, seeds);
+      io.stdout(values.json ? `${JSON.stringify({ audience: run.audience, days, ...summary }, null, 2)}\n` : spreadReport(loaded.doc, summary, run));
+      return EXIT.ok;
+    }
+    io.stdout(values.json ? `${JSON.stringify(toJson(results[0]!), null, 2)}\n` : report(loaded.doc, results[0]!, run));
     return EXIT.ok;
   },
 };
@@ -57,12 +86,73 @@ function intOption(values: OptionValues, name: string, fallback: number, min: nu
   return n;
 }
 
+/** The audience model named by `--audience`: a file, or `derived` from the flow; problems located. */
+async function loadAudience(io: CliIo, name: string, doc: FlowDocument): Promise<{ ok: true; model: AudienceModel; label: string } | { ok: false; code: number }> {
+  if (name === 'derived') return { ok: true, model: deriveAudience(doc), label: 'derived from the flow' };
+  const style = createStyle(false);
+  const input = await readInput(io, name);
+  if (!input.ok) {
+    io.stderr(`${displayName(name)}: cannot read the audience model\n${formatProblems([input.problem], style)}`);
+    return { ok: false, code: input.reason === 'unreadable' ? EXIT.trouble : EXIT.invalid };
+  }
+  const parsed = parseAudienceJson(input.text);
+  const problems = parsed.ok ? audienceSpec(parsed.model, doc, { days: 1, seed: 1 }).problems : parsed.problems;
+  if (!parsed.ok || problems.length) {
+    io.stderr(`${displayName(name)}: not a usable audience model\n${formatProblems(problems, style)}`);
+    return { ok: false, code: EXIT.invalid };
+  }
+  return { ok: true, model: parsed.model, label: parsed.model.name ? `${parsed.model.name} (${displayName(name)})` : displayName(name) };
+}
+
 function toJson(r: PopulationResult) {
   const { traces: _traces, ...rest } = r;
   return rest;
 }
 
-function report(doc: Parameters<typeof nodeStatsRows>[0], r: PopulationResult, run: { users: number; days: number; seed: number }): string {
+interface RunLabel {
+  users: number;
+  days: number;
+  seed: number;
+  audience: string | null;
+}
+
+const headline = (doc: FlowDocument, run: RunLabel, runs = 1) =>
+  `${doc.campaign.name}: ${run.users} users over ${run.days} days (${runs > 1 ? `${runs} runs, seeds ${run.seed}-${run.seed + runs - 1}` : `seed ${run.seed}`})${run.audience ? `, audience ${run.audience}` : ''}`;
+
+/** "1,234 (1,200-1,260)": a median and its p5-p95 range; the range is left out when it is one value. */
+function showSpread(s: Spread): string {
+  const r = (n: number) => Math.round(n).toLocaleString('en-US');
+  return r(s.p5) === r(s.p95) ? r(s.median) : `${r(s.median)} (${r(s.p5)}-${r(s.p95)})`;
+}
+
+/** Several runs: each count as its median with the p5-p95 range across runs. */
+function spreadReport(doc: FlowDocument, s: RunsSummary, run: RunLabel): string {
+  const rows = doc.nodes.map((n) => {
+    const x = s.nodes[n.id]!;
+    const completed = Object.entries(x.completed).map(([h, v]) => `${h} ${showSpread(v)}`);
+    return {
+      node: n.id,
+      label: n.data.label ?? '',
+      kind: n.type,
+      entered: showSpread(x.entered),
+      completed: completed.join(', ') || '-',
+      'waiting now': showSpread(x.waitingNow),
+      'global exit': showSpread(x.exitedByGlobalExit),
+      ended: showSpread(x.exitedByEnd),
+    };
+  });
+  const messages = Object.entries(s.messages).map(([channel, v]) => `${channel} ${showSpread(v)}`);
+  return [
+    headline(doc, run, s.runs),
+    `journeys ${showSpread(s.journeys)}: ${showSpread(s.outcomes.ended)} ended, ${showSpread(s.outcomes.exited)} exited, ${showSpread(s.outcomes.running)} still waiting`,
+    `messages ${messages.join(', ') || 'none'}; medians with the 5th-95th percentile range over ${s.runs} runs in brackets`,
+    '',
+    formatTable(rows),
+    '',
+  ].join('\n');
+}
+
+function report(doc: FlowDocument, r: PopulationResult, run: RunLabel): string {
   const rows = nodeStatsRows(doc, r).map((row) => ({
     node: row.node,
     label: row.label,
@@ -80,7 +170,7 @@ function report(doc: Parameters<typeof nodeStatsRows>[0], r: PopulationResult, r
     .map(([id, n]) => `${id} ${n}`)
     .join(', ');
   return [
-    `${doc.campaign.name}: ${run.users} users over ${run.days} days (seed ${run.seed})`,
+    headline(doc, run),
     `journeys ${r.journeys}: ${r.outcomes.ended} ended, ${r.outcomes.exited} exited, ${r.outcomes.running} still waiting`,
     `messages ${messages || 'none'}${exits ? `; global exits ${exits}` : ''}`,
     '',
