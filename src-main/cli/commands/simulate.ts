@@ -63,9 +63,9 @@ function toJson(r: PopulationResult) {
 }
 
 function report(doc: Parameters<typeof nodeStatsRows>[0], r: PopulationResult, run: { users: number; days: number; seed: number }): string {
+  // Steps by label and kind, exits by name: ids are for `--json`.
   const rows = nodeStatsRows(doc, r).map((row) => ({
-    node: row.node,
-    label: row.label,
+    step: row.label || '(unnamed)',
     kind: row.kind,
     entered: row.entered,
     completed: row.completed || '-',
@@ -76,8 +76,9 @@ function report(doc: Parameters<typeof nodeStatsRows>[0], r: PopulationResult, r
   const messages = Object.entries(r.messagesByDay)
     .map(([channel, perDay]) => `${channel} ${perDay.reduce((a, b) => a + b, 0)}`)
     .join(', ');
+  const exitName = new Map(doc.campaign.globalExits.map((x) => [x.id, x.name || 'unnamed exit']));
   const exits = Object.entries(r.exits)
-    .map(([id, n]) => `${id} ${n}`)
+    .map(([id, n]) => `${exitName.get(id) ?? id} ${n}`)
     .join(', ');
   return [
     `${doc.campaign.name}: ${run.users} users over ${run.days} days (seed ${run.seed})`,
