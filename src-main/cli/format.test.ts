@@ -5,17 +5,18 @@ const plain = createStyle(false);
 
 describe('formatProblem', () => {
   it('aligns severities and names the node', () => {
-    expect(formatProblem({ severity: 'error', code: 'send.empty-body', message: 'The message is empty.', path: '$.nodes[3].data.body', nodeId: 'welcome' }, plain)).toBe(
-      '  error    $.nodes[3].data.body  [send.empty-body]  The message is empty. (node "welcome")\n',
+    // By label and kind; the id stays in --json (nodeId).
+    expect(formatProblem({ severity: 'error', code: 'send.empty-body', message: 'The message is empty.', path: '$.nodes[3].data.body', nodeId: 'welcome', step: '"Welcome" (Send message)' }, plain)).toBe(
+      '  error    $.nodes[3].data.body  [send.empty-body]  The message is empty. (in "Welcome" (Send message))\n',
     );
     expect(formatProblem({ severity: 'warning', code: 'edge.duplicate', message: 'Twice.', path: '$.edges[1]', edgeId: 'e2' }, plain)).toBe(
       '  warning  $.edges[1]  [edge.duplicate]  Twice. (edge "e2")\n',
     );
   });
 
-  it('does not repeat an id the message already quotes', () => {
-    const line = formatProblem({ severity: 'error', code: 'x', message: 'Node "a" (send), body: is required', path: '$.nodes[0].data.body', nodeId: 'a', edgeId: 'e1' }, plain);
-    expect(line).toBe('  error    $.nodes[0].data.body  [x]  Node "a" (send), body: is required (edge "e1")\n');
+  it('does not repeat a step or id the message already names', () => {
+    const line = formatProblem({ severity: 'error', code: 'x', message: '"Hi" (Send message), body: is required', path: '$.nodes[0].data.body', nodeId: 'a', step: '"Hi" (Send message)', edgeId: 'e1' }, plain);
+    expect(line).toBe('  error    $.nodes[0].data.body  [x]  "Hi" (Send message), body: is required (edge "e1")\n');
   });
 
   it('colours only when asked', () => {

@@ -19,7 +19,7 @@ const SEVERITY_WIDTH = 'warning'.length;
 
 /**
  * One problem as one line, severity and JSON path first so the lines align and can be grepped:
- * `  error    $.nodes[3].data.body  [send.empty-body]  The message is empty. (node "welcome")`
+ * `  error    $.nodes[3].data.body  [send.empty-body]  The message is empty. (in "Welcome" (Send message))`
  */
 export function formatProblem(p: Problem, style: Style, indent = '  '): string {
   const colour: Record<Severity, (t: string) => string> = { error: style.red, warning: style.yellow, info: style.dim };
@@ -27,11 +27,14 @@ export function formatProblem(p: Problem, style: Style, indent = '  '): string {
   return `${indent}${colour[p.severity](p.severity.padEnd(SEVERITY_WIDTH))}  ${p.path}  ${style.dim(`[${p.code}]`)}  ${p.message}${where}\n`;
 }
 
-/** ` (edge "e1", node "welcome")`, leaving out ids the message already quotes. */
+/**
+ * ` (edge "e1", in "Welcome" (Send message))`: the step by its name, never its id (`--json`
+ * keeps `nodeId`), left out when the message already names it.
+ */
 function whereSuffix(p: Problem): string {
   const parts: string[] = [];
   if (p.edgeId && !p.message.includes(`"${p.edgeId}"`)) parts.push(`edge "${p.edgeId}"`);
-  if (p.nodeId && !p.message.includes(`"${p.nodeId}"`)) parts.push(`node "${p.nodeId}"`);
+  if (p.step && !p.message.includes(p.step)) parts.push(`in ${p.step}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { PreviewView } from './engine-protocol';
 import type { flowLabels } from './flow-labels';
 import { usePreview, usePreviewApi } from './preview-context';
@@ -38,6 +38,30 @@ export function JourneyTimeline({ view, labels }: { view: PreviewView; labels: R
     else if (top + item.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + item.offsetHeight - box.clientHeight + 4;
   }, [cursor]);
 
+  // Refused entries sit after the steps of their instant (the runner decides entries last);
+  // they are not steps, so the cursor and the keys pass over them.
+  const refusedAfter = new Map<number, PreviewView['refused']>();
+  for (const r of view.refused) {
+    let k = -1;
+    while (k + 1 < view.steps.length && view.steps[k + 1]!.t <= r.at) k++;
+    refusedAfter.set(k, [...(refusedAfter.get(k) ?? []), r]);
+  }
+  const now = view.steps[cursor]?.t ?? -Infinity;
+  const refusedItems = (k: number) =>
+    (refusedAfter.get(k) ?? []).map((r, j) => (
+      <li key={`refused-${k}-${j}`} role="option" aria-selected={false} aria-disabled="true" className={`preview-step preview-step--refused${r.at > now ? ' is-future' : ''}`} data-testid="timeline-refused">
+        <span className="preview-step__dot" aria-hidden="true" />
+        <div className="preview-step__body">
+          <div className="preview-step__line">
+            <span className="preview-step__node">Entry refused</span>
+            <span className="preview-outcome-chip preview-outcome-chip--refused">Not entered</span>
+          </div>
+          {r.why && <div className="preview-step__why">{r.why}</div>}
+          <div className="preview-step__meta">{formatWhen(r.at, view.profile.timezone)} · the trigger fired again</div>
+        </div>
+      </li>
+    ));
+
   return (
     <section className="preview-section">
       <div className="preview-section__head">
@@ -45,29 +69,32 @@ export function JourneyTimeline({ view, labels }: { view: PreviewView; labels: R
         <span className="field__hint">← → to step · Home / End</span>
       </div>
       <ol className="preview-timeline" ref={list} role="listbox" tabIndex={0} aria-label="Journey steps" aria-activedescendant={`preview-step-${cursor}`} onKeyDown={onKeyDown} data-testid="timeline">
+        {refusedItems(-1)}
         {view.steps.map((s, i) => (
-          <li
-            key={i}
-            id={`preview-step-${i}`}
-            data-index={i}
-            role="option"
-            aria-selected={i === cursor}
-            className={`preview-step${i === cursor ? ' is-current' : ''}${i > cursor ? ' is-future' : ''}${diverges !== null && i >= diverges ? ' is-diverged' : ''}`}
-            onClick={() => api.getState().seek(i)}
-          >
-            <span className={`preview-step__dot node-accent--${labels.kind(s.node)}`} aria-hidden="true" />
-            <div className="preview-step__body">
-              <div className="preview-step__line">
-                <span className="preview-step__node">{labels.node(s.node)}</span>
-                <span className={`preview-outcome-chip preview-outcome-chip--${s.outcome}`}>{OUTCOME_LABELS[s.outcome] ?? s.outcome}</span>
+          <Fragment key={i}>
+            <li
+              id={`preview-step-${i}`}
+              data-index={i}
+              role="option"
+              aria-selected={i === cursor}
+              className={`preview-step${i === cursor ? ' is-current' : ''}${i > cursor ? ' is-future' : ''}${diverges !== null && i >= diverges ? ' is-diverged' : ''}`}
+              onClick={() => api.getState().seek(i)}
+            >
+              <span className={`preview-step__dot node-accent--${labels.kind(s.node)}`} aria-hidden="true" />
+              <div className="preview-step__body">
+                <div className="preview-step__line">
+                  <span className="preview-step__node">{labels.node(s.node)}</span>
+                  <span className={`preview-outcome-chip preview-outcome-chip--${s.outcome}`}>{OUTCOME_LABELS[s.outcome] ?? s.outcome}</span>
+                </div>
+                {s.why && <div className="preview-step__why">{s.why}</div>}
+                <div className="preview-step__meta">
+                  {formatWhen(s.t, view.profile.timezone)} · {EVENT_LABELS[s.event] ?? s.event}
+                  {view.journeys.length > 1 ? ` · journey ${s.journey + 1}` : ''}
+                </div>
               </div>
-              {s.why && <div className="preview-step__why">{s.why}</div>}
-              <div className="preview-step__meta">
-                {formatWhen(s.t, view.profile.timezone)} · {EVENT_LABELS[s.event] ?? s.event}
-                {view.journeys.length > 1 ? ` · journey ${s.journey + 1}` : ''}
-              </div>
-            </div>
-          </li>
+            </li>
+            {refusedItems(i)}
+          </Fragment>
         ))}
       </ol>
     </section>

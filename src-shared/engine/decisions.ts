@@ -1,5 +1,6 @@
 import type { FlowNode, NodeOfKind } from '../flow';
 import { describeCondition, formatDuration } from '../flow';
+import { formatLocalTime } from '../time/format';
 import { addDuration, cachedWindow, localInstant, nextOpening } from './calendar';
 import { evaluateCondition, type ConditionEnv } from './conditions';
 import type { CompiledFlow } from './graph';
@@ -18,9 +19,10 @@ export function envOf(d: JourneyData, message: string | null = null): ConditionE
   return { profile: d.profile, events: d.events, conversations: d.conversations, message, now: d.time };
 }
 
-const iso = (t: Millis): string => new Date(t).toISOString().slice(0, 16) + 'Z';
-
-/** What a node does the moment one of its inbound edges fires. */
+/**
+ * What a node does the moment one of its inbound edges fires. Instants in `why` read on the
+ * flow's clock (the timezone of a rule is named beside it), as every text people read does.
+ */
 export function arrival(flow: CompiledFlow, d: JourneyData, node: FlowNode): Arrival {
   switch (node.type) {
     case 'trigger':
@@ -38,7 +40,7 @@ export function arrival(flow: CompiledFlow, d: JourneyData, node: FlowNode): Arr
       const due = node.data.timeout ? addDuration(d.time, node.data.timeout, flow.doc.campaign.timezone) : null;
       if (!d.explain) return { kind: 'wait', due, why: '' };
       const what = node.data.condition ? describeCondition(node.data.condition) : 'any message';
-      return { kind: 'wait', due, why: `waiting for ${what}${due === null ? '' : ` until ${iso(due)}`}` };
+      return { kind: 'wait', due, why: `waiting for ${what}${due === null ? '' : ` until ${formatLocalTime(due, flow.doc.campaign.timezone)}`}` };
     }
     case 'send': {
       const c = flow.doc.campaign;
@@ -46,7 +48,7 @@ export function arrival(flow: CompiledFlow, d: JourneyData, node: FlowNode): Arr
       const tz = c.businessHours.timezone ?? c.timezone;
       const open = nextOpening(d.time, c.businessHours.intervals, tz);
       if (open === null || open <= d.time) return { kind: 'complete', handle: 'next', why: d.explain ? (open === null ? 'sent (business hours never open)' : `sent (business hours open, ${tz})`) : '' };
-      return { kind: 'wait', due: open, why: d.explain ? `outside business hours (${tz}): held until ${iso(open)}` : '' };
+      return { kind: 'wait', due: open, why: d.explain ? `outside business hours (${tz}): held until ${formatLocalTime(open, c.timezone)}` : '' };
     }
   }
 }
@@ -66,7 +68,7 @@ function waitArrival(flow: CompiledFlow, d: JourneyData, node: NodeOfKind<'wait'
       const tz = w.timezone ?? c.timezone;
       due = w.at ? localInstant(w.at, tz) : null;
       due = due === null ? d.time : Math.max(d.time, due);
-      what = () => `${w.at} (${tz})`;
+      what = () => `${w.at?.replace('T', ' ')} (${tz})`;
       break;
     }
     case 'business_hours': {
@@ -83,7 +85,7 @@ function waitArrival(flow: CompiledFlow, d: JourneyData, node: NodeOfKind<'wait'
     }
   }
   if (due !== null && due <= d.time) return { kind: 'complete', handle: 'next', why: d.explain ? `no wait: ${what()} already open` : '' };
-  return { kind: 'wait', due, why: d.explain ? `waiting for ${what()}${due === null ? ' (never)' : ` until ${iso(due)}`}` : '' };
+  return { kind: 'wait', due, why: d.explain ? `waiting for ${what()}${due === null ? ' (never)' : ` until ${formatLocalTime(due, c.timezone)}`}` : '' };
 }
 
 /** The handle a waiting node completes with when its timer is due. */
@@ -106,7 +108,7 @@ export function globalExit(flow: CompiledFlow, d: JourneyData): { id: string; wh
   const env = envOf(d, d.inputMessage);
   for (const exit of exits) {
     const r = evaluateCondition(exit.condition, env, d.explain);
-    if (r.matched) return { id: exit.id, why: d.explain ? `global exit "${exit.name || exit.id}": ${r.why}` : '' };
+    if (r.matched) return { id: exit.id, why: d.explain ? `global exit${exit.name ? ` "${exit.name}"` : ''}: ${r.why}` : '' };
   }
   return null;
 }

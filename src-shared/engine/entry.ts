@@ -1,5 +1,6 @@
 import { matchCampaignUrl } from '../campaigns/url-match';
 import { formatDuration, type CampaignSettings, type EntryTrigger } from '../flow';
+import { formatLocalTime } from '../time/format';
 import { addDuration, localInstant } from './calendar';
 import { evaluateCondition, propertiesMatch } from './conditions';
 import type { EventRecord, Millis, UserAction, UserProfile } from './types';
@@ -44,10 +45,10 @@ export function entryDecision(c: CampaignSettings, profile: UserProfile, events:
   }
   const f = c.entryFrequency;
   const last = entries.length ? entries[entries.length - 1]! : null;
-  if (f.type === 'once' && last !== null) return { enters: false, why: explain ? 'entry frequency "once": already entered' : '' };
+  if (f.type === 'once' && last !== null) return { enters: false, why: explain ? `entry frequency "once": already entered ${formatLocalTime(last, c.timezone)}` : '' };
   if (f.type === 'once_per_interval' && last !== null) {
     const next = addDuration(last, f.interval, c.timezone);
-    if (now < next) return { enters: false, why: explain ? `entry frequency: once per ${formatDuration(f.interval)}, next allowed at ${new Date(next).toISOString()}` : '' };
+    if (now < next) return { enters: false, why: explain ? `entry frequency: once per ${formatDuration(f.interval)}, next allowed ${formatLocalTime(next, c.timezone)}` : '' };
   }
   return { enters: true, why: explain ? 'trigger fired, audience matches, entry frequency allows it' : '' };
 }

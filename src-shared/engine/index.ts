@@ -18,5 +18,5 @@ export { syntheticUser, DEFAULT_START, type PopulationSpec, type Choice, type At
 export { TraceStore } from './trace-store';
 export { createPrng, mixSeed, type Prng } from './prng';
 export { mergePopulations } from './population-merge';
-export { nodeStatsRows, formatTable, formatTrace, type NodeStatsRow } from './report';
+export { nodeStatsRows, formatTable, formatTrace, INPUT_WORDS, type NodeStatsRow } from './report';
 export { replayUser, journeysOfUser } from './replay';

@@ -25,7 +25,7 @@ describe('preview', () => {
       ['', 'clock.tick', 'ended', 1],
     ]);
     expect(p.messages.map((m) => m.body)).toEqual(['Hi Ada', 'Hello Ada']);
-    expect(p.steps[2]!.why).toBe('waiting for 2 days (UTC) until 2026-11-25T09:00Z');
+    expect(p.steps[2]!.why).toBe('waiting for 2 days (UTC) until Wed 25 Nov 09:00');
     expect(p.tapes[0]!.seekStep(2).value).toEqual({ running: { n0: 'done', n1: 'done', n2: 'waiting', n3: 'idle' } });
   });
 

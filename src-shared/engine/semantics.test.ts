@@ -148,7 +148,8 @@ describe('entry frequency', () => {
   it('once', () => {
     const r = run(base, ups);
     expect(starts(r)).toEqual([['u1:j1', '2026-11-23T09:00']]);
-    expect(r.refused.map((x) => x.why)).toEqual(['entry frequency "once": already entered', 'entry frequency "once": already entered']);
+    // Readable times on the flow's clock, never epoch milliseconds or ISO "Z" times.
+    expect(r.refused.map((x) => x.why)).toEqual(['entry frequency "once": already entered Mon 23 Nov 09:00', 'entry frequency "once": already entered Mon 23 Nov 09:00']);
   });
   it('every time', () => {
     expect(run({ ...base, campaign: { ...base.campaign, entryFrequency: { type: 'every_time' } } }, ups).journeys).toHaveLength(3);
@@ -156,6 +157,9 @@ describe('entry frequency', () => {
   it('once per interval', () => {
     const r = run({ ...base, campaign: { ...base.campaign, entryFrequency: { type: 'once_per_interval', interval: { amount: 1, unit: 'days' } } } }, ups);
     expect(starts(r)).toEqual([['u1:j1', '2026-11-23T09:00'], ['u1:j2', '2026-11-24T09:00']]);
+    expect(r.refused.map((x) => x.why)).toEqual(['entry frequency: once per 1 day, next allowed Tue 24 Nov 09:00']);
+    const paris = run({ ...base, campaign: { ...base.campaign, timezone: 'Europe/Paris', entryFrequency: { type: 'once_per_interval', interval: { amount: 1, unit: 'days' } } } }, ups);
+    expect(paris.refused.map((x) => x.why)).toEqual(['entry frequency: once per 1 day, next allowed Tue 24 Nov 10:00']);
   });
   it('enters on a page visit long enough, and at a scheduled time', () => {
     const visit = { ...base, campaign: { ...base.campaign, trigger: { type: 'page_visit' as const, urlPattern: 'https://acme.test/pricing*', secondsOnPage: 10 } } };

@@ -1,4 +1,4 @@
-import type { FlowNode, NodeOfKind, Scalar } from '../flow';
+import { stepName, type FlowNode, type NodeOfKind, type Scalar } from '../flow';
 import { closestConversation } from './decisions';
 import type { CompiledFlow } from './graph';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
@@ -106,7 +106,7 @@ export function completeNode(flow: CompiledFlow, d: JourneyData, n: FlowNode, ha
   const node = n.id;
   if (waited) delete d.due[node];
   if (n.type === 'send') why = send(flow, d, n) + why;
-  if (n.type === 'assign') why = assign(d, n);
+  if (n.type === 'assign') why = assign(flow, d, n);
   step(d, node, handle, why);
 }
 
@@ -115,6 +115,7 @@ function send(flow: CompiledFlow, d: JourneyData, n: NodeOfKind<'send'>): string
   const c = flow.doc.campaign;
   const channel = n.data.channel ?? 'chat';
   let conversationId = n.data.conversation === 'follow_up' ? closestConversation(d, nodeId) : null;
+  const followUp = conversationId !== null;
   if (!conversationId) {
     conversationId = `${d.journeyId}:c${d.conversations.length + 1}`;
     d.conversations.push({ id: conversationId, nodeId, channel, open: true, assignee: null });
@@ -123,16 +124,26 @@ function send(flow: CompiledFlow, d: JourneyData, n: NodeOfKind<'send'>): string
   const sender = s.type === 'bot' ? `bot:${s.name ?? 'bot'}` : `agent:${s.agentId}`;
   const body = d.explain ? render(n.data.body, d, c.name) : '';
   d.messages.push({ at: d.time, nodeId, channel, body, sender, conversationId });
-  return d.explain ? `${channel} to ${conversationId}: ` : '';
+  return d.explain ? `${channel}, ${followUp ? `follow-up in ${conversationName(flow, d, conversationId)}` : 'new conversation'}: ` : '';
 }
 
-function assign(d: JourneyData, n: NodeOfKind<'assign'>): string {
+/** A conversation as people read it: "the conversation of "Welcome" (Send message)", never its id. */
+function conversationName(flow: CompiledFlow, d: JourneyData, id: string): string {
+  const opener = d.conversations.find((c) => c.id === id)?.nodeId;
+  const at = opener === undefined ? undefined : flow.index.get(opener);
+  return at === undefined ? 'an earlier conversation' : `the conversation of ${stepName(flow.nodes[at]!)}`;
+}
+
+function assign(flow: CompiledFlow, d: JourneyData, n: NodeOfKind<'assign'>): string {
   const id = closestConversation(d, n.id);
   const t = n.data.target;
   const who = t ? `${t.type}:${t.type === 'inbox' ? t.inboxId : t.type === 'team' ? t.teamId : t.agentId}` : 'nobody';
   const conv = d.conversations.find((c) => c.id === id);
   if (conv) conv.assignee = who;
-  return d.explain ? (conv ? `${conv.id} assigned to ${who}` : 'no upstream conversation to assign') : '';
+  if (!d.explain) return '';
+  // `who` stays the backend's id in the data; the text names the target as the flow does.
+  const whom = t ? `${t.type} ${t.name ? `"${t.name}"` : who.slice(t.type.length + 1)}` : 'nobody';
+  return conv ? `${conversationName(flow, d, conv.id)} assigned to ${whom}` : 'no upstream conversation to assign';
 }
 
 /** Fills `{{ contact.x }}` variables from the profile. */

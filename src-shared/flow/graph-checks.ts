@@ -1,5 +1,5 @@
 import type { FlowDocument } from './document';
-import { outputsOf, type FlowNode } from './nodes';
+import { outputsOf, stepName, stepNameAtStart, type FlowNode } from './nodes';
 import type { Problem } from './problems';
 
 /**
@@ -11,7 +11,8 @@ export function graphProblems(doc: FlowDocument): Problem[] {
   const nodeIndex = new Map<string, number>();
   doc.nodes.forEach((n, i) => {
     if (nodeIndex.has(n.id)) {
-      out.push({ severity: 'error', code: 'node.duplicate-id', message: `Two nodes share the id "${n.id}".`, path: `$.nodes[${i}].id`, nodeId: n.id, field: 'id' });
+      const first = doc.nodes[nodeIndex.get(n.id)!]!;
+      out.push({ severity: 'error', code: 'node.duplicate-id', message: `${stepNameAtStart(n)} has the same id as ${stepName(first)}; each step needs its own.`, path: `$.nodes[${i}].id`, nodeId: n.id, field: 'id' });
     } else nodeIndex.set(n.id, i);
   });
 
@@ -42,7 +43,7 @@ export function graphProblems(doc: FlowDocument): Problem[] {
     const handle = handles.find((h) => h.id === e.sourceHandle);
     if (!handle) {
       const known = handles.length ? handles.map((h) => `"${h.id}"`).join(', ') : 'none';
-      out.push({ severity: 'error', code: 'edge.unknown-handle', message: `${describe(source)} has no output "${e.sourceHandle}" (its outputs: ${known}).`, path: `${at}.sourceHandle`, edgeId: e.id, nodeId: source.id });
+      out.push({ severity: 'error', code: 'edge.unknown-handle', message: `${stepNameAtStart(source)} has no output "${e.sourceHandle}" (its outputs: ${known}).`, path: `${at}.sourceHandle`, edgeId: e.id, nodeId: source.id });
       return;
     }
     if (target.type === 'trigger') {
@@ -51,7 +52,7 @@ export function graphProblems(doc: FlowDocument): Problem[] {
     }
     const link = `${e.source}\u0000${e.sourceHandle}\u0000${e.target}`;
     if (seenLinks.has(link)) {
-      out.push({ severity: 'warning', code: 'edge.duplicate', message: `${describe(source)} is connected to ${describe(target)} twice through "${handle.label}".`, path: at, edgeId: e.id });
+      out.push({ severity: 'warning', code: 'edge.duplicate', message: `${stepNameAtStart(source)} is connected to ${stepName(target)} twice through "${handle.label}".`, path: at, edgeId: e.id });
       return;
     }
     seenLinks.add(link);
@@ -59,7 +60,7 @@ export function graphProblems(doc: FlowDocument): Problem[] {
     const uses = (handleUse.get(useKey) ?? 0) + 1;
     handleUse.set(useKey, uses);
     if (uses > 1 && !handle.fanOut) {
-      out.push({ severity: 'error', code: 'handle.used-twice', message: `The "${handle.label}" output of ${describe(source)} already has a connection; a decision leads to one place.`, path: `${at}.sourceHandle`, edgeId: e.id, nodeId: source.id });
+      out.push({ severity: 'error', code: 'handle.used-twice', message: `The "${handle.label}" output of ${stepName(source)} already has a connection; a decision leads to one place.`, path: `${at}.sourceHandle`, edgeId: e.id, nodeId: source.id });
     }
     adjacency.set(e.source, [...(adjacency.get(e.source) ?? []), e.target]);
   });
@@ -67,10 +68,6 @@ export function graphProblems(doc: FlowDocument): Problem[] {
   out.push(...cycleProblems(doc, adjacency, nodeIndex));
   out.push(...reachabilityProblems(doc, adjacency, triggers[0]?.[0]));
   return out;
-}
-
-function describe(node: FlowNode): string {
-  return node.data.label ? `"${node.data.label}"` : `the ${node.type} node "${node.id}"`;
 }
 
 /** One problem per cycle found by a depth-first search (iterative: flows may be large). */
@@ -94,10 +91,11 @@ function cycleProblems(doc: FlowDocument, adjacency: Map<string, string[]>, node
       if (s === 1) {
         const from = stack.findIndex((f) => f.id === to);
         const loop = stack.slice(from).map((f) => f.id);
+        const name = (id: string) => stepName(doc.nodes[nodeIndex.get(id)!]!);
         out.push({
           severity: 'error',
           code: 'graph.cycle',
-          message: `These steps form a loop: ${[...loop, to].join(' → ')}. A user passes each step at most once, so loops are not allowed.`,
+          message: `These steps form a loop: ${[...loop, to].map(name).join(' → ')}. A user passes each step at most once, so loops are not allowed.`,
           path: `$.nodes[${nodeIndex.get(to)}]`,
           nodeId: to,
         });
@@ -125,7 +123,7 @@ function reachabilityProblems(doc: FlowDocument, adjacency: Map<string, string[]
   }
   doc.nodes.forEach((n, i) => {
     if (!reached.has(n.id) && n.type !== 'trigger') {
-      out.push({ severity: 'warning', code: 'node.unreachable', message: `${describe(n)} cannot be reached from the entry trigger, so no user will ever get there.`, path: `$.nodes[${i}]`, nodeId: n.id });
+      out.push({ severity: 'warning', code: 'node.unreachable', message: `${stepNameAtStart(n)} cannot be reached from the entry trigger, so no user will ever get there.`, path: `$.nodes[${i}]`, nodeId: n.id });
     }
   });
   if ((adjacency.get(trigger.id) ?? []).length === 0 && doc.nodes.length > 1) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { FlowDocument, SCHEMA_URL, SCHEMA_VERSION } from './document';
 import { migrate, OLDEST_SUPPORTED_VERSION } from './migrations';
-import { NODE_KINDS } from './nodes';
+import { NODE_KINDS, isNodeKind, nodeDefinitions } from './nodes';
 import { locateJsonError } from './json-locate';
 import { jsonPath, type Problem } from './problems';
 import { validateFlow } from './validate';
@@ -106,14 +106,23 @@ export function zodProblems(error: z.ZodError, raw: unknown): Problem[] {
     const nodeAt = issue.path[0] === 'nodes' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
     const node = nodeAt === undefined ? undefined : (raw as { nodes?: unknown[] }).nodes?.[nodeAt];
     const nodeId = isRecord(node) && typeof node.id === 'string' ? node.id : undefined;
-    const where = nodeId ? `Node "${nodeId}"${isRecord(node) && typeof node.type === 'string' ? ` (${node.type})` : ''}, ${fieldName(issue.path.slice(2))}` : fieldName(issue.path);
+    const step = nodeAt !== undefined && isRecord(node) ? rawStepName(node, nodeAt) : undefined;
+    const where = step ? `${step}, ${fieldName(issue.path.slice(2))}` : fieldName(issue.path);
     const problem: Problem = { severity: 'error', code: `schema.${issue.code}`, message: `${where}: ${issueText(issue, raw)}`, path };
+    if (step) problem.step = step;
     if (nodeId) {
       problem.nodeId = nodeId;
       if (keyPath.length > 2) problem.field = keyPath.slice(2).map(String).join('.');
     }
     return problem;
   });
+}
+
+/** A step not yet parsed, named as `stepName` would: its label, else its place; then its kind. */
+function rawStepName(node: Record<string, unknown>, at: number): string {
+  const kind = isNodeKind(node.type) ? nodeDefinitions[node.type].title : typeof node.type === 'string' ? `unknown kind "${node.type}"` : 'no kind';
+  const label = isRecord(node.data) && typeof node.data.label === 'string' ? node.data.label.trim() : '';
+  return label ? `"${label}" (${kind})` : `Step ${at + 1} (${kind})`;
 }
 
 function fieldName(path: ReadonlyArray<PropertyKey>): string {

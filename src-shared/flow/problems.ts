@@ -12,7 +12,10 @@ export interface Problem {
   /** A sentence a marketer understands. */
   message: string;
   path: string;
+  /** The step's id, for tools, `--json` output and tooltips; human texts use `step`. */
   nodeId?: string;
+  /** How a person reads the step this is about: `"Welcome" (Send message)` (see `stepName`). */
+  step?: string;
   edgeId?: string;
   /** Field within the node, e.g. `data.body`. */
   field?: string;

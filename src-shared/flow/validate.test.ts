@@ -22,9 +22,10 @@ describe('graph structure', () => {
   });
 
   it('reports a cycle with the nodes in it', () => {
-    const doc = flow([sendNode('a'), sendNode('b')], [edge('trigger', 'a'), edge('a', 'b'), edge('b', 'a')]);
+    const doc = flow([node('a', 'send', { label: 'Welcome', channel: 'chat', body: 'Hi' }), sendNode('b')], [edge('trigger', 'a'), edge('a', 'b'), edge('b', 'a')]);
     const [cycle] = find(doc, 'graph.cycle');
-    expect(cycle?.message).toContain('a → b → a');
+    // Steps by label and kind (an unnamed one by what its card says), never by id.
+    expect(cycle?.message).toContain('"Welcome" (Send message) → an unnamed Send message step (Send chat: Hello {{ contact.name }}) → "Welcome" (Send message)');
     expect(cycle?.nodeId).toBe('a');
   });
 
@@ -142,5 +143,26 @@ describe('campaign settings', () => {
     expect(problems.length).toBeGreaterThanOrEqual(5);
     const firstWarning = problems.findIndex((p) => p.severity !== 'error');
     expect(problems.slice(firstWarning).every((p) => p.severity !== 'error')).toBe(true);
+  });
+});
+
+describe('messages name steps for people', () => {
+  it('by label and kind, never by id; the id stays in nodeId and the name in step', () => {
+    const ids = ['inbound-message-43dfb0ef0656', 'send-9a1c02d4e5f6', 'wait-77aa01bb02cc', 'assign-0f0e0d0c0b0a'];
+    const doc = flow(
+      [
+        node(ids[0]!, 'inbound-message', { label: 'Replied?' }),
+        node(ids[1]!, 'send', { channel: 'chat', body: '' }),
+        node(ids[2]!, 'wait', {}),
+        node(ids[3]!, 'assign', { label: 'Sales inbox' }),
+      ],
+      [edge('trigger', ids[2]!), edge(ids[2]!, ids[1]!), edge(ids[1]!, ids[2]!), edge(ids[3]!, ids[3]!, 'next'), edge(ids[2]!, ids[2]!, 'nowhere')],
+    );
+    const problems = validateFlow(doc, { now: TEST_NOW });
+    expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['node.unreachable', 'graph.cycle', 'edge.unknown-handle', 'send.empty-body']));
+    for (const p of problems) for (const id of ids) expect(p.message).not.toContain(id);
+    const unreachable = problems.find((p) => p.code === 'node.unreachable' && p.nodeId === ids[0]);
+    expect(unreachable?.message).toBe('"Replied?" (Wait for reply) cannot be reached from the entry trigger, so no user will ever get there.');
+    expect(problems.find((p) => p.code === 'send.empty-body')).toMatchObject({ nodeId: ids[1], step: 'an unnamed Send message step (Send chat (empty))' });
   });
 });

@@ -1,7 +1,7 @@
 import { campaignProblems } from './campaign-checks';
 import type { FlowDocument } from './document';
 import { graphProblems } from './graph-checks';
-import { nodeProblems } from './nodes';
+import { nodeDefinitions, nodeProblems, stepName } from './nodes';
 import { sortProblems, type Problem } from './problems';
 
 export interface ValidateOptions {
@@ -22,6 +22,12 @@ export function validateFlow(doc: FlowDocument, opts: ValidateOptions): Problem[
       out.push({ severity: p.severity, code: p.code, message: p.message, path: `$.nodes[${i}]${p.field ? `.${p.field}` : ''}`, nodeId: node.id, ...(p.field ? { field: p.field } : {}) });
     }
   });
+  // Every problem about a step also names it for people (CLI lines, lists away from the canvas).
+  const byId = new Map(doc.nodes.map((n) => [n.id, n] as const));
+  for (const p of out) {
+    const node = p.nodeId === undefined ? undefined : byId.get(p.nodeId);
+    if (node && p.step === undefined) p.step = stepName(node);
+  }
   return sortProblems(out);
 }
 
@@ -34,7 +40,7 @@ function kindProblems(doc: FlowDocument): Problem[] {
   const sends = doc.nodes.filter((n) => n.type === 'send');
   doc.nodes.forEach((n, i) => {
     if (n.type !== 'trigger' && n.type !== 'send' && n.type !== 'end') {
-      out.push({ severity: 'error', code: 'kind.node-not-allowed', message: `${label} sends one message; a ${n.type} step needs a workflow campaign.`, path: `$.nodes[${i}]`, nodeId: n.id });
+      out.push({ severity: 'error', code: 'kind.node-not-allowed', message: `${label} sends one message; a ${nodeDefinitions[n.type].title} step needs a workflow campaign.`, path: `$.nodes[${i}]`, nodeId: n.id });
     }
     if (n.type === 'send') {
       const allowed = kind === 'live-chat' ? ['chat'] : ['sms', 'whatsapp', 'email', 'api'];

@@ -58,7 +58,7 @@ describe.each(['import', 'export'])('%s', (command) => {
     expect(await run([command, 'bad-type.json', '-o', 'out.json'], io)).toBe(1);
     expect(io.files.get('out.json')).toBe('previous content');
     expect(io.err()).toContain('bad-type.json: not a readable flow, nothing written');
-    expect(io.err()).toContain('$.nodes[0].type  [schema.invalid_union]  Node "x" (teleport), type: unknown node type "teleport"');
+    expect(io.err()).toContain('$.nodes[0].type  [schema.invalid_union]  Step 1 (unknown kind "teleport"), type: unknown node type "teleport"');
   });
 
   it('exits 2 for a missing input or a directory, OUT untouched', async () => {
@@ -90,7 +90,7 @@ describe('import is strict', () => {
     expect(io.out()).toBe('');
     expect(io.err()).toBe(
       'empty-body.json: 1 error, refused, nothing written (--force imports it anyway)\n' +
-        '  error    $.nodes[1].data.body  [send.empty-body]  The message is empty. (node "welcome")\n',
+        '  error    $.nodes[1].data.body  [send.empty-body]  The message is empty. (in an unnamed Send message step (Send chat (empty)))\n',
     );
   });
 

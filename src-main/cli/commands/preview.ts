@@ -37,8 +37,10 @@ export const previewCommand: Command = {
     if (values.json) {
       io.stdout(`${JSON.stringify({ steps: r.steps, refused: r.refused, messages: r.messages }, null, 2)}\n`);
     } else {
-      const refused = r.refused.length ? `\nnot entered: ${r.refused.map((x) => JSON.stringify(x)).join('; ')}` : '';
-      io.stdout(`${formatTrace(r.steps) || '(the user never entered the campaign)'}${refused}\n\n${r.messages.length} message(s) sent\n`);
+      // Steps by label and kind, refused entries among them, times on the flow's clock.
+      const trace = formatTrace(loaded.doc, r);
+      const entered = r.journeys.length ? '' : `${trace ? '\n' : ''}(the user never entered the campaign)`;
+      io.stdout(`Times in ${loaded.doc.campaign.timezone}.\n${trace}${entered}\n\n${r.messages.length} message(s) sent\n`);
     }
     return EXIT.ok;
   },

@@ -20,7 +20,7 @@ describe('simulate', () => {
     const one = await cli(['simulate', 'onboarding.json', '--users', '3000', '--days', '30', '--seed', '5', '--workers', '1']);
     expect(one.code).toBe(0);
     expect(one.out).toContain('14-day onboarding: 3000 users over 30 days (seed 5)');
-    expect(one.out).toMatch(/^trigger\s+Trial sign-up\s+trigger\s+3000\s+next 3000/m);
+    expect(one.out).toMatch(/^Trial sign-up\s+Entry trigger\s+3000\s+next 3000/m);
     const two = await cli(['simulate', 'onboarding.json', '--users', '3000', '--days', '30', '--seed', '5', '--workers', '2']);
     expect(two.out).toBe(one.out);
     const other = await cli(['simulate', 'onboarding.json', '--users', '3000', '--days', '30', '--seed', '6', '--workers', '1']);
@@ -93,10 +93,34 @@ describe('preview', () => {
     ]);
     const r = await cli(['preview', 'onboarding.json', '--user', 'user.json', '--script', 'script.json'], { 'user.json': user, 'script.json': script });
     expect(r.code).toBe(0);
-    expect(r.out).toContain('welcome  journey.start → waiting  (outside business hours (America/New_York)');
-    expect(r.out).toContain('activated  clock.tick → else');
-    expect(r.out).toMatch(/reply\s+user\.messaged → received/);
-    expect(r.out).toContain('to-sales');
+    expect(r.out).toContain('Times in UTC.');
+    expect(r.out).toContain('Mon 23 Nov 09:00  "Welcome email" (Send message)  entry → waiting  (outside business hours (America/New_York): held until Mon 23 Nov 14:00)');
+    expect(r.out).toContain('"Activated?" (Filter)  timer → Else');
+    expect(r.out).toContain('"Replied?" (Wait for reply)  message → Replied');
+    expect(r.out).toContain('"Handed to sales" (End)');
+  });
+
+  it('lists refused entries among the steps, with the reason in readable time', async () => {
+    const script = JSON.stringify([
+      { type: 'event', at: '+0m', name: 'user.signed_up', properties: { plan: 'trial' } },
+      { type: 'event', at: '+1h', name: 'user.signed_up', properties: { plan: 'trial' } },
+    ]);
+    const r = await cli(['preview', 'onboarding.json', '--user', 'user.json', '--script', 'script.json'], { 'user.json': user, 'script.json': script });
+    expect(r.out).toContain('Mon 23 Nov 10:00  entry refused  (entry frequency "once": already entered Mon 23 Nov 09:00)');
+    const json = JSON.parse((await cli(['preview', 'onboarding.json', '--json', '--user', 'user.json', '--script', 'script.json'], { 'user.json': user, 'script.json': script })).out);
+    expect(json.refused).toEqual([{ at: Date.UTC(2026, 10, 23, 10), why: 'entry frequency "once": already entered Mon 23 Nov 09:00' }]);
+  });
+
+  it('names steps by label and kind and times on the flow\'s clock: no ids, no ISO "Z" times', async () => {
+    const script = JSON.stringify([
+      { type: 'event', at: '+0m', name: 'user.signed_up', properties: { plan: 'trial' } },
+      { type: 'message', at: '+1d6h', text: 'can you help?' },
+    ]);
+    const r = await cli(['preview', 'onboarding.json', '--user', 'user.json', '--script', 'script.json'], { 'user.json': user, 'script.json': script });
+    const doc = JSON.parse(onboarding) as { nodes: { id: string }[] };
+    // (ids that are also plain words, "welcome", "reply", are left out)
+    for (const n of doc.nodes.filter((x) => /[-\d]/.test(x.id))) expect(r.out).not.toMatch(new RegExp(`(^|[^\\w-])${n.id}([^\\w-]|$)`, 'm'));
+    expect(r.out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d|\d\d:\d\dZ|:j\d|:c\d/);
   });
 
   it('locates mistakes in the script', async () => {

@@ -131,8 +131,7 @@ function spreadReport(doc: FlowDocument, s: RunsSummary, run: RunLabel): string 
     const x = s.nodes[n.id]!;
     const completed = Object.entries(x.completed).map(([h, v]) => `${h} ${showSpread(v)}`);
     return {
-      node: n.id,
-      label: n.data.label ?? '',
+      step: n.data.label || '(unnamed)',
       kind: n.type,
       entered: showSpread(x.entered),
       completed: completed.join(', ') || '-',
@@ -153,9 +152,9 @@ function spreadReport(doc: FlowDocument, s: RunsSummary, run: RunLabel): string 
 }
 
 function report(doc: FlowDocument, r: PopulationResult, run: RunLabel): string {
+  // Steps by label and kind, exits by name: ids are for `--json`.
   const rows = nodeStatsRows(doc, r).map((row) => ({
-    node: row.node,
-    label: row.label,
+    step: row.label || '(unnamed)',
     kind: row.kind,
     entered: row.entered,
     completed: row.completed || '-',
@@ -166,8 +165,9 @@ function report(doc: FlowDocument, r: PopulationResult, run: RunLabel): string {
   const messages = Object.entries(r.messagesByDay)
     .map(([channel, perDay]) => `${channel} ${perDay.reduce((a, b) => a + b, 0)}`)
     .join(', ');
+  const exitName = new Map(doc.campaign.globalExits.map((x) => [x.id, x.name || 'unnamed exit']));
   const exits = Object.entries(r.exits)
-    .map(([id, n]) => `${id} ${n}`)
+    .map(([id, n]) => `${exitName.get(id) ?? id} ${n}`)
     .join(', ');
   return [
     headline(doc, run),

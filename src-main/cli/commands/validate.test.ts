@@ -31,7 +31,7 @@ describe('validate', () => {
   it('exits 1 and lists each error with its JSON path, code and node', async () => {
     const r = await validate('good.json', 'empty-body.json');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('✗ empty-body.json (3 nodes)\n  error    $.nodes[1].data.body  [send.empty-body]  The message is empty. (node "welcome")\n');
+    expect(r.out).toContain('✗ empty-body.json (3 nodes)\n  error    $.nodes[1].data.body  [send.empty-body]  The message is empty. (in an unnamed Send message step (Send chat (empty)))\n');
     expect(r.out).toContain('2 files: 1 valid, 1 invalid (1 error)');
   });
 
@@ -78,7 +78,7 @@ describe('validate', () => {
           file: 'empty-body.json',
           ok: false,
           readable: true,
-          problems: [{ severity: 'error', code: 'send.empty-body', message: 'The message is empty.', path: '$.nodes[1].data.body', nodeId: 'welcome', field: 'data.body' }],
+          problems: [{ severity: 'error', code: 'send.empty-body', message: 'The message is empty.', path: '$.nodes[1].data.body', nodeId: 'welcome', step: 'an unnamed Send message step (Send chat (empty))', field: 'data.body' }],
         },
         { file: 'old.json', ok: true, readable: true, problems: [], migratedFrom: 1 },
         { file: 'missing.json', ok: false, readable: false, problems: [{ severity: 'error', code: 'file.not-found', message: 'No such file.', path: '$' }] },
@@ -94,7 +94,7 @@ describe('validate', () => {
     expect(ok).toEqual({ code: 0, out: '', err: '' });
     const bad = await validate('-q', 'good.json', 'empty-body.json');
     expect(bad.code).toBe(1);
-    expect(bad.out).toBe('✗ empty-body.json (3 nodes)\n  error    $.nodes[1].data.body  [send.empty-body]  The message is empty. (node "welcome")\n');
+    expect(bad.out).toBe('✗ empty-body.json (3 nodes)\n  error    $.nodes[1].data.body  [send.empty-body]  The message is empty. (in an unnamed Send message step (Send chat (empty)))\n');
   });
 
   it('shows warnings on a valid file without failing it', async () => {

@@ -77,3 +77,24 @@ export function defaultData<K extends NodeKind>(kind: K): NodeData<K> {
 export function isNodeKind(value: unknown): value is NodeKind {
   return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * How a message names a step: by its label and kind, never by its id (ids stay in `nodeId`
+ * fields, JSON output and tooltips). An unnamed step is told by its kind and what its card
+ * says: `"Welcome" (Send message)`, `an unnamed Wait step (Wait 2 days)`.
+ *
+ * @example stepName(node) // '"Day 3 nudge" (Send message)'
+ */
+export function stepName(node: FlowNode): string {
+  const title = nodeDefinitions[node.type].title;
+  const label = node.data.label?.trim();
+  if (label) return `"${label}" (${title})`;
+  // The trigger's summary reads the campaign; a flow has one trigger, so its kind is enough.
+  return node.type === 'trigger' ? `the ${title}` : `an unnamed ${title} step (${(nodeDefinitions[node.type].summary as (d: unknown) => string)(node.data)})`;
+}
+
+/** {@link stepName} at the start of a sentence: "An unnamed Wait step cannot be reached…". */
+export function stepNameAtStart(node: FlowNode): string {
+  const s = stepName(node);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
