@@ -64,6 +64,11 @@ export interface TimelineTable {
   nodeIds: string[];
   entered: Int32Array;
   waiting: Int32Array;
+  /** How often each edge had fired by each instant (bucket × edge). Runs saved before have none. */
+  edgeIds?: string[];
+  edges?: Int32Array;
+  /** Journeys entered, ended and exited by each instant (bucket × 3). Runs saved before have none. */
+  outcomes?: Int32Array;
 }
 
 export interface PopulationView {
@@ -98,6 +103,8 @@ export interface DrillQuery {
   search: string;
   offset: number;
   limit: number;
+  /** The slider's instant (ms): only users who had reached the node by then, in their state then. Omitted: the end of the period. */
+  at?: number;
 }
 
 export interface DrillRow {
@@ -107,7 +114,10 @@ export interface DrillRow {
   details: string;
   timezone: string;
   reachedAt: number;
+  /** The journey's state at the query's instant. */
   outcome: 'running' | 'ended' | 'exited';
+  /** Still waiting at this node at that instant. */
+  here: boolean;
 }
 
 export interface DrillPage {

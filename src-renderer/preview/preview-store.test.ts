@@ -91,6 +91,12 @@ describe('preview store', () => {
     store.getState().setBucket(10);
     const early = store.getState().overlay!.nodes['welcome'];
     expect(early && early.kind === 'population' && end && end.kind === 'population' && early.entered < end.entered).toBe(true);
+    // The drill-down is of the slider's instant too: it lists what the badge counts, and follows the slider.
+    store.getState().openDrill('welcome');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
+    expect(early && early.kind === 'population' && store.getState().drill!.page!.reached).toBe(early && early.kind === 'population' && early.entered);
+    store.getState().setBucket(p.view.timeline.buckets - 1);
+    await expect.poll(() => store.getState().drill?.page?.reached).toBe(end && end.kind === 'population' && end.entered);
 
     store.getState().openDrill('to-sales');
     await expect.poll(() => store.getState().drill?.status).toBe('ready');

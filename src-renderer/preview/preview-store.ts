@@ -7,7 +7,7 @@ import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type Pop
 import { flowFingerprint } from './flow-fingerprint';
 import { journeyFrame, lastStep, type JourneyFrame } from './journey-frame';
 import { runAcrossWorkers, RunCancelled } from './population-parallel';
-import { journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
+import { bucketTime, journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
 import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './script-model';
 import { diffSteps, type StepDiff } from './step-diff';
 
@@ -176,7 +176,9 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       if (!d || s.population.status !== 'ready') return;
       const seq = ++drillSeq;
       const { view, doc } = s.population;
-      const ask = () => client.call('population.users', { runId: view.runId, query: { nodeId: d.nodeId, outcome: d.outcome, search: d.search, offset: d.offset, limit: DRILL_PAGE } });
+      // The list is of the slider's instant, like the badge that opened it.
+      const at = bucketTime(view, s.bucket);
+      const ask = () => client.call('population.users', { runId: view.runId, query: { nodeId: d.nodeId, outcome: d.outcome, search: d.search, offset: d.offset, limit: DRILL_PAGE, at } });
       const current = () => seq === drillSeq && get().drill !== null;
       set({ drill: { ...d, status: 'loading' } });
       try {
@@ -327,6 +329,12 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
         if (bucket === get().bucket) return;
         set({ bucket });
         refresh();
+        const d = get().drill;
+        if (d) {
+          // Users who had not reached the step by the new instant drop out: the page may shrink.
+          set({ drill: { ...d, offset: 0 } });
+          void queryDrill();
+        }
       },
 
       openDrill: (nodeId) => {
