@@ -41,7 +41,8 @@ export interface PreviewView {
   steps: ViewStep[];
   journeys: { id: string; status: 'running' | 'ended' | 'exited'; reason: string | null; enteredAt: number }[];
   refused: { at: number; why: string }[];
-  messages: { at: number; nodeId: string; channel: string; body: string }[];
+  /** Every message sent, in time order; per journey in the order its send steps ran. */
+  messages: { at: number; nodeId: string; channel: string; body: string; journey: number; conversationId: string }[];
   /** Per journey, per input: the state after it. */
   states: UserStateFrame[][];
   profile: UserProfile;

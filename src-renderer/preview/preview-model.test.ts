@@ -50,6 +50,8 @@ describe('journey frame', () => {
   const view = {
     steps: [step('trigger', 'next'), step('welcome', 'next'), step('day1', 'waiting'), step('day1', 'next', 1, 1), step('activated', 'else', 1, 1), step('check-in', 'next', 1, 1), step('reply', 'waiting', 1, 1)],
     states: [[{ via: {} }, { via: { welcome: 'trigger', day1: 'welcome', activated: 'day1', 'check-in': 'activated', reply: 'check-in' } }]],
+    messages: [],
+    journeys: [{ id: 'j', status: 'running', reason: null, enteredAt: 0 }],
   } as unknown as PreviewView;
 
   it('highlights the step’s node, the nodes holding the user and the path taken so far', () => {
