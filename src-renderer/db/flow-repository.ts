@@ -104,6 +104,14 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
       });
     },
 
+    /**
+     * Records a crash recovery in the flow's history: the work the recovery brought back, so it
+     * stays available after "Undo" or later edits.
+     */
+    async recordRecovery(recovered: FlowDocument): Promise<void> {
+      await database.versions.add(versionOf(recovered, 'Recovered after a crash', true, clock()));
+    },
+
     /** Keeps a named version of the document as it is now. */
     async saveVersion(document: FlowDocument, name: string): Promise<void> {
       await database.versions.add(versionOf(document, name.trim() || 'Untitled version', false, clock()));
