@@ -14,7 +14,9 @@ describe('resources/schema/flow.schema.json', () => {
 
   it('describes every top-level key the examples use', async () => {
     const schema = JSON.parse(flowJsonSchemaText()) as { properties: Record<string, unknown>; required: string[] };
-    const examples = (await readdir(examplesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+    // A missing or empty examples folder is a failure, not a pass with nothing checked.
+    const examples = (await readdir(examplesDir)).filter((f) => f.endsWith('.json'));
+    expect(examples).toContain('onboarding-drip.json');
     for (const example of examples) {
       const flow = JSON.parse(await readFile(`${examplesDir}${example}`, 'utf8')) as Record<string, unknown>;
       for (const key of Object.keys(flow)) expect(Object.keys(schema.properties), `${example}: "${key}"`).toContain(key);

@@ -7,7 +7,9 @@ import { useFlow } from '../db/use-flows';
 import { createAutosave, type Autosave } from '../editor/autosave';
 import { EditorStoreContext } from '../editor/editor-context';
 import { createEditorStore, type EditorStore } from '../editor/editor-store';
-import { createDraftStore, isRecoverable } from '../editor/drafts';
+import { isRecoverable, type Draft } from '../editor/drafts';
+import { draftRepository } from '../db/draft-repository';
+import { legacyDrafts, useRecoveryDraft } from '../db/use-recovery-draft';
 import { Inspector } from '../inspector/inspector';
 import { PreviewStoreContext } from '../preview/preview-context';
 import { PreviewDock } from '../preview/preview-dock';
@@ -21,29 +23,38 @@ import { Palette } from './palette';
 import { ProblemsPanel } from './problems-panel';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 
-const drafts = createDraftStore(typeof localStorage === 'undefined' ? undefined : localStorage);
+/** Recoveries already recorded as versions (React's strict mode opens a session twice). */
+const recorded = new Set<string>();
 
-/** The store for one opened flow; work left in a draft by a crash or a closed window comes back as one undoable step. */
-function openSession(record: FlowRecord): { store: EditorStore; recovered: boolean } {
+/**
+ * The store for one opened flow; work left in a draft by a crash or a closed window comes back
+ * as one undoable step, and is kept as a version.
+ */
+function openSession(record: FlowRecord, draft: Draft | null): { store: EditorStore; recovered: boolean } {
   const store = createEditorStore(record.document);
-  const draft = drafts.read(record.id);
   const recovered = isRecoverable(draft, record);
   if (recovered) {
     store.getState().commit(draft.document, { capture: 'immediately' });
-    store.getState().notify('Recovered the changes you made before the app closed. Undo to discard them.', 'info');
-  } else if (draft) {
-    drafts.clear(record.id);
+    store.getState().notify('Recovered the changes you made before the app closed. Undo to discard them; they are also kept in History.', 'info');
+    const key = `${record.id}:${draft.savedAt}`;
+    if (!recorded.has(key)) {
+      recorded.add(key);
+      void flowRepository.recordRecovery(draft.document);
+    }
   }
+  legacyDrafts.clear(record.id);
+  if (!recovered && draft) draftRepository.clear(record.id);
   return { store, recovered };
 }
 
-function EditorSession({ record }: { record: FlowRecord }) {
-  const [{ store, recovered }] = useState(() => openSession(record));
+function EditorSession({ record, draft }: { record: FlowRecord; draft: Draft | null }) {
+  const [{ store, recovered }] = useState(() => openSession(record, draft));
   const autosave = useRef<Autosave | null>(null);
   const known = useRef(record.updatedAt);
 
   useEffect(() => {
-    const saver = createAutosave({ store, drafts, dirty: recovered, save: (doc, updatedAt) => flowRepository.save(doc, updatedAt) });
+    // draftEveryMs 0: the draft is written within each edit, so a crash right after typing loses nothing.
+    const saver = createAutosave({ store, drafts: draftRepository, draftEveryMs: 0, dirty: recovered, save: (doc, updatedAt) => flowRepository.save(doc, updatedAt) });
     autosave.current = saver;
     const hide = () => {
       saver.flushDraft();
@@ -101,7 +112,8 @@ function EditorSession({ record }: { record: FlowRecord }) {
 /** One flow, opened from the list, in the editor. */
 export function FlowScreen({ id }: { id: string }) {
   const flow = useFlow(id);
-  if (flow === undefined) return <div className="screen" />;
+  const draft = useRecoveryDraft(id);
+  if (flow === undefined || draft === undefined) return <div className="screen" />;
   if (flow === null) {
     return (
       <div className="screen screen--center">
@@ -115,5 +127,5 @@ export function FlowScreen({ id }: { id: string }) {
       </div>
     );
   }
-  return <EditorSession record={flow} />;
+  return <EditorSession key={flow.id} record={flow} draft={draft} />;
 }

@@ -3,6 +3,9 @@ import { db } from './db';
 import type { FlowRecord, StudioDatabase, VersionRecord } from './schema';
 import { planAutoVersion } from './version-policy';
 
+/** The event a new flow's trigger waits for until the marketer names their own. */
+export const NEW_FLOW_EVENT = 'user.signed_up';
+
 /** Builds the row stored for a document: listing fields are copied from the campaign. */
 export function toFlowRecord(document: FlowDocument, updatedAt: number, createdAt = updatedAt): FlowRecord {
   const { id, name, kind } = document.campaign;
@@ -26,9 +29,13 @@ function versionOf(document: FlowDocument, name: string, auto: boolean, createdA
  */
 export function createFlowRepository(database: StudioDatabase, clock: () => number = Date.now) {
   return {
-    /** Creates an empty flow (one trigger) and returns its id. */
+    /**
+     * Creates an empty flow (one trigger) and returns its id. The trigger starts on a named
+     * event so the new flow is valid and previews in one click; the marketer renames it.
+     */
     async create(name: string): Promise<string> {
-      const document = createEmptyFlow({ name, kind: 'workflow', now: new Date(clock()) });
+      const empty = createEmptyFlow({ name, kind: 'workflow', now: new Date(clock()) });
+      const document: FlowDocument = { ...empty, campaign: { ...empty.campaign, trigger: { type: 'event', event: NEW_FLOW_EVENT, properties: [] } } };
       await database.flows.add(toFlowRecord(document, clock()));
       return document.campaign.id;
     },
@@ -95,6 +102,14 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
         await database.flows.put(deleted.flow);
         await database.versions.bulkPut(deleted.versions);
       });
+    },
+
+    /**
+     * Records a crash recovery in the flow's history: the work the recovery brought back, so it
+     * stays available after "Undo" or later edits.
+     */
+    async recordRecovery(recovered: FlowDocument): Promise<void> {
+      await database.versions.add(versionOf(recovered, 'Recovered after a crash', true, clock()));
     },
 
     /** Keeps a named version of the document as it is now. */

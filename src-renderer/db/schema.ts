@@ -28,6 +28,17 @@ export interface VersionRecord {
 }
 
 /**
+ * Unsaved work of one open flow, written on every edit (version 5): IndexedDB commits survive the
+ * browser process being killed a moment later, where localStorage's delayed commits do not.
+ */
+export interface DraftRecord {
+  flowId: string;
+  /** When the draft was written (ms since the epoch). */
+  savedAt: number;
+  document: FlowDocument;
+}
+
+/**
  * The renderer's local database. To change it, add a `this.version(n + 1)` step (never edit an
  * old one) with an `upgrade` that brings existing rows along.
  */
@@ -42,6 +53,8 @@ export class StudioDatabase extends Dexie {
   simulations!: EntityTable<SimulationRecord, 'id'>;
   /** Saved single-user previews (version 3; written by simulation-repository.ts). */
   savedPreviews!: EntityTable<SavedPreviewRecord, 'id'>;
+  /** Crash-recovery drafts, one per flow (version 5; written by draft-repository.ts). */
+  drafts!: EntityTable<DraftRecord, 'flowId'>;
 
   constructor(name = 'campaign-studio') {
     super(name);
@@ -58,6 +71,8 @@ export class StudioDatabase extends Dexie {
     this.version(3).stores({ simulations: '++id, flowId, [flowId+createdAt]', savedPreviews: '++id, flowId, [flowId+createdAt]' });
     // Version 4 (sync) only adds tables; nothing to bring along.
     this.version(4).stores({ syncRecords: '[flowId+backend], flowId, backend', syncOutbox: 'id, flowId, backend' });
+    // Version 5 (crash-recovery drafts) only adds a table; drafts in localStorage are read once more on open.
+    this.version(5).stores({ drafts: 'flowId' });
   }
 }
 

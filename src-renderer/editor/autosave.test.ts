@@ -35,6 +35,17 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('autosave', () => {
+  it('with draftEveryMs 0 writes the draft within the edit itself, before any timer runs', () => {
+    const store = createEditorStore(flow([sendNode('a')], [edge('trigger', 'a')]));
+    const drafts = createDraftStore(memoryStorage());
+    const autosave = createAutosave({ store, save: () => Promise.resolve(), drafts, clock: () => 5_000, draftEveryMs: 0 });
+    rename(store as ReturnType<typeof setup>['store'], 'X');
+    expect(drafts.read('test-flow')?.document.nodes[1]?.data.label).toBe('X');
+    rename(store as ReturnType<typeof setup>['store'], 'XY');
+    expect(drafts.read('test-flow')?.document.nodes[1]?.data.label).toBe('XY');
+    autosave.dispose();
+  });
+
   it('writes a draft at once and saves after a quiet moment, then clears the draft', async () => {
     const t = setup();
     rename(t.store, 'A');

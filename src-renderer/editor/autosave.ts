@@ -6,11 +6,11 @@ export interface AutosaveOptions {
   store: EditorStore;
   /** Writes the document in one transaction, stamped `updatedAt`. */
   save: (doc: FlowDocument, updatedAt: number) => Promise<unknown>;
-  drafts: DraftStore;
+  drafts: Pick<DraftStore, 'write' | 'clear'>;
   clock?: () => number;
   /** Quiet time after the last edit before saving. */
   delayMs?: number;
-  /** Most time between two draft writes while edits keep coming. */
+  /** Most time between two draft writes while edits keep coming; 0: the draft is written within the edit itself. */
   draftEveryMs?: number;
   /** The document is not saved yet (recovered from a draft): save it soon. */
   dirty?: boolean;
@@ -41,6 +41,7 @@ export function createAutosave({ store, save, drafts, clock = Date.now, delayMs 
   };
 
   const scheduleDraft = () => {
+    if (draftEveryMs <= 0) return writeDraft();
     if (draftTimer !== undefined) return;
     const wait = Math.max(0, lastDraftAt + draftEveryMs - clock());
     draftTimer = setTimeout(writeDraft, wait);

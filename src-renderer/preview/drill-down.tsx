@@ -3,23 +3,26 @@ import { ArrowLeftIcon, SearchIcon } from '../ui/icons';
 import type { DrillOutcome } from './engine-protocol';
 import { flowLabels } from './flow-labels';
 import { usePreview, usePreviewApi } from './preview-context';
+import { populationInstant } from './population-instant';
 import { formatCount, formatWhen } from './preview-format';
 import { DRILL_PAGE, type PreviewState } from './preview-store';
 
 const selectDrill = (s: PreviewState) => s.drill;
 const selectPopulation = (s: PreviewState) => s.population;
+const selectBucket = (s: PreviewState) => s.bucket;
 const OUTCOMES: { id: DrillOutcome; label: string }[] = [
   { id: 'all', label: 'All' },
   { id: 'ended', label: 'Completed' },
   { id: 'exited', label: 'Exited' },
   { id: 'running', label: 'Still in' },
 ];
-const OUTCOME_TEXT = { ended: 'Completed', exited: 'Exited', running: 'Still in' } as const;
+const OUTCOME_TEXT = { ended: 'Completed', exited: 'Exited', running: 'Moved on' } as const;
 
 /** The users who reached one node: search, filter by outcome, open one in the rewind view. */
 export function DrillDown() {
   const drill = usePreview(selectDrill);
   const population = usePreview(selectPopulation);
+  const bucket = usePreview(selectBucket);
   const api = usePreviewApi();
   const labels = useMemo(() => (population.status === 'ready' ? flowLabels(population.doc) : null), [population]);
   const countRef = useRef<HTMLParagraphElement>(null);
@@ -30,8 +33,10 @@ export function DrillDown() {
     if (offset !== shownOffset.current) countRef.current?.scrollIntoView({ block: 'nearest' });
     shownOffset.current = offset;
   }, [offset]);
-  if (!drill || !labels) return null;
+  if (!drill || !labels || population.status !== 'ready') return null;
   const page = drill.page;
+  const instant = populationInstant(population.view, bucket);
+  const when = instant.final ? 'by the end of the period' : `by ${formatWhen(instant.at, 'UTC')} UTC`;
   return (
     <div className="sim-drill" data-testid="drill-down">
       <div className="preview-results__head">
@@ -40,7 +45,7 @@ export function DrillDown() {
         </button>
         <div className="preview-results__title">
           <h2>{labels.node(drill.nodeId)}</h2>
-          <span className="muted">{page ? `${formatCount(page.reached)} users reached this step` : 'Users who reached this step'}</span>
+          <span className="muted">{page ? `${formatCount(page.reached)} users had reached this step ${when}` : `Users who had reached this step ${when}`}</span>
         </div>
       </div>
       <label className="sim-search">
@@ -99,7 +104,9 @@ export function DrillDown() {
                       </span>
                     </span>
                     <span className="sim-user__side">
-                      <span className={`preview-pill sim-outcome--${r.outcome}`}>{OUTCOME_TEXT[r.outcome]}</span>
+                      <span className={`preview-pill sim-outcome--${r.outcome}`} data-testid="drill-state">
+                        {r.here ? 'Waiting here' : OUTCOME_TEXT[r.outcome]}
+                      </span>
                       <span className="muted">{formatWhen(r.reachedAt, r.timezone)}</span>
                     </span>
                   </button>

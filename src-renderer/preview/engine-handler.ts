@@ -114,6 +114,7 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
 function transferables(result: unknown): Transferable[] {
   const part = result as { traces?: { buf?: unknown } } | null;
   if (part?.traces?.buf instanceof Int32Array) return partBuffers(result as Parameters<typeof partBuffers>[0]);
-  const timeline = (result as { timeline?: { entered?: Int32Array; waiting?: Int32Array } } | null)?.timeline;
-  return timeline?.entered && timeline.waiting ? [timeline.entered.buffer as ArrayBuffer, timeline.waiting.buffer as ArrayBuffer] : [];
+  const timeline = (result as { timeline?: Partial<Record<'entered' | 'waiting' | 'edges' | 'outcomes', Int32Array>> } | null)?.timeline;
+  if (!timeline) return [];
+  return [timeline.entered, timeline.waiting, timeline.edges, timeline.outcomes].filter((a) => a instanceof Int32Array).map((a) => a.buffer as ArrayBuffer);
 }

@@ -41,7 +41,8 @@ export interface PreviewView {
   steps: ViewStep[];
   journeys: { id: string; status: 'running' | 'ended' | 'exited'; reason: string | null; enteredAt: number }[];
   refused: { at: number; why: string }[];
-  messages: { at: number; nodeId: string; channel: string; body: string }[];
+  /** Every message sent, in time order; per journey in the order its send steps ran. */
+  messages: { at: number; nodeId: string; channel: string; body: string; journey: number; conversationId: string }[];
   /** Per journey, per input: the state after it. */
   states: UserStateFrame[][];
   profile: UserProfile;
@@ -64,6 +65,11 @@ export interface TimelineTable {
   nodeIds: string[];
   entered: Int32Array;
   waiting: Int32Array;
+  /** How often each edge had fired by each instant (bucket × edge). Runs saved before have none. */
+  edgeIds?: string[];
+  edges?: Int32Array;
+  /** Journeys entered, ended and exited by each instant (bucket × 3). Runs saved before have none. */
+  outcomes?: Int32Array;
 }
 
 export interface PopulationView {
@@ -98,6 +104,8 @@ export interface DrillQuery {
   search: string;
   offset: number;
   limit: number;
+  /** The slider's instant (ms): only users who had reached the node by then, in their state then. Omitted: the end of the period. */
+  at?: number;
 }
 
 export interface DrillRow {
@@ -107,7 +115,10 @@ export interface DrillRow {
   details: string;
   timezone: string;
   reachedAt: number;
+  /** The journey's state at the query's instant. */
   outcome: 'running' | 'ended' | 'exited';
+  /** Still waiting at this node at that instant. */
+  here: boolean;
 }
 
 export interface DrillPage {

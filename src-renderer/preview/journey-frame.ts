@@ -15,8 +15,14 @@ export interface JourneyFrame {
   /** Edges the journey has taken so far, and the one taken by this step. */
   takenEdges: string[];
   latestEdge: string | null;
-  /** The user and journey after the step's input (a JourneyTape seek, done in the worker). */
+  /** The user after the step's input (a JourneyTape seek, done in the worker): attributes, tags, events. */
   state: UserStateFrame | null;
+  /** Messages this journey had sent by the step, in order (not those later steps of the same input send). */
+  sent: PreviewView['messages'];
+  /** Conversations opened by those messages, assigned only once an assign step has run. */
+  conversations: { id: string; channel: string; assignee: string | null }[];
+  /** How the journey ended, once the step is at or after its end; null while it is still going. */
+  finished: { status: 'ended' | 'exited'; reason: string | null } | null;
 }
 
 const FINISHED = new Set(['ended', 'exited']);
@@ -26,18 +32,25 @@ const FINISHED = new Set(['ended', 'exited']);
  * visited nodes come from the steps (exact to the step); edges from `via` (which node led where)
  * and the handle each source completed through.
  */
-export function journeyFrame(doc: Pick<FlowDocument, 'edges'>, view: PreviewView, cursor: number): JourneyFrame {
+export function journeyFrame(doc: Pick<FlowDocument, 'edges' | 'nodes'>, view: PreviewView, cursor: number): JourneyFrame {
   const step = view.steps[cursor] ?? null;
-  if (!step) return { cursor, step: null, journey: 0, current: null, waiting: [], visited: [], takenEdges: [], latestEdge: null, state: null };
+  if (!step) return { cursor, step: null, journey: 0, current: null, waiting: [], visited: [], takenEdges: [], latestEdge: null, state: null, sent: [], conversations: [], finished: null };
   const waiting = new Set<string>();
   const visited: string[] = [];
   const handleOf = new Map<string, string>();
+  // Every send step sends exactly one message, in step order: the journey's k-th message is its k-th send.
+  const messages = view.messages.filter((m) => m.journey === step.journey);
+  const assigns = new Set(doc.nodes.filter((n) => n.type === 'assign').map((n) => n.id));
+  let sentCount = 0;
+  let assignedAfter = -1;
+  let finished: JourneyFrame['finished'] = null;
   for (let i = 0; i <= cursor; i++) {
     const s = view.steps[i]!;
     if (s.journey !== step.journey) continue;
     if (s.node === '' || FINISHED.has(s.outcome)) {
       waiting.clear();
       if (s.node && !visited.includes(s.node)) visited.push(s.node);
+      finished = { status: s.outcome === 'exited' ? 'exited' : 'ended', reason: view.journeys[step.journey]?.reason ?? null };
       continue;
     }
     if (!visited.includes(s.node)) visited.push(s.node);
@@ -45,10 +58,21 @@ export function journeyFrame(doc: Pick<FlowDocument, 'edges'>, view: PreviewView
     else {
       waiting.delete(s.node);
       handleOf.set(s.node, s.outcome);
+      if (messages[sentCount]?.nodeId === s.node) sentCount++;
+      if (assigns.has(s.node)) assignedAfter = sentCount;
     }
   }
+  const sent = messages.slice(0, sentCount);
   const states = view.states[step.journey] ?? [];
   const state = states[Math.min(step.input, states.length - 1)] ?? null;
+  const finalConversations = states.at(-1)?.conversations ?? [];
+  const conversations: JourneyFrame['conversations'] = [];
+  sent.forEach((m, k) => {
+    if (conversations.some((c) => c.id === m.conversationId)) return;
+    // An assignment applies to a conversation that existed when the assign step ran.
+    const assignee = assignedAfter > k ? (finalConversations.find((c) => c.id === m.conversationId)?.assignee ?? null) : null;
+    conversations.push({ id: m.conversationId, channel: m.channel, assignee });
+  });
   const via = states.at(-1)?.via ?? {};
   const takenEdges: string[] = [];
   let latestEdge: string | null = null;
@@ -61,7 +85,7 @@ export function journeyFrame(doc: Pick<FlowDocument, 'edges'>, view: PreviewView
     takenEdges.push(edge.id);
     if (node === step.node) latestEdge = edge.id;
   }
-  return { cursor, step, journey: step.journey, current: step.node || null, waiting: [...waiting], visited, takenEdges, latestEdge, state };
+  return { cursor, step, journey: step.journey, current: step.node || null, waiting: [...waiting], visited, takenEdges, latestEdge, state, sent, conversations, finished };
 }
 
 /** The step to show first: the last one, where the journey ended up. */

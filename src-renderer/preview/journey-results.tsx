@@ -16,6 +16,7 @@ const selectDoc = (s: EditorState) => s.doc;
 const selectFork = (s: PreviewState) => s.fork;
 const selectRegression = (s: PreviewState) => s.regression;
 const selectJourneyAndFork = (s: PreviewState) => s.journey;
+const selectFrame = (s: PreviewState) => s.frame;
 
 /** A journey on screen: its outcome, the user's state at the cursor, fork and the step timeline. */
 export function JourneyResults({ shown: base }: { shown: ShownJourney }) {
@@ -25,12 +26,24 @@ export function JourneyResults({ shown: base }: { shown: ShownJourney }) {
   const fork = usePreview(selectFork);
   const regression = usePreview(selectRegression);
   const journey = usePreview(selectJourneyAndFork);
+  const frame = usePreview(selectFrame);
   const shown = useMemo(() => shownJourney({ journey, fork }) ?? base, [journey, fork, base]);
   const stale = useMemo(() => flowFingerprint(doc) !== base.fingerprint, [doc, base.fingerprint]);
   const labels = useMemo(() => flowLabels(shown.doc), [shown.doc]);
   const [saved, setSaved] = useState(false);
   const view = shown.view;
-  const last = view.journeys.at(-1);
+  // The banner is of the selected step, like the canvas: "Ended at …" only once the journey has ended.
+  const atEnd = frame !== null && frame.cursor >= view.steps.length - 1;
+  const status = frame?.finished?.status ?? 'running';
+  const outcome = frame?.finished
+    ? describeOutcome(frame.finished.status, frame.finished.reason, labels.node, labels.exit)
+    : atEnd
+      ? describeOutcome('running', null, labels.node, labels.exit)
+      : frame?.waiting.length
+        ? `In the journey: waiting at ${frame.waiting.map((n) => `“${labels.node(n)}”`).join(', ')}`
+        : frame?.current
+          ? `In the journey: at “${labels.node(frame.current)}”`
+          : 'In the journey';
 
   return (
     <div className="preview-results" data-testid="journey-results">
@@ -71,11 +84,11 @@ export function JourneyResults({ shown: base }: { shown: ShownJourney }) {
         </div>
       ) : (
         <>
-          <div className={`preview-outcome preview-outcome--${last?.status ?? 'running'}`} data-testid="journey-outcome">
-            {view.journeys.length > 1 && <span className="preview-outcome__count">{view.journeys.length} journeys · </span>}
-            {last ? describeOutcome(last.status, last.reason, labels.node, labels.exit) : ''}
+          <div className={`preview-outcome preview-outcome--${status}`} data-testid="journey-outcome">
+            {view.journeys.length > 1 && <span className="preview-outcome__count">Journey {(frame?.journey ?? 0) + 1} of {view.journeys.length} · </span>}
+            {outcome}
           </div>
-          <UserState timezone={view.profile.timezone} />
+          <UserState timezone={view.profile.timezone} labels={labels} />
           <ForkForm />
           {fork.status === 'error' && (
             <div className="preview-error" role="alert">

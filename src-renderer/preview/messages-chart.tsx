@@ -5,8 +5,8 @@ import { formatCount } from './preview-format';
 const WIDTH = 340;
 const HEIGHT = 150;
 
-/** Messages per channel per simulated day, stacked bars in plain SVG. */
-export function MessagesChart({ byDay }: { byDay: Record<string, number[]> }) {
+/** Messages per channel per simulated day, stacked bars in plain SVG; `marker` (days into the period) draws the slider's instant. */
+export function MessagesChart({ byDay, marker }: { byDay: Record<string, number[]>; marker?: number }) {
   const g = useMemo(() => messagesChart(byDay, WIDTH, HEIGHT), [byDay]);
   if (g.channels.length === 0) return <p className="preview-empty-line">No messages were sent in this period.</p>;
   return (
@@ -15,8 +15,9 @@ export function MessagesChart({ byDay }: { byDay: Record<string, number[]> }) {
         {g.yTicks.map((t) => (
           <g key={t.value} className="sim-chart__grid">
             <line x1={g.plot.left} x2={g.plot.left + g.plot.width} y1={t.y} y2={t.y} />
-            <text x={g.plot.left - 6} y={t.y + 3.5} textAnchor="end">
-              {formatCount(t.value)}
+            <text x={g.plot.left - g.labelGap} y={t.y + 3.5} textAnchor="end">
+              {t.label}
+              <title>{formatCount(t.value)}</title>
             </text>
           </g>
         ))}
@@ -25,6 +26,11 @@ export function MessagesChart({ byDay }: { byDay: Record<string, number[]> }) {
             <title>{`Day ${b.day + 1}: ${formatCount(b.value)} ${b.channel}`}</title>
           </rect>
         ))}
+        {marker !== undefined && (
+          <line className="sim-chart__marker" x1={g.dayX(marker)} x2={g.dayX(marker)} y1={g.plot.top - 4} y2={g.plot.top + g.plot.height} data-testid="chart-marker" data-day={marker.toFixed(3)}>
+            <title>The time on the slider</title>
+          </line>
+        )}
         {g.xTicks.map((t) => (
           <text key={t.day} className="sim-chart__day" x={t.x} y={HEIGHT - 8} textAnchor="middle">
             {t.label}

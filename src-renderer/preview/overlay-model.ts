@@ -1,6 +1,7 @@
 import type { FlowDocument } from '../../src-shared/flow/index';
 import type { PopulationView } from './engine-protocol';
 import type { JourneyFrame } from './journey-frame';
+import { populationInstant } from './population-instant';
 
 export type NodeOverlay =
   | { kind: 'journey'; role: 'current' | 'waiting' | 'visited' | 'idle'; waiting: boolean }
@@ -9,7 +10,7 @@ export type NodeOverlay =
 export interface EdgeOverlay {
   taken: boolean;
   latest: boolean;
-  /** Population runs: how often the edge fired over the period, and its share of the busiest edge. */
+  /** Population runs: how often the edge had fired by the slider's instant, and its share of the busiest edge over the period. */
   volume: number | null;
   share: number;
 }
@@ -35,7 +36,7 @@ export function journeyOverlay(doc: Pick<FlowDocument, 'nodes' | 'edges'>, frame
   return { nodes, edges };
 }
 
-/** A population at slider bucket `bucket`: users who had reached each node, and who were waiting there. */
+/** A population at slider bucket `bucket`: users who had reached each node, who were waiting there, and how often each edge had fired. */
 export function populationOverlay(doc: Pick<FlowDocument, 'nodes' | 'edges'>, view: PopulationView, bucket: number): CanvasOverlay {
   const { timeline } = view;
   const b = Math.max(0, Math.min(timeline.buckets - 1, bucket));
@@ -47,9 +48,10 @@ export function populationOverlay(doc: Pick<FlowDocument, 'nodes' | 'edges'>, vi
     nodes[node.id] = i === undefined ? { kind: 'population', entered: 0, waiting: 0, total: 0 } : { kind: 'population', entered: timeline.entered[b * n + i]!, waiting: timeline.waiting[b * n + i]!, total: view.nodes[node.id]?.entered ?? 0 };
   }
   const max = Math.max(1, ...Object.values(view.edgeVolumes));
+  const instant = populationInstant(view, b);
   const edges: Record<string, EdgeOverlay> = {};
   for (const e of doc.edges) {
-    const volume = view.edgeVolumes[e.id] ?? 0;
+    const volume = instant.edges[e.id] ?? 0;
     edges[e.id] = { taken: volume > 0, latest: false, volume, share: volume / max };
   }
   return { nodes, edges };

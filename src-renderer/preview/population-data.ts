@@ -20,10 +20,11 @@ export function timelineStep(days: number): number {
 }
 
 /**
- * Counts per node at evenly spaced instants of the period, from a `PopulationIndex` built here
- * (in the worker): the slider then reads a row of two typed arrays, with no work per drag.
+ * Counts per node, per edge and per outcome at evenly spaced instants of the period, from a
+ * `PopulationIndex` and sorted event times built here (in the worker): the slider then reads a
+ * row of typed arrays, with no work per drag, and every number on screen is of the same instant.
  */
-export function timelineTable(result: PopulationResult, days: number): TimelineTable {
+export function timelineTable(doc: Pick<FlowDocument, 'edges'>, result: PopulationResult, days: number): TimelineTable {
   const index = new PopulationIndex(result);
   const start = result.traces.start;
   const step = timelineStep(days);
@@ -38,18 +39,93 @@ export function timelineTable(result: PopulationResult, days: number): TimelineT
       waiting[b * nodeIds.length + n] = counts[id]!.waiting;
     });
   }
-  return { start, step, buckets, nodeIds, entered, waiting };
+  const times = eventTimes(doc, result);
+  const edgeIds = doc.edges.map((e) => e.id);
+  const edges = new Int32Array(buckets * edgeIds.length);
+  const outcomes = new Int32Array(buckets * OUTCOME_COLUMNS);
+  for (let b = 0; b < buckets; b++) {
+    const s = Math.floor((b * step) / 1000);
+    times.edges.forEach((list, e) => (edges[b * edgeIds.length + e] = upTo(list, s)));
+    times.outcomes.forEach((list, o) => (outcomes[b * OUTCOME_COLUMNS + o] = upTo(list, s)));
+  }
+  return { start, step, buckets, nodeIds, entered, waiting, edgeIds, edges, outcomes };
 }
 
-/** How many times each edge fired: its source completed through the edge's handle (fan-out fires every edge of a handle). */
-export function edgeVolumes(doc: FlowDocument, result: PopulationResult): Record<string, number> {
+/** Columns of `TimelineTable.outcomes`: journeys entered, ended and exited by each instant. */
+const OUTCOME_COLUMNS = 3;
+
+/**
+ * Sorted times (seconds into the period) at which users travelled each edge, and at which
+ * journeys entered, ended and exited. An edge counts a user who completed its source through its
+ * handle and arrived at its target (in the same instant: edges take no time), so a user removed
+ * by a global exit as they left a step is not counted as reaching the next one.
+ */
+function eventTimes(doc: Pick<FlowDocument, 'edges'>, result: PopulationResult): { edges: Int32Array[]; outcomes: Int32Array[] } {
+  const { traces } = result;
+  const nodeCode = new Map(traces.nodeIds.map((id, i) => [id, i + 1]));
+  // Edges by (source node code, handle name): fan-out fires every edge of a handle.
+  const bySource = new Map<string, { edge: number; target: number }[]>();
+  doc.edges.forEach((e, i) => {
+    const key = `${nodeCode.get(e.source) ?? -1}:${e.sourceHandle || 'next'}`;
+    bySource.set(key, [...(bySource.get(key) ?? []), { edge: i, target: nodeCode.get(e.target) ?? -1 }]);
+  });
+  const byCode = new Map<number, { edge: number; target: number }[]>();
+  const edgeLists = doc.edges.map(() => [] as number[]);
+  const [enteredAt, endedAt, exitedAt] = [[] as number[], [] as number[], [] as number[]];
+  const waitingCode = traces.code('waiting');
+  const endedCode = traces.code('ended');
+  const exitedCode = traces.code('exited');
+  for (let k = 0; k < traces.journeys; k++) {
+    const raw = traces.raw(k);
+    if (raw.length) enteredAt.push(raw[0]!);
+    for (let i = 0; i < raw.length; i += 4) {
+      const outcome = raw[i + 2]!;
+      if (outcome === endedCode) endedAt.push(raw[i]!);
+      else if (outcome === exitedCode) exitedAt.push(raw[i]!);
+      else if (outcome !== waitingCode && raw[i + 1]! > 0) {
+        // Looked up by number: this runs for every step of every journey (a string key per step cost ~100 ms at 100k users).
+        const key = raw[i + 1]! * 65_536 + outcome;
+        let out = byCode.get(key);
+        if (!out) byCode.set(key, (out = bySource.get(`${raw[i + 1]}:${traces.names[outcome]}`) ?? []));
+        for (const { edge, target } of out) {
+          if (arrivesAt(raw, i, target)) edgeLists[edge]!.push(raw[i]!);
+        }
+      }
+    }
+  }
+  const sorted = (l: number[]) => Int32Array.from(l).sort();
+  return { edges: edgeLists.map(sorted), outcomes: [enteredAt, endedAt, exitedAt].map(sorted) };
+}
+
+/** Whether, after step `i`, the journey reaches node code `target` in the same second. */
+function arrivesAt(raw: Int32Array, i: number, target: number): boolean {
+  for (let j = i + 4; j < raw.length && raw[j] === raw[i]; j += 4) if (raw[j + 1] === target) return true;
+  return false;
+}
+
+/** How many values ≤ x in a sorted array. */
+function upTo(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many users travelled each edge over the whole period (the timeline's last row). */
+export function edgeVolumes(timeline: TimelineTable): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const e of doc.edges) out[e.id] = result.nodes[e.source]?.completed[e.sourceHandle || 'next'] ?? 0;
+  const ids = timeline.edgeIds ?? [];
+  ids.forEach((id, i) => (out[id] = timeline.edges![(timeline.buckets - 1) * ids.length + i]!));
   return out;
 }
 
 /** The plain-data summary of a run sent to the main thread (its typed arrays are transferred). */
 export function toPopulationView(runId: string, doc: FlowDocument, spec: PopulationSpec, result: PopulationResult, elapsedMs: number): PopulationView {
+  const timeline = timelineTable(doc, result, spec.days);
   return {
     runId,
     spec,
@@ -58,9 +134,9 @@ export function toPopulationView(runId: string, doc: FlowDocument, spec: Populat
     outcomes: result.outcomes,
     exits: result.exits,
     nodes: result.nodes,
-    edgeVolumes: edgeVolumes(doc, result),
+    edgeVolumes: edgeVolumes(timeline),
     messagesByDay: result.messagesByDay,
-    timeline: timelineTable(result, spec.days),
+    timeline,
     cancelled: result.cancelled,
     elapsedMs,
   };
@@ -69,8 +145,9 @@ export function toPopulationView(runId: string, doc: FlowDocument, spec: Populat
 type Outcome = DrillRow['outcome'];
 
 /**
- * Answers drill-down questions on one run: who reached a node, when, and how their journey
- * ended. Synthetic profiles are regenerated from (seed, index) on demand and kept.
+ * Answers drill-down questions on one run: who had reached a node by an instant, when, and
+ * their journey's state at that instant (the slider's), so the list agrees with the badges.
+ * Synthetic profiles are regenerated from (seed, index) on demand and kept.
  */
 export function createDrillDown(doc: FlowDocument, spec: PopulationSpec, result: PopulationResult) {
   const { traces } = result;
@@ -85,14 +162,16 @@ export function createDrillDown(doc: FlowDocument, spec: PopulationSpec, result:
   };
   const endedCode = traces.code('ended');
   const exitedCode = traces.code('exited');
-  const outcomeOf = (raw: Int32Array): Outcome => {
+  const waitingCode = traces.code('waiting');
+  /** How the journey ends and when (seconds), or still running at the end of the period. */
+  const finishOf = (raw: Int32Array): { outcome: Outcome; sec: number } => {
     for (let i = raw.length - 4; i >= 0; i -= 4) {
-      if (raw[i + 2] === exitedCode) return 'exited';
-      if (raw[i + 2] === endedCode) return 'ended';
+      if (raw[i + 2] === exitedCode) return { outcome: 'exited', sec: raw[i]! };
+      if (raw[i + 2] === endedCode) return { outcome: 'ended', sec: raw[i]! };
     }
-    return 'running';
+    return { outcome: 'running', sec: Infinity };
   };
-  const reachedCache = new Map<string, { journey: number; at: number; outcome: Outcome }[]>();
+  const reachedCache = new Map<string, { journey: number; sec: number; finish: Outcome; finishSec: number }[]>();
   const reached = (nodeId: string) => {
     let list = reachedCache.get(nodeId);
     if (list) return list;
@@ -102,13 +181,24 @@ export function createDrillDown(doc: FlowDocument, spec: PopulationSpec, result:
       const raw = traces.raw(k);
       for (let i = 0; i < raw.length; i += 4) {
         if (raw[i + 1] === code) {
-          list.push({ journey: k, at: traces.start + raw[i]! * 1000, outcome: outcomeOf(raw) });
+          const f = finishOf(raw);
+          list.push({ journey: k, sec: raw[i]!, finish: f.outcome, finishSec: f.sec });
           break;
         }
       }
     }
     reachedCache.set(nodeId, list);
     return list;
+  };
+  /** Whether journey `k` was waiting at node `code` at second `s`. */
+  const waitingAt = (k: number, code: number, s: number): boolean => {
+    const raw = traces.raw(k);
+    let waiting = false;
+    for (let i = 0; i < raw.length && raw[i]! <= s; i += 4) {
+      if (raw[i + 1] === code) waiting = raw[i + 2] === waitingCode;
+      else if (raw[i + 2] === endedCode || raw[i + 2] === exitedCode) waiting = false;
+    }
+    return waiting;
   };
   const matches = (i: number, search: string) => {
     const p = profileOf(i);
@@ -117,9 +207,12 @@ export function createDrillDown(doc: FlowDocument, spec: PopulationSpec, result:
   };
 
   return function query(q: DrillQuery): DrillPage {
-    const all = reached(q.nodeId);
+    const s = q.at === undefined ? Infinity : Math.floor((q.at - traces.start) / 1000);
+    const outcomeAt = (r: { finish: Outcome; finishSec: number }): Outcome => (r.finishSec <= s ? r.finish : 'running');
+    const all = reached(q.nodeId).filter((r) => r.sec <= s);
     const search = q.search.trim().toLowerCase();
-    const filtered = all.filter((r) => (q.outcome === 'all' || r.outcome === q.outcome) && (!search || matches(traces.userOf(r.journey), search)));
+    const filtered = all.filter((r) => (q.outcome === 'all' || outcomeAt(r) === q.outcome) && (!search || matches(traces.userOf(r.journey), search)));
+    const code = traces.nodeIds.indexOf(q.nodeId) + 1;
     const rows = filtered.slice(q.offset, q.offset + q.limit).map((r): DrillRow => {
       const userIndex = traces.userOf(r.journey);
       const p = profileOf(userIndex);
@@ -133,8 +226,9 @@ export function createDrillDown(doc: FlowDocument, spec: PopulationSpec, result:
           .concat(p.tags)
           .join(' · '),
         timezone: p.timezone,
-        reachedAt: r.at,
-        outcome: r.outcome,
+        reachedAt: traces.start + r.sec * 1000,
+        outcome: outcomeAt(r),
+        here: outcomeAt(r) === 'running' && waitingAt(r.journey, code, s),
       };
     });
     return { reached: all.length, total: filtered.length, offset: q.offset, rows };

@@ -5,13 +5,16 @@ import { DrillDown } from './drill-down';
 import { flowFingerprint } from './flow-fingerprint';
 import { flowLabels } from './flow-labels';
 import { MessagesChart } from './messages-chart';
+import { bucketTime } from './overlay-model';
+import { populationInstant } from './population-instant';
 import { usePreview, usePreviewApi } from './preview-context';
-import { formatCount, percent } from './preview-format';
+import { formatCount, formatWhen, percent } from './preview-format';
 import type { PopulationSettings, PreviewState } from './preview-store';
 
 const selectPopulation = (s: PreviewState) => s.population;
 const selectSettings = (s: PreviewState) => s.settings;
 const selectDrill = (s: PreviewState) => s.drill !== null;
+const selectBucket = (s: PreviewState) => s.bucket;
 const selectDoc = (s: EditorState) => s.doc;
 
 const FIELDS: { key: keyof PopulationSettings; label: string; min: number; max: number; step?: number; scale?: number; unit?: string }[] = [
@@ -126,6 +129,7 @@ function Progress({ done, total }: { done: number; total: number }) {
 
 function Summary() {
   const population = usePreview(selectPopulation);
+  const bucket = usePreview(selectBucket);
   const doc = useEditor(selectDoc);
   const api = usePreviewApi();
   const editor = useEditorApi();
@@ -133,9 +137,10 @@ function Summary() {
   if (population.status !== 'ready') return null;
   const { view } = population;
   const labels = flowLabels(population.doc);
-  const entered = view.journeys;
-  const completed = view.outcomes.ended;
-  const exited = view.outcomes.exited;
+  // Every number here is of the slider's instant, like the canvas; totals say they are totals.
+  const now = populationInstant(view, bucket);
+  const { entered, ended: completed, exited } = now;
+  const when = now.final ? `at the end of ${view.spec.days} days` : `by ${formatWhen(now.at, 'UTC')} UTC`;
   return (
     <div className="sim-summary" data-testid="sim-summary">
       {population.fingerprint !== fingerprint && (
@@ -146,15 +151,19 @@ function Summary() {
           </button>
         </div>
       )}
+      <p className="sim-when" data-testid="sim-when">{now.timed ? `Journeys ${when}` : `Totals over the whole period (this run was saved before the slider could show earlier instants)`}</p>
       <div className="sim-cards">
         <Card label="Entered" value={entered} hint={`of ${formatCount(view.users)} users`} />
         <Card label="Completed" value={completed} hint={percent(completed, entered)} tone="success" />
         <Card label="Exited early" value={exited} hint={percent(exited, entered)} tone="warning" />
-        <Card label="Still in journey" value={view.outcomes.running} hint={`after ${view.spec.days} days`} />
+        <Card label="Still in journey" value={now.running} hint={percent(now.running, entered)} />
       </div>
       {Object.keys(view.exits).length > 0 && (
         <section className="preview-section">
-          <h2 className="preview-section__title">Exits</h2>
+          <div className="preview-section__head">
+            <h2 className="preview-section__title">Exits</h2>
+            <span className="field__hint">whole period</span>
+          </div>
           <ul className="sim-bars">
             {Object.entries(view.exits)
               .sort((a, b) => b[1] - a[1])
@@ -162,7 +171,7 @@ function Summary() {
                 <li key={id} className="sim-bars__row">
                   <span>{labels.exit(id)}</span>
                   <span className="sim-bars__track">
-                    <span className="sim-bars__fill" style={{ width: percent(n, entered) }} />
+                    <span className="sim-bars__fill" style={{ width: percent(n, view.journeys) }} />
                   </span>
                   <span className="sim-bars__value">{formatCount(n)}</span>
                 </li>
@@ -172,7 +181,7 @@ function Summary() {
       )}
       <section className="preview-section">
         <h2 className="preview-section__title">Messages per day</h2>
-        <MessagesChart byDay={view.messagesByDay} />
+        <MessagesChart byDay={view.messagesByDay} marker={(bucketTime(view, now.bucket) - view.timeline.start) / 86_400_000} />
       </section>
       <p className="field__hint">
         {formatCount(view.users)} users simulated in {(view.elapsedMs / 1000).toFixed(1)} s. Click a count on the canvas to see who reached that step.

@@ -30,7 +30,7 @@ export function toPreviewView(result: PreviewResult, profile: UserProfile, scrip
     steps,
     journeys: result.journeys.map((j, k) => ({ id: j.journeyId, status: j.status, reason: j.reason, enteredAt: result.tapes[k]?.times[0] ?? j.time })),
     refused: result.refused.map((r) => ({ at: r.at, why: r.why })),
-    messages: result.messages.map((m) => ({ at: m.at, nodeId: m.nodeId, channel: m.channel, body: m.body })),
+    messages: result.journeys.flatMap((j, k) => j.messages.map((m) => ({ at: m.at, nodeId: m.nodeId, channel: m.channel, body: m.body, journey: k, conversationId: m.conversationId }))).sort((a, b) => a.at - b.at),
     states,
     profile,
     script: [...script],

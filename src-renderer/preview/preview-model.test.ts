@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesChart, niceMax } from './chart-geometry';
+import { LABEL_CHAR_WIDTH, messagesChart, niceMax, tickLabel } from './chart-geometry';
 import type { PreviewView, ViewStep } from './engine-protocol';
 import { flowFingerprint } from './flow-fingerprint';
 import { journeyFrame } from './journey-frame';
@@ -50,6 +50,8 @@ describe('journey frame', () => {
   const view = {
     steps: [step('trigger', 'next'), step('welcome', 'next'), step('day1', 'waiting'), step('day1', 'next', 1, 1), step('activated', 'else', 1, 1), step('check-in', 'next', 1, 1), step('reply', 'waiting', 1, 1)],
     states: [[{ via: {} }, { via: { welcome: 'trigger', day1: 'welcome', activated: 'day1', 'check-in': 'activated', reply: 'check-in' } }]],
+    messages: [],
+    journeys: [{ id: 'j', status: 'running', reason: null, enteredAt: 0 }],
   } as unknown as PreviewView;
 
   it('highlights the step’s node, the nodes holding the user and the path taken so far', () => {
@@ -98,6 +100,22 @@ describe('messages chart', () => {
     expect(sms!.y + sms!.height).toBeCloseTo(email!.y);
     expect(g.xTicks[0]!.label).toBe('1');
     expect([niceMax(0), niceMax(7), niceMax(130), niceMax(2400)]).toEqual([1, 10, 200, 2500]);
+  });
+
+  it('keeps every y label inside the chart, 100k users included ("00,000" was cut)', () => {
+    for (const top of [7, 950, 2400, 48_000, 100_000, 3_000_000]) {
+      const g = messagesChart({ email: [top, top / 2] }, 340, 150);
+      for (const t of g.yTicks) expect(g.plot.left - g.labelGap - t.label.length * LABEL_CHAR_WIDTH, `${t.label} for ${top}`).toBeGreaterThanOrEqual(0);
+      expect(g.plot.left + g.plot.width).toBeLessThanOrEqual(340);
+    }
+    expect([tickLabel(0), tickLabel(5000), tickLabel(50_000), tickLabel(100_000), tickLabel(2_500_000)]).toEqual(['0', '5,000', '50k', '100k', '2.5M']);
+  });
+
+  it('places the slider marker at its day', () => {
+    const g = messagesChart({ email: [1, 2, 3, 4] }, 300, 130);
+    expect(g.dayX(0)).toBe(g.plot.left);
+    expect(g.dayX(4)).toBeCloseTo(g.plot.left + g.plot.width);
+    expect(g.dayX(2)).toBeCloseTo(g.plot.left + g.plot.width / 2);
   });
 });
 

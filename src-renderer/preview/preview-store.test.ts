@@ -39,6 +39,22 @@ describe('preview store', () => {
     expect(store.getState().overlay).toBeNull();
   });
 
+  it('an unedited script follows the trigger renamed after the editor opened, so a new flow previews in one click', async () => {
+    const open = () => createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200 })));
+    const blank = { ...doc, campaign: { ...doc.campaign, trigger: { type: 'event' as const, event: '', properties: [] } } };
+    const store = createPreviewStore({ client: open(), openWorker: open, workers: 1, doc: blank });
+    expect(store.getState().script[0]).toMatchObject({ kind: 'event', name: '' });
+    await store.getState().runPreview(doc);
+    expect(store.getState().script[0]).toMatchObject({ kind: 'event', name: 'user.signed_up' });
+    expect(store.getState().journey.status).toBe('ready');
+    // A script the marketer edited is theirs: the trigger no longer rewrites it.
+    store.getState().setScript([{ ...store.getState().script[0]!, name: 'custom.event' } as never]);
+    store.getState().followTrigger(doc);
+    expect(store.getState().script[0]).toMatchObject({ name: 'custom.event' });
+    store.getState().resetScript(doc);
+    expect(store.getState().script[0]).toMatchObject({ name: 'user.signed_up' });
+  });
+
   it('forks “what if the user replied here” and switches the canvas between both paths', async () => {
     const { store } = setup();
     await store.getState().runPreview(doc);
@@ -75,6 +91,12 @@ describe('preview store', () => {
     store.getState().setBucket(10);
     const early = store.getState().overlay!.nodes['welcome'];
     expect(early && early.kind === 'population' && end && end.kind === 'population' && early.entered < end.entered).toBe(true);
+    // The drill-down is of the slider's instant too: it lists what the badge counts, and follows the slider.
+    store.getState().openDrill('welcome');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
+    expect(early && early.kind === 'population' && store.getState().drill!.page!.reached).toBe(early && early.kind === 'population' && early.entered);
+    store.getState().setBucket(p.view.timeline.buckets - 1);
+    await expect.poll(() => store.getState().drill?.page?.reached).toBe(end && end.kind === 'population' && end.entered);
 
     store.getState().openDrill('to-sales');
     await expect.poll(() => store.getState().drill?.status).toBe('ready');

@@ -7,7 +7,7 @@ import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type Pop
 import { flowFingerprint } from './flow-fingerprint';
 import { journeyFrame, lastStep, type JourneyFrame } from './journey-frame';
 import { runAcrossWorkers, RunCancelled } from './population-parallel';
-import { journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
+import { bucketTime, journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
 import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './script-model';
 import { diffSteps, type StepDiff } from './step-diff';
 
@@ -57,6 +57,8 @@ export interface PreviewState {
   userKey: string;
   profile: UserProfile;
   script: ScriptItem[];
+  /** False while the script is the trigger's default: it then follows the trigger as it is edited. */
+  scriptEdited: boolean;
   days: number;
   journey: Status<{ shown: ShownJourney }>;
   cursor: number;
@@ -76,6 +78,8 @@ export interface PreviewState {
   setScript(script: ScriptItem[]): void;
   setDays(days: number): void;
   resetScript(doc: FlowDocument): void;
+  /** Re-derives an unedited script from the flow's trigger (it may have changed since). */
+  followTrigger(doc: FlowDocument): void;
   runPreview(doc: FlowDocument): Promise<void>;
   editScenario(): void;
   seek(cursor: number): void;
@@ -172,7 +176,9 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       if (!d || s.population.status !== 'ready') return;
       const seq = ++drillSeq;
       const { view, doc } = s.population;
-      const ask = () => client.call('population.users', { runId: view.runId, query: { nodeId: d.nodeId, outcome: d.outcome, search: d.search, offset: d.offset, limit: DRILL_PAGE } });
+      // The list is of the slider's instant, like the badge that opened it.
+      const at = bucketTime(view, s.bucket);
+      const ask = () => client.call('population.users', { runId: view.runId, query: { nodeId: d.nodeId, outcome: d.outcome, search: d.search, offset: d.offset, limit: DRILL_PAGE, at } });
       const current = () => seq === drillSeq && get().drill !== null;
       set({ drill: { ...d, status: 'loading' } });
       try {
@@ -198,6 +204,7 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       userKey: preset.key,
       profile: structuredClone(preset.profile),
       script: triggerScript(initialDoc.campaign),
+      scriptEdited: false,
       days: 30,
       journey: { status: 'idle' },
       cursor: 0,
@@ -223,11 +230,18 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
         if (user) set({ userKey: key, profile: structuredClone(user.profile) });
       },
       setProfile: (profile) => set({ profile, userKey: 'custom' }),
-      setScript: (script) => set({ script }),
+      setScript: (script) => set({ script, scriptEdited: true }),
       setDays: (days) => set({ days: Math.max(1, Math.min(365, Math.floor(days) || 1)) }),
-      resetScript: (doc) => set({ script: triggerScript(doc.campaign) }),
+      resetScript: (doc) => set({ script: triggerScript(doc.campaign), scriptEdited: false }),
+      followTrigger: (doc) => {
+        if (get().scriptEdited) return;
+        const next = triggerScript(doc.campaign);
+        const same = JSON.stringify(next.map(({ id: _id, ...rest }) => rest)) === JSON.stringify(get().script.map(({ id: _id, ...rest }) => rest));
+        if (!same) set({ script: next });
+      },
 
       runPreview: async (doc) => {
+        get().followTrigger(doc);
         const problems = scriptProblems(get().script);
         if (problems.length) return void set({ journey: { status: 'error', message: problems[0]!.message } });
         set({ journey: { status: 'running' }, regression: null, fork: { status: 'idle' } });
@@ -315,6 +329,12 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
         if (bucket === get().bucket) return;
         set({ bucket });
         refresh();
+        const d = get().drill;
+        if (d) {
+          // Users who had not reached the step by the new instant drop out: the page may shrink.
+          set({ drill: { ...d, offset: 0 } });
+          void queryDrill();
+        }
       },
 
       openDrill: (nodeId) => {
@@ -373,7 +393,7 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
         });
       },
       checkSavedPreview: async (doc, record) => {
-        set({ profile: structuredClone(record.profile), script: structuredClone(record.script), days: record.days, userKey: 'custom' });
+        set({ profile: structuredClone(record.profile), script: structuredClone(record.script), days: record.days, userKey: 'custom', scriptEdited: true });
         await get().runPreview(doc);
         const j = get().journey;
         if (j.status === 'ready') set({ regression: { record, diff: diffSteps(record.steps, j.shown.view.steps) } });

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { UserProfile } from '../../src-shared/engine/index';
 import { useEditorApi } from '../editor/editor-context';
@@ -18,6 +19,8 @@ export function ScenarioForm() {
   const attributes = Object.entries(profile.attributes);
   const setAttributes = (entries: [string, string | number | boolean][]) => setProfile({ attributes: Object.fromEntries(entries) });
   const setItem = (id: string, patch: Partial<ScriptItem>) => api.getState().setScript(script.map((i) => (i.id === id ? ({ ...i, ...patch } as ScriptItem) : i)));
+  // The trigger may have been edited since the editor opened: an untouched script follows it.
+  useEffect(() => api.getState().followTrigger(editor.getState().doc), [api, editor]);
 
   return (
     <form

@@ -1,11 +1,15 @@
+import type { flowLabels } from './flow-labels';
 import { usePreview } from './preview-context';
-import { formatWhen } from './preview-format';
+import { formatClock, formatWhen } from './preview-format';
 import type { PreviewState } from './preview-store';
 
 const selectFrame = (s: PreviewState) => s.frame;
 
-/** The user as they were at the cursor: attributes, tags, what they did and what they received. */
-export function UserState({ timezone }: { timezone: string }) {
+/**
+ * The user as they were at the cursor: attributes, tags, what they did and the messages they had
+ * received by that step (the frame counts send steps, so it never runs ahead of the canvas).
+ */
+export function UserState({ timezone, labels }: { timezone: string; labels: ReturnType<typeof flowLabels> }) {
   const frame = usePreview(selectFrame);
   const state = frame?.state;
   if (!frame?.step || !state) return null;
@@ -28,20 +32,30 @@ export function UserState({ timezone }: { timezone: string }) {
           <dd>{state.tags.length ? state.tags.join(', ') : '—'}</dd>
         </div>
         <div>
-          <dt>messages received</dt>
-          <dd data-testid="messages-received">{state.messages}</dd>
-        </div>
-        <div>
           <dt>events</dt>
           <dd>{events.length ? events.map((e) => e.name).join(', ') : '—'}</dd>
         </div>
-        {state.conversations.length > 0 && (
+        <div>
+          <dt>messages received</dt>
+          <dd data-testid="messages-received">{frame.sent.length}</dd>
+        </div>
+        {frame.conversations.length > 0 && (
           <div>
             <dt>conversations</dt>
-            <dd>{state.conversations.map((c) => `${c.channel}${c.assignee ? ` → ${c.assignee}` : ''}`).join(', ')}</dd>
+            <dd>{frame.conversations.map((c) => `${c.channel}${c.assignee ? ` → ${c.assignee}` : ''}`).join(', ')}</dd>
           </div>
         )}
       </dl>
+      {frame.sent.length > 0 && (
+        <ol className="preview-received" aria-label="Messages received so far" data-testid="messages-list">
+          {frame.sent.map((m, i) => (
+            <li key={i} data-node={m.nodeId}>
+              <span className="preview-received__channel">{m.channel}</span> {labels.node(m.nodeId)}
+              <span className="muted"> · {formatClock(m.at, timezone)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

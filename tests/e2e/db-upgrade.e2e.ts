@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { expect, test } from './fixtures';
 
 const example = JSON.parse(readFileSync(fileURLToPath(new URL('../../resources/examples/onboarding-drip.json', import.meta.url)), 'utf8'));
 
@@ -9,18 +8,12 @@ const example = JSON.parse(readFileSync(fileURLToPath(new URL('../../resources/e
  * A user who last ran the very first release has a version-1 database: flows only, rows without
  * createdAt or nodeCount. Opening today's app must upgrade it in place and lose nothing.
  */
-describe('an old local database is upgraded, not lost', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.page.goto(h.host.url);
-    await h.page.getByTestId('example').first().waitFor();
-  });
-  afterAll(async () => h.close());
-
-  it('opens a version-1 database with its flows intact', async () => {
+test.describe('an old local database is upgraded, not lost', () => {
+  test('opens a version-1 database with its flows intact', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('example').first().waitFor();
     // Replace the database with one as release 1 wrote it (Dexie stores version n as n * 10).
-    await h.page.evaluate(async (doc) => {
+    await page.evaluate(async (doc) => {
       const done = (r: IDBRequest | IDBOpenDBRequest) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
       await done(indexedDB.deleteDatabase('campaign-studio'));
       const open = indexedDB.open('campaign-studio', 10);
@@ -33,15 +26,15 @@ describe('an old local database is upgraded, not lost', () => {
       const db = (await done(open)) as IDBDatabase;
       db.close();
     }, example);
-    await h.page.reload();
-    const row = h.page.getByTestId('flow-row');
+    await page.reload();
+    const row = page.getByTestId('flow-row');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('14-day onboarding');
     expect(await row.textContent()).toContain('15 steps');
     await row.getByText('14-day onboarding').click();
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(15);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(15);
     // The upgrade filled in what version 2 added to every row, and the later tables exist.
-    const stored = await h.page.evaluate(
+    const stored = await page.evaluate(
       (id) =>
         new Promise<{ version: number; stores: string[]; row: { createdAt?: number; nodeCount?: number } }>((resolve, reject) => {
           const r = indexedDB.open('campaign-studio');
@@ -61,6 +54,5 @@ describe('an old local database is upgraded, not lost', () => {
     expect(stored.stores).toEqual(expect.arrayContaining(['flows', 'versions', 'simulations', 'syncRecords', 'syncOutbox']));
     expect(stored.row.nodeCount).toBe(15);
     expect(stored.row.createdAt).toBe(Date.parse(example.meta.createdAt));
-    expect(h.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from '@playwright/test';
 import { exportFlowJson, importFlowJson, type FlowDocument } from '../../src-shared/flow/index';
 
 /** A step on the canvas, found by the label it shows. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from '@playwright/test';
 import { importFlowJson } from '../../src-shared/flow/index';
 import { connect, dropBlock, exportThisFlow, nodeByLabel, normaliseForComparison } from './editor-helpers';
-import { resultsDir, rootDir, startHarness, type Harness } from './harness';
+import { expect, shot, test } from './fixtures';
+import { resultsDir, rootDir } from './harness';
 
 const examplePath = join(rootDir, 'resources', 'examples', 'onboarding-drip.json');
 const exampleText = readFileSync(examplePath, 'utf8');
@@ -12,262 +12,285 @@ const example = importFlowJson(exampleText);
 if (!example.ok) throw new Error('onboarding-drip.json does not import');
 const idsByLabel = new Map(example.document.nodes.map((n) => [n.data.label ?? '', n.id]));
 const expected = normaliseForComparison(exampleText, idsByLabel);
+const nodeCount = example.document.nodes.length;
+const edgeCount = example.document.edges.length;
 
-let h: Harness;
-let built = '';
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-const inspector = () => h.page.getByRole('complementary', { name: 'Inspector' });
-const field = (label: string, root: Locator = inspector()) => root.getByLabel(label, { exact: true });
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+const field = (root: Locator, label: string) => root.getByLabel(label, { exact: true });
 
 /** Auto-layout and fit, so the next block has room on the left and every handle is on screen. */
-async function tidy() {
-  await h.page.getByRole('button', { name: 'Auto-layout' }).click();
-  await h.page.waitForTimeout(450);
+async function tidy(page: Page) {
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  // Layout and fit animate: wait until the canvas stops moving.
+  await waitForStillViewport(page);
+}
+
+/** Waits until the canvas viewport's transform is the same twice in a row, 100 ms apart. */
+async function waitForStillViewport(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [100] })
+    .toBe(true);
 }
 
 /** Drops a block, names it and connects it from an output of an existing step. */
-async function addStep(kind: string, label: string, from: string, handle = 'next') {
-  const before = await h.page.locator('.react-flow__node').count();
-  const edgesBefore = await h.page.locator('.react-flow__edge').count();
-  await dropBlock(h.page, kind);
-  await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(before + 1);
-  await field('Label').fill(label);
-  await field('Label').blur();
-  await nodeByLabel(h.page, label).waitFor();
+async function addStep(page: Page, kind: string, label: string, from: string, handle = 'next') {
+  const before = await page.locator('.react-flow__node').count();
+  const edgesBefore = await page.locator('.react-flow__edge').count();
+  await dropBlock(page, kind);
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
+  await field(inspector(page), 'Label').fill(label);
+  await field(inspector(page), 'Label').blur();
+  await expect(nodeByLabel(page, label)).toBeVisible();
   try {
-    await connect(h.page, from, handle, label);
-    await expect.poll(() => h.page.locator('.react-flow__edge').count(), { timeout: 2000 }).toBe(edgesBefore + 1);
+    await connect(page, from, handle, label);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 1, { timeout: 2000 });
   } catch (error) {
-    await h.page.screenshot({ path: join(resultsDir, `editor-failed-${label.replace(/\W+/g, '-')}.png`) });
+    await page.screenshot({ path: join(resultsDir, `editor-failed-${label.replace(/\W+/g, '-')}.png`) });
     throw error;
   }
 }
 
-async function select(label: string) {
-  await nodeByLabel(h.page, label).click();
-  await inspector().getByTestId('node-inspector').waitFor();
+async function select(page: Page, label: string) {
+  await nodeByLabel(page, label).click();
+  await expect(inspector(page).getByTestId('node-inspector')).toBeVisible();
 }
 
-describe('the flow editor (web edition)', () => {
-  it('starts a new flow with only the entry trigger', async () => {
-    await h.page.goto(h.host.url);
-    await h.page.getByTestId('empty-state').getByRole('button', { name: 'New flow' }).click();
-    await h.page.getByTestId('editor').waitFor();
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(1);
+/** The onboarding example imported and open in the editor, every step on screen and clickable. */
+async function openExample(page: Page) {
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles(examplePath);
+  await expect(page.locator('.react-flow__node')).toHaveCount(nodeCount);
+  await page.getByRole('button', { name: 'Hide overview map' }).click();
+  await waitForStillViewport(page);
+}
+
+test.describe('the flow editor (web edition)', () => {
+  test('builds the onboarding example by hand and exports a file equal to it', async ({ page }) => {
+    const panel = page.getByTestId('campaign-panel');
+    const form = inspector(page);
+
+    await test.step('starts a new flow with only the entry trigger', async () => {
+      await page.goto('/');
+      await page.getByTestId('empty-state').getByRole('button', { name: 'New flow' }).click();
+      await expect(page.getByTestId('editor')).toBeVisible();
+      await expect(page.locator('.react-flow__node')).toHaveCount(1);
+    });
+
+    await test.step('fills in the campaign settings and global exits with forms', async () => {
+      await field(panel, 'Campaign name').fill('14-day onboarding');
+      await field(panel, 'Description').fill(example.document.campaign.description);
+      await field(panel, 'Event name').fill('user.signed_up');
+      await panel.getByRole('button', { name: 'Property condition' }).click();
+      await field(panel, 'Property').fill('plan');
+      await field(panel, 'Property value').fill('trial');
+      await panel.getByText('Use business hours').click();
+      await field(panel, 'Business hours timezone').fill('America/New_York');
+      await field(panel, 'Sends outside business hours').selectOption('wait');
+      await field(panel, 'Default inbox').fill('email');
+      await field(panel, 'Default sender').selectOption('bot');
+      await field(panel, 'Sender bot name').fill('Acme');
+
+      await panel.getByRole('button', { name: 'Add exit' }).click();
+      const first = panel.getByTestId('global-exit').nth(0);
+      await field(first, 'Exit 1 name').fill('Upgraded to a paid plan');
+      await first.getByRole('radio', { name: 'any' }).click();
+      await field(first, 'Add rule').selectOption('event');
+      await field(first, 'Event').fill('subscription.upgraded');
+      await field(first, 'Add rule').selectOption('attribute');
+      await field(first, 'Attribute').fill('plan');
+      await field(first, 'Operator').selectOption('in_list');
+      await field(first, 'Value').fill('starter, growth, enterprise');
+
+      await panel.getByRole('button', { name: 'Add exit' }).click();
+      const second = panel.getByTestId('global-exit').nth(1);
+      await field(second, 'Exit 2 name').fill('Unsubscribed');
+      await field(second, 'Add rule').selectOption('tag');
+      await field(second, 'Tag').fill('unsubscribed');
+      await shot(page, 'editor-campaign-settings.png');
+      await expect(page.getByTestId('flow-name')).toHaveText('14-day onboarding');
+    });
+
+    await test.step('builds the steps by dragging blocks and connecting handles', async () => {
+      await page.getByRole('button', { name: 'Hide overview map' }).click(); // keeps every step clickable
+      await select(page, 'Entry trigger');
+      await field(form, 'Label').fill('Trial sign-up');
+
+      await addStep(page, 'send', 'Welcome email', 'Trial sign-up');
+      await field(form, 'Channel').selectOption('email');
+      await field(form, 'Subject').fill('Welcome to Acme, {{ contact.first_name }}');
+      await field(form, 'Message').fill('Hi {{ contact.first_name }},\n\nYour 14-day trial has started. Here are three things to try first...');
+      await tidy(page);
+
+      await addStep(page, 'wait', '1 day later', 'Welcome email');
+      await tidy(page);
+
+      await addStep(page, 'filter', 'Activated?', '1 day later');
+      await field(form, 'Add rule').selectOption('event');
+      await field(form, 'Event').fill('project.created');
+      await tidy(page);
+
+      await addStep(page, 'send', 'Power tips', 'Activated?', 'match');
+      await field(form, 'Channel').selectOption('email');
+      await field(form, 'Subject').fill('3 power tips for your new project');
+      await field(form, 'Message').fill('Nice work on your first project, {{ contact.first_name }}! Here are three tips...');
+      await tidy(page);
+
+      await addStep(page, 'send', 'Check-in chat', 'Activated?', 'else');
+      await field(form, 'Channel').selectOption('chat');
+      await field(form, 'Message').fill('Hi {{ contact.first_name }}, anything blocking you from setting up your first project? Just reply here.');
+      await tidy(page);
+
+      await addStep(page, 'inbound-message', 'Replied?', 'Check-in chat');
+      await field(form, 'Timeout amount').fill('3');
+      await tidy(page);
+
+      await addStep(page, 'assign', 'Sales inbox', 'Replied?', 'received');
+      await field(form, 'Assign to').selectOption('inbox');
+      await field(form, 'Inbox id').fill('sales');
+      await field(form, 'Display name').fill('Sales');
+      await tidy(page);
+
+      await addStep(page, 'end', 'Handed to sales', 'Sales inbox');
+      await tidy(page);
+
+      await addStep(page, 'wait', 'Until day 4', 'Replied?', 'timeout');
+      await field(form, 'Wait amount').fill('3');
+      await tidy(page);
+
+      await addStep(page, 'send', 'Case study', 'Until day 4');
+      await field(form, 'Channel').selectOption('email');
+      await field(form, 'Subject').fill('How Northwind ships campaigns in half the time');
+      await field(form, 'Message').fill('Hi {{ contact.first_name }}, here is how a team like yours uses Acme...');
+      await tidy(page);
+
+      await addStep(page, 'wait', 'Until day 12', 'Case study');
+      await field(form, 'Wait amount').fill('8');
+      await tidy(page);
+      await connect(page, 'Power tips', 'next', 'Until day 12');
+      await tidy(page);
+
+      await addStep(page, 'wait', 'Next weekday morning', 'Until day 12');
+      await field(form, 'Wait mode').selectOption('time_of_day');
+      for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await form.getByRole('button', { name: day, exact: true }).click();
+      await tidy(page);
+
+      await addStep(page, 'send', 'Trial ending SMS', 'Next weekday morning');
+      await field(form, 'Channel').selectOption('sms');
+      await field(form, 'Message').fill('Hi {{ contact.first_name }}, your Acme trial ends in 2 days. Upgrade: acme.com/upgrade');
+      await tidy(page);
+
+      await addStep(page, 'end', 'Drip finished', 'Trial ending SMS');
+      await tidy(page);
+
+      await expect(page.locator('.react-flow__node')).toHaveCount(nodeCount);
+      await expect(page.locator('.react-flow__edge')).toHaveCount(edgeCount);
+      await expect(page.getByTestId('problem-count')).toHaveText('No problems');
+      await page.getByRole('button', { name: 'Fit View' }).click();
+      await waitForStillViewport(page);
+      await shot(page, 'editor-built.png');
+    });
+
+    await test.step('exports a file equal to the example (after normalisation)', async () => {
+      expect(normaliseForComparison(await exportThisFlow(page), idsByLabel)).toBe(expected);
+    });
   });
 
-  it('fills in the campaign settings and global exits with forms', async () => {
-    const panel = h.page.getByTestId('campaign-panel');
-    await panel.waitFor();
-    await field('Campaign name', panel).fill('14-day onboarding');
-    await field('Description', panel).fill(example.document.campaign.description);
-    await field('Event name', panel).fill('user.signed_up');
-    await panel.getByRole('button', { name: 'Property condition' }).click();
-    await field('Property', panel).fill('plan');
-    await field('Property value', panel).fill('trial');
-    await panel.getByText('Use business hours').click();
-    await field('Business hours timezone', panel).fill('America/New_York');
-    await field('Sends outside business hours', panel).selectOption('wait');
-    await field('Default inbox', panel).fill('email');
-    await field('Default sender', panel).selectOption('bot');
-    await field('Sender bot name', panel).fill('Acme');
-
-    await panel.getByRole('button', { name: 'Add exit' }).click();
-    const first = panel.getByTestId('global-exit').nth(0);
-    await field('Exit 1 name', first).fill('Upgraded to a paid plan');
-    await first.getByRole('radio', { name: 'any' }).click();
-    await field('Add rule', first).selectOption('event');
-    await field('Event', first).fill('subscription.upgraded');
-    await field('Add rule', first).selectOption('attribute');
-    await field('Attribute', first).fill('plan');
-    await field('Operator', first).selectOption('in_list');
-    await field('Value', first).fill('starter, growth, enterprise');
-
-    await panel.getByRole('button', { name: 'Add exit' }).click();
-    const second = panel.getByTestId('global-exit').nth(1);
-    await field('Exit 2 name', second).fill('Unsubscribed');
-    await field('Add rule', second).selectOption('tag');
-    await field('Tag', second).fill('unsubscribed');
-    await h.page.screenshot({ path: join(resultsDir, 'editor-campaign-settings.png') });
-    expect(await h.page.getByTestId('flow-name').textContent()).toBe('14-day onboarding');
+  test('refuses a bad connection with a visible reason', async ({ page }) => {
+    await openExample(page);
+    await connect(page, 'Activated?', 'match', 'Case study');
+    await expect(page.getByTestId('canvas-notice')).toContainText('already leads somewhere');
+    await expect(page.locator('.react-flow__edge')).toHaveCount(edgeCount);
+    await expect(page.getByTestId('canvas-notice')).toHaveCSS('opacity', '1'); // the notice's fade-in
+    await shot(page, 'editor-refusal.png');
   });
 
-  it('builds the onboarding steps by dragging blocks and connecting handles', async () => {
-    await h.page.getByRole('button', { name: 'Hide overview map' }).click(); // keeps every step clickable
-    await select('Entry trigger');
-    await field('Label').fill('Trial sign-up');
-
-    await addStep('send', 'Welcome email', 'Trial sign-up');
-    await field('Channel').selectOption('email');
-    await field('Subject').fill('Welcome to Acme, {{ contact.first_name }}');
-    await field('Message').fill('Hi {{ contact.first_name }},\n\nYour 14-day trial has started. Here are three things to try first...');
-    await tidy();
-
-    await addStep('wait', '1 day later', 'Welcome email');
-    await tidy();
-
-    await addStep('filter', 'Activated?', '1 day later');
-    await field('Add rule').selectOption('event');
-    await field('Event').fill('project.created');
-    await tidy();
-
-    await addStep('send', 'Power tips', 'Activated?', 'match');
-    await field('Channel').selectOption('email');
-    await field('Subject').fill('3 power tips for your new project');
-    await field('Message').fill('Nice work on your first project, {{ contact.first_name }}! Here are three tips...');
-    await tidy();
-
-    await addStep('send', 'Check-in chat', 'Activated?', 'else');
-    await field('Channel').selectOption('chat');
-    await field('Message').fill('Hi {{ contact.first_name }}, anything blocking you from setting up your first project? Just reply here.');
-    await tidy();
-
-    await addStep('inbound-message', 'Replied?', 'Check-in chat');
-    await field('Timeout amount').fill('3');
-    await tidy();
-
-    await addStep('assign', 'Sales inbox', 'Replied?', 'received');
-    await field('Assign to').selectOption('inbox');
-    await field('Inbox id').fill('sales');
-    await field('Display name').fill('Sales');
-    await tidy();
-
-    await addStep('end', 'Handed to sales', 'Sales inbox');
-    await tidy();
-
-    await addStep('wait', 'Until day 4', 'Replied?', 'timeout');
-    await field('Wait amount').fill('3');
-    await tidy();
-
-    await addStep('send', 'Case study', 'Until day 4');
-    await field('Channel').selectOption('email');
-    await field('Subject').fill('How Northwind ships campaigns in half the time');
-    await field('Message').fill('Hi {{ contact.first_name }}, here is how a team like yours uses Acme...');
-    await tidy();
-
-    await addStep('wait', 'Until day 12', 'Case study');
-    await field('Wait amount').fill('8');
-    await tidy();
-    await connect(h.page, 'Power tips', 'next', 'Until day 12');
-    await tidy();
-
-    await addStep('wait', 'Next weekday morning', 'Until day 12');
-    await field('Wait mode').selectOption('time_of_day');
-    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await inspector().getByRole('button', { name: day, exact: true }).click();
-    await tidy();
-
-    await addStep('send', 'Trial ending SMS', 'Next weekday morning');
-    await field('Channel').selectOption('sms');
-    await field('Message').fill('Hi {{ contact.first_name }}, your Acme trial ends in 2 days. Upgrade: acme.com/upgrade');
-    await tidy();
-
-    await addStep('end', 'Drip finished', 'Trial ending SMS');
-    await tidy();
-
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(example.document.nodes.length);
-    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(example.document.edges.length);
-    await expect.poll(() => h.page.getByTestId('problem-count').textContent()).toBe('No problems');
-    await h.page.getByRole('button', { name: 'Fit View' }).click();
-    await h.page.waitForTimeout(400);
-    await h.page.screenshot({ path: join(resultsDir, 'editor-built.png') });
+  test('undoes and redoes a delete, from the keyboard and the toolbar', async ({ page }) => {
+    await openExample(page);
+    const nodes = page.locator('.react-flow__node');
+    await nodeByLabel(page, 'Case study').click();
+    await page.keyboard.press('Delete');
+    await expect(nodes).toHaveCount(nodeCount - 1);
+    await page.keyboard.press('Control+z');
+    await expect(nodes).toHaveCount(nodeCount);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(edgeCount);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(nodes).toHaveCount(nodeCount - 1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(nodes).toHaveCount(nodeCount);
   });
 
-  it('exports a file equal to the example (after normalisation)', async () => {
-    built = await exportThisFlow(h.page);
-    expect(normaliseForComparison(built, idsByLabel)).toBe(expected);
-  });
-
-  it('refuses a bad connection with a visible reason', async () => {
-    await connect(h.page, 'Activated?', 'match', 'Case study');
-    await expect.poll(() => h.page.getByTestId('canvas-notice').textContent()).toContain('already leads somewhere');
-    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(example.document.edges.length);
-    await h.page.waitForTimeout(250); // the notice's fade-in
-    await h.page.screenshot({ path: join(resultsDir, 'editor-refusal.png') });
-  });
-
-  it('undoes and redoes steps', async () => {
-    await nodeByLabel(h.page, 'Case study').click();
-    await h.page.keyboard.press('Delete');
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(14);
-    await h.page.keyboard.press('Control+z');
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(15);
-    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(15);
-    await h.page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(14);
-    await h.page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(15);
-
+  test('undoes a drag in one step', async ({ page }) => {
+    await openExample(page);
     // A drag is one step: undo puts the node back where it was.
-    const node = nodeByLabel(h.page, 'Drip finished');
-    const before = await node.boundingBox();
+    const node = nodeByLabel(page, 'Case study');
+    const before = (await node.boundingBox())!;
     await node.hover();
-    await h.page.mouse.down();
-    for (let i = 1; i <= 10; i++) await h.page.mouse.move(before!.x + before!.width / 2 + i * 8, before!.y + before!.height / 2 + i * 3);
-    await h.page.mouse.up();
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(before.x + before.width / 2 + i * 8, before.y + before.height / 2 + i * 3);
+    await page.mouse.up();
     const moved = await node.boundingBox();
-    expect(moved!.x).toBeGreaterThan(before!.x + 40);
-    await h.page.keyboard.press('Control+z');
-    await expect.poll(async () => Math.round((await node.boundingBox())!.x)).toBe(Math.round(before!.x));
+    expect(moved!.x).toBeGreaterThan(before.x + 40);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.round((await node.boundingBox())!.x)).toBe(Math.round(before.x));
   });
 
-  it('keeps the flow intact across a reload', async () => {
-    await expect.poll(() => h.page.getByTestId('save-status').textContent()).toBe('Saved');
-    await h.page.reload();
-    await h.page.getByTestId('editor').waitFor();
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(15);
-    expect(normaliseForComparison(await exportThisFlow(h.page), idsByLabel)).toBe(expected);
+  test('keeps the flow intact across a reload', async ({ page }) => {
+    await openExample(page);
+    await nodeByLabel(page, 'Drip finished').click();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('save-status')).toHaveText('Saved');
+    await page.reload();
+    await expect(page.locator('.react-flow__node')).toHaveCount(nodeCount);
+    expect(normaliseForComparison(await exportThisFlow(page), idsByLabel)).toBe(expected);
   });
 
-  it('lists a broken step in the problems panel and takes you to it', async () => {
-    await select('Welcome email');
-    await field('Message').fill('');
-    await expect.poll(() => inspector().getByTestId('field-problem').allTextContents()).toContain('The message is empty.');
-    await h.page.getByTestId('problem-count').click();
-    const problem = h.page.getByTestId('problems-panel').locator('[data-code="send.empty-body"]');
-    await problem.waitFor();
-    await h.page.getByTestId('canvas').click({ position: { x: 5, y: 5 } }); // deselect
+  test('lists a broken step in the problems panel and takes you to it', async ({ page }) => {
+    await openExample(page);
+    await select(page, 'Welcome email');
+    await field(inspector(page), 'Message').fill('');
+    await expect(inspector(page).getByTestId('field-problem')).toContainText(['The message is empty.']);
+    await page.getByTestId('problem-count').click();
+    const problem = page.getByTestId('problems-panel').locator('[data-code="send.empty-body"]');
+    await expect(problem).toBeVisible();
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } }); // deselect
     await problem.click();
-    await expect.poll(() => nodeByLabel(h.page, 'Welcome email').getAttribute('class')).toContain('selected');
-    await expect.poll(() => inspector().getByTestId('node-inspector').getAttribute('data-kind')).toBe('send');
-    expect(await nodeByLabel(h.page, 'Welcome email').getByTestId('node-errors').textContent()).toBe('1');
-    await h.page.screenshot({ path: join(resultsDir, 'editor-problems.png') });
-    await h.page.emulateMedia({ colorScheme: 'dark' });
-    await h.page.waitForTimeout(300);
-    await h.page.screenshot({ path: join(resultsDir, 'editor-problems-dark.png') });
-    await h.page.emulateMedia({ colorScheme: 'light' });
-    await h.page.keyboard.press('Control+z');
-    await expect.poll(() => h.page.getByTestId('problem-count').textContent()).toBe('No problems');
+    await expect(nodeByLabel(page, 'Welcome email')).toHaveClass(/selected/);
+    await expect(inspector(page).getByTestId('node-inspector')).toHaveAttribute('data-kind', 'send');
+    await expect(nodeByLabel(page, 'Welcome email').getByTestId('node-errors')).toHaveText('1');
+    await shot(page, 'editor-problems.png');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'editor-problems-dark.png');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('problem-count')).toHaveText('No problems');
   });
 
-  it('brings back what was typed before the last autosave after a crash', async () => {
-    await select('Drip finished');
-    const url = h.page.url();
-    await field('Label').fill('Drip finished for good');
-    await h.page.waitForTimeout(250); // the draft is written within 100 ms; autosave waits 800 ms
-    expect(await h.page.getByTestId('save-status').textContent()).not.toBe('Saved');
-    const cdp = await h.context.newCDPSession(h.page);
-    const crashed = h.page.waitForEvent('crash');
+  test('brings back what was typed before the last autosave after a crash', async ({ page, context }) => {
+    await openExample(page);
+    await expect(page.getByTestId('save-status')).toHaveText('Saved');
+    await select(page, 'Drip finished');
+    const url = page.url();
+    await field(inspector(page), 'Label').fill('Drip finished for good');
+    // The draft is written within 100 ms; autosave waits 800 ms.
+    await page.waitForTimeout(250); // the crash must land between the two
+    expect(await page.getByTestId('save-status').textContent()).not.toBe('Saved');
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
     void cdp.send('Page.crash').catch(() => undefined); // answers never come from a crashed page
     await crashed;
-    const page = await h.context.newPage();
-    await page.goto(url);
-    await page.getByTestId('editor').waitFor();
-    await nodeByLabel(page, 'Drip finished for good').waitFor();
-    await expect.poll(() => page.getByTestId('canvas-notice').textContent()).toContain('Recovered');
-    await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
-    await page.screenshot({ path: join(resultsDir, 'editor-recovered.png') });
-    await page.close();
-  });
-
-  it('ran without console errors', () => {
-    expect(h.pageErrors).toEqual([]);
+    const again = await context.newPage();
+    await again.goto(url);
+    await expect(nodeByLabel(again, 'Drip finished for good')).toBeVisible();
+    await expect(again.getByTestId('canvas-notice')).toContainText('Recovered');
+    await expect(again.getByTestId('save-status')).toHaveText('Saved');
+    await shot(again, 'editor-recovered.png');
   });
 });

@@ -1,98 +1,86 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basename } from 'node:path';
+import type { Page } from '@playwright/test';
 import { importFlowJson, validateFlow } from '../../src-shared/flow/index';
 import { webTransport } from '../../src-shared/host/contract';
-import { pickExample, resultsDir, startHarness, type Harness } from './harness';
+import { expect, shot, test } from './fixtures';
+import { pickExample } from './harness';
 
-let h: Harness;
 const examplePath = pickExample();
 const exampleText = readFileSync(examplePath, 'utf8');
 const example = importFlowJson(exampleText);
 if (!example.ok) throw new Error(`${basename(examplePath)} does not import: ${JSON.stringify(example.problems)}`);
 const exampleDoc = example.document;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
+/** Imports the example from the empty state and waits for the editor to draw it. */
+async function importExample(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles(examplePath);
+  await expect(page.locator('.react-flow__node')).toHaveCount(exampleDoc.nodes.length);
+}
 
-afterAll(async () => {
-  await h?.close();
-});
-
-describe('flows list and import (web edition)', () => {
-  it('shows the empty state with the bundled examples', async () => {
-    await h.page.goto(h.host.url);
-    const empty = h.page.getByTestId('empty-state');
-    await empty.waitFor();
-    expect(await empty.getByRole('heading', { level: 1 }).textContent()).toBe('Design your first campaign flow');
-    await h.page.getByTestId('example').first().waitFor();
-    expect(await h.page.getByTestId('example').count()).toBeGreaterThan(0);
-    await h.page.getByTestId('app-version').waitFor();
-    await h.page.screenshot({ path: join(resultsDir, 'empty-state.png') });
+test.describe('flows list and import (web edition)', () => {
+  test('shows the empty state with the bundled examples', async ({ page }) => {
+    await page.goto('/');
+    const empty = page.getByTestId('empty-state');
+    await expect(empty.getByRole('heading', { level: 1 })).toHaveText('Design your first campaign flow');
+    await expect(page.getByTestId('example').first()).toBeVisible();
+    await expect(page.getByTestId('app-version')).toBeVisible();
+    await shot(page, 'empty-state.png');
   });
 
-  it('imports an example file and draws every node on the canvas', async () => {
-    await h.page.getByTestId('import-input').setInputFiles(examplePath);
-    await h.page.getByTestId('canvas').waitFor();
-    await h.page.locator('.react-flow__node').first().waitFor();
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(exampleDoc.nodes.length);
-    await expect.poll(() => h.page.locator('.react-flow__edge').count()).toBe(exampleDoc.edges.length);
-    expect(await h.page.getByTestId('flow-name').textContent()).toBe(exampleDoc.campaign.name);
+  test('imports an example file and draws every node on the canvas', async ({ page }) => {
+    await importExample(page);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(exampleDoc.edges.length);
+    await expect(page.getByTestId('flow-name')).toHaveText(exampleDoc.campaign.name);
     const problems = validateFlow(exampleDoc, { now: new Date() }).length;
-    const problemText = await h.page.getByTestId('problem-count').textContent();
-    expect(problemText).toBe(problems === 0 ? 'No problems' : `${problems} problem${problems === 1 ? '' : 's'}`);
-    await h.page.waitForTimeout(300); // let fitView settle before the picture
-    await h.page.screenshot({ path: join(resultsDir, 'flow-canvas.png') });
-    await h.page.emulateMedia({ colorScheme: 'dark' });
-    await h.page.waitForTimeout(300); // colour transitions
-    await h.page.screenshot({ path: join(resultsDir, 'flow-canvas-dark.png') });
-    await h.page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.getByTestId('problem-count')).toHaveText(problems === 0 ? 'No problems' : `${problems} problem${problems === 1 ? '' : 's'}`);
+    await shot(page, 'flow-canvas.png');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'flow-canvas-dark.png');
   });
 
-  it('shows located problems for a bad file and changes nothing', async () => {
-    await h.page.getByRole('button', { name: 'Back to flows' }).click();
-    await h.page.getByTestId('flow-list').waitFor();
-    const rowsBefore = await h.page.getByTestId('flow-row').allTextContents();
+  test('shows located problems for a bad file and changes nothing', async ({ page }) => {
+    await importExample(page);
+    await page.getByRole('button', { name: 'Back to flows' }).click();
+    await expect(page.getByTestId('flow-row')).toHaveCount(1);
+    const rowsBefore = await page.getByTestId('flow-row').allTextContents();
 
     const broken = { ...JSON.parse(exampleText), nodes: [{ id: 'n1', type: 'teleport', position: { x: 0, y: 0 }, data: {} }] };
-    await h.page.getByTestId('import-input').setInputFiles({ name: 'broken-flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-    const report = h.page.getByTestId('import-report');
-    await report.waitFor();
-    expect(await report.textContent()).toContain('broken-flow.json');
+    await page.getByTestId('import-input').setInputFiles({ name: 'broken-flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    const report = page.getByTestId('import-report');
+    await expect(report).toContainText('broken-flow.json');
     const paths = await report.locator('.problem__path').allTextContents();
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.some((path) => path.startsWith('$.nodes[0]'))).toBe(true);
-    await h.page.screenshot({ path: join(resultsDir, 'import-problems.png') });
+    await shot(page, 'import-problems.png');
 
-    await h.page.getByTestId('import-input').setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ "campaign": ') });
-    await expect.poll(() => report.textContent()).toContain('not-json.json');
+    await page.getByTestId('import-input').setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ "campaign": ') });
+    await expect(report).toContainText('not-json.json');
 
-    expect(await h.page.getByTestId('flow-row').allTextContents()).toEqual(rowsBefore);
-    await h.page.getByRole('button', { name: 'Dismiss import problems' }).click();
-    await report.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('flow-row')).toHaveText(rowsBefore);
+    await page.getByRole('button', { name: 'Dismiss import problems' }).click();
+    await expect(report).toHaveCount(0);
   });
 
-  it('keeps the imported flow across a reload', async () => {
-    await h.page.reload();
-    const row = h.page.getByTestId('flow-row');
-    await row.first().waitFor();
-    await expect.poll(() => row.count()).toBe(1);
-    expect(await row.first().textContent()).toContain(exampleDoc.campaign.name);
-    await h.page.screenshot({ path: join(resultsDir, 'flows-list.png') });
-  });
-
-  it('ran without console errors or CSP violations', () => {
-    expect(h.pageErrors).toEqual([]);
+  test('keeps the imported flow across a reload', async ({ page }) => {
+    await importExample(page);
+    await expect(page.getByTestId('save-status')).toHaveText('Saved');
+    await page.reload();
+    const row = page.getByTestId('flow-row');
+    await page.getByRole('button', { name: 'Back to flows' }).click();
+    await expect(row).toHaveCount(1);
+    await expect(row.first()).toContainText(exampleDoc.campaign.name);
+    await shot(page, 'flows-list.png');
   });
 });
 
-describe('web host API and policy', () => {
-  const call = (channel: string, headers: Record<string, string>) =>
-    fetch(new URL(`${webTransport.apiPrefix}${channel}`, h.host.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+test.describe('web host API and policy', () => {
+  test.use({ allowPageErrors: true }); // the refused inline script is reported on the console
 
-  it('serves the page under a CSP that blocks inline script', async () => {
-    const outcome = await h.page.evaluate(async () => {
+  test('serves the page under a CSP that blocks inline script', async ({ page }) => {
+    await page.goto('/');
+    const outcome = await page.evaluate(async () => {
       const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true }));
       const script = document.createElement('script');
       script.textContent = 'window.__inlineRan = true';
@@ -102,14 +90,18 @@ describe('web host API and policy', () => {
     expect(outcome).toEqual({ ran: false, directive: 'script-src-elem' });
   });
 
-  it('refuses calls without the token', async () => {
-    expect((await call('examples.list', {})).status).toBe(401);
+  const call = (url: string, channel: string, headers: Record<string, string>) =>
+    fetch(new URL(`${webTransport.apiPrefix}${channel}`, url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+
+  test('refuses calls without the token', async ({ host }) => {
+    expect((await call(host.url, 'examples.list', {})).status).toBe(401);
   });
 
-  it('answers with the token the page was given', async () => {
-    const token = await h.page.locator(`meta[name="${webTransport.tokenMetaName}"]`).getAttribute('content');
-    expect(token).toBe(h.host.token);
-    const res = await call('examples.list', { [webTransport.tokenHeader]: token ?? '' });
+  test('answers with the token the page was given', async ({ page, host }) => {
+    await page.goto('/');
+    const token = await page.locator(`meta[name="${webTransport.tokenMetaName}"]`).getAttribute('content');
+    expect(token).toBe(host.token);
+    const res = await call(host.url, 'examples.list', { [webTransport.tokenHeader]: token ?? '' });
     expect(res.status).toBe(200);
     expect(Array.isArray(await res.json())).toBe(true);
   });

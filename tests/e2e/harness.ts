@@ -12,9 +12,30 @@ import { findChromium, noChromiumMessage } from '../../src-main/tooling/find-chr
 
 export const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 export const resultsDir = join(rootDir, 'test-results');
-const distDir = join(rootDir, 'dist');
+// E2E_DIST_DIR points the tests at a copy of a build (for example while dist/ is being rebuilt).
+const distDir = process.env.E2E_DIST_DIR ?? join(rootDir, 'dist');
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+/** The flags every Chromium of the tests runs with (Debian's build, no network side traffic). */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+/** The system Chromium the tests drive; Playwright's own browser download is never used. */
+export function chromiumPath(): string {
+  const path = findChromium();
+  if (!path) throw new Error(noChromiumMessage);
+  return path;
+}
+
+/**
+ * Serves the built web edition in-process on an ephemeral loopback port, with its host
+ * configuration (backends, secrets) under `configDir`. It builds nothing: `npm run test:e2e` builds first.
+ */
+export async function startTestHost(configDir: string): Promise<WebHost> {
+  if (!existsSync(join(distDir, 'renderer', 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first.');
+  const secrets = createSecretStore({ file: join(configDir, 'secrets.json') });
+  const backends = createBackendStore(join(configDir, 'backends.json'));
+  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: 'e2e', examplesDir: join(distDir, 'examples'), secrets, backends }));
+  return startWebHost({ registry, rendererDir: join(distDir, 'renderer'), port: 0 });
+}
 
 export interface Harness {
   host: WebHost;
@@ -26,21 +47,13 @@ export interface Harness {
 }
 
 /**
- * Starts the built web edition on an ephemeral port (in-process) and a Chromium with a fresh
- * profile. It builds nothing: `npm run test:e2e` builds first.
+ * A host and a Chromium with a fresh profile, for the benchmarks (tests/bench), which run
+ * outside the Playwright test runner. End-to-end tests use the fixtures in fixtures.ts instead.
  */
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(distDir, 'renderer', 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first.');
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(noChromiumMessage);
-
   const profile = mkdtempSync(join(tmpdir(), 'cs-e2e-profile-'));
-  const secrets = createSecretStore({ file: join(profile, 'host-config', 'secrets.json') });
-  const backends = createBackendStore(join(profile, 'host-config', 'backends.json'));
-  const registry = createHandlerRegistry(createHostHandlers({ edition: 'web', version: 'e2e', examplesDir: join(distDir, 'examples'), secrets, backends }));
-  const host = await startWebHost({ registry, rendererDir: join(distDir, 'renderer'), port: 0 });
-
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });
+  const host = await startTestHost(join(profile, 'host-config'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('console', (message) => {

@@ -1,75 +1,63 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import type { Page } from '@playwright/test';
 import { nodeByLabel } from './editor-helpers';
+import { expect, test } from './fixtures';
 
 const example = fileURLToPath(new URL('../../resources/examples/lead-qualification.json', import.meta.url));
 
 /** What the desktop menu does: the host pushes `menu.command`, the page re-sends it as this event. */
-async function menu(h: Harness, command: string): Promise<void> {
-  await h.page.evaluate((c) => window.dispatchEvent(new CustomEvent('campaign-studio:command', { detail: { command: c } })), command);
+async function menu(page: Page, command: string): Promise<void> {
+  await page.evaluate((c) => window.dispatchEvent(new CustomEvent('campaign-studio:command', { detail: { command: c } })), command);
 }
 
-/** A fresh app with the example imported and open in the editor. */
-async function withExampleOpen(): Promise<Harness> {
-  const h = await startHarness();
-  await h.page.goto(h.host.url);
-  await h.page.getByTestId('import-input').setInputFiles(example);
-  await h.page.locator('.react-flow__node').first().waitFor();
-  return h;
-}
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles(example);
+  await expect(page.locator('.react-flow__node')).toHaveCount(10);
+});
 
-describe('menu commands reach the editor', () => {
-  let h: Harness;
-  beforeAll(async () => (h = await withExampleOpen()));
-  afterAll(async () => h.close());
+test.describe('menu Edit commands reach the editor', () => {
+  test('Delete, Undo and Redo act on the selected step', async ({ page }) => {
+    const nodes = page.locator('.react-flow__node');
+    await nodeByLabel(page, 'Nurture email').click();
+    await menu(page, 'edit.delete');
+    await expect(nodes).toHaveCount(9);
+    await menu(page, 'edit.undo');
+    await expect(nodes).toHaveCount(10);
+    await menu(page, 'edit.redo');
+    await expect(nodes).toHaveCount(9);
+  });
 
-  it('Delete, Undo, Redo, Duplicate and Select All act on the canvas', async () => {
-    const nodes = h.page.locator('.react-flow__node');
-    await expect.poll(() => nodes.count()).toBe(10);
-    await nodeByLabel(h.page, 'Nurture email').click();
-    await menu(h, 'edit.delete');
-    await expect.poll(() => nodes.count()).toBe(9);
-    await menu(h, 'edit.undo');
-    await expect.poll(() => nodes.count()).toBe(10);
-    await menu(h, 'edit.redo');
-    await expect.poll(() => nodes.count()).toBe(9);
-    await menu(h, 'edit.undo');
-    await nodeByLabel(h.page, 'Nurture email').click();
-    await menu(h, 'edit.duplicate');
-    await expect.poll(() => nodes.count()).toBe(11);
-    await menu(h, 'edit.selectAll');
-    await expect.poll(() => h.page.locator('.react-flow__node.selected').count()).toBe(11);
-    expect(h.pageErrors).toEqual([]);
+  test('Duplicate and Select All act on the canvas', async ({ page }) => {
+    await nodeByLabel(page, 'Nurture email').click();
+    await menu(page, 'edit.duplicate');
+    await expect(page.locator('.react-flow__node')).toHaveCount(11);
+    await menu(page, 'edit.selectAll');
+    await expect(page.locator('.react-flow__node.selected')).toHaveCount(11);
   });
 });
 
-describe('menu File and View commands', () => {
-  let h: Harness;
-  beforeAll(async () => (h = await withExampleOpen()));
-  afterAll(async () => h.close());
-
-  it('Export saves the open flow (a download in the web edition)', async () => {
-    const [download] = await Promise.all([h.page.waitForEvent('download'), menu(h, 'flow.export')]);
+test.describe('menu File and View commands', () => {
+  test('Export saves the open flow (a download in the web edition)', async ({ page }) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), menu(page, 'flow.export')]);
     expect(download.suggestedFilename()).toMatch(/lead-qualification.*\.json$/i);
   });
 
-  it('Tidy Layout moves steps, and Undo puts them back', async () => {
-    const node = nodeByLabel(h.page, 'Nurture email');
-    const before = await node.boundingBox();
-    await menu(h, 'view.autoLayout');
-    await expect.poll(async () => JSON.stringify(await node.boundingBox())).not.toBe(JSON.stringify(before));
+  test('Tidy Layout moves steps', async ({ page }) => {
+    const node = nodeByLabel(page, 'Nurture email');
+    const before = JSON.stringify(await node.boundingBox());
+    await menu(page, 'view.autoLayout');
+    await expect.poll(async () => JSON.stringify(await node.boundingBox())).not.toBe(before);
   });
 
-  it('Preview Journey switches the editor to preview mode', async () => {
-    await menu(h, 'view.simulate');
-    await expect.poll(() => h.page.getByTestId('mode-preview').getAttribute('aria-selected')).toBe('true');
+  test('Preview Journey switches the editor to preview mode', async ({ page }) => {
+    await menu(page, 'view.simulate');
+    await expect(page.getByTestId('mode-preview')).toHaveAttribute('aria-selected', 'true');
   });
 
-  it('New Flow opens an empty flow', async () => {
-    await menu(h, 'flow.new');
-    await expect.poll(() => h.page.getByTestId('flow-name').textContent()).toBe('Untitled flow');
-    await expect.poll(() => h.page.locator('.react-flow__node').count()).toBe(1);
-    expect(h.pageErrors).toEqual([]);
+  test('New Flow opens an empty flow', async ({ page }) => {
+    await menu(page, 'flow.new');
+    await expect(page.getByTestId('flow-name')).toHaveText('Untitled flow');
+    await expect(page.locator('.react-flow__node')).toHaveCount(1);
   });
 });

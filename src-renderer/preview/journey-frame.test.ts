@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { previewJourney } from '../../src-shared/engine/index';
+import type { PreviewView } from './engine-protocol';
+import { journeyFrame } from './journey-frame';
+import { toPreviewView } from './preview-data';
+import { instantOf, toActions, triggerScript } from './script-model';
+import { onboarding } from './test-fixtures';
+
+const doc = onboarding();
+const profile = { id: 'ada', attributes: { first_name: 'Ada', plan: 'trial', email: 'ada@example.com' }, tags: [], segments: [], timezone: 'Europe/London' };
+
+function preview(extra: Parameters<typeof toActions>[0] = []): PreviewView {
+  const script = toActions([...triggerScript(doc.campaign), ...extra], profile.timezone);
+  const from = instantOf(1, '00:00', profile.timezone);
+  return toPreviewView(previewJourney(doc, { profile, script, from, until: from + 30 * 86_400_000 }), profile, script);
+}
+
+const sendIds = new Set(doc.nodes.filter((n) => n.type === 'send').map((n) => n.id));
+
+describe('the one-user rewind at each step', () => {
+  const view = preview();
+
+  it('has received, at every step, exactly the messages of the send steps up to it', () => {
+    expect(view.steps.length).toBeGreaterThan(5);
+    for (let cursor = 0; cursor < view.steps.length; cursor++) {
+      const f = journeyFrame(doc, view, cursor);
+      const sends = view.steps.slice(0, cursor + 1).filter((s) => sendIds.has(s.node) && s.outcome !== 'waiting');
+      expect(f.sent.map((m) => m.nodeId), `step ${cursor + 1}`).toEqual(sends.map((s) => s.node));
+      // Nothing listed that the canvas shows as not reached yet.
+      for (const m of f.sent) expect(f.visited).toContain(m.nodeId);
+    }
+    // Step 1 (the entry) has sent nothing, though the same input goes on to send.
+    expect(journeyFrame(doc, view, 0).sent).toEqual([]);
+    expect(journeyFrame(doc, view, view.steps.length - 1).sent).toHaveLength(view.messages.length);
+  });
+
+  it('says how the journey ended only from the step where it ended', () => {
+    const end = view.steps.findIndex((s) => s.outcome === 'ended' || s.outcome === 'exited');
+    expect(end).toBeGreaterThan(0);
+    for (let cursor = 0; cursor < view.steps.length; cursor++) {
+      const f = journeyFrame(doc, view, cursor);
+      if (cursor < end) expect(f.finished, `step ${cursor + 1}`).toBeNull();
+      else expect(f.finished).toMatchObject({ status: view.journeys[0]!.status, reason: view.journeys[0]!.reason });
+    }
+  });
+
+  it('assigns the conversation only once the assign step has run', () => {
+    const replied = preview([{ id: 'r', day: 3, time: '12:00', kind: 'message', text: 'yes please' }]);
+    const assign = replied.steps.findIndex((s) => s.node === 'to-sales');
+    expect(assign).toBeGreaterThan(0);
+    const before = journeyFrame(doc, replied, assign - 1);
+    const after = journeyFrame(doc, replied, assign);
+    expect(before.conversations.length).toBeGreaterThan(0);
+    expect(before.conversations.every((c) => c.assignee === null)).toBe(true);
+    expect(after.conversations.some((c) => c.assignee !== null)).toBe(true);
+  });
+});
