@@ -39,7 +39,7 @@ export function restoreJourney(doc: FlowDocument, revision: string, saved: unkno
   const problem = incompatibility(doc, revision, saved);
   if (problem) return { ok: false, error: problem };
   const p = saved as PersistedJourney;
-  const context = (p.snapshot as { context: JourneyInput }).context;
+  const context = (p.snapshot as unknown as { context: JourneyInput }).context;
   try {
     return { ok: true, stepper: new MachineStepper(machine, context, p.snapshot) };
   } catch (e) {
