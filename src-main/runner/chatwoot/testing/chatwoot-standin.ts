@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signChatwootPayload } from '../webhook-verify';
 import { checkChatwoot, type ChatwootSchemaName } from './chatwoot-api-reference';
+import { contactUpdated, conversationCreated, conversationLabelsChanged, conversationStatusChanged, messageCreated, type ConversationSeed } from './chatwoot-payloads';
 
 export * from './chatwoot-payloads';
 
@@ -10,7 +11,7 @@ export interface StandinInbox { id: number; name: string; channel_type: string }
 export interface StandinAgent { id: number; name: string; email: string; role: 'agent' | 'administrator' }
 export interface StandinTeam { id: number; name: string; description?: string }
 export interface StandinContact { id: number; name: string; email?: string | null; phone_number?: string | null }
-export interface StandinConversation { id: number; contactId: number; inboxId: number; sourceId: string; status: 'open' | 'resolved' | 'pending'; customAttributes: Record<string, unknown>; assigneeId: number | null; teamId: number | null; createdAt: number }
+export interface StandinConversation { id: number; contactId: number; inboxId: number; sourceId: string; status: 'open' | 'resolved' | 'pending'; customAttributes: Record<string, unknown>; assigneeId: number | null; teamId: number | null; createdAt: number; labels: string[] }
 export interface StandinMessage { id: number; conversationId: number; content: string; messageType: 0 | 1 | 2 | 3; private: boolean; contentAttributes: Record<string, unknown>; echoId: string | null; createdAt: number }
 
 /**
@@ -29,6 +30,12 @@ export interface StandinOptions {
   contacts?: StandinContact[];
   /** Unix seconds of the stand-in's clock start; every write advances it by one second. */
   clock?: number;
+  /**
+   * Where Chatwoot's account webhook points. When set, the visitor helpers post their webhooks
+   * there, signed with `secret`, and every message created through the API is followed by its
+   * own (outgoing) message_created webhook, as real Chatwoot does.
+   */
+  webhook?: { url: string; secret: string };
 }
 
 type Reply = { status: number; body?: unknown };
@@ -82,13 +89,13 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     return {
       meta: { sender: contact ? contactJson(contact) : {}, assignee: assignee ? agentJson(assignee) : null, team: team ? teamJson(team) : null, hmac_verified: false },
       id: c.id, messages: [], account_id: accountId, uuid: `${c.id}-uuid`, additional_attributes: {}, agent_last_seen_at: 0, assignee_last_seen_at: 0, can_reply: true, contact_last_seen_at: 0,
-      custom_attributes: c.customAttributes, inbox_id: c.inboxId, labels: [], muted: false, snoozed_until: null, status: c.status, created_at: c.createdAt, timestamp: c.createdAt, unread_count: 0, priority: null, waiting_since: c.createdAt,
+      custom_attributes: c.customAttributes, inbox_id: c.inboxId, labels: c.labels, muted: false, snoozed_until: null, status: c.status, created_at: c.createdAt, timestamp: c.createdAt, unread_count: 0, priority: null, waiting_since: c.createdAt,
     };
   };
 
   function addConversation(o: { contactId: number; inboxId?: number; customAttributes?: Record<string, unknown> }): StandinConversation {
     const inboxId = o.inboxId ?? inboxes[0]!.id;
-    const conv: StandinConversation = { id: nextConversationId++, contactId: o.contactId, inboxId, sourceId: randomUUID(), status: 'open', customAttributes: o.customAttributes ?? {}, assigneeId: null, teamId: null, createdAt: tick() };
+    const conv: StandinConversation = { id: nextConversationId++, contactId: o.contactId, inboxId, sourceId: randomUUID(), status: 'open', customAttributes: o.customAttributes ?? {}, assigneeId: null, teamId: null, createdAt: tick(), labels: [] };
     conversations.push(conv);
     return conv;
   }
@@ -104,6 +111,31 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     schemaViolations.push(...v);
     return reply(422, { message: v.join(', '), attributes: [] });
   };
+
+  const webhookResults: { event: string; status: number | string }[] = [];
+  const inboxOf = (id: number) => inboxes.find((i) => i.id === id);
+  const seed = (c: StandinConversation): ConversationSeed => {
+    const contact = contacts.get(c.contactId) ?? { id: c.contactId, name: `visitor-${c.contactId}` };
+    const last = messages.filter((m) => m.conversationId === c.id).reduce((t, m) => Math.max(t, m.createdAt), c.createdAt);
+    return { id: c.id, contact, inboxId: c.inboxId, channel: inboxOf(c.inboxId)?.channel_type ?? 'Channel::WebWidget', status: c.status, labels: c.labels, createdAt: c.createdAt, lastActivityAt: last };
+  };
+  const messagePayload = (m: StandinMessage) => {
+    const conv = conversations.find((c) => c.id === m.conversationId)!;
+    const type = (['incoming', 'outgoing', 'activity', 'template'] as const)[m.messageType];
+    return messageCreated({ id: m.id, conversation: seed(conv), content: m.content, messageType: type, private: m.private, createdAt: new Date(m.createdAt * 1000).toISOString(), contentAttributes: m.contentAttributes });
+  };
+  /** Posts one webhook to the configured URL; the outcome is kept in `webhookResults`. */
+  async function emit(payload: { event: string }): Promise<{ status: number; text: string; deliveryId: string } | undefined> {
+    if (!opts.webhook) return undefined;
+    try {
+      const r = await postWebhook(opts.webhook.url, opts.webhook.secret, payload);
+      webhookResults.push({ event: payload.event, status: r.status });
+      return r;
+    } catch (e) {
+      webhookResults.push({ event: payload.event, status: (e as Error).message });
+      return undefined;
+    }
+  }
 
   const a = `/api/v1/accounts/${accountId}`;
   const routes: { method: string; re: RegExp; run: (m: RegExpExecArray, body: unknown, url: URL) => Reply }[] = [
@@ -133,6 +165,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
         const type = b.message_type === 'incoming' ? 0 : 1;
         if (type === 0 && inboxes.find((i) => i.id === conv.inboxId)?.channel_type !== 'Channel::Api') return reply(422, { error: 'Incoming messages are only allowed in Api inboxes' });
         const created = addMessage(conv.id, b.content, type, { private: b.private ?? false, contentAttributes: b.content_attributes ?? {}, echoId: b.echo_id ?? null });
+        if (opts.webhook) setImmediate(() => void emit(messagePayload(created)));
         return reply(200, messageJson(created));
       },
     },
@@ -236,8 +269,49 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     created: () => messages.filter((m) => m.messageType === 1 && !m.private),
     addContact: (c: StandinContact) => void contacts.set(c.id, c),
     addConversation,
-    /** A message the contact wrote (as the widget would create it). */
+    /** A message the contact wrote (as the widget would create it), without a webhook. */
     addIncoming: (conversationId: number, content: string) => addMessage(conversationId, content, 0),
+    webhookResults,
+    /** A visitor opens the chat: contact (created if new) + conversation, and its conversation_created webhook. */
+    async visitorStartsConversation(o: { contact: StandinContact; inboxId?: number }) {
+      if (!contacts.has(o.contact.id)) contacts.set(o.contact.id, o.contact);
+      const conversation = addConversation({ contactId: o.contact.id, ...(o.inboxId ? { inboxId: o.inboxId } : {}) });
+      const payload = conversationCreated(seed(conversation));
+      return { conversation, payload, delivery: await emit(payload) };
+    },
+    /** The contact writes in their conversation: the message and its message_created webhook. */
+    async visitorWrites(conversationId: number, content: string) {
+      const message = addMessage(conversationId, content, 0);
+      const payload = messagePayload(message);
+      return { message, payload, delivery: await emit(payload) };
+    },
+    /** An agent changes a conversation's labels: conversation_updated with label_list. */
+    async setLabels(conversationId: number, labels: string[]) {
+      const conv = conversations.find((c) => c.id === conversationId)!;
+      const previousLabels = conv.labels;
+      conv.labels = [...labels];
+      tick();
+      const payload = conversationLabelsChanged({ ...seed(conv), lastActivityAt: clock, previousLabels });
+      return { payload, delivery: await emit(payload) };
+    },
+    /** An agent resolves / reopens a conversation: conversation_status_changed. */
+    async setStatus(conversationId: number, status: StandinConversation['status']) {
+      const conv = conversations.find((c) => c.id === conversationId)!;
+      const previousStatus = conv.status;
+      conv.status = status;
+      tick();
+      const payload = conversationStatusChanged({ ...seed(conv), lastActivityAt: clock, previousStatus });
+      return { payload, delivery: await emit(payload) };
+    },
+    /** A contact's standard fields change: contact_updated with what changed. */
+    async updateContact(id: number, fields: Partial<Pick<StandinContact, 'name' | 'email' | 'phone_number'>>) {
+      const before = contacts.get(id)!;
+      const after = { ...before, ...fields };
+      contacts.set(id, after);
+      const changes = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [before[k as keyof StandinContact] ?? null, v] as [unknown, unknown]]));
+      const payload = contactUpdated(after, changes, new Date(tick() * 1000).toISOString());
+      return { payload, delivery: await emit(payload) };
+    },
     fault: (f: Fault) => void faults.push({ ...f, left: f.times ?? 1 }),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
