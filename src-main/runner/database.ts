@@ -22,7 +22,7 @@ export interface Database {
 export async function openDatabase(target: DatabaseTarget, workers: number, log: (line: string) => void = () => {}): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: Math.max(4, workers + 3) });
-    pool.on('error', (e) => log(`database connection error: ${e.message}`));
+    watch(pool, log);
     await pool.query('select 1');
     return { kind: 'postgres', pool, connectionString: target.url, close: () => pool.end() };
   }
@@ -34,7 +34,7 @@ export async function openDatabase(target: DatabaseTarget, workers: number, log:
   await server.start();
   const connectionString = `postgres://postgres@${server.getServerConn()}/postgres`;
   const pool = new pg.Pool({ connectionString, max: 2 });
-  pool.on('error', (e) => log(`database connection error: ${e.message}`));
+  watch(pool, log);
   return {
     kind: 'pglite',
     pool,
@@ -45,6 +45,12 @@ export async function openDatabase(target: DatabaseTarget, workers: number, log:
       await db.close();
     },
   };
+}
+
+/** A dropped connection is logged and replaced by the pool, never an uncaught error. */
+function watch(pool: pg.Pool, log: (line: string) => void): void {
+  pool.on('error', (e) => log(`database connection error: ${e.message}`));
+  pool.on('connect', (client) => client.on('error', (e) => log(`database connection error: ${e.message}`)));
 }
 
 /** Runs `fn` in one transaction on one client: committed if it returns, rolled back if it throws. */
