@@ -36,6 +36,8 @@ export interface StandinOptions {
    * own (outgoing) message_created webhook, as real Chatwoot does.
    */
   webhook?: { url: string; secret: string };
+  /** Keep every request in `requests` (default true; turn off for long fault runs). */
+  recordRequests?: boolean;
 }
 
 type Reply = { status: number; body?: unknown };
@@ -60,6 +62,12 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
   const contacts = new Map((opts.contacts ?? [{ id: 14, name: 'Jane', email: 'jane@acme.example' }]).map((c) => [c.id, c]));
   const conversations: StandinConversation[] = [];
   const messages: StandinMessage[] = [];
+  // Indexes, so a fault run with thousands of journeys answers in constant time per request.
+  const conversationById = new Map<number, StandinConversation>();
+  const conversationsOfContact = new Map<number, StandinConversation[]>();
+  const messagesOf = new Map<number, StandinMessage[]>();
+  const created: StandinMessage[] = [];
+  const findConversation = (id: number) => conversationById.get(id);
   const requests: { method: string; path: string; headers: http.IncomingHttpHeaders; body: unknown }[] = [];
   const schemaViolations: string[] = [];
   const faults: (Fault & { left: number })[] = [];
@@ -72,7 +80,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
   const agentJson = (a: StandinAgent) => ({ id: a.id, account_id: accountId, availability_status: 'online', auto_offline: true, confirmed: true, email: a.email, available_name: a.name, name: a.name, role: a.role, thumbnail: '' });
   const teamJson = (t: StandinTeam) => ({ id: t.id, name: t.name, description: t.description ?? null, allow_auto_assign: true, account_id: accountId, is_member: false });
   const messageJson = (m: StandinMessage) => {
-    const conv = conversations.find((c) => c.id === m.conversationId)!;
+    const conv = findConversation(m.conversationId)!;
     const fromContact = m.messageType === 0;
     const contact = contacts.get(conv.contactId);
     return {
@@ -97,11 +105,16 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     const inboxId = o.inboxId ?? inboxes[0]!.id;
     const conv: StandinConversation = { id: nextConversationId++, contactId: o.contactId, inboxId, sourceId: randomUUID(), status: 'open', customAttributes: o.customAttributes ?? {}, assigneeId: null, teamId: null, createdAt: tick(), labels: [] };
     conversations.push(conv);
+    conversationById.set(conv.id, conv);
+    conversationsOfContact.set(conv.contactId, [...(conversationsOfContact.get(conv.contactId) ?? []), conv]);
+    messagesOf.set(conv.id, []);
     return conv;
   }
   function addMessage(conversationId: number, content: string, messageType: StandinMessage['messageType'], extra: Partial<StandinMessage> = {}): StandinMessage {
     const m: StandinMessage = { id: nextMessageId++, conversationId, content, messageType, private: false, contentAttributes: {}, echoId: null, createdAt: tick(), ...extra };
     messages.push(m);
+    messagesOf.get(conversationId)!.push(m);
+    if (m.messageType === 1 && !m.private) created.push(m);
     return m;
   }
 
@@ -116,11 +129,11 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
   const inboxOf = (id: number) => inboxes.find((i) => i.id === id);
   const seed = (c: StandinConversation): ConversationSeed => {
     const contact = contacts.get(c.contactId) ?? { id: c.contactId, name: `visitor-${c.contactId}` };
-    const last = messages.filter((m) => m.conversationId === c.id).reduce((t, m) => Math.max(t, m.createdAt), c.createdAt);
+    const last = (messagesOf.get(c.id) ?? []).reduce((t, m) => Math.max(t, m.createdAt), c.createdAt);
     return { id: c.id, contact, inboxId: c.inboxId, channel: inboxOf(c.inboxId)?.channel_type ?? 'Channel::WebWidget', status: c.status, labels: c.labels, createdAt: c.createdAt, lastActivityAt: last };
   };
   const messagePayload = (m: StandinMessage) => {
-    const conv = conversations.find((c) => c.id === m.conversationId)!;
+    const conv = findConversation(m.conversationId)!;
     const type = (['incoming', 'outgoing', 'activity', 'template'] as const)[m.messageType];
     return messageCreated({ id: m.id, conversation: seed(conv), content: m.content, messageType: type, private: m.private, createdAt: new Date(m.createdAt * 1000).toISOString(), contentAttributes: m.contentAttributes });
   };
@@ -145,10 +158,11 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     {
       method: 'GET', re: new RegExp(`^${a}/conversations/(\\d+)/messages$`),
       run: (m, _b, url) => {
-        const conv = conversations.find((c) => c.id === Number(m[1]));
+        const conv = findConversation(Number(m[1]));
         if (!conv) return notFound();
         const before = url.searchParams.get('before');
-        const mine = messages.filter((x) => x.conversationId === conv.id && (!before || x.id < Number(before)));
+        const all = messagesOf.get(conv.id)!;
+        const mine = before ? all.filter((x) => x.id < Number(before)) : all;
         const contact = contacts.get(conv.contactId);
         return reply(200, { meta: { labels: [], additional_attributes: {}, contact: contact ? contactJson(contact) : {}, assignee: null, agent_last_seen_at: null, assignee_last_seen_at: null }, payload: mine.slice(-20).map(messageJson) });
       },
@@ -156,7 +170,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     {
       method: 'POST', re: new RegExp(`^${a}/conversations/(\\d+)/messages$`),
       run: (m, body) => {
-        const conv = conversations.find((c) => c.id === Number(m[1]));
+        const conv = findConversation(Number(m[1]));
         if (!conv) return notFound();
         const bad = violates('createMessageRequest', body);
         if (bad) return bad;
@@ -171,7 +185,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     },
     {
       method: 'GET', re: new RegExp(`^${a}/contacts/(\\d+)/conversations$`),
-      run: (m) => (contacts.has(Number(m[1])) ? reply(200, { payload: conversations.filter((c) => c.contactId === Number(m[1])).map(conversationJson) }) : notFound()),
+      run: (m) => (contacts.has(Number(m[1])) ? reply(200, { payload: (conversationsOfContact.get(Number(m[1])) ?? []).map(conversationJson) }) : notFound()),
     },
     {
       method: 'POST', re: new RegExp(`^${a}/contacts/(\\d+)/contact_inboxes$`),
@@ -203,7 +217,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     {
       method: 'POST', re: new RegExp(`^${a}/conversations/(\\d+)/assignments$`),
       run: (m, body) => {
-        const conv = conversations.find((c) => c.id === Number(m[1]));
+        const conv = findConversation(Number(m[1]));
         if (!conv) return notFound();
         const bad = violates('assignmentRequest', body);
         if (bad) return bad;
@@ -235,7 +249,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
       } catch {
         body = undefined;
       }
-      requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: req.headers, body });
+      if (opts.recordRequests !== false) requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: req.headers, body });
       const send = (r: Reply) => {
         const out = r.body === undefined ? '' : JSON.stringify(r.body);
         res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(out) });
@@ -266,7 +280,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     requests,
     schemaViolations,
     /** Messages created through the API (what a contact would receive). */
-    created: () => messages.filter((m) => m.messageType === 1 && !m.private),
+    created: () => created,
     addContact: (c: StandinContact) => void contacts.set(c.id, c),
     addConversation,
     /** A message the contact wrote (as the widget would create it), without a webhook. */
@@ -287,7 +301,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     },
     /** An agent changes a conversation's labels: conversation_updated with label_list. */
     async setLabels(conversationId: number, labels: string[]) {
-      const conv = conversations.find((c) => c.id === conversationId)!;
+      const conv = findConversation(conversationId)!;
       const previousLabels = conv.labels;
       conv.labels = [...labels];
       tick();
@@ -296,7 +310,7 @@ export async function startChatwootStandin(opts: StandinOptions = {}) {
     },
     /** An agent resolves / reopens a conversation: conversation_status_changed. */
     async setStatus(conversationId: number, status: StandinConversation['status']) {
-      const conv = conversations.find((c) => c.id === conversationId)!;
+      const conv = findConversation(conversationId)!;
       const previousStatus = conv.status;
       conv.status = status;
       tick();
