@@ -60,7 +60,7 @@ describe('Chatwoot → runner → Chatwoot', () => {
   it('a visitor’s chat becomes inputs; a follow-up lands in their conversation once; our own message is no input', async () => {
     const started = await cw.visitorStartsConversation({ contact: { id: 21, name: 'visitor-21' } });
     expect(started.delivery?.status).toBe(200);
-    expect(inputs).toEqual([expect.objectContaining({ kind: 'event', name: 'conversation.created', contactId: '21', conversationId: String(started.conversation.id), properties: expect.objectContaining({ channel: 'Channel::WebWidget', inbox_id: 1 }) })]);
+    expect(inputs).toEqual([expect.objectContaining({ kind: 'event', name: 'conversation.created', contactId: '21', conversationId: String(started.conversation.id), properties: expect.objectContaining({ channel: 'web_widget', inbox_id: 1 }) })]);
 
     const actions = createChatwootActions({ baseUrl: cw.url, accountId: cw.accountId, apiToken: cw.token });
     const ask = { kind: 'message' as const, key: 'j21/ask', contactId: '21', conversationId: inputs[0]!.kind === 'event' ? inputs[0]!.conversationId! : null, inbox: null, body: 'Hi! What is your name?' };

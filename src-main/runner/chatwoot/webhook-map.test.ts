@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contactCreated, contactUpdated, conversationCreated, conversationLabelsChanged, conversationStatusChanged, messageCreated, type ConversationSeed } from './testing/chatwoot-payloads';
-import { mapChatwootWebhook, type WebhookInput } from './webhook-map';
+import { example } from '../../../src-shared/testing/flow-builders';
+import { triggerFires } from '../../../src-shared/engine/entry';
+import { channelName, mapChatwootWebhook, type WebhookInput } from './webhook-map';
 
 const RECEIVED = Date.parse('2030-01-01T00:00:00Z');
 const jane = { id: 14, name: 'little-haze-776', email: null };
@@ -19,8 +21,20 @@ const error = (payload: unknown): string => {
 describe('conversation_created', () => {
   it('is the event conversation.created with channel and inbox, and names the conversation', () => {
     expect(inputs(conversationCreated(conv))).toEqual([
-      { kind: 'event', dedupeKey: 'chatwoot:conversation_created:10', contactId: '14', name: 'conversation.created', properties: { channel: 'Channel::WebWidget', inbox_id: 1, status: 'open', conversation_id: 10 }, at: 1_790_000_000_000, conversationId: '10' },
+      { kind: 'event', dedupeKey: 'chatwoot:conversation_created:10', contactId: '14', name: 'conversation.created', properties: { channel: 'web_widget', channel_type: 'Channel::WebWidget', inbox_id: 1, status: 'open', conversation_id: 10 }, at: 1_790_000_000_000, conversationId: '10' },
     ]);
+  });
+
+  it('names channels as flows do, so the shipped "Collect name and email" trigger fires on a website chat only', () => {
+    expect(['Channel::WebWidget', 'Channel::Api', 'Channel::TwilioSms', 'Channel::Whatsapp', 'Channel::FacebookPage', 'Channel::Email'].map(channelName)).toEqual(['web_widget', 'api', 'twilio_sms', 'whatsapp', 'facebook_page', 'email']);
+    const trigger = example('collect-name-and-email').campaign.trigger;
+    const fires = (channel: string) => {
+      const [i] = inputs(conversationCreated({ ...conv, channel }));
+      if (i?.kind !== 'event') throw new Error('expected an event');
+      return triggerFires(trigger, { type: 'event', at: i.at, name: i.name, properties: i.properties });
+    };
+    expect(fires('Channel::WebWidget')).toBe(true);
+    expect(fires('Channel::Whatsapp')).toBe(false);
   });
 
   it('finds the contact in meta.sender when the contact inbox is absent', () => {
@@ -145,7 +159,7 @@ describe('label changes', () => {
 describe('conversation_status_changed', () => {
   it('is the event conversation.status_changed with the new and previous status', () => {
     const [i] = inputs(conversationStatusChanged({ ...conv, status: 'resolved', previousStatus: 'open' }));
-    expect(i).toMatchObject({ kind: 'event', name: 'conversation.status_changed', contactId: '14', conversationId: '10', properties: { status: 'resolved', previous_status: 'open', channel: 'Channel::WebWidget', inbox_id: 1, conversation_id: 10 }, at: 1_790_000_100_000 });
+    expect(i).toMatchObject({ kind: 'event', name: 'conversation.status_changed', contactId: '14', conversationId: '10', properties: { status: 'resolved', previous_status: 'open', channel: 'web_widget', channel_type: 'Channel::WebWidget', inbox_id: 1, conversation_id: 10 }, at: 1_790_000_100_000 });
   });
 
   it('the same change delivered twice has one key; a later change back has another', () => {

@@ -78,9 +78,23 @@ function conversationContact(conv: Obj, path: string): string {
   return found;
 }
 
+/**
+ * Chatwoot's channel class as flows name it: "Channel::WebWidget" → "web_widget",
+ * "Channel::TwilioSms" → "twilio_sms", "Channel::Api" → "api".
+ */
+export function channelName(channelType: string): string {
+  return channelType
+    .replace(/^Channel::/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
 function conversationProperties(conv: Obj): Record<string, Scalar> {
   const p: Record<string, Scalar> = {};
-  if (typeof conv.channel === 'string') p.channel = conv.channel;
+  if (typeof conv.channel === 'string') {
+    p.channel = channelName(conv.channel);
+    p.channel_type = conv.channel;
+  }
   const inbox = optionalId(conv.inbox_id);
   if (inbox) p.inbox_id = Number(inbox);
   if (typeof conv.status === 'string') p.status = conv.status;
