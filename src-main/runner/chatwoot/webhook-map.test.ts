@@ -144,6 +144,12 @@ describe('label changes', () => {
     expect(inputs(p)[0]).toMatchObject({ kind: 'tags', tags: ['vip'] });
   });
 
+  it('without changed_attributes, the labels the conversation has are taken as its tags', () => {
+    const p = { ...conversationCreated({ ...conv, labels: ['vip', 'lead'] }), event: 'conversation_updated' };
+    expect(inputs(p)[0]).toMatchObject({ kind: 'tags', tags: ['vip', 'lead'], contactId: '14' });
+    expect(error({ ...p, labels: 5 })).toBe('conversation_updated: $.labels must be a list of labels (got 5).');
+  });
+
   it('other conversation updates give nothing', () => {
     const p = { ...conversationCreated(conv), event: 'conversation_updated', changed_attributes: [{ assignee_id: { previous_value: null, current_value: 3 } }] };
     expect(inputs(p)).toEqual([]);

@@ -195,11 +195,12 @@ const HANDLERS: Record<string, Handler> = {
   conversation_updated(p, receivedAt) {
     const changed = changes(p);
     const labelChange = changed?.get('label_list') ?? changed?.get('cached_label_list');
-    if (!labelChange) return [];
+    // Without changed_attributes (older Chatwoot, other senders) the labels are taken as they stand.
+    if (!labelChange && (changed || p.labels === undefined)) return [];
     const conversationId = id(p.id, '$.id');
     const contactId = conversationContact(p, '$');
     // label_list's new value is the whole list; the cached_label_list column is a comma-separated copy.
-    const tags = Array.isArray(labelChange.current) || p.labels === undefined ? labelsOf(labelChange.current ?? [], `${labelChange.path}.current_value`) : labelsOf(p.labels, '$.labels');
+    const tags = labelChange && (Array.isArray(labelChange.current) || p.labels === undefined) ? labelsOf(labelChange.current ?? [], `${labelChange.path}.current_value`) : labelsOf(p.labels, '$.labels');
     const stamp = changed?.get('updated_at')?.current ?? p.updated_at ?? p.timestamp ?? null;
     const at = timeMs(stamp) ?? receivedAt;
     return [{ kind: 'tags', dedupeKey: `chatwoot:labels:${conversationId}:${digest([[...tags].sort(), stamp])}`, contactId, tags, at }];
