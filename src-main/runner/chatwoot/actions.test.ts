@@ -104,8 +104,10 @@ describe('a follow-up in the contact’s conversation', () => {
     cw = await startChatwootStandin();
   });
 
-  it('refuses an empty message without calling Chatwoot', async () => {
+  it('refuses an empty message or a conversation id that is not Chatwoot’s without calling Chatwoot', async () => {
     expect(await actions().deliver({ ...followUp(1), body: '  ' })).toEqual({ ok: false, retry: false, reason: 'The message is empty; Chatwoot refuses empty messages.' });
+    expect(await actions().deliver({ ...followUp(1), conversationId: '../1' })).toEqual({ ok: false, retry: false, reason: '"../1" is not a Chatwoot conversation id.' });
+    expect(await actions().deliver({ kind: 'assign', key: 'k', conversationId: 'x1', team: 'Sales', agent: null })).toMatchObject({ ok: false, retry: false });
     expect(cw.requests).toHaveLength(0);
   });
 });

@@ -117,6 +117,8 @@ export function createChatwootActions(cfg: ChatwootActionsConfig): { deliver(a: 
 
   return {
     async deliver(a) {
+      const conversationId = a.conversationId;
+      if (conversationId !== null && !/^\d+$/.test(conversationId)) return refuse(`"${conversationId}" is not a Chatwoot conversation id.`);
       if (a.kind === 'assign') return assign(a);
       if (!a.body.trim()) return refuse('The message is empty; Chatwoot refuses empty messages.');
       return a.conversationId ? followUp(a.conversationId, a.key, a.body) : newConversation(a);
