@@ -46,7 +46,7 @@ export function createDeliveryClient(opts: DeliveryClientOptions) {
     if (status === 401) return fail(syncError('unauthorized', `The delivery backend refused the API token (401${said ? `: ${said}` : ''}). Save a current token.`));
     if (status === 403) return fail(syncError('forbidden', `The token may not do this (403${said ? `: ${said}` : ''}).`));
     if (status === 404) return fail(syncError('not-found', `The delivery backend has no ${what} (404).`));
-    if (status === 409) {
+    if (status === 409 || status === 412) {
       const c = ConflictBody.safeParse(body);
       if (c.success) return fail(syncError('conflict', `The flow changed on the delivery backend (now revision ${c.data.current.revision}) since it was last published from here.`), { current: c.data.current });
       return fail(syncError('malformed', 'The delivery backend reported a conflict without the current version (409); it does not follow the API.', { retryable: false }));

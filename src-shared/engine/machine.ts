@@ -8,8 +8,8 @@ import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 /**
  * Compiles a flow into an XState v5 machine: the single source of the journey's semantics.
  *
- * Mapping (one parallel region per node, keyed `n<index>` in document order because node ids
- * may contain "."):
+ * Mapping (one parallel region per node, keyed by {@link regionKey} of its node id, so a
+ * persisted snapshot names nodes, not positions: see journey-state.ts):
  * - `running` is a parallel state; each region is `idle` → (`waiting` →) `done`. `done` is
  *   never left, so a node acts at most once per journey (OR-join: later firings are ignored).
  * - A node completing through a handle raises `node.fired {from, handle}`; every idle region
@@ -126,7 +126,7 @@ export function createJourneyMachine(doc: FlowDocument) {
       running: {
         type: 'parallel',
         // Regions are built in a loop, which TypeScript cannot check against setup(); the names are.
-        states: Object.fromEntries(flow.nodes.map((n, i) => [regionKey(i), region(n)])) as never,
+        states: Object.fromEntries(flow.nodes.map((n) => [regionKey(n.id), region(n)])) as never,
         on: {
           'clock.tick': { actions: 'recordInput' },
           ...Object.fromEntries(USER_EVENTS.map((e) => [e, { actions: 'recordInput' as const }])),
@@ -144,7 +144,18 @@ export function createJourneyMachine(doc: FlowDocument) {
 export type JourneyMachine = ReturnType<typeof createJourneyMachine>;
 export type JourneySnapshot = SnapshotFrom<JourneyMachine>;
 
-export const regionKey = (i: number): string => `n${i}`;
+/**
+ * The region key of a node: its id with the characters XState reads in state paths escaped
+ * ("." separates path parts, "#" starts an id reference; "%" so the escape stays reversible).
+ *
+ * @example regionKey('ask.name') // 'n:ask%2Ename'
+ */
+export const regionKey = (nodeId: string): string => `n:${nodeId.replace(/[%.#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
+
+/** The node id of a region key ({@link regionKey} reversed), or null for a key that is not one. */
+export function nodeOfRegion(key: string): string | null {
+  return key.startsWith('n:') ? decodeURIComponent(key.slice(2)) : null;
+}
 
 /** The region of one node: idle → (waiting →) done. Typed loosely: setup() checks names. */
 function region(n: FlowNode) {

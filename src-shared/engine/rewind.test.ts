@@ -26,7 +26,7 @@ describe('preview', () => {
     ]);
     expect(p.messages.map((m) => m.body)).toEqual(['Hi Ada', 'Hello Ada']);
     expect(p.steps[2]!.why).toBe('waiting for 2 days (UTC) until Wed 25 Nov 09:00');
-    expect(p.tapes[0]!.seekStep(2).value).toEqual({ running: { n0: 'done', n1: 'done', n2: 'waiting', n3: 'idle' } });
+    expect(p.tapes[0]!.seekStep(2).value).toEqual({ running: { 'n:trigger': 'done', 'n:hello': 'done', 'n:w': 'waiting', 'n:again': 'idle' } });
   });
 
   it('forks at a step with a changed attribute and shows where the runs part', () => {

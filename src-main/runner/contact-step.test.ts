@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { previewJourney } from '../../src-shared/engine';
+import type { UserAction } from '../../src-shared/engine/types';
+import type { FlowDocument } from '../../src-shared/flow';
+import { DAY, MONDAY_9, profile, randomFlow, randomScript } from '../../src-shared/testing/engine-builders';
+import { edge, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
+import { activate, applyAction, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type StoredJourney } from './contact-step';
+
+/** Runs a script the way the runner does: one input at a time, every journey stored as JSON between inputs. */
+function liveRun(doc: FlowDocument, script: readonly UserAction[], until: number) {
+  const machines = createMachineCache();
+  const docs = () => doc;
+  const flows = [{ flowId: doc.campaign.id, revision: 'r1', doc }];
+  let stored: StoredJourney[] = [];
+  let contact: ContactRecord = { profile: profile(), events: [], entries: {} };
+  const roundTrip = (js: ActiveJourney[]) => {
+    stored = JSON.parse(JSON.stringify(js.map(settle))) as StoredJourney[];
+    contact = JSON.parse(JSON.stringify(contact)) as ContactRecord;
+  };
+  const sorted = script.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]).map(([a]) => a);
+  for (const a of sorted) {
+    let js = stored.map((s) => activate(s, docs, machines));
+    catchUp(js, a.at);
+    roundTrip(js);
+    js = stored.map((s) => activate(s, docs, machines));
+    applyAction(contact, js, flows, a, machines, null);
+    roundTrip(js);
+  }
+  const js = stored.map((s) => activate(s, docs, machines));
+  catchUp(js, until);
+  return js.map((j) => j.stepper!.data);
+}
+
+describe('a live run is the preview', () => {
+  it('gives the same traces as the preview on random flows and scripts, state stored between inputs', () => {
+    let steps = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 25 }), fc.integer({ min: 1, max: 2 ** 30 }), (size, seed) => {
+        const doc = randomFlow(size, seed);
+        const script = randomScript(seed, MONDAY_9, 5);
+        const from = Math.min(...script.map((a) => a.at));
+        const preview = previewJourney(doc, { profile: profile(), script });
+        const live = liveRun(doc, script, from + 30 * DAY);
+        expect(live.map((d) => d.trace)).toEqual(preview.journeys.map((d) => d.trace));
+        expect(live.map((d) => d.messages)).toEqual(preview.journeys.map((d) => d.messages));
+        steps += preview.steps.length;
+      }),
+      { numRuns: 40 },
+    );
+    expect(steps).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('reports each send once, in the step that made it, with its conversation', () => {
+    const doc = flow(
+      [sendNode('hi', 'Hi'), node('w', 'wait', { wait: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } }), { ...sendNode('again', 'Again'), data: { ...sendNode('again', 'Again').data, conversation: 'follow_up' } } as never, node('a', 'assign', { target: { type: 'team', teamId: 'Support' } })],
+      [edge('trigger', 'hi'), edge('hi', 'w'), edge('w', 'again'), edge('again', 'a')],
+      { trigger: { type: 'event', event: 'go', properties: [] }, entryFrequency: { type: 'every_time' } },
+    );
+    const machines = createMachineCache();
+    const contact: ContactRecord = { profile: profile(), events: [], entries: {} };
+    const js: ActiveJourney[] = [];
+    applyAction(contact, js, [{ flowId: doc.campaign.id, revision: 'r1', doc }], { type: 'event', at: MONDAY_9, name: 'go' }, machines, '77');
+    expect(outboundOf(js[0]!)).toEqual([expect.objectContaining({ kind: 'message', nodeId: 'hi', opensConversation: true, body: 'Hi' })]);
+    const next = js.map(settle).map((s) => activate(s, () => doc, machines));
+    catchUp(next, MONDAY_9 + DAY);
+    const out = outboundOf(next[0]!);
+    expect(out.map((o) => [o.kind, o.nodeId, o.conversation])).toEqual([
+      ['message', 'again', 'u1:j1:c1'],
+      ['assign', 'a', 'u1:j1:c1'],
+    ]);
+    expect(next[0]!.stored.upstream).toBe('77');
+  });
+
+  it('marks a journey whose flow version lost a node as failed with the reason, and leaves the others alone', () => {
+    const doc = flow([sendNode('hi'), node('w', 'wait', { wait: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } })], [edge('trigger', 'hi'), edge('hi', 'w')], {
+      trigger: { type: 'event', event: 'go', properties: [] },
+    });
+    const machines = createMachineCache();
+    const js: ActiveJourney[] = [];
+    applyAction({ profile: profile(), events: [], entries: {} }, js, [{ flowId: doc.campaign.id, revision: 'r1', doc }], { type: 'event', at: MONDAY_9, name: 'go' }, machines, null);
+    const changed = { ...doc, nodes: doc.nodes.filter((n) => n.id !== 'w'), edges: doc.edges.filter((e) => e.target !== 'w') };
+    const back = activate(settle(js[0]!), () => changed, machines);
+    expect(back.stepper).toBeNull();
+    expect(back.stored.status).toBe('failed');
+    expect(back.stored.error).toContain('nodes the flow no longer has (w)');
+  });
+});

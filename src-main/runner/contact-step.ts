@@ -1,0 +1,195 @@
+import type { FlowDocument } from '../../src-shared/flow';
+import { createJourneyMachine, MachineStepper, persistJourney, restoreJourney, type JourneyMachine, type PersistedJourney } from '../../src-shared/engine';
+import { closestConversation } from '../../src-shared/engine/decisions';
+import { entryDecision, triggerFires } from '../../src-shared/engine/entry';
+import type { EventRecord, Millis, UserAction, UserProfile } from '../../src-shared/engine/types';
+
+/**
+ * What the runner does with one contact's input, without the database: the same sequence as
+ * the preview's `runUser` (due timers first, then the action applied to the contact's record,
+ * to every running journey in entry order, then entry into the flows it triggers), over
+ * journeys restored from and persisted to plain values. The property test runs this against
+ * `previewJourney` with a JSON round trip between inputs.
+ */
+
+/** The contact's record: what journeys that start later copy, and its entries per flow. */
+export interface ContactRecord {
+  profile: UserProfile;
+  events: EventRecord[];
+  /** Per flow id: when the contact entered it (entry frequency counts them). */
+  entries: Record<string, Millis[]>;
+}
+
+/** A published flow version new journeys enter with. */
+export interface LiveFlow {
+  flowId: string;
+  revision: string;
+  doc: FlowDocument;
+}
+
+/** One journey of the contact as stored: its persisted state, or the error that stopped it. */
+export interface StoredJourney {
+  /** The store's id; null for a journey created by this step. */
+  id: string | null;
+  flowId: string;
+  revision: string;
+  state: PersistedJourney | null;
+  status: 'running' | 'ended' | 'exited' | 'failed';
+  error: string | null;
+  /** The Chatwoot conversation the journey started from, if any. */
+  upstream: string | null;
+}
+
+/** A side effect a journey decided: sent through the outbox, keyed by (journey, node). */
+export type Outbound =
+  | { kind: 'message'; nodeId: string; conversation: string; opensConversation: boolean; followUp: boolean; channel: string; body: string; inbox: string | null }
+  | { kind: 'assign'; nodeId: string; conversation: string | null; team: string | null; agent: string | null };
+
+/** A journey during one step: its stepper (null once failed) and what it had before the step. */
+export interface ActiveJourney {
+  stored: StoredJourney;
+  stepper: MachineStepper | null;
+  doc: FlowDocument | null;
+  changed: boolean;
+  traceBefore: number;
+  messagesBefore: number;
+}
+
+/** Looks up a flow version's document (journeys are pinned to theirs). */
+export type DocLookup = (flowId: string, revision: string) => FlowDocument | null;
+
+/** Builds each flow version's machine once. */
+export function createMachineCache() {
+  const machines = new Map<string, { doc: FlowDocument; machine: JourneyMachine }>();
+  return (flowId: string, revision: string, doc: FlowDocument): JourneyMachine => {
+    const key = `${flowId}\u0000${revision}`;
+    let m = machines.get(key);
+    if (!m || m.doc !== doc) machines.set(key, (m = { doc, machine: createJourneyMachine(doc) }));
+    return m.machine;
+  };
+}
+
+export type MachineCache = ReturnType<typeof createMachineCache>;
+
+/** Restores a stored journey; an incompatible state marks it failed with the reason (never throws). */
+export function activate(stored: StoredJourney, docs: DocLookup, machines: MachineCache): ActiveJourney {
+  const a: ActiveJourney = { stored, stepper: null, doc: null, changed: false, traceBefore: 0, messagesBefore: 0 };
+  if (stored.status === 'failed' || !stored.state) return a;
+  const doc = docs(stored.flowId, stored.revision);
+  if (!doc) return fail(a, `Revision ${stored.revision} of flow "${stored.flowId}" is not stored any more.`);
+  const r = restoreJourney(doc, stored.revision, stored.state, machines(stored.flowId, stored.revision, doc));
+  if (!r.ok) return fail(a, r.error);
+  a.stepper = r.stepper;
+  a.doc = doc;
+  a.traceBefore = r.stepper.data.trace.length;
+  a.messagesBefore = r.stepper.data.messages.length;
+  return a;
+}
+
+function fail(a: ActiveJourney, error: string): ActiveJourney {
+  a.stored = { ...a.stored, status: 'failed', error };
+  a.changed = true;
+  return a;
+}
+
+/** Ticks every journey's timers due at or before `until`, earliest first (journeys in entry order). */
+export function catchUp(journeys: ActiveJourney[], until: Millis): void {
+  for (;;) {
+    let due: Millis | null = null;
+    for (const j of journeys) {
+      const t = j.stepper?.nextDue() ?? null;
+      if (t !== null && t <= until && (due === null || t < due)) due = t;
+    }
+    if (due === null) return;
+    for (const j of journeys) {
+      if (j.stepper && j.stepper.nextDue() === due) {
+        j.stepper.tick(due);
+        j.changed = true;
+      }
+    }
+  }
+}
+
+/**
+ * Applies one action: to the contact's record, to each running journey, then starts a journey
+ * in every live flow whose trigger it fires and whose audience and entry frequency allow it.
+ */
+export function applyAction(contact: ContactRecord, journeys: ActiveJourney[], flows: readonly LiveFlow[], action: UserAction, machines: MachineCache, upstream: string | null): void {
+  applyToRecord(contact, action);
+  for (const j of journeys) {
+    if (!j.stepper?.running) continue;
+    j.stepper.act(action);
+    j.changed = true;
+  }
+  for (const f of flows) {
+    const c = f.doc.campaign;
+    if (!triggerFires(c.trigger, action)) continue;
+    const entries = (contact.entries[f.flowId] ??= []);
+    if (!entryDecision(c, contact.profile, contact.events, action.at, entries, true).enters) continue;
+    entries.push(action.at);
+    const p = contact.profile;
+    const stepper = new MachineStepper(machines(f.flowId, f.revision, f.doc), {
+      journeyId: `${p.id}:j${entries.length}`,
+      flowId: c.id,
+      time: action.at,
+      profile: { ...p, attributes: { ...p.attributes }, tags: [...p.tags], segments: [...p.segments] },
+      events: [...contact.events],
+      explain: true,
+    });
+    stepper.start();
+    const stored: StoredJourney = { id: null, flowId: f.flowId, revision: f.revision, state: null, status: 'running', error: null, upstream };
+    journeys.push({ stored, stepper, doc: f.doc, changed: true, traceBefore: 0, messagesBefore: 0 });
+  }
+}
+
+/** The stored form of a journey after the step. */
+export function settle(j: ActiveJourney): StoredJourney {
+  if (!j.stepper) return j.stored;
+  const d = j.stepper.data;
+  return { ...j.stored, state: persistJourney(j.stepper, j.stored.flowId, j.stored.revision), status: d.status };
+}
+
+/** What the step decided to send or do, from the messages and trace steps it added. */
+export function outboundOf(j: ActiveJourney): Outbound[] {
+  if (!j.stepper || !j.doc) return [];
+  const d = j.stepper.data;
+  const nodes = new Map(j.doc.nodes.map((n) => [n.id, n]));
+  const out: Outbound[] = [];
+  for (const m of d.messages.slice(j.messagesBefore)) {
+    const n = nodes.get(m.nodeId);
+    const conv = d.conversations.find((c) => c.id === m.conversationId);
+    const followUp = n?.type === 'send' && n.data.conversation === 'follow_up';
+    const inbox = (n?.type === 'send' ? n.data.inboxId : undefined) ?? j.doc.campaign.channelDefaults.inboxId ?? null;
+    out.push({ kind: 'message', nodeId: m.nodeId, conversation: m.conversationId, opensConversation: conv?.nodeId === m.nodeId, followUp, channel: m.channel, body: m.body, inbox });
+  }
+  for (const s of d.trace.slice(j.traceBefore)) {
+    const n = nodes.get(s.node);
+    if (n?.type !== 'assign' || s.outcome === 'waiting') continue;
+    const t = n.data.target;
+    out.push({
+      kind: 'assign',
+      nodeId: n.id,
+      conversation: closestConversation(d, n.id),
+      team: t?.type === 'team' ? t.teamId : null,
+      agent: t?.type === 'agent' ? t.agentId : null,
+    });
+  }
+  return out;
+}
+
+/** The contact's own record, which journeys that start later copy (as `runUser` keeps it). */
+export function applyToRecord(c: ContactRecord, a: UserAction): void {
+  const p = c.profile;
+  if (a.type === 'event') c.events.push({ name: a.name, at: a.at, properties: a.properties ?? {} });
+  else if (a.type === 'page_visit') c.events.push({ name: 'page.visited', at: a.at, properties: { url: a.url, seconds: a.seconds } });
+  else if (a.type === 'attribute') {
+    if (a.value === null) delete p.attributes[a.name];
+    else p.attributes[a.name] = a.value;
+  } else if (a.type === 'tag' || a.type === 'segment') {
+    const list = a.type === 'tag' ? p.tags : p.segments;
+    const item = a.type === 'tag' ? a.tag : a.segment;
+    const i = list.indexOf(item);
+    if (a.present && i < 0) list.push(item);
+    if (!a.present && i >= 0) list.splice(i, 1);
+  }
+}

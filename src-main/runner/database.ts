@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import pg from 'pg';
+
+/** Where the runner keeps its data: an embedded PGlite directory or a PostgreSQL server. */
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export interface Database {
+  kind: DatabaseTarget['kind'];
+  /** Every query of the runner and of graphile-worker goes through this pool. */
+  pool: pg.Pool;
+  /** A connection string for this database (PGlite: its loopback socket). */
+  connectionString: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the runner's database. PGlite is single-connection: pglite-socket serialises what it
+ * receives, but two connections' transactions must never interleave, so the pool holds at most
+ * two clients: graphile-worker's LISTEN connection (idle between notifications) and one that
+ * runs every statement and transaction in turn. A PostgreSQL pool is sized for `workers`.
+ */
+export async function openDatabase(target: DatabaseTarget, workers: number, log: (line: string) => void = () => {}): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: Math.max(4, workers + 3) });
+    watch(pool, log);
+    await pool.query('select 1');
+    return { kind: 'postgres', pool, connectionString: target.url, close: () => pool.end() };
+  }
+  await mkdir(target.dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = await PGlite.create(target.dataDir);
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  await server.start();
+  const connectionString = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  watch(pool, log);
+  return {
+    kind: 'pglite',
+    pool,
+    connectionString,
+    async close() {
+      await pool.end();
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** A dropped connection is logged and replaced by the pool, never an uncaught error. */
+function watch(pool: pg.Pool, log: (line: string) => void): void {
+  pool.on('error', (e) => log(`database connection error: ${e.message}`));
+  pool.on('connect', (client) => client.on('error', (e) => log(`database connection error: ${e.message}`)));
+}
+
+/** Runs `fn` in one transaction on one client: committed if it returns, rolled back if it throws. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await fn(client);
+    await client.query('commit');
+    return result;
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

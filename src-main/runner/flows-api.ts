@@ -1,0 +1,145 @@
+import type pg from 'pg';
+import { exportFlowJson, importFlowValue, type FlowDocument, type Problem } from '../../src-shared/flow';
+import { flowContentHash } from '../../src-shared/sync/content-hash';
+import { runnerChatwootProblems } from './chatwoot/flow-problems';
+import { S } from './schema';
+
+/** An answer of the API: status, JSON body, extra headers. */
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface FlowRow {
+  id: string;
+  revision: number;
+  status: 'draft' | 'published' | 'paused';
+  content_hash: string;
+  document: FlowDocument;
+  updated_at: Date;
+  deleted: boolean;
+}
+
+export const error = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): Reply => ({ status, body: { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) }, ...withoutFields(extra) } });
+const withoutFields = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'fields'));
+
+export function flowView(f: FlowRow) {
+  const c = f.document.campaign;
+  return { id: f.id, name: c.name, kind: c.kind, revision: `r${f.revision}`, status: f.status, contentHash: f.content_hash, updatedAt: new Date(f.updated_at).toISOString(), document: f.document };
+}
+const summary = (f: FlowRow) => {
+  const { document: _d, ...rest } = flowView(f);
+  return rest;
+};
+const ok = (f: FlowRow, status = 200): Reply => ({ status, body: flowView(f), headers: { etag: `"r${f.revision}"` } });
+const preconditionFailed = (f: FlowRow, message: string): Reply => error(412, 'precondition_failed', message, { current: flowView(f) });
+
+/** `If-Match: "r3"` (or W/"r3", or r3) → 3; undefined when absent, NaN when unreadable. */
+export function ifMatchRevision(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"?r(\d+)"?$/.exec(header.trim());
+  return m ? Number(m[1]) : NaN;
+}
+
+/** Located reasons the runner will not run `doc`: validation errors, what Chatwoot cannot do, triggers it does not fire. */
+export function publishProblems(doc: FlowDocument, now: Date): Problem[] {
+  const imported = importFlowValue(JSON.parse(exportFlowJson(doc)), { now });
+  const problems = imported.problems.filter((p) => p.severity === 'error');
+  problems.push(...runnerChatwootProblems(doc).filter((p) => p.severity === 'error'));
+  if (doc.campaign.trigger.type === 'scheduled') {
+    problems.push({ severity: 'error', code: 'runner.scheduled', message: 'The runner starts journeys on events, page visits and segment entries; a scheduled trigger is not run by it yet.', path: '$.campaign.trigger' });
+  }
+  return problems;
+}
+
+const refused = (problems: Problem[]): Reply =>
+  error(422, 'cannot_run', `The flow cannot run: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { fields: problems.map((p) => ({ path: p.path, message: p.message })) });
+
+async function load(c: pg.ClientBase, id: string, lock: boolean): Promise<FlowRow | null> {
+  const r = await c.query<FlowRow>(`select id, revision, status, content_hash, document, updated_at, deleted from ${S}.flows where id = $1${lock ? ' for update' : ''}`, [id]);
+  return r.rows[0] ?? null;
+}
+
+async function write(c: pg.ClientBase, f: FlowRow, status: FlowRow['status'], document: FlowDocument, contentHash: string, live: boolean, created: boolean): Promise<FlowRow> {
+  const revision = f.revision + 1;
+  await c.query(`insert into ${S}.flow_revisions (flow_id, revision, document) values ($1, $2, $3) on conflict do nothing`, [f.id, revision, JSON.stringify(document)]);
+  const r = await c.query<FlowRow>(
+    `insert into ${S}.flows (id, revision, status, content_hash, document, updated_at, live_revision, deleted) values ($1, $2, $3, $4, $5, now(), $6, false)
+     on conflict (id) do update set revision = $2, status = $3, content_hash = $4, document = $5, updated_at = now(), deleted = false,
+       live_revision = case when $7 then $6 else ${S}.flows.live_revision end
+     returning id, revision, status, content_hash, document, updated_at, deleted`,
+    [f.id, revision, status, contentHash, JSON.stringify(document), live ? revision : null, live || created],
+  );
+  return r.rows[0]!;
+}
+
+/** The flow routes of the delivery API (docs/delivery-api.yaml), each run inside one transaction. */
+export const flowsApi = {
+  async list(c: pg.ClientBase): Promise<Reply> {
+    const r = await c.query<FlowRow>(`select id, revision, status, content_hash, document, updated_at, deleted from ${S}.flows where not deleted order by id`);
+    return { status: 200, body: { flows: r.rows.map(summary) } };
+  },
+
+  async get(c: pg.ClientBase, id: string): Promise<Reply> {
+    const f = await load(c, id, false);
+    return f && !f.deleted ? ok(f) : error(404, 'not_found', `No flow "${id}".`);
+  },
+
+  async put(c: pg.ClientBase, id: string, body: unknown, h: { ifMatch?: string; ifNoneMatch?: string }, now: Date): Promise<Reply> {
+    const b = (body ?? {}) as { document?: unknown; contentHash?: unknown };
+    const imported = importFlowValue(b.document, { skipValidation: true });
+    if (!imported.ok) return error(422, 'invalid_flow', 'The document is not a valid flow.', { fields: imported.problems.slice(0, 50).map((p) => ({ path: p.path, message: p.message })) });
+    const doc = JSON.parse(exportFlowJson(imported.document)) as FlowDocument;
+    if (doc.campaign.id !== id) return error(422, 'id_mismatch', `The document's campaign.id is "${doc.campaign.id}"; it must be the flow id in the path, "${id}".`, { fields: [{ path: '$.campaign.id', message: `must be "${id}"` }] });
+    if (typeof b.contentHash !== 'string') return error(422, 'invalid_flow', 'contentHash is required (the flow\'s content hash, see docs/delivery-api.yaml).', { fields: [{ path: 'contentHash', message: 'required' }] });
+    const hash = flowContentHash(doc);
+    if (b.contentHash !== hash) return error(422, 'content_hash_mismatch', `contentHash "${b.contentHash}" does not match the document, whose hash is "${hash}".`, { fields: [{ path: 'contentHash', message: `expected ${hash}` }] });
+    const existing = await load(c, id, true);
+    const live = existing && !existing.deleted ? existing : null;
+    if (h.ifNoneMatch !== undefined) {
+      if (h.ifNoneMatch.trim() !== '*') return error(400, 'bad_precondition', 'If-None-Match accepts only "*" (create).');
+      if (live) return preconditionFailed(live, `A flow "${id}" already exists (revision r${live.revision}).`);
+      const created = await write(c, { ...(existing ?? emptyRow(id)), deleted: false }, 'draft', doc, hash, false, true);
+      return ok(created, 201);
+    }
+    const want = ifMatchRevision(h.ifMatch);
+    if (want === undefined) return error(428, 'precondition_required', 'Send If-Match with the revision you edited, or If-None-Match: * to create.');
+    if (!live) return error(404, 'not_found', `No flow "${id}".`);
+    if (want !== live.revision) return preconditionFailed(live, `The flow is at revision r${live.revision}, not ${h.ifMatch}.`);
+    const running = live.status === 'published';
+    if (running) {
+      const problems = publishProblems(doc, now);
+      if (problems.length) return refused(problems);
+    }
+    return ok(await write(c, live, live.status, doc, hash, running, false));
+  },
+
+  async remove(c: pg.ClientBase, id: string, ifMatch: string | undefined): Promise<Reply> {
+    const f = await load(c, id, true);
+    if (!f || f.deleted) return error(404, 'not_found', `No flow "${id}".`);
+    const want = ifMatchRevision(ifMatch);
+    if (want === undefined) return error(428, 'precondition_required', 'Send If-Match with the revision you mean to delete.');
+    if (want !== f.revision) return preconditionFailed(f, `The flow is at revision r${f.revision}, not ${ifMatch}.`);
+    await c.query(`update ${S}.flows set deleted = true, live_revision = null, updated_at = now() where id = $1`, [id]);
+    await c.query(`update ${S}.journeys set status = 'ended', error = 'The flow was deleted.', waiting = '{}', next_due = null, updated_at = now() where flow_id = $1 and status = 'running'`, [id]);
+    return { status: 204 };
+  },
+
+  async setStatus(c: pg.ClientBase, id: string, to: 'published' | 'paused', ifMatch: string | undefined, now: Date): Promise<Reply> {
+    const f = await load(c, id, true);
+    if (!f || f.deleted) return error(404, 'not_found', `No flow "${id}".`);
+    const want = ifMatchRevision(ifMatch);
+    if (want === undefined) return error(428, 'precondition_required', `Send If-Match with the revision you mean to ${to === 'published' ? 'publish' : 'pause'}.`);
+    if (want !== f.revision) return preconditionFailed(f, `The flow is at revision r${f.revision}, not ${ifMatch}.`);
+    if (to === 'published') {
+      const problems = publishProblems(f.document, now);
+      if (problems.length) return refused(problems);
+    }
+    return ok(await write(c, f, to, f.document, f.content_hash, to === 'published', false));
+  },
+};
+
+function emptyRow(id: string): FlowRow {
+  return { id, revision: 0, status: 'draft', content_hash: '', document: {} as FlowDocument, updated_at: new Date(), deleted: false };
+}

@@ -1,0 +1,166 @@
+import type pg from 'pg';
+import { nextDue } from '../../src-shared/engine/steps';
+import type { Scalar } from '../../src-shared/flow';
+import type { UserAction } from '../../src-shared/engine/types';
+import { activate, applyAction, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow, type StoredJourney } from './contact-step';
+import { inTransaction } from './database';
+import type { FlowCache } from './flow-cache';
+import { S } from './schema';
+
+/** An input as stored: what the API or a Chatwoot webhook said, before it becomes engine actions. */
+export type RunnerInput =
+  | { kind: 'event'; contactId: string; name: string; properties: Record<string, Scalar>; at: number; conversationId?: string | null }
+  | { kind: 'message'; contactId: string; text: string; at: number; conversationId?: string | null }
+  | { kind: 'attributes'; contactId: string; attributes: Record<string, Scalar | null>; at: number }
+  | { kind: 'tags'; contactId: string; tags: string[]; at: number };
+
+export const TASK = { input: 'cs_input', tick: 'cs_tick', deliver: 'cs_deliver' } as const;
+
+/** Graphile-worker's own SQL function: a job added inside our transaction commits with it. */
+export async function addJob(c: pg.ClientBase, task: string, payload: unknown, o: { queue?: string; runAt?: number; key?: string; maxAttempts?: number } = {}): Promise<void> {
+  await c.query('select graphile_worker.add_job($1, $2::json, queue_name => $3, run_at => $4, max_attempts => $5, job_key => $6)', [
+    task,
+    JSON.stringify(payload),
+    o.queue ?? null,
+    o.runAt === undefined ? null : new Date(o.runAt).toISOString(),
+    o.maxAttempts ?? 25,
+    o.key ?? null,
+  ]);
+}
+
+/** The engine actions an input stands for, given the contact's record (tags replace the set). */
+export function actionsOf(input: RunnerInput, contact: ContactRecord): UserAction[] {
+  const at = input.at;
+  switch (input.kind) {
+    case 'event':
+      return [{ type: 'event', at, name: input.name, properties: input.properties }];
+    case 'message':
+      return [{ type: 'message', at, text: input.text }];
+    case 'attributes':
+      return Object.entries(input.attributes).map(([name, value]) => ({ type: 'attribute', at, name, value }));
+    case 'tags': {
+      const now = contact.profile.tags;
+      return [
+        ...now.filter((t) => !input.tags.includes(t)).map((tag) => ({ type: 'tag' as const, at, tag, present: false })),
+        ...input.tags.filter((t) => !now.includes(t)).map((tag) => ({ type: 'tag' as const, at, tag, present: true })),
+      ];
+    }
+  }
+}
+
+interface JourneyRow {
+  id: string;
+  flow_id: string;
+  revision: number;
+  status: StoredJourney['status'];
+  error: string | null;
+  upstream_conversation: string | null;
+  state: StoredJourney['state'];
+}
+
+/**
+ * The journey steps of the runner: each job is ONE transaction that locks the contact, restores
+ * its running journeys, applies the input (or the due timers), and writes the new states, the
+ * outbox rows with their delivery jobs and the next wake-up job. A job repeated after a crash
+ * finds its input already applied (or its timer no longer due) and does nothing.
+ */
+export function createJourneyJobs(pool: pg.Pool, flows: FlowCache) {
+  const machines = createMachineCache();
+
+  async function loadContact(c: pg.ClientBase, contactId: string): Promise<ContactRecord> {
+    await c.query(`insert into ${S}.contacts (id, record) values ($1, $2) on conflict (id) do nothing`, [contactId, JSON.stringify(emptyContact(contactId))]);
+    const r = await c.query<{ record: ContactRecord }>(`select record from ${S}.contacts where id = $1 for update`, [contactId]);
+    return r.rows[0]!.record;
+  }
+
+  async function loadJourneys(c: pg.ClientBase, contactId: string): Promise<ActiveJourney[]> {
+    const r = await c.query<JourneyRow>(`select id, flow_id, revision, status, error, upstream_conversation, state from ${S}.journeys where contact_id = $1 and status = 'running' order by id`, [contactId]);
+    const out: ActiveJourney[] = [];
+    for (const row of r.rows) {
+      const stored: StoredJourney = { id: String(row.id), flowId: row.flow_id, revision: `r${row.revision}`, state: row.state, status: row.status, error: row.error, upstream: row.upstream_conversation };
+      await flows.revision(c, row.flow_id, row.revision);
+      out.push(activate(stored, (f, rev) => flows.cached(f, Number(rev.slice(1))), machines));
+    }
+    return out;
+  }
+
+  async function save(c: pg.ClientBase, contactId: string, contact: ContactRecord | null, journeys: ActiveJourney[]): Promise<number> {
+    if (contact) await c.query(`update ${S}.contacts set record = $2, updated_at = now() where id = $1`, [contactId, JSON.stringify(contact)]);
+    let steps = 0;
+    for (const j of journeys) {
+      if (!j.changed) continue;
+      steps++;
+      const s = settle(j);
+      const d = j.stepper?.data;
+      const waiting = d ? Object.keys(d.due) : [];
+      const lastNode = d ? ([...d.trace].reverse().find((t) => t.node !== '')?.node ?? null) : null;
+      const due = d && s.status === 'running' ? nextDue(d) : null;
+      const out = outboundOf(j);
+      const conversations: Record<string, string> = {};
+      if (s.upstream) for (const o of out) if (o.kind === 'message' && o.opensConversation && o.followUp) conversations[o.conversation] = s.upstream;
+      let id = s.id;
+      const cols = [s.status, waiting, lastNode, s.error, JSON.stringify(s.state), due, JSON.stringify(conversations)];
+      if (id === null) {
+        const r = await c.query<{ id: string }>(
+          `insert into ${S}.journeys (flow_id, revision, contact_id, upstream_conversation, status, waiting, last_node, error, state, next_due, conversations)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+          [s.flowId, Number(s.revision.slice(1)), contactId, s.upstream, ...cols],
+        );
+        id = String(r.rows[0]!.id);
+      } else {
+        await c.query(
+          `update ${S}.journeys set status = $2, waiting = $3, last_node = $4, error = $5, state = $6, next_due = $7, conversations = conversations || $8::jsonb, updated_at = now() where id = $1`,
+          [id, ...cols],
+        );
+      }
+      for (const o of out) {
+        const r = await c.query(`insert into ${S}.outbox (journey_id, node_id, action) values ($1, $2, $3) on conflict do nothing`, [id, o.nodeId, JSON.stringify(o)]);
+        if (r.rowCount) await addJob(c, TASK.deliver, { journeyId: id, nodeId: o.nodeId }, { queue: `o:${id}` });
+      }
+      if (due !== null) await addJob(c, TASK.tick, { journeyId: id, at: due }, { runAt: due, key: `tick:${id}` });
+    }
+    return steps;
+  }
+
+  return {
+    /** Applies a stored input to its contact; returns the number of journeys stepped. */
+    async applyInput(inputId: string): Promise<number> {
+      return inTransaction(pool, async (c) => {
+        const r = await c.query<{ contact_id: string; input: RunnerInput; processed_at: Date | null }>(`select contact_id, input, processed_at from ${S}.inputs where id = $1`, [inputId]);
+        const row = r.rows[0];
+        if (!row || row.processed_at) return 0;
+        const contact = await loadContact(c, row.contact_id);
+        // Locked the contact: now re-check, another worker may have applied it meanwhile.
+        const again = await c.query(`select 1 from ${S}.inputs where id = $1 and processed_at is null`, [inputId]);
+        if (!again.rowCount) return 0;
+        const journeys = await loadJourneys(c, row.contact_id);
+        const live: LiveFlow[] = await flows.live(c);
+        const upstream = row.input.kind === 'event' || row.input.kind === 'message' ? (row.input.conversationId ?? null) : null;
+        for (const a of actionsOf(row.input, contact)) {
+          catchUp(journeys, a.at);
+          applyAction(contact, journeys, live, a, machines, upstream);
+        }
+        const steps = await save(c, row.contact_id, contact, journeys);
+        await c.query(`update ${S}.inputs set processed_at = now() where id = $1`, [inputId]);
+        return steps;
+      });
+    },
+
+    /** Fires the contact's timers due by `at` (a wake-up job); a stale wake-up does nothing. */
+    async tick(journeyId: string, at: number): Promise<number> {
+      return inTransaction(pool, async (c) => {
+        const r = await c.query<{ contact_id: string }>(`select contact_id from ${S}.journeys where id = $1`, [journeyId]);
+        const contactId = r.rows[0]?.contact_id;
+        if (contactId === undefined) return 0;
+        await loadContact(c, contactId);
+        const journeys = await loadJourneys(c, contactId);
+        catchUp(journeys, at);
+        return save(c, contactId, null, journeys);
+      });
+    },
+  };
+}
+
+export function emptyContact(id: string): ContactRecord {
+  return { profile: { id, attributes: {}, tags: [], segments: [], timezone: 'UTC' }, events: [], entries: {} };
+}

@@ -1,0 +1,85 @@
+import type pg from 'pg';
+import type { DeliveryResult, OutboundAction } from './chatwoot/actions';
+import type { Outbound } from './contact-step';
+import { inTransaction } from './database';
+import { S } from './schema';
+
+export type Deliver = (a: OutboundAction) => Promise<DeliveryResult>;
+
+/** Thrown to make graphile-worker retry the job later, with its backoff. */
+export class RetryLater extends Error {
+  override name = 'RetryLater';
+}
+
+interface OutboxRow {
+  status: string;
+  action: Outbound;
+  contact_id: string;
+  conversations: Record<string, string>;
+}
+
+/**
+ * Delivers one outbox row: at least once (the job is retried until it succeeds or is refused),
+ * never twice to the contact (the key `journey:node` lets `deliver` find an earlier attempt).
+ * A refusal (4xx) marks the row failed with Chatwoot's reason, shown in the stats and the journey.
+ * A message that opens a conversation records it, so later follow-ups and assignments go there.
+ */
+export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
+  const finish = (journeyId: string, nodeId: string, status: 'sent' | 'failed', detail: { reason?: string; remoteId?: string }) =>
+    pool.query(`update ${S}.outbox set status = $3, reason = $4, remote_id = $5, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 and status = 'pending'`, [
+      journeyId,
+      nodeId,
+      status,
+      detail.reason ?? null,
+      detail.remoteId ?? null,
+    ]);
+
+  return async function deliverOne(journeyId: string, nodeId: string): Promise<'sent' | 'failed' | 'skipped'> {
+    const r = await pool.query<OutboxRow>(
+      `select o.status, o.action, j.contact_id, j.conversations from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where o.journey_id = $1 and o.node_id = $2`,
+      [journeyId, nodeId],
+    );
+    const row = r.rows[0];
+    if (!row || row.status !== 'pending') return 'skipped';
+    const key = `${journeyId}:${nodeId}`;
+    const a = row.action;
+    if (!deliver) {
+      await finish(journeyId, nodeId, 'failed', { reason: 'No Chatwoot account is configured (set CHATWOOT_BASE_URL, CHATWOOT_ACCOUNT_ID and CHATWOOT_API_TOKEN).' });
+      return 'failed';
+    }
+    const mapped = a.conversation === null ? undefined : row.conversations[a.conversation];
+    let action: OutboundAction;
+    if (a.kind === 'message') {
+      if (mapped === undefined && !a.opensConversation) {
+        const opener = await pool.query<{ status: string }>(`select o.status from ${S}.outbox o where o.journey_id = $1 and o.action->>'conversation' = $2 and (o.action->>'opensConversation')::boolean`, [journeyId, a.conversation]);
+        if (opener.rows[0]?.status === 'pending') throw new RetryLater(`waiting for the message that opens conversation ${a.conversation}`);
+        await finish(journeyId, nodeId, 'failed', { reason: `The conversation this message follows up could not be opened.` });
+        return 'failed';
+      }
+      action = { kind: 'message', key, contactId: row.contact_id, conversationId: mapped ?? null, inbox: a.inbox, body: a.body };
+    } else {
+      if (mapped === undefined) {
+        const reason = a.conversation === null ? 'There is no conversation upstream of this step to assign.' : 'The conversation to assign was not opened.';
+        await finish(journeyId, nodeId, 'failed', { reason });
+        return 'failed';
+      }
+      action = { kind: 'assign', key, conversationId: mapped, team: a.team, agent: a.agent };
+    }
+    const result = await deliver(action);
+    if (!result.ok) {
+      if (result.retry) {
+        await pool.query(`update ${S}.outbox set attempts = attempts + 1, reason = $3 where journey_id = $1 and node_id = $2`, [journeyId, nodeId, result.reason]);
+        throw new RetryLater(result.reason);
+      }
+      await finish(journeyId, nodeId, 'failed', { reason: result.reason });
+      return 'failed';
+    }
+    await inTransaction(pool, async (c) => {
+      await c.query(`update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2`, [journeyId, nodeId, result.remoteId]);
+      if (a.kind === 'message' && mapped === undefined) {
+        await c.query(`update ${S}.journeys set conversations = conversations || jsonb_build_object($2::text, $3::text) where id = $1`, [journeyId, a.conversation, result.conversationId]);
+      }
+    });
+    return 'sent';
+  };
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flowContentHash } from '../../src-shared/sync/content-hash';
+import { newSyncRecord } from '../../src-shared/sync/sync-record';
+import { createDeliveryAdapter } from '../sync/delivery-adapter';
+import { createDeliveryClient } from '../sync/delivery-client';
+import { createNodeTransport } from '../sync/http-transport';
+import type { OutboundAction } from './chatwoot/actions';
+import { startRunner, type RunningRunner } from './runner';
+import { apiClient, collectNameAndEmail, tempDir, TEST_TOKEN, until } from './testing/runner-fixtures';
+
+// One embedded runner (PGlite) for the file: starting PGlite is the slow part.
+let runner: RunningRunner;
+let api: ReturnType<typeof apiClient>;
+const sent: OutboundAction[] = [];
+let refuse = false;
+
+beforeAll(async () => {
+  runner = await startRunner({
+    database: { kind: 'pglite', dataDir: await tempDir('api') },
+    env: { CAMPAIGN_STUDIO_RUNNER_TOKEN: TEST_TOKEN },
+    pollInterval: 200,
+    deliver: async (a) => {
+      if (refuse) return { ok: false, retry: false, reason: 'Chatwoot refused the request (422): Message is too long.' };
+      sent.push(a);
+      return { ok: true, remoteId: `m${sent.length}`, conversationId: a.kind === 'message' ? (a.conversationId ?? '900') : a.conversationId };
+    },
+  });
+  api = apiClient(runner.url);
+}, 240_000);
+afterAll(() => runner?.stop(), 60_000);
+
+describe('runner HTTP contract', () => {
+  it('answers healthz and refuses a missing or wrong token', async () => {
+    expect((await fetch(`${runner.url}/healthz`)).status).toBe(200);
+    expect((await apiClient(runner.url, 'wrong').call('GET', '/v1/flows')).status).toBe(401);
+    expect((await fetch(`${runner.url}/v1/flows`)).status).toBe(401);
+  });
+
+  it('works with the app delivery adapter: create, publish, a lost answer found by content hash, conflicts', async () => {
+    const client = createDeliveryClient({ connection: { type: 'delivery', baseUrl: runner.url }, token: async () => TEST_TOKEN, transport: createNodeTransport(), timeoutMs: 30_000 });
+    const adapter = createDeliveryAdapter(client);
+    const doc = await collectNameAndEmail();
+    const flow = { ...doc, campaign: { ...doc.campaign, id: 'adapter-flow', status: 'active' as const } };
+    const first = await adapter.push({ flow, record: newSyncRecord('adapter-flow', 'runner'), overwrite: null } as never);
+    expect(first).toMatchObject({ ok: true, action: 'created' });
+    expect((await api.call('GET', '/v1/flows/adapter-flow')).body.status).toBe('published');
+    // The same create again (its answer "lost"): 412 with current, recognised by its hash.
+    const again = await adapter.push({ flow, record: newSyncRecord('adapter-flow', 'runner'), overwrite: null } as never);
+    expect(again).toMatchObject({ ok: true, action: 'found' });
+    const changed = { ...flow, campaign: { ...flow.campaign, name: 'Changed elsewhere' } };
+    const stale = await adapter.push({ flow: changed, record: { ...newSyncRecord('adapter-flow', 'runner'), remoteId: 'adapter-flow', remoteRevision: 'r1' }, overwrite: null } as never);
+    expect(stale).toMatchObject({ ok: false, error: { kind: 'conflict', status: 412 }, conflict: { revision: 'r2' } });
+  });
+
+  it('requires preconditions, checks contentHash, replays an Idempotency-Key', async () => {
+    const doc = await collectNameAndEmail();
+    const d = { ...doc, campaign: { ...doc.campaign, id: 'pre' } };
+    const body = { document: d, contentHash: flowContentHash(d) };
+    expect((await api.call('PUT', '/v1/flows/pre', body)).status).toBe(428);
+    const bad = await api.call('PUT', '/v1/flows/pre', { ...body, contentHash: 'fnv1a64:0000' }, { 'if-none-match': '*' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields[0].path).toBe('contentHash');
+    const created = await api.call('PUT', '/v1/flows/pre', body, { 'if-none-match': '*', 'idempotency-key': 'create-pre' });
+    expect(created.status).toBe(201);
+    const replay = await api.call('PUT', '/v1/flows/pre', body, { 'if-none-match': '*', 'idempotency-key': 'create-pre' });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const exists = await api.call('PUT', '/v1/flows/pre', body, { 'if-none-match': '*' });
+    expect(exists.status).toBe(412);
+    expect(exists.body.current.revision).toBe('r1');
+    expect((await api.call('POST', '/v1/flows/pre/publish')).status).toBe(428);
+    expect((await api.call('POST', '/v1/flows/pre/pause')).status).toBe(428);
+    expect((await api.call('DELETE', '/v1/flows/pre')).status).toBe(428);
+    const wrong = await api.call('POST', '/v1/flows/pre/publish', undefined, { 'if-match': '"r9"' });
+    expect([wrong.status, wrong.body.current.revision]).toEqual([412, 'r1']);
+    expect((await api.call('DELETE', '/v1/flows/pre', undefined, { 'if-match': '"r1"' })).status).toBe(204);
+    expect((await api.call('GET', '/v1/flows/pre')).status).toBe(404);
+  });
+
+  it('refuses to publish a flow with errors or one Chatwoot cannot run, with located fields', async () => {
+    const doc = await collectNameAndEmail();
+    const inbox = { ...doc, campaign: { ...doc.campaign, id: 'to-inbox' }, nodes: doc.nodes.map((n) => (n.type === 'assign' ? { ...n, data: { ...n.data, target: { type: 'inbox' as const, inboxId: 'support' } } } : n)) };
+    const put = await api.call('PUT', '/v1/flows/to-inbox', { document: inbox, contentHash: flowContentHash(inbox) }, { 'if-none-match': '*' });
+    const pub = await api.call('POST', '/v1/flows/to-inbox/publish', undefined, { 'if-match': `"${put.body.revision}"` });
+    expect(pub.status).toBe(422);
+    expect(pub.body.error.fields).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\$\.nodes\[\d+\]/), message: expect.stringContaining('inbox') })]);
+    const broken = { ...doc, campaign: { ...doc.campaign, id: 'broken' }, nodes: doc.nodes.map((n) => (n.id === 'ask-name' ? { ...n, data: { ...n.data, body: '' } } : n)) } as typeof doc;
+    const p2 = await api.call('PUT', '/v1/flows/broken', { document: broken, contentHash: flowContentHash(broken) }, { 'if-none-match': '*' });
+    const pub2 = await api.call('POST', '/v1/flows/broken/publish', undefined, { 'if-match': `"${p2.body.revision}"` });
+    expect(pub2.status).toBe(422);
+    expect(pub2.body.error.fields).toEqual([{ path: '$.nodes[1].data.body', message: expect.any(String) }]);
+  });
+
+  it('runs a journey from events, de-duplicates by id, and reports stats, journeys and the trace', async () => {
+    const doc = await collectNameAndEmail();
+    const flow = { ...doc, campaign: { ...doc.campaign, id: 'live' } };
+    const revision = await api.publish(flow);
+    const ev = { id: 'ev-1', contactId: 'c1', name: 'conversation.created', properties: { channel: 'web_widget' } };
+    expect((await api.call('POST', '/v1/events', ev)).status).toBe(202);
+    expect((await api.call('POST', '/v1/events', ev)).body.duplicate).toBe(true);
+    const page = await until('a journey', async () => {
+      const r = await api.call('GET', '/v1/flows/live/journeys?state=running');
+      return r.body.journeys.length ? r.body : null;
+    });
+    expect(page.journeys).toHaveLength(1);
+    const id = page.journeys[0].id as string;
+    await until('the first send', async () => sent.some((s) => s.key === `${id}:ask-name`));
+    expect((await api.call('PUT', '/v1/contacts/c1', { attributes: { email: 'ada@example.com' } })).status).toBe(202);
+    const j = await until('the journey to exit', async () => {
+      const r = await api.call('GET', `/v1/journeys/${id}`);
+      return r.body.status === 'exited' ? r.body : null;
+    });
+    expect(j.trace.map((s: { node: string; outcome: string }) => `${s.node}:${s.outcome}`)).toEqual(['trigger:next', 'ask-name:next', 'name-reply:waiting', ':exited']);
+    expect(j.sends).toEqual([expect.objectContaining({ nodeId: 'ask-name', status: 'sent' })]);
+    const stats = (await api.call('GET', `/v1/flows/live/stats?revision=${revision}`)).body;
+    const at = (n: string) => stats.nodes.find((x: { nodeId: string }) => x.nodeId === n);
+    expect(at('ask-name')).toMatchObject({ entered: 1, completed: { next: 1 }, active: 0, failed: 0 });
+    expect(at('name-reply')).toMatchObject({ entered: 1, exited: 1, active: 0 });
+    expect(stats.journeys).toEqual({ exited: 1 });
+    expect(sent.filter((s) => s.key === `${id}:ask-name`)).toHaveLength(1);
+  });
+
+  it('marks a refused send failed with the reason, in the journey and the stats', async () => {
+    const doc = await collectNameAndEmail();
+    const flow = { ...doc, campaign: { ...doc.campaign, id: 'refused' } };
+    await api.publish(flow);
+    refuse = true;
+    try {
+      await api.call('POST', '/v1/events', { contactId: 'c2', name: 'conversation.created', properties: { channel: 'web_widget' } });
+      const stats = await until('a failed send', async () => {
+        const r = await api.call('GET', '/v1/flows/refused/stats');
+        return r.body.nodes?.find((n: { nodeId: string; failed: number }) => n.nodeId === 'ask-name' && n.failed === 1) ? r.body : null;
+      });
+      expect(stats.nodes.find((n: { nodeId: string }) => n.nodeId === 'ask-name').failed).toBe(1);
+      const list = (await api.call('GET', '/v1/flows/refused/journeys')).body.journeys;
+      const j = (await api.call('GET', `/v1/journeys/${list[0].id}`)).body;
+      expect(j.sends[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('Message is too long') });
+    } finally {
+      refuse = false;
+    }
+  });
+});

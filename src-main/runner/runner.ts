@@ -1,0 +1,125 @@
+import type { AddressInfo } from 'node:net';
+import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import { setUpToken, TOKEN_ENV } from './auth';
+import { createChatwootActions } from './chatwoot/actions';
+import { openDatabase, type Database, type DatabaseTarget } from './database';
+import { createFlowCache } from './flow-cache';
+import { createHttpApi } from './http-api';
+import { createJourneyJobs, TASK } from './journey-jobs';
+import { createOutboxJob, type Deliver } from './outbox-job';
+import { migrate } from './schema';
+import { createLiveness } from './worker-liveness';
+
+export interface RunnerOptions {
+  database: DatabaseTarget;
+  /** Default 127.0.0.1: the API is reachable from other machines only when asked. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Job workers in this process (default 2; PGlite runs one). */
+  workers?: number;
+  env: Readonly<Record<string, string | undefined>>;
+  log?: (line: string) => void;
+  /** Replaces the Chatwoot connector (tests); null: no connector. Default: from CHATWOOT_* variables. */
+  deliver?: Deliver | null;
+  /** How often idle workers look for jobs besides LISTEN/NOTIFY (ms, default 1000). */
+  pollInterval?: number;
+}
+
+export interface RunningRunner {
+  url: string;
+  port: number;
+  db: Database;
+  /** The API token generated at first start (print it once), else null. */
+  generatedToken: string | null;
+  /** Stops taking requests and jobs, lets running jobs finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Chatwoot's deliver() from the environment, or null with the variable that is missing. */
+export function chatwootFromEnv(env: RunnerOptions['env']): { deliver: Deliver | null; missing: string[] } {
+  const want = ['CHATWOOT_BASE_URL', 'CHATWOOT_ACCOUNT_ID', 'CHATWOOT_API_TOKEN'] as const;
+  const missing = want.filter((k) => !env[k]);
+  if (missing.length) return { deliver: null, missing };
+  const accountId = Number(env.CHATWOOT_ACCOUNT_ID);
+  if (!Number.isInteger(accountId) || accountId <= 0) throw new Error(`CHATWOOT_ACCOUNT_ID must be a positive whole number, not "${env.CHATWOOT_ACCOUNT_ID}".`);
+  const actions = createChatwootActions({ baseUrl: env.CHATWOOT_BASE_URL!, accountId, apiToken: env.CHATWOOT_API_TOKEN! });
+  return { deliver: (a) => actions.deliver(a), missing: [] };
+}
+
+/**
+ * Starts a runner: database (PGlite or PostgreSQL), schema, graphile-worker job workers for
+ * inputs, timers and the outbox, and the HTTP API. `/healthz` answers 200 once workers run.
+ */
+export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
+  const log = o.log ?? (() => {});
+  const workers = o.database.kind === 'pglite' ? 1 : Math.max(1, o.workers ?? 2);
+  const db = await openDatabase(o.database, workers, log);
+  let accepting = false;
+  let runner: Runner | null = null;
+  try {
+    await migrate(db.pool);
+    await runMigrations({ pgPool: db.pool, logger: quietLogger(log) });
+    const token = await setUpToken(db.pool, o.env[TOKEN_ENV]);
+    const deliver = o.deliver !== undefined ? o.deliver : chatwootFromEnv(o.env).deliver;
+    const flows = createFlowCache();
+    const journeys = createJourneyJobs(db.pool, flows);
+    const outbox = createOutboxJob(db.pool, deliver);
+    const utils = await makeWorkerUtils({ pgPool: db.pool, logger: quietLogger(log) });
+    const liveness = createLiveness(db.pool, utils, log);
+    if (db.kind === 'pglite') await liveness.releaseAll();
+
+    const taskList: TaskList = {
+      [TASK.input]: async (p) => void (await journeys.applyInput((p as { inputId: string }).inputId)),
+      [TASK.tick]: async (p) => {
+        const { journeyId, at } = p as { journeyId: string; at: number };
+        await journeys.tick(journeyId, at);
+      },
+      [TASK.deliver]: async (p) => {
+        const { journeyId, nodeId } = p as { journeyId: string; nodeId: string };
+        await outbox(journeyId, nodeId);
+      },
+    };
+    runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? 1000, taskList, logger: quietLogger(log), crontab: '' });
+    runner.events.on('worker:create', ({ worker }) => void liveness.register(worker.workerId).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
+    liveness.start();
+
+    const server = createHttpApi({ pool: db.pool, checkToken: token.check, webhookSecret: o.env.CHATWOOT_WEBHOOK_SECRET || undefined, ready: () => accepting, log });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve);
+    });
+    const port = (server.address() as AddressInfo).port;
+    accepting = true;
+    const started = runner;
+    let stopping: Promise<void> | null = null;
+    return {
+      url: `http://${o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1'}:${port}`,
+      port,
+      db,
+      generatedToken: token.generated,
+      stop: () =>
+        (stopping ??= (async () => {
+          accepting = false;
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          await closed;
+          await started.stop();
+          await liveness.stop();
+          await utils.release();
+          await db.close();
+        })()),
+    };
+  } catch (e) {
+    await runner?.stop().catch(() => {});
+    await db.close().catch(() => {});
+    throw e;
+  }
+}
+
+/** Graphile-worker's warnings and errors in our log; its per-job info lines dropped. */
+function quietLogger(log: (line: string) => void): Logger {
+  return new Logger(() => (level, message) => {
+    if (level === 'error' || level === 'warning') log(`jobs ${level}: ${message}`);
+  });
+}

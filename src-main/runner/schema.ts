@@ -1,0 +1,84 @@
+import type pg from 'pg';
+
+/** The runner's tables, in their own schema beside graphile-worker's. */
+export const S = 'campaign_studio';
+
+const TABLES = `
+create schema if not exists ${S};
+create table if not exists ${S}.settings (key text primary key, value text not null);
+-- A flow's current version; live_revision is the one new journeys enter with (null: not running).
+create table if not exists ${S}.flows (
+  id text primary key,
+  revision int not null,
+  status text not null,
+  content_hash text not null,
+  document jsonb not null,
+  updated_at timestamptz not null default now(),
+  live_revision int,
+  deleted boolean not null default false
+);
+-- Every version ever written: journeys run to their end on the version they entered with.
+create table if not exists ${S}.flow_revisions (flow_id text not null, revision int not null, document jsonb not null, primary key (flow_id, revision));
+-- Answers to writes sent with an Idempotency-Key, so a retry gets the first answer again.
+create table if not exists ${S}.idempotency (key text primary key, method text not null, path text not null, status int not null, body jsonb, created_at timestamptz not null default now());
+create table if not exists ${S}.contacts (id text primary key, record jsonb not null, updated_at timestamptz not null default now());
+-- Inputs from the API and Chatwoot, de-duplicated by dedupe_key, applied by one job each.
+create table if not exists ${S}.inputs (
+  id bigserial primary key,
+  dedupe_key text not null unique,
+  contact_id text not null,
+  input jsonb not null,
+  received_at timestamptz not null default now(),
+  processed_at timestamptz
+);
+create table if not exists ${S}.webhook_deliveries (id text primary key, received_at timestamptz not null default now());
+create table if not exists ${S}.journeys (
+  id bigserial primary key,
+  flow_id text not null,
+  revision int not null,
+  contact_id text not null,
+  status text not null,
+  waiting text[] not null default '{}',
+  last_node text,
+  error text,
+  upstream_conversation text,
+  conversations jsonb not null default '{}',
+  state jsonb,
+  next_due bigint,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index if not exists journeys_contact_running on ${S}.journeys (contact_id) where status = 'running';
+create index if not exists journeys_flow on ${S}.journeys (flow_id, revision, id);
+-- One row per (journey, node) that acts on another system: a node acts at most once per journey.
+create table if not exists ${S}.outbox (
+  journey_id bigint not null,
+  node_id text not null,
+  action jsonb not null,
+  status text not null default 'pending',
+  reason text,
+  remote_id text,
+  attempts int not null default 0,
+  created_at timestamptz not null default now(),
+  done_at timestamptz,
+  primary key (journey_id, node_id)
+);
+-- Live job workers, with heartbeats: jobs locked by a worker that stopped beating are unlocked.
+create table if not exists ${S}.workers (worker_id text primary key, process text not null, heartbeat_at timestamptz not null default now());
+`;
+
+/** Creates the tables if needed; concurrent runner processes serialise on an advisory lock. */
+export async function migrate(pool: pg.Pool): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('begin');
+    await c.query('select pg_advisory_xact_lock(4242001)');
+    await c.query(TABLES);
+    await c.query('commit');
+  } catch (e) {
+    await c.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
+}
