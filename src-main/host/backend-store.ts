@@ -1,13 +1,13 @@
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { BackendConnection } from '../../src-shared/sync/backend-config';
+import { BackendConnection, BackendName } from '../../src-shared/sync/backend-config';
 import { restrictToOwner } from './atomic-write';
 import { createJsonStateFile } from './json-state-file';
 
 /** The saved connections file: where each backend is, never its token (that is a secret). */
 const backendsFileSchema = z.object({
   version: z.literal(1),
-  backends: z.record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), BackendConnection),
+  backends: z.record(BackendName, BackendConnection),
 });
 type BackendsState = z.infer<typeof backendsFileSchema>;
 
@@ -48,7 +48,7 @@ export function createBackendStore(file: string): BackendStore {
     save: (name, connection) =>
       serial(async () => {
         const current = await load();
-        current.backends[name] = BackendConnection.parse(connection);
+        current.backends[BackendName.parse(name)] = BackendConnection.parse(connection);
         await write(current);
       }),
     delete: (name) =>

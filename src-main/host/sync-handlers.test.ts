@@ -64,6 +64,27 @@ describe('backends.* and sync.* on the host', () => {
     expect(await registry.dispatch('backends.test', { name: 'acme' })).toMatchObject({ ok: false, error: { kind: 'unauthorized' }, checks: [{ step: 'token', ok: false }] });
   });
 
+  // #14.7: any local process holding the page token could make the host send the stored token anywhere.
+  it('sends a stored token only to the address it was saved with; another address needs the token typed again', async () => {
+    const thief = await startFakeChatwoot();
+    try {
+      await registry.dispatch('backends.save', { name: 'acme', connection: acme(), token: 'admin-token' });
+      expect(await registry.dispatch('backends.test', { name: 'acme' })).toMatchObject({ ok: true });
+      const elsewhere = { type: 'chatwoot' as const, baseUrl: thief.url, accountId: 1 };
+      expect(await registry.dispatch('backends.test', { name: 'acme', connection: elsewhere })).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringMatching(/Type the token again/) } });
+      await expect(registry.dispatch('backends.save', { name: 'acme', connection: elsewhere })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/Type the token again/) });
+      expect(thief.requests).toEqual([]);
+      // Typed again, the token is used for that address (test) or stored with it (save).
+      expect(await registry.dispatch('backends.test', { name: 'acme', connection: elsewhere, token: 'typed-for-thief' })).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+      expect(thief.requests.map((r) => r.headers.api_access_token)).toEqual(['typed-for-thief']);
+      await registry.dispatch('backends.save', { name: 'acme', connection: elsewhere, token: 'admin-token' });
+      expect(await registry.dispatch('backends.test', { name: 'acme' })).toMatchObject({ ok: true });
+      expect(server.requests.filter((r) => r.headers.api_access_token).length).toBeGreaterThan(0);
+    } finally {
+      await thief.close();
+    }
+  });
+
   it('publishes through sync.push and lists the account directory', async () => {
     await registry.dispatch('backends.save', { name: 'acme', connection: acme() });
     await registry.dispatch('secrets.set', { name: 'backend.acme', value: 'admin-token' });
@@ -95,6 +116,10 @@ describe('backends.* and sync.* on the host', () => {
     await writeFile(file(), 'not json');
     expect(await registry.dispatch('backends.list', {})).toEqual([]);
     await expect(registry.dispatch('backends.save', { name: '../etc', connection: acme() })).rejects.toMatchObject({ code: 'bad-request' });
+    // #14.6: "__proto__" was answered saved: true and then vanished from the file.
+    await expect(registry.dispatch('backends.save', { name: '__proto__', connection: acme() })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/reserved/) });
+    // #14.7: a token over plain http can be read on the way; only loopback may use it.
+    await expect(registry.dispatch('backends.save', { name: 'plain', connection: { ...acme(), baseUrl: 'http://chat.example.com' } })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/https/) });
     await expect(registry.dispatch('backends.save', { name: 'acme', connection: { ...acme(), token: 'x' } })).rejects.toMatchObject({ code: 'bad-request' });
   });
 });

@@ -1,10 +1,10 @@
-import { backendSecretName } from '../../src-shared/sync/backend-config';
+import { backendSecretName, sameAddress } from '../../src-shared/sync/backend-config';
 import { syncHostContract } from '../../src-shared/sync/contract';
 import { createNodeTransport, type HttpTransport } from '../sync/http-transport';
 import { createSyncService } from '../sync/sync-service';
 import { secretTokenSource } from '../sync/token-source';
 import type { BackendStore } from './backend-store';
-import type { HostHandlers } from './handler-registry';
+import { HostError, type HostHandlers } from './handler-registry';
 import type { SecretStore } from './secret-store';
 
 export type SyncChannel = keyof typeof syncHostContract;
@@ -34,8 +34,14 @@ export function createSyncHandlers(options: SyncHandlerOptions): Pick<HostHandle
   });
   return {
     'backends.list': async () => Promise.all((await backends.list()).map(async ({ name, connection }) => ({ name, connection, hasToken: await secrets.has(backendSecretName(name)) }))),
-    'backends.save': async ({ name, connection }) => {
+    'backends.save': async ({ name, connection, token }) => {
+      const secret = backendSecretName(name);
+      // A stored token is only ever sent to the address it was saved with (#14.7): a new address needs it typed again.
+      if (!token && (await secrets.has(secret)) && !sameAddress(await backends.get(name), connection)) {
+        throw new HostError('bad-request', 'Type the token again: a stored token is only sent to the address it was saved with.');
+      }
       await backends.save(name, connection);
+      if (token) await secrets.set(secret, token);
       return { saved: true };
     },
     'backends.delete': async ({ name }) => {

@@ -61,9 +61,27 @@ export function createChatwootAdapter(client: ChatwootClient): BackendAdapter {
       }
       const created = await client.createCampaign(fields);
       if (!created.ok) return fromClient(created, flow);
-      return success(created.value, warnings, 'created');
+      return settleDuplicates(created.value, fields, flow, warnings);
     },
   };
+
+  /**
+   * Chatwoot's "find by marker, else create" is not atomic: another writer (a second CLI, a
+   * machine the lock file does not reach) may have created the same campaign meanwhile. Read
+   * the list again: the oldest campaign with the marker is the one; if ours is not it, remove
+   * ours (never theirs, so two writers cannot remove each other's) and update the oldest.
+   */
+  async function settleDuplicates(ours: ChatwootCampaign, fields: ChatwootCampaignFields, flow: FlowDocument, warnings: Problem[]): Promise<PushResult> {
+    const list = await client.listCampaigns();
+    if (!list.ok) return success(ours, warnings, 'created');
+    const oldest = list.value.filter((c) => readMarker(c.description) === flow.campaign.id).sort((a, b) => a.id - b.id)[0];
+    if (!oldest || oldest.id >= ours.id) return success(ours, warnings, 'created');
+    const removed = await client.deleteCampaign(ours.id);
+    const note: Problem = removed.ok
+      ? { severity: 'info', code: 'chatwoot.duplicate-removed', message: `Another publish created this campaign at the same moment (campaign ${oldest.id}); the copy made here (campaign ${ours.id}) was removed and campaign ${oldest.id} was updated.`, path: '$' }
+      : { severity: 'warning', code: 'chatwoot.duplicate-left', message: `Another publish created this campaign at the same moment (campaign ${oldest.id}); removing the copy made here (campaign ${ours.id}) failed: ${removed.error.message} Delete campaign ${ours.id} in Chatwoot.`, path: '$' };
+    return update(oldest.id, fields, flow, [...warnings, note], 'found');
+  }
 
   async function update(id: number, fields: ChatwootCampaignFields, flow: FlowDocument, warnings: Problem[], action: 'updated' | 'found'): Promise<PushResult> {
     const updated = await client.updateCampaign(id, fields);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FlowDocument } from '../../src-shared/flow/document';
 import { importFlowJson } from '../../src-shared/flow/io';
 import type { PushResult } from '../../src-shared/sync/adapter';
-import type { BackendConnection } from '../../src-shared/sync/backend-config';
+import { sameAddress, type BackendConnection } from '../../src-shared/sync/backend-config';
 import type { ConnectionReport, syncHostContract } from '../../src-shared/sync/contract';
 import { approvedTemplates } from '../../src-shared/sync/chatwoot/directory';
 import { publishCheck, publishRefusalError } from '../../src-shared/sync/publish-gate';
@@ -34,17 +34,21 @@ export interface SyncServiceDeps {
  * `syncHostContract`, ready for the host's handler registry. Tokens are read here and never returned.
  */
 export function createSyncService(deps: SyncServiceDeps) {
-  const clients = async (name: string, override?: BackendConnection) => {
+  const clients = async (name: string, override?: BackendConnection, typedToken?: string) => {
     const connection = override ?? (await deps.connection(name));
     if (!connection) return undefined;
-    const common = { token: () => deps.tokens.getToken(name), transport: deps.transport, timeoutMs: deps.timeoutMs ?? 15_000 };
+    const common = { token: async () => typedToken ?? (await deps.tokens.getToken(name)), transport: deps.transport, timeoutMs: deps.timeoutMs ?? 15_000 };
     return connection.type === 'chatwoot' ? ({ type: 'chatwoot', client: createChatwootClient({ ...common, connection }) } as const) : ({ type: 'delivery', client: createDeliveryClient({ ...common, connection }) } as const);
   };
   const missing = (name: string) => syncError('config', `No backend named "${name}" is set up. Add it in Settings → Backends.`);
 
   return {
-    async 'backends.test'({ name, connection }: Args<'backends.test'>): Promise<ConnectionReport> {
-      const c = await clients(name, connection);
+    async 'backends.test'({ name, connection, token }: Args<'backends.test'>): Promise<ConnectionReport> {
+      // A stored token is only ever sent to the address it was saved with (#14.7).
+      if (connection && !token && !sameAddress(await deps.connection(name), connection)) {
+        return { ok: false, error: syncError('config', 'Type the token again to test this address: a stored token is only sent to the address it was saved with.'), checks: [] };
+      }
+      const c = await clients(name, connection, token);
       if (!c) return { ok: false, error: missing(name), checks: [] };
       return c.type === 'chatwoot' ? testChatwootConnection(c.client) : testDeliveryConnection(c.client);
     },

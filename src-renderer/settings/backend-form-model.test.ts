@@ -18,4 +18,13 @@ describe('the backend connection form', () => {
     expect(backendFormResult({ ...editing, token: 'x' }, { isNew: true, taken: ['journeys'] })).toMatchObject({ ok: false, errors: { name: expect.stringContaining('exists') } });
     expect(emptyBackendForm('delivery', ['delivery']).name).toBe('delivery-2');
   });
+
+  it('asks for the token again when the address of a saved backend changes (#14.7)', () => {
+    const editing = formFromConnection('journeys', { type: 'delivery', baseUrl: 'https://delivery.example.com' });
+    const opts = { isNew: false, taken: ['journeys'], hasToken: true, savedBaseUrl: 'https://delivery.example.com' };
+    expect(backendFormResult({ ...editing, baseUrl: 'https://delivery.example.com/' }, opts).ok).toBe(true);
+    expect(backendFormResult({ ...editing, baseUrl: 'https://elsewhere.example.com' }, opts)).toMatchObject({ ok: false, errors: { token: expect.stringContaining('type the token again') } });
+    expect(backendFormResult({ ...editing, baseUrl: 'https://elsewhere.example.com', token: 'new' }, opts).ok).toBe(true);
+    expect(backendFormResult({ ...editing, baseUrl: 'http://delivery.example.com', token: 'new' }, opts)).toMatchObject({ ok: false, errors: { baseUrl: expect.stringContaining('https') } });
+  });
 });

@@ -31,7 +31,7 @@ export function formFromConnection(name: string, connection: BackendConnection):
  *
  * @example backendFormResult({ name: 'acme', type: 'chatwoot', baseUrl: 'chat.example.com', accountId: '1', token: '' }, { isNew: true, taken: [] }).ok // false
  */
-export function backendFormResult(form: BackendForm, opts: { isNew: boolean; taken: readonly string[]; hasToken?: boolean }): { ok: true; connection: BackendConnection } | { ok: false; errors: Partial<Record<BackendFormField, string>> } {
+export function backendFormResult(form: BackendForm, opts: { isNew: boolean; taken: readonly string[]; hasToken?: boolean; savedBaseUrl?: string }): { ok: true; connection: BackendConnection } | { ok: false; errors: Partial<Record<BackendFormField, string>> } {
   const errors: Partial<Record<BackendFormField, string>> = {};
   const name = form.name.trim();
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) errors.name = 'Use letters, digits, “_”, “.” or “-” (no spaces).';
@@ -40,9 +40,12 @@ export function backendFormResult(form: BackendForm, opts: { isNew: boolean; tak
   const url = form.baseUrl.trim();
   if (!url) errors.baseUrl = form.type === 'chatwoot' ? 'The address of your Chatwoot, e.g. https://app.chatwoot.com.' : 'The address of the delivery API.';
   else if (!/^https?:\/\/[^\s/]+/.test(url)) errors.baseUrl = 'Start with https:// (or http:// for a server on this computer).';
+  // A stored token is only sent to the address it was saved with: a new address needs it again.
+  const moved = opts.savedBaseUrl !== undefined && url.replace(/\/+$/, '').toLowerCase() !== opts.savedBaseUrl.toLowerCase();
   const accountId = Number(form.accountId);
   if (form.type === 'chatwoot' && !(Number.isInteger(accountId) && accountId > 0)) errors.accountId = 'The number after /accounts/ in Chatwoot’s address bar.';
-  if (!form.token.trim() && (opts.isNew || !opts.hasToken)) errors.token = form.type === 'chatwoot' ? 'Paste the access token from your Chatwoot profile settings.' : 'Paste the API token of the delivery backend.';
+  if (!form.token.trim() && moved && opts.hasToken) errors.token = 'The address changed: type the token again (a stored token is only sent to the address it was saved with).';
+  else if (!form.token.trim() && (opts.isNew || !opts.hasToken)) errors.token = form.type === 'chatwoot' ? 'Paste the access token from your Chatwoot profile settings.' : 'Paste the API token of the delivery backend.';
   if (Object.keys(errors).length) return { ok: false, errors };
   const parsed = BackendConnection.safeParse(form.type === 'chatwoot' ? { type: 'chatwoot', baseUrl: url, accountId } : { type: 'delivery', baseUrl: url });
   if (!parsed.success) return { ok: false, errors: { baseUrl: parsed.error.issues[0]?.message ?? 'Not a valid address.' } };

@@ -1,5 +1,5 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
-import { backendSecretName, type ConnectionReport } from '../../src-shared/sync/index';
+import { useId, useState, type ReactNode } from 'react';
+import type { ConnectionReport } from '../../src-shared/sync/index';
 import type { BackendItem } from '../sync/backends-store';
 import { selectRefreshBackends } from '../sync/backends-store';
 import { useBackends, useSyncHost } from '../sync/sync-context';
@@ -7,8 +7,10 @@ import { backendFormResult, emptyBackendForm, formFromConnection, type BackendFo
 import { ConnectionReportView } from './connection-report';
 
 /**
- * Add or edit one backend connection. The token goes straight to the host's secret store
- * (`secrets.set`) and is never read back: editing shows only whether one is stored.
+ * Add or edit one backend connection. A typed token goes to the host with the connection
+ * (`backends.save` stores it as a secret; `backends.test` uses it once) and is never read back:
+ * editing shows only whether one is stored. A stored token only ever goes to the address it
+ * was saved with, so changing the address asks for the token again.
  */
 export function BackendFormView({ editing, taken, onDone }: { editing: BackendItem | null; taken: readonly string[]; onDone: (saved: string | null) => void }) {
   const host = useSyncHost();
@@ -18,22 +20,15 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  /** A token stored by "Test connection" for a backend the user then does not save. */
-  const storedForNew = useRef<string | null>(null);
   const isNew = editing === null;
-  const result = backendFormResult(form, { isNew, taken, hasToken: editing?.hasToken ?? false });
+  const result = backendFormResult(form, { isNew, taken, hasToken: editing?.hasToken ?? false, ...(editing ? { savedBaseUrl: editing.connection.baseUrl } : {}) });
   const errors = !result.ok && tried ? result.errors : {};
   const set = (patch: Partial<BackendForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setReport(null);
   };
 
-  const storeToken = async () => {
-    const token = form.token.trim();
-    if (!token) return;
-    await host.secrets.set({ name: backendSecretName(form.name.trim()), value: token });
-    if (isNew) storedForNew.current = form.name.trim();
-  };
+  const typed = () => (form.token.trim() ? { token: form.token.trim() } : {});
   const run = async (what: 'test' | 'save', work: () => Promise<void>) => {
     setTried(true);
     if (!result.ok) return;
@@ -51,22 +46,16 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
     run('test', async () => {
       if (!result.ok) return;
       setReport(null);
-      await storeToken();
-      setReport(await host.backends.test({ name: form.name.trim(), connection: result.connection }));
+      setReport(await host.backends.test({ name: form.name.trim(), connection: result.connection, ...typed() }));
     });
   const save = () =>
     run('save', async () => {
       if (!result.ok) return;
-      await storeToken();
-      await host.backends.save({ name: form.name.trim(), connection: result.connection });
-      storedForNew.current = null;
+      await host.backends.save({ name: form.name.trim(), connection: result.connection, ...typed() });
       await refresh();
       onDone(form.name.trim());
     });
-  const cancel = async () => {
-    if (storedForNew.current) await host.secrets.delete({ name: backendSecretName(storedForNew.current) }).catch(() => undefined);
-    onDone(null);
-  };
+  const cancel = () => onDone(null);
 
   return (
     <form className="settings-form" aria-label={isNew ? 'New backend' : `Edit ${editing.name}`} data-testid="backend-form" onSubmit={(e) => (e.preventDefault(), void save())}>
@@ -99,7 +88,7 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
       )}
       <SettingsField
         label={form.type === 'chatwoot' ? 'User API token' : 'API token'}
-        hint={editing?.hasToken ? 'A token is stored. Leave this empty to keep it.' : form.type === 'chatwoot' ? 'Profile settings → Access token. The user must be an administrator of the account.' : 'Kept by the app’s host process, never shown again.'}
+        hint={editing?.hasToken && sameUrl(form.baseUrl, editing.connection.baseUrl) ? 'A token is stored. Leave this empty to keep it.' : editing?.hasToken ? 'The address changed: type the token again (a stored token is only sent to the address it was saved with).' : form.type === 'chatwoot' ? 'Profile settings → Access token. The user must be an administrator of the account.' : 'Kept by the app’s host process, never shown again.'}
         error={errors.token}
       >
         {(id) => <input id={id} className="input input--mono" type="password" value={form.token} placeholder={editing?.hasToken ? '•••••••• (stored)' : ''} onChange={(e) => set({ token: e.target.value })} autoComplete="off" />}
@@ -111,7 +100,7 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
         </p>
       )}
       <div className="settings-form__actions">
-        <button type="button" className="button" onClick={() => void cancel()}>
+        <button type="button" className="button" onClick={cancel}>
           Cancel
         </button>
         <button type="button" className="button" onClick={() => void test()} disabled={busy !== null} data-testid="test-connection">
@@ -124,6 +113,8 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
     </form>
   );
 }
+
+const sameUrl = (a: string, b: string) => a.trim().replace(/\/+$/, '').toLowerCase() === b.toLowerCase();
 
 function SettingsField({ label, hint, error, children }: { label: string; hint?: ReactNode; error?: string | undefined; children: (id: string) => ReactNode }) {
   const id = useId();

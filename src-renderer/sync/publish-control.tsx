@@ -136,6 +136,11 @@ function BackendState({ v, doc, onResolve, onDismiss }: { v: BackendSyncView; do
         </p>
       )}
       {failure && <FailureDetails error={failure} />}
+      {v.record?.lastAttempt?.ok && v.record.lastAttempt.notes?.map((note) => (
+        <p key={note} className="sync-panel__locked" data-testid="sync-note">
+          {note}
+        </p>
+      ))}
       {v.view.retryAt && <p className="muted">Next try at {new Date(v.view.retryAt).toLocaleTimeString()}.</p>}
       <div className="sync-panel__actions">
         {v.record?.conflict && (

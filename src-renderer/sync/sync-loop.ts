@@ -17,6 +17,18 @@ export interface SyncLoopDeps {
   random?: () => number;
   /** The longest sleep between two looks at the outbox (a wake-up missed while asleep is caught). */
   maxSleepMs?: number;
+  /** Cross-tab exclusion; the Web Locks API by default. */
+  exclusive?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * One publish per flow and backend across every tab of the app (#14.1): the Web Locks API
+ * (Chromium and Electron) holds the lock until the attempt's result is written. Where it is
+ * missing (old test environments) the work just runs.
+ */
+export function webLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  return locks ? (locks.request(key, { mode: 'exclusive' }, work) as Promise<T>) : work();
 }
 
 /**
@@ -27,7 +39,7 @@ export interface SyncLoopDeps {
  */
 export function createSyncLoop(deps: SyncLoopDeps) {
   const clock = deps.clock ?? Date.now;
-  const engine: SyncEngine = createSyncEngine({ store: deps.store, flows: deps.flows, adapter: (backend) => hostAdapter(deps.host, backend), clock, random: deps.random ?? Math.random });
+  const engine: SyncEngine = createSyncEngine({ store: deps.store, flows: deps.flows, adapter: (backend) => hostAdapter(deps.host, backend), clock, random: deps.random ?? Math.random, exclusive: deps.exclusive ?? webLock });
   const maxSleep = deps.maxSleepMs ?? 60_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = true;

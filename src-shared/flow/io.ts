@@ -5,6 +5,7 @@ import { NODE_KINDS, isNodeKind, nodeDefinitions } from './nodes';
 import { locateJsonError } from './json-locate';
 import { jsonPath, type Problem } from './problems';
 import { validateFlow } from './validate';
+import { nestingProblems } from './nesting';
 import { maxFlowFileBytes } from '../host/limits';
 
 /** Files larger than this are refused before parsing: the one limit of src-shared/host/limits.ts. */
@@ -47,6 +48,9 @@ export function importFlowValue(raw: unknown, opts: ImportOptions = {}): ImportR
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('document.not-object', 'A flow file holds one JSON object (with "schemaVersion", "campaign", "nodes" and "edges").', '$');
   }
+  // Before anything recurses into the value: a hostile depth is refused, located (#14.4).
+  const tooDeep = nestingProblems(raw);
+  if (tooDeep.length) return { ok: false, problems: tooDeep };
   const obj = raw as Record<string, unknown>;
   const version = obj.schemaVersion;
   if (version === undefined) return fail('version.missing', 'The file has no "schemaVersion", so it is not a Campaign Studio flow.', '$.schemaVersion');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { maxFlowFileBytes } from '../host/limits';
-import { BackendConnection } from './backend-config';
+import { BackendConnection, BackendName } from './backend-config';
 import { RemoteVersion, SyncRecord } from './sync-record';
 import { SyncError } from './sync-error';
 import { FlowStats } from './delivery/types';
 
-const backendName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
+const backendName = BackendName;
+const typedToken = z.string().trim().min(1).max(4096);
 const problem = z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), message: z.string(), path: z.string(), nodeId: z.string().optional(), field: z.string().optional() });
 
 /** An approved WhatsApp template as a form offers it: its body text holds the `{{1}}` variables. */
@@ -45,10 +46,14 @@ export const PushResultSchema = z.union([
  */
 export const syncHostContract = {
   'backends.list': { args: z.object({}).strict(), result: z.array(BackendListItem) },
-  'backends.save': { args: z.object({ name: backendName, connection: BackendConnection }).strict(), result: z.object({ saved: z.literal(true) }) },
+  /** `token`, when typed, is stored with the connection; a new address without it is refused (a stored token only goes where it was saved for). */
+  'backends.save': { args: z.object({ name: backendName, connection: BackendConnection, token: typedToken.optional() }).strict(), result: z.object({ saved: z.literal(true) }) },
   'backends.delete': { args: z.object({ name: backendName }).strict(), result: z.object({ deleted: z.boolean() }) },
-  /** "Test connection": with a connection not yet saved, or a saved one by name. */
-  'backends.test': { args: z.object({ name: backendName, connection: BackendConnection.optional() }).strict(), result: ConnectionReport },
+  /**
+   * "Test connection": a saved one by name, or a connection not yet saved. A connection at
+   * another address than the saved one is tested only with a `token` typed for it (never stored).
+   */
+  'backends.test': { args: z.object({ name: backendName, connection: BackendConnection.optional(), token: typedToken.optional() }).strict(), result: ConnectionReport },
   /** Inboxes, agents and labels of a Chatwoot account, to pick from. */
   'sync.directory': {
     args: z.object({ backend: backendName }).strict(),

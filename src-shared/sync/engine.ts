@@ -21,6 +21,12 @@ export interface SyncEngineDeps {
   policy?: RetryPolicy;
   /** Called after a flow's sync state changed (status badges re-read it). */
   onChange?(flowId: string, backend: string): void;
+  /**
+   * Runs `work` while no other holder of `key` runs, across every tab and window of the app
+   * (the renderer passes the Web Locks API). One publish per flow and backend at a time is what
+   * keeps two tabs from both creating the campaign. Default: no exclusion (a single writer).
+   */
+  exclusive?<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
 export interface AttemptReport {
@@ -43,6 +49,7 @@ export interface AttemptReport {
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
   const policy = deps.policy ?? DEFAULT_RETRY;
+  const exclusive = deps.exclusive ?? (<T>(_key: string, work: () => Promise<T>) => work());
   let running: Promise<AttemptReport[]> | null = null;
 
   const entryOf = async (flowId: string, backend: string) => (await deps.store.listOutbox()).find((e) => e.id === outboxId(flowId, backend));
@@ -90,7 +97,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
     const at = new Date(deps.clock()).toISOString();
     if (result.ok) {
-      await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at }, conflict: null });
+      const notes = result.warnings.filter((w) => w.code.startsWith('chatwoot.duplicate')).map((w) => w.message);
+      await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at, ...(notes.length ? { notes } : {}) }, conflict: null });
       const latest = await entryOf(flowId, backend);
       if (latest?.requeued) await deps.store.putOutbox({ ...latest, state: 'pending', attempts: 0, nextAttemptAt: deps.clock(), requeued: false, lastError: null, overwrite: null });
       else await deps.store.deleteOutbox(entry.id);
@@ -114,7 +122,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const entry = due[0];
       if (!entry) return reports;
       runs.set(entry.id, (runs.get(entry.id) ?? 0) + 1);
-      const report = await attempt(entry);
+      const report = await exclusive(`campaign-studio:publish:${entry.id}`, async () => {
+        // Another tab may have run this entry while we waited for the lock: read it again.
+        const fresh = (await deps.store.listOutbox()).find((e) => e.id === entry.id);
+        return fresh && dueEntries([fresh], deps.clock()).length ? attempt(fresh) : null;
+      });
+      if (!report) continue;
       reports.push(report);
       changed(report);
     }

@@ -24,7 +24,8 @@ export const Conflict = z.object({
 export type Conflict = z.infer<typeof Conflict>;
 
 export const LastAttempt = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), at: z.string() }),
+  /** `notes`: what the backend's answer made worth saying (e.g. a duplicate another publish made, removed). */
+  z.object({ ok: z.literal(true), at: z.string(), notes: z.array(z.string()).optional() }),
   z.object({ ok: z.literal(false), at: z.string(), error: SyncError }),
 ]);
 export type LastAttempt = z.infer<typeof LastAttempt>;

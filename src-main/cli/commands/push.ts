@@ -15,11 +15,14 @@ import type { CliIo } from '../cli-io';
 import { createStyle, formatProblems } from '../format';
 import { displayName, readInput } from '../input';
 import { EXIT, UsageError, type Command } from './command';
+import { pushLockPath, withPushLock } from '../push-lock';
 
 export interface PushDeps {
   env: Readonly<Record<string, string | undefined>>;
   transport: HttpTransport;
   timeoutMs?: number;
+  /** Where the per-flow lock files live (default: the system temp folder); null: no lock (tests of the fallback). */
+  lockDir?: string | null;
 }
 
 const line = (r: PlannedRequest) => `${JSON.stringify({ method: r.method, path: r.path, ...(r.headers ? { headers: r.headers } : {}), ...(r.body !== undefined ? { body: r.body } : {}) })}\n`;
@@ -106,6 +109,23 @@ async function push(values: Record<string, string | boolean | undefined>, positi
     return EXIT.trouble;
   }
   const common = { token: async () => token, transport: deps.transport, timeoutMs: deps.timeoutMs ?? 30_000, onRequest: (r: PlannedRequest) => io.stdout(line(r)) };
+  // One push of a flow to a backend at a time on this machine (#14.1); the Chatwoot adapter also
+  // re-reads after a create, for writers the lock does not reach.
+  const backendKey = backend.type === 'chatwoot' ? `${backend.baseUrl}#${backend.accountId}` : backend.baseUrl;
+  const exclusive = <T>(work: () => Promise<T>) => (deps.lockDir === null ? work() : withPushLock(pushLockPath(backendKey, doc.campaign.id, deps.lockDir), work));
+  let result: PushResult;
+  try {
+    result = await exclusive(() => send(doc, name, backend, template, common));
+  } catch (e) {
+    io.stderr(`campaign-studio push: ${(e as Error).message}\n`);
+    return EXIT.trouble;
+  }
+  return report(result, io, name);
+}
+
+type Common = Omit<Parameters<typeof createChatwootClient>[0], 'connection'>;
+
+async function send(doc: FlowDocument, name: string, backend: BackendsFileEntry, template: { name: string; language: string } | undefined, common: Common): Promise<PushResult> {
   let result: PushResult;
   if (backend.type === 'chatwoot') {
     const client = createChatwootClient({ ...common, connection: { type: 'chatwoot', baseUrl: backend.baseUrl, accountId: backend.accountId } });
@@ -115,11 +135,11 @@ async function push(values: Record<string, string | boolean | undefined>, positi
     const client = createDeliveryClient({ ...common, connection: { type: 'delivery', baseUrl: backend.baseUrl } });
     // The CLI keeps no sync state: it replaces whatever revision the server has now.
     const current = await client.get(doc.campaign.id);
-    if (!current.ok && current.error.kind !== 'not-found') return report({ ok: false, error: current.error }, io, name);
+    if (!current.ok && current.error.kind !== 'not-found') return { ok: false, error: current.error };
     const record = { ...newSyncRecord(doc.campaign.id, name), ...(current.ok ? { remoteId: current.value.id, remoteRevision: current.value.revision } : {}) };
     result = await createDeliveryAdapter(client).push({ flow: doc, record });
   }
-  return report(result, io, name);
+  return result;
 }
 
 function dryRun(doc: FlowDocument, backend: BackendsFileEntry, template: { name: string; language: string } | undefined, io: CliIo): number {

@@ -11,6 +11,8 @@ const files = {
   'broken.json': '{ "schemaVersion": 2, ',
   'locked.json': UNREADABLE,
   'folder/': '',
+  // #14.4: about 860 nested condition groups (a 40 KB file) crashed validate for every file given.
+  'hostile.json': json(validFlow()).replace(/"nodes":\s*\[/, () => `"nodes": [{"id": "f", "type": "filter", "data": {"condition": ${'{"type": "group", "match": "all", "rules": ['.repeat(860)}${']}'.repeat(860)}}},`),
 };
 
 async function validate(...argv: string[]) {
@@ -20,6 +22,15 @@ async function validate(...argv: string[]) {
 }
 
 describe('validate', () => {
+  it('reports every other file when one is hostile, and locates the hostile one', async () => {
+    const r = await validate('--json', 'good.json', 'hostile.json', 'empty-body.json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as ValidateReport;
+    expect(report.files.map((f) => [f.file, f.ok])).toEqual([['good.json', true], ['hostile.json', false], ['empty-body.json', false]]);
+    expect(report.files[1]?.problems).toEqual([expect.objectContaining({ code: 'condition.too-deep', path: `$.nodes[0].data.condition${'.rules[0]'.repeat(32)}` })]);
+  });
+
   it('exits 0 for valid files and says how many nodes each has', async () => {
     const r = await validate('good.json', 'old.json');
     expect(r.code).toBe(0);

@@ -41,7 +41,7 @@ export const validateCommand: Command = {
     if (positionals.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
     const now = nowOption(values, io);
     const files: FileReport[] = [];
-    for (const file of positionals) files.push(await validateFile(io, file, now));
+    for (const file of positionals) files.push(await validateFileSafely(io, file, now));
     const report: ValidateReport = {
       files,
       valid: files.filter((f) => f.ok).length,
@@ -53,6 +53,16 @@ export const validateCommand: Command = {
     return report.unreadable ? EXIT.trouble : report.invalid ? EXIT.invalid : EXIT.ok;
   },
 };
+
+/** One hostile file never costs the report of the others: an unexpected failure is that file's problem. */
+async function validateFileSafely(io: CliIo, file: string, now: Date): Promise<FileReport> {
+  try {
+    return await validateFile(io, file, now);
+  } catch (e) {
+    const reason = e instanceof RangeError ? 'it nests too deeply to be read' : `reading it failed (${(e as Error)?.message ?? String(e)})`;
+    return { file, ok: false, readable: true, problems: [{ severity: 'error', code: 'file.internal', message: `This file could not be checked: ${reason}.`, path: '$' }] };
+  }
+}
 
 async function validateFile(io: CliIo, file: string, now: Date): Promise<FileReport> {
   const input = await readInput(io, file);

@@ -1,5 +1,6 @@
 import type { ConditionGroup, Rule } from '../conditions';
 import type { NodeProblem } from '../problems';
+import { conditionDepth, MAX_CONDITION_DEPTH } from '../nesting';
 
 export interface ConditionCheckOptions {
   /** Message-content rules only make sense where a message is being looked at. */
@@ -9,6 +10,10 @@ export interface ConditionCheckOptions {
 /** Problems in a condition tree; `field` is the path of the group (e.g. `data.condition`). */
 export function conditionProblems(group: ConditionGroup, field: string, opts: ConditionCheckOptions): NodeProblem[] {
   const out: NodeProblem[] = [];
+  // Built in the editor, a tree can still grow too deep: say so rather than walk it.
+  if (conditionDepth(group) > MAX_CONDITION_DEPTH) {
+    return [{ severity: 'error', code: 'condition.too-deep', message: `Condition groups nest more than ${MAX_CONDITION_DEPTH} deep; at most ${MAX_CONDITION_DEPTH} are allowed. Flatten the rules into fewer groups.`, field }];
+  }
   walk(group, field, opts, out, true);
   return out;
 }
