@@ -7,3 +7,4 @@ export * from './audience-model';
 export * from './audience-spec';
 export * from './derive-audience';
 export * from './run-summary';
+export * from './infer-audience';

@@ -1,3 +1,4 @@
+import { audienceCommand } from './audience';
 import type { Command } from './command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -9,4 +10,4 @@ import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
 /** Every subcommand, in the order help lists them. A new command is one file and one line here. */
-export const COMMANDS: readonly Command[] = [validateCommand, importCommand, exportCommand, schemaCommand, simulateCommand, previewCommand, pushCommand, runnerCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, importCommand, exportCommand, schemaCommand, simulateCommand, audienceCommand, previewCommand, pushCommand, runnerCommand];
