@@ -1,6 +1,6 @@
 import { arrival, globalExit, messageDecision, timerHandle } from './decisions';
 import type { CompiledFlow } from './graph';
-import { completeNode, finish, initialData, recordAction, recordTick, step } from './steps';
+import { completeNode, finish, initialData, recordAction, recordTick, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 const IDLE = 0;

@@ -2,7 +2,7 @@ import { and, enqueueActions, setup, type SnapshotFrom } from 'xstate';
 import type { FlowDocument, FlowNode } from '../flow';
 import { arrival, globalExit, messageDecision, timerHandle } from './decisions';
 import { canWait, compileFlow, firesInto } from './graph';
-import { complete, draft, finish, initialData, recordAction, recordTick, startWait, step } from './steps';
+import { complete, draft, finish, initialData, recordAction, recordTick, startWait, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 /**
