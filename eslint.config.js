@@ -4,6 +4,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const uiAndHostPackages = ['react', 'react-dom', '@xyflow/react', 'electron', 'dexie', 'dexie-react-hooks', 'zustand'];
+const corePaths = uiAndHostPackages.map((name) => ({ name, message: 'src-shared is the pure domain core: no UI, Electron or storage packages.' }));
+const corePatterns = [
+  { group: ['node:*'], message: 'src-shared must not use Node APIs.' },
+  { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing else in the project.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'resources/**', '.scratch/**', 'test-results/**', 'tests/bench/.*'] },
@@ -22,11 +27,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: uiAndHostPackages.map((name) => ({ name, message: 'src-shared is the pure domain core: no UI, Electron or storage packages.' })),
-          patterns: [
-            { group: ['node:*'], message: 'src-shared must not use Node APIs.' },
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing else in the project.' },
-          ],
+          paths: corePaths,
+          patterns: corePatterns,
+        },
+      ],
+    },
+  },
+  {
+    // The flow document (schema, validation, import) never loads the engine. Node runtimes sit
+    // beside their kinds but build on the engine, which looks them up (flow/nodes/runtimes.ts).
+    files: ['src-shared/flow/**/*.ts'],
+    ignores: ['src-shared/flow/nodes/*-runtime.ts', 'src-shared/flow/nodes/runtimes.ts', 'src-shared/flow/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: corePaths,
+          patterns: [...corePatterns, { group: ['**/engine', '**/engine/**', '**/runtimes', '**/*-runtime'], message: 'The flow document layer does not load the engine or node runtimes.' }],
         },
       ],
     },

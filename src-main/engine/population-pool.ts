@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { mergePopulations, runPopulation, TraceStore, type PopulationResult, type PopulationSpec } from '../../src-shared/engine';
+import { mergePopulations, runPopulation, splitUsers, TraceStore, type PopulationResult, type PopulationSpec } from '../../src-shared/engine';
 import type { FlowDocument } from '../../src-shared/flow';
 
 /** What the main thread sends a population worker. */
@@ -33,7 +33,8 @@ export interface PoolOptions {
  * alone, so the merged result equals the single-thread run (tested).
  */
 export async function runPopulationParallel(doc: FlowDocument, spec: PopulationSpec, o: PoolOptions): Promise<PopulationResult> {
-  const n = Math.max(1, Math.min(o.workers ?? availableParallelism(), spec.users || 1));
+  const ranges = splitUsers(spec.users, o.workers ?? availableParallelism());
+  const n = ranges.length;
   if (n === 1) {
     return runPopulation(doc, spec, { ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.signal ? { signal: o.signal } : {}) });
   }
@@ -43,9 +44,7 @@ export async function runPopulationParallel(doc: FlowDocument, spec: PopulationS
   o.signal?.addEventListener('abort', abort, { once: true });
   try {
     const parts = await Promise.all(
-      Array.from({ length: n }, (_, k) => {
-        const from = Math.floor((k * spec.users) / n);
-        const to = Math.floor(((k + 1) * spec.users) / n);
+      ranges.map(({ from, to }, k) => {
         const job: PopulationJob = { kind: 'campaign-studio/population-job', doc, spec, from, to };
         const w = startWorker(o.workerScript, job);
         workers.push(w);

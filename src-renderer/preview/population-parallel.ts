@@ -1,4 +1,4 @@
-import { mergePopulations, TraceStore, type PopulationResult, type PopulationSpec } from '../../src-shared/engine/index';
+import { mergePopulations, splitUsers, TraceStore, type PopulationResult, type PopulationSpec } from '../../src-shared/engine/index';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import type { EngineClient } from './engine-client';
 import type { PopulationPart, PopulationView } from './engine-protocol';
@@ -14,20 +14,12 @@ export const MIN_USERS_PER_WORKER = 2000;
  */
 export const RESERVED_CORES = 1;
 
+/** The slicer is the core's, shared with the CLI's worker threads. */
+export { splitUsers };
+
 /** Slice workers for this machine: one per core (`navigator.hardwareConcurrency`) but the reserved, capped, at least 1. */
 export function workerCount(hardwareConcurrency: number | undefined, cap = MAX_WORKERS): number {
   return Math.max(1, Math.min(cap, (Math.floor(hardwareConcurrency ?? 1) || 1) - RESERVED_CORES));
-}
-
-/**
- * Users [0, users) cut into at most `workers` contiguous ranges of near-equal size, in order,
- * none smaller than `minPerWorker` unless there is only one. Always at least one range.
- */
-export function splitUsers(users: number, workers: number, minPerWorker = 1): { from: number; to: number }[] {
-  const n = Math.max(1, Math.min(Math.floor(workers) || 1, Math.floor(users / Math.max(1, minPerWorker)) || 1));
-  const out: { from: number; to: number }[] = [];
-  for (let i = 0; i < n; i++) out.push({ from: Math.floor((users * i) / n), to: Math.floor((users * (i + 1)) / n) });
-  return out;
 }
 
 /** A slice's result as a part to send on; `transfer` lists its buffers, to move rather than copy. */

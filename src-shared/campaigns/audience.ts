@@ -1,4 +1,4 @@
-import { seededRandom } from '../flow/random';
+import { seededRandom } from '../random/prng';
 import type { OneOffChannel } from './one-off';
 import { checkPhone } from './phone';
 import { countSms, type SmsEncoding } from './sms';

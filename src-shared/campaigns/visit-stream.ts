@@ -1,4 +1,4 @@
-import { seededRandom } from '../flow/random';
+import { seededRandom } from '../random/prng';
 import { zonedLocalToInstant } from '../time/zoned';
 import { wallClock } from './schedule';
 import type { VisitorAttributes } from './visitor-conditions';

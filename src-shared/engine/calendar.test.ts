@@ -1,6 +1,9 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addWeeks, set } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at } from '../testing/engine-builders';
-import { addDuration, nextOpening, windowIntervals } from './calendar';
+import { addDuration, nextOpening, wallInstant, windowIntervals } from './calendar';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 const weekdays = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, open: '09:00', close: '17:00' }));
@@ -30,5 +33,29 @@ describe('addDuration', () => {
     expect(iso(addDuration(at('2026-03-28T08:00:00Z'), { amount: 1, unit: 'days' }, 'Europe/Paris'))).toBe('2026-03-29T07:00:00.000Z');
     expect(iso(addDuration(at('2026-03-28T08:00:00Z'), { amount: 24, unit: 'hours' }, 'Europe/Paris'))).toBe('2026-03-29T08:00:00.000Z');
     expect(iso(addDuration(at('2026-10-24T08:00:00Z'), { amount: 1, unit: 'weeks' }, 'Europe/Paris'))).toBe('2026-10-31T09:00:00.000Z');
+  });
+});
+
+describe('the caches agree with date-fns on a TZDate', () => {
+  // Zones with DST both ways, half-hour offsets and a 30-minute DST shift (Lord Howe).
+  const zones = ['Europe/Paris', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata'];
+  it('addDuration is addDays / addWeeks, wallInstant is set({ hours, minutes }), on random instants', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 3 * 365 * 1440 }), fc.integer({ min: 0, max: 59_999 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 1439 }), (tz, minute, ms, n, wall) => {
+        const t = Date.UTC(2025, 0, 1) + minute * 60_000 + ms;
+        expect(addDuration(t, { amount: n, unit: 'days' }, tz)).toBe(addDays(new TZDate(t, tz), n).getTime());
+        expect(addDuration(t, { amount: n, unit: 'weeks' }, tz)).toBe(addWeeks(new TZDate(t, tz), n).getTime());
+        const day = Math.floor(t / 86_400_000);
+        const d = new Date(day * 86_400_000);
+        const local = new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), tz);
+        expect(wallInstant(tz, day, wall)).toBe(set(local, { hours: Math.floor(wall / 60), minutes: wall % 60 }).getTime());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('across a spring-forward gap: a wall time in the gap moves forward by the gap', () => {
+    // Paris, Sunday 2026-03-29: 02:00-03:00 does not exist. 02:30 the day before + 1 day = 03:30 CEST.
+    expect(iso(addDuration(at('2026-03-28T01:30:00Z'), { amount: 1, unit: 'days' }, 'Europe/Paris'))).toBe('2026-03-29T01:30:00.000Z');
   });
 });

@@ -1,4 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { set } from 'date-fns';
 import type { Duration, OpeningInterval, Weekday } from '../flow';
 import { durationSeconds, minutesOfDay } from '../flow';
 import { zonedLocalToInstant } from '../time/zoned';
@@ -6,8 +7,11 @@ import type { Millis } from './types';
 
 /**
  * Calendar arithmetic in IANA timezones, DST-correct and cached (population runs ask the same
- * questions millions of times). Wall-clock to instant goes through @date-fns/tz's TZDate, so a
- * time in a DST gap is pushed forward by the gap, as in src-shared/time/zoned.ts.
+ * questions millions of times). date-fns on a TZDate is the definition: a wall-clock time is
+ * `set(day, { hours, minutes })`, "n days later" is `addDays` (a time in a DST gap is pushed
+ * forward by the gap, as in src-shared/time/zoned.ts). It costs about 100x plain arithmetic
+ * here, so it answers only what the caches cannot: the days on which the offset changes.
+ * calendar.test.ts checks the cached answers against date-fns on random instants.
  */
 const DAY = 86_400_000;
 const QUARTER = 900_000;
@@ -48,9 +52,10 @@ export function weekdayOf(day: number): Weekday {
 const dayCaches = new Map<string, Map<number, number>>();
 const wallCaches = new Map<string, Map<number, number>>();
 
+/** Minute `minute` of local day `day` in `tz`, by date-fns (the uncached reference). */
 function exactWall(tz: string, day: number, minute: number): Millis {
   const d = new Date(day * DAY);
-  return new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Math.floor(minute / 60), minute % 60, 0, tz).getTime();
+  return set(new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), tz), { hours: Math.floor(minute / 60), minutes: minute % 60 }).getTime();
 }
 
 /**
@@ -142,7 +147,8 @@ function cachedWindowByKey(from: string, to: string, days: readonly Weekday[]): 
 
 /**
  * `t` plus a duration: minutes and hours are exact; days and weeks are calendar days in `tz`
- * (the same wall-clock time, so "1 day" from 09:00 is 09:00 the next day across a DST change).
+ * (the same wall-clock time, so "1 day" from 09:00 is 09:00 the next day across a DST change):
+ * date-fns' `addDays` / `addWeeks` on a `TZDate`, answered from the caches above.
  */
 export function addDuration(t: Millis, d: Duration, tz: string): Millis {
   if (d.unit === 'minutes' || d.unit === 'hours') return t + durationSeconds(d) * 1000;

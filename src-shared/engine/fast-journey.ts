@@ -1,6 +1,7 @@
-import { arrival, globalExit, messageDecision, timerHandle } from './decisions';
+import { runtimeOf } from '../flow/nodes/runtimes';
+import { arrival, completeNode, globalExit, messageDecision, timerOf } from './decisions';
 import type { CompiledFlow } from './graph';
-import { completeNode, finish, initialData, recordAction, recordTick, step } from './steps';
+import { finish, initialData, recordAction, recordTick, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 const IDLE = 0;
@@ -190,14 +191,14 @@ export class FastJourney {
     for (const i of due) {
       const node = flow.nodes[i]!;
       this.stopWaiting(i);
-      const handle = timerHandle(node);
-      completeNode(flow, d, node, handle, d.explain ? (handle === 'timeout' ? 'no matching reply before the timeout' : 'timer due') : '', false);
+      const { handle, why } = timerOf(node);
+      completeNode(flow, d, node, handle, d.explain ? why : '', false);
       this.push(STEP, -1, '');
       this.push(FIRED, i, handle);
     }
   }
 
-  /** Waiting inbound-message nodes the message satisfies complete, selected before any acts. */
+  /** Waiting nodes that listen for messages and that this one satisfies complete, selected before any acts. */
   private message(): void {
     const { flow, d, waiting } = this;
     const text = d.inputMessage;
@@ -206,7 +207,7 @@ export class FastJourney {
     let why: string[] | null = null;
     for (let k = 0; k < waiting.length; k++) {
       const node = flow.nodes[waiting[k]!]!;
-      if (node.type !== 'inbound-message') continue;
+      if (!runtimeOf(node).message) continue;
       const r = messageDecision(node, d, text);
       if (!r.matched) continue;
       (hit ??= []).push(waiting[k]!);

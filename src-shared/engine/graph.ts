@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowNode } from '../flow';
+import { runtimeOf } from '../flow/nodes/runtimes';
 
 /**
  * A flow prepared for stepping: nodes by index (document order, which is also the order of the
@@ -42,7 +43,7 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
     edges.add(`${key}\u0000${e.target}`);
   }
   for (const list of out.values()) list.sort((a, b) => a - b);
-  const triggerIndex = doc.nodes.findIndex((n) => n.type === 'trigger');
+  const triggerIndex = doc.nodes.findIndex((n) => runtimeOf(n).starts);
   const outByNode = doc.nodes.map(() => new Map<string, number[]>());
   for (const [key, list] of out) {
     const [source, handle] = key.split('\u0000') as [string, string];
@@ -63,9 +64,4 @@ export function firesInto(flow: CompiledFlow, source: string, handle: string, ta
 /** Targets of the edges leaving `source` through `handle`. */
 export function targetsOf(flow: CompiledFlow, source: string, handle: string): readonly number[] {
   return flow.out.get(`${source}\u0000${handle}`) ?? [];
-}
-
-/** Node kinds that can hold a user (and so have a `waiting` state in the machine). */
-export function canWait(node: FlowNode): boolean {
-  return node.type === 'wait' || node.type === 'inbound-message' || node.type === 'send';
 }

@@ -17,7 +17,8 @@ export { runPopulation, type PopulationOptions, type PopulationResult, type Node
 export { PopulationIndex, countsAt, type NodeCounts } from './population-index';
 export { syntheticUser, DEFAULT_START, type PopulationSpec, type Choice, type AttributeSpec, type NumericRange, type ReplySpec } from './synth';
 export { TraceStore } from './trace-store';
-export { createPrng, mixSeed, type Prng } from './prng';
+export { createPrng, mixSeed, type Prng } from '../random/prng';
 export { mergePopulations } from './population-merge';
+export { splitUsers, type UserRange } from './population-slices';
 export { nodeStatsRows, formatTable, formatTrace, INPUT_WORDS, type NodeStatsRow } from './report';
 export { replayUser, journeysOfUser } from './replay';

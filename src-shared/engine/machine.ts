@@ -1,8 +1,9 @@
 import { and, enqueueActions, setup, type SnapshotFrom } from 'xstate';
 import type { FlowDocument, FlowNode } from '../flow';
-import { arrival, globalExit, messageDecision, timerHandle } from './decisions';
-import { canWait, compileFlow, firesInto } from './graph';
-import { complete, draft, finish, initialData, recordAction, recordTick, startWait, step } from './steps';
+import { runtimeOf } from '../flow/nodes/runtimes';
+import { arrival, complete, globalExit, messageDecision, timerOf } from './decisions';
+import { compileFlow, firesInto } from './graph';
+import { draft, finish, initialData, recordAction, recordTick, startWait, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 /**
@@ -87,8 +88,8 @@ export function createJourneyMachine(doc: FlowDocument) {
       }),
       timerFired: enqueueActions(({ context, enqueue }, p: NodeParams) => {
         const d = draft(context);
-        const handle = timerHandle(nodeOf(p.node));
-        complete(flow, d, p.node, handle, d.explain ? (handle === 'timeout' ? 'no matching reply before the timeout' : 'timer due') : '');
+        const { handle, why } = timerOf(nodeOf(p.node));
+        complete(flow, d, p.node, handle, d.explain ? why : '');
         enqueue.assign(() => d);
         enqueue.raise({ type: 'journey.step' });
         enqueue.raise({ type: 'node.fired', from: p.node, handle });
@@ -157,15 +158,19 @@ export function nodeOfRegion(key: string): string | null {
   return key.startsWith('n:') ? decodeURIComponent(key.slice(2)) : null;
 }
 
-/** The region of one node: idle → (waiting →) done. Typed loosely: setup() checks names. */
+/**
+ * The region of one node: idle → (waiting →) done, shaped by its kind's runtime (whether it
+ * starts the journey, can wait, listens for messages). Typed loosely: setup() checks names.
+ */
 function region(n: FlowNode) {
   const p = { node: n.id };
-  if (n.type === 'trigger') {
+  const runtime = runtimeOf(n);
+  if (runtime.starts) {
     return { initial: 'idle', states: { idle: { on: { 'journey.start': { target: 'done', actions: { type: 'start', params: p } } } }, done: {} } } as const;
   }
   const fired = { type: 'firedInto', params: p } as const;
   const onFired = [{ guard: and([fired, { type: 'completesOnArrival', params: p }]), target: 'done', actions: { type: 'arrive', params: p } }] as const;
-  if (!canWait(n)) return { initial: 'idle', states: { idle: { on: { 'node.fired': [...onFired] } }, done: {} } } as const;
+  if (!runtime.canWait) return { initial: 'idle', states: { idle: { on: { 'node.fired': [...onFired] } }, done: {} } } as const;
   return {
     initial: 'idle',
     states: {
@@ -173,7 +178,7 @@ function region(n: FlowNode) {
       waiting: {
         on: {
           'journey.timers': { guard: { type: 'timerDue', params: p }, target: 'done', actions: { type: 'timerFired', params: p } },
-          ...(n.type === 'inbound-message' ? { 'journey.message': { guard: { type: 'messageMatches', params: p }, target: 'done', actions: { type: 'messageReceived', params: p } } } : {}),
+          ...(runtime.message ? { 'journey.message': { guard: { type: 'messageMatches', params: p }, target: 'done', actions: { type: 'messageReceived', params: p } } } : {}),
         },
       },
       done: {},

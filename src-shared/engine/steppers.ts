@@ -4,70 +4,24 @@ import { FastJourney } from './fast-journey';
 import { compileFlow } from './graph';
 import { createJourneyMachine, type JourneyEvent, type JourneyMachine, type JourneySnapshot } from './machine';
 import type { Stepper, StepperFactory } from './runner';
-import { inputEventName, nextDue } from './steps';
+import { inputEventName, nextDue } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
-/** Steps a journey through the compiled XState machine (an actor on a simulated clock). */
-export class MachineStepper implements Stepper {
-  readonly actor: Actor<JourneyMachine>;
-
-  constructor(machine: JourneyMachine, input: JourneyInput, snapshot?: ReturnType<Actor<JourneyMachine>['getPersistedSnapshot']>) {
-    this.actor = createActor(machine, { input, clock: new SimulatedClock(), ...(snapshot ? { snapshot } : {}) });
-    this.actor.start();
-  }
-
-  get data(): JourneyData {
-    return this.actor.getSnapshot().context;
-  }
-
-  get running(): boolean {
-    return this.actor.getSnapshot().status === 'active';
-  }
-
-  nextDue(): Millis | null {
-    return this.running ? nextDue(this.data) : null;
-  }
-
-  start(): void {
-    this.send({ type: 'journey.start' });
-  }
-
-  tick(at: Millis): void {
-    this.send({ type: 'clock.tick', at });
-  }
-
-  act(action: UserAction): void {
-    this.send({ type: inputEventName(action), action } as Parameters<Actor<JourneyMachine>['send']>[0]);
-  }
-
-  private send(event: Parameters<Actor<JourneyMachine>['send']>[0]): void {
-    if (!this.running) return;
-    this.actor.send(event);
-    if (this.running) this.actor.send({ type: 'journey.settle' });
-  }
-}
-
 /**
- * Steps a journey with XState's pure `initialTransition()` / `transition()` (no actor). Same
- * semantics as {@link MachineStepper}; kept to measure both (the bench prints them) — the
- * actor was as fast or faster here, so previews and rewind use actors.
+ * Steps a journey through the compiled XState machine. How an event is applied is the one
+ * thing the two ways differ in (an actor, or pure `transition()` on snapshot values); the
+ * stepping itself (settle after each input, nothing once the journey is over) is here once.
  */
-export class TransitionStepper implements Stepper {
-  private snapshot: JourneySnapshot;
-
-  constructor(
-    private readonly machine: JourneyMachine,
-    input: JourneyInput,
-  ) {
-    this.snapshot = initialTransition(machine, input)[0];
-  }
+abstract class XStateStepper implements Stepper {
+  protected abstract snapshot(): JourneySnapshot;
+  protected abstract apply(event: JourneyEvent): void;
 
   get data(): JourneyData {
-    return this.snapshot.context;
+    return this.snapshot().context;
   }
 
   get running(): boolean {
-    return this.snapshot.status === 'active';
+    return this.snapshot().status === 'active';
   }
 
   nextDue(): Millis | null {
@@ -88,8 +42,52 @@ export class TransitionStepper implements Stepper {
 
   private send(event: JourneyEvent): void {
     if (!this.running) return;
-    this.snapshot = transition(this.machine, this.snapshot, event)[0];
-    if (this.running) this.snapshot = transition(this.machine, this.snapshot, { type: 'journey.settle' })[0];
+    this.apply(event);
+    if (this.running) this.apply({ type: 'journey.settle' });
+  }
+}
+
+/** Steps a journey with an actor on a simulated clock; previews and rewind persist its snapshots. */
+export class MachineStepper extends XStateStepper {
+  readonly actor: Actor<JourneyMachine>;
+
+  constructor(machine: JourneyMachine, input: JourneyInput, snapshot?: ReturnType<Actor<JourneyMachine>['getPersistedSnapshot']>) {
+    super();
+    this.actor = createActor(machine, { input, clock: new SimulatedClock(), ...(snapshot ? { snapshot } : {}) });
+    this.actor.start();
+  }
+
+  protected snapshot(): JourneySnapshot {
+    return this.actor.getSnapshot();
+  }
+
+  protected apply(event: JourneyEvent): void {
+    this.actor.send(event);
+  }
+}
+
+/**
+ * Steps a journey with XState's pure `initialTransition()` / `transition()` (no actor). Kept to
+ * measure both (the bench prints them): the actor was as fast or faster here, so previews and
+ * rewind use actors.
+ */
+export class TransitionStepper extends XStateStepper {
+  private current: JourneySnapshot;
+
+  constructor(
+    private readonly machine: JourneyMachine,
+    input: JourneyInput,
+  ) {
+    super();
+    this.current = initialTransition(machine, input)[0];
+  }
+
+  protected snapshot(): JourneySnapshot {
+    return this.current;
+  }
+
+  protected apply(event: JourneyEvent): void {
+    this.current = transition(this.machine, this.current, event)[0];
   }
 }
 

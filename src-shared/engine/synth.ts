@@ -1,5 +1,5 @@
 import type { CampaignSettings, Rule, Scalar } from '../flow';
-import { createPrng, mixSeed, type Prng } from './prng';
+import { createPrng, mixSeed, type Prng } from '../random/prng';
 import type { Millis, SentMessage, UserAction, UserProfile } from './types';
 
 const DAY = 86_400_000;

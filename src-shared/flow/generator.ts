@@ -1,7 +1,7 @@
 import type { FlowDocument, FlowEdge } from './document';
 import { SCHEMA_URL, SCHEMA_VERSION } from './document';
 import type { FlowNode, NodeKind } from './nodes';
-import { seededRandom } from './random';
+import { seededRandom } from '../random/prng';
 
 export interface GenerateOptions {
   /** Total nodes, trigger included (at least 1). */

@@ -15,7 +15,7 @@ export * from './problems';
 export * from './validate';
 export * from './variables';
 export * from './generator';
-export { seededRandom } from './random';
+export { seededRandom } from '../random/prng';
 export * from './edit';
 export { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 export { urlPatternProblem, contradiction } from './campaign-checks';

@@ -1,6 +1,6 @@
 import { example } from '../testing/flow-builders';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../flow/random';
+import { seededRandom } from '../random/prng';
 import type { BackendAdapter, PushRequest, PushResult } from './adapter';
 import { flowContentHash, syncContentHash } from './content-hash';
 import { createSyncEngine } from './engine';

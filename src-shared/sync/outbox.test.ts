@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../flow/random';
+import { seededRandom } from '../random/prng';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './backoff';
 import { dueEntries, enqueue, failAttempt, nextWakeAt, resumeEntries, startAttempt } from './outbox';
 import { syncError } from './sync-error';

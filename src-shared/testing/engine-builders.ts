@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../flow';
 import { generateFlow } from '../flow/generator';
-import { createPrng } from '../engine/prng';
+import { createPrng } from '../random/prng';
 import type { UserAction, UserProfile } from '../engine/types';
 
 /** An instant from an ISO string, for readable test expectations. */

@@ -1,5 +1,5 @@
 import type { FlowDocument } from '../../../src-shared/flow/document';
-import { seededRandom } from '../../../src-shared/flow/random';
+import { seededRandom } from '../../../src-shared/random/prng';
 import type { BackendAdapter } from '../../../src-shared/sync/adapter';
 import { createSyncEngine } from '../../../src-shared/sync/engine';
 import { createMemoryFlows, createMemorySyncStore } from '../../../src-shared/sync/store';

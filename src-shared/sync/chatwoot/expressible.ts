@@ -1,6 +1,7 @@
 import { readSimpleFlow } from '../../campaigns/simple-flow';
 import type { FlowDocument } from '../../flow/document';
-import type { FlowNode } from '../../flow/nodes';
+import { stepNameAtStart, type FlowNode } from '../../flow/nodes';
+import { runtimeOf } from '../../flow/nodes/runtimes';
 import type { Problem } from '../../flow/problems';
 
 export type ChatwootCampaignType = 'ongoing' | 'one_off';
@@ -8,13 +9,6 @@ export type ChatwootCampaignType = 'ongoing' | 'one_off';
 export type Expressibility =
   | { ok: true; campaignType: ChatwootCampaignType; send: Extract<FlowNode, { type: 'send' }>; sendIndex: number; notes: Problem[] }
   | { ok: false; reasons: Problem[] };
-
-const STEP_NAMES: Partial<Record<FlowNode['type'], string>> = {
-  wait: 'wait',
-  filter: 'filter (branch)',
-  'inbound-message': 'wait-for-a-reply',
-  assign: 'assignment',
-};
 
 /**
  * Whether a flow can become a Chatwoot campaign, and if not, every reason why: shown before
@@ -33,8 +27,9 @@ export function chatwootExpressibility(doc: FlowDocument): Expressibility {
     const sends = doc.nodes.filter((n) => n.type === 'send').length;
     if (sends > 1) no('many-messages', `This flow sends ${sends} messages; a Chatwoot campaign sends one.`, '$.nodes');
     doc.nodes.forEach((n, i) => {
-      const step = STEP_NAMES[n.type];
-      if (step) no('step', `The ${step} step "${n.data.label || n.id}" has no Chatwoot equivalent.`, `$.nodes[${i}]`, n.id);
+      // Each kind's runtime says whether a Chatwoot campaign can hold it, and how to name it if not.
+      const step = runtimeOf(n).chatwootStep;
+      if (step) no('step', `${stepNameAtStart(n)} has no Chatwoot equivalent: Chatwoot has no ${step} step.`, `$.nodes[${i}]`, n.id);
     });
     if (c.trigger.type === 'event' || c.trigger.type === 'segment_entered') {
       no('trigger', `Chatwoot campaigns cannot start on ${c.trigger.type === 'event' ? 'an event' : 'entering a segment'}; only on a page visit or at a scheduled time.`, '$.campaign.trigger');

@@ -1,6 +1,7 @@
 /**
- * A small seeded PRNG (mulberry32): the same seed gives the same sequence on every platform,
- * which is what makes simulations reproducible bit for bit.
+ * The one seeded PRNG of the core (mulberry32): the same seed gives the same sequence on every
+ * platform, which is what makes simulations, generated flows and retry jitter in tests
+ * reproducible bit for bit.
  */
 export interface Prng {
   /** Uniform in [0, 1). */
@@ -17,6 +18,17 @@ export interface Prng {
 
 export function createPrng(seed: number): Prng {
   return new Mulberry32(seed);
+}
+
+/**
+ * The PRNG as a plain function, for code that takes a `random: () => number` (like
+ * `Math.random`): generated flows, audiences, visit streams, retry jitter.
+ *
+ * @example const random = seededRandom(7); random() // same value on every run
+ */
+export function seededRandom(seed: number): () => number {
+  const p = new Mulberry32(seed);
+  return () => p.next();
 }
 
 /** A class rather than closures: population runs create one per user. */

@@ -1,11 +1,13 @@
-import { stepName, type FlowNode, type NodeOfKind, type Scalar } from '../flow';
-import { closestConversation } from './decisions';
+import { stepName, type Scalar } from '../flow';
+import type { ConditionEnv } from './conditions';
 import type { CompiledFlow } from './graph';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 /**
  * The changes a journey undergoes, as mutations of a draft. The machine applies them to a copy
- * (`draft()`), the fast stepper in place: one implementation, two ways of sequencing it.
+ * (`draft()`), the fast stepper in place: one implementation, two ways of sequencing it. What
+ * each node kind does lives in its runtime (src-shared/flow/nodes/<kind>-runtime.ts), which
+ * builds on these; this module imports no runtime, so runtimes can import it.
  */
 export function initialData(input: JourneyInput): JourneyData {
   return {
@@ -92,58 +94,11 @@ export function step(d: JourneyData, node: string, outcome: string, why: string)
   d.trace.push({ t: d.time, node, event: d.cause, outcome, why });
 }
 
-/** A node completes through `handle`: it stops waiting and its effects happen. */
-export function complete(flow: CompiledFlow, d: JourneyData, node: string, handle: string, why: string): void {
-  completeNode(flow, d, flow.nodes[flow.index.get(node)!]!, handle, why);
-}
-
-/**
- * {@link complete} for a node already looked up (the fast path knows nodes by index). `waited`:
- * whether `due` may hold a timer for the node, to remove; the fast path passes false, as it
- * writes `due` from its own arrays (a keyed delete on that object is slow).
- */
-export function completeNode(flow: CompiledFlow, d: JourneyData, n: FlowNode, handle: string, why: string, waited = true): void {
-  const node = n.id;
-  if (waited) delete d.due[node];
-  if (n.type === 'send') why = send(flow, d, n) + why;
-  if (n.type === 'assign') why = assign(flow, d, n);
-  step(d, node, handle, why);
-}
-
-function send(flow: CompiledFlow, d: JourneyData, n: NodeOfKind<'send'>): string {
-  const nodeId = n.id;
-  const c = flow.doc.campaign;
-  const channel = n.data.channel ?? 'chat';
-  let conversationId = n.data.conversation === 'follow_up' ? closestConversation(d, nodeId) : null;
-  const followUp = conversationId !== null;
-  if (!conversationId) {
-    conversationId = `${d.journeyId}:c${d.conversations.length + 1}`;
-    d.conversations.push({ id: conversationId, nodeId, channel, open: true, assignee: null });
-  }
-  const s = n.data.sender ?? c.channelDefaults.sender ?? { type: 'bot' as const };
-  const sender = s.type === 'bot' ? `bot:${s.name ?? 'bot'}` : `agent:${s.agentId}`;
-  const body = d.explain ? render(n.data.body, d, c.name) : '';
-  d.messages.push({ at: d.time, nodeId, channel, body, sender, conversationId });
-  return d.explain ? `${channel}, ${followUp ? `follow-up in ${conversationName(flow, d, conversationId)}` : 'new conversation'}: ` : '';
-}
-
 /** A conversation as people read it: "the conversation of "Welcome" (Send message)", never its id. */
-function conversationName(flow: CompiledFlow, d: JourneyData, id: string): string {
+export function conversationName(flow: CompiledFlow, d: JourneyData, id: string): string {
   const opener = d.conversations.find((c) => c.id === id)?.nodeId;
   const at = opener === undefined ? undefined : flow.index.get(opener);
   return at === undefined ? 'an earlier conversation' : `the conversation of ${stepName(flow.nodes[at]!)}`;
-}
-
-function assign(flow: CompiledFlow, d: JourneyData, n: NodeOfKind<'assign'>): string {
-  const id = closestConversation(d, n.id);
-  const t = n.data.target;
-  const who = t ? `${t.type}:${t.type === 'inbox' ? t.inboxId : t.type === 'team' ? t.teamId : t.agentId}` : 'nobody';
-  const conv = d.conversations.find((c) => c.id === id);
-  if (conv) conv.assignee = who;
-  if (!d.explain) return '';
-  // `who` stays the backend's id in the data; the text names the target as the flow does.
-  const whom = t ? `${t.type} ${t.name ? `"${t.name}"` : who.slice(t.type.length + 1)}` : 'nobody';
-  return conv ? `${conversationName(flow, d, conv.id)} assigned to ${whom}` : 'no upstream conversation to assign';
 }
 
 /** Fills `{{ contact.x }}` variables from the profile. */
@@ -178,4 +133,19 @@ export function nextDue(d: JourneyData): Millis | null {
     if (t !== null && t !== undefined && (best === null || t < best)) best = t;
   }
   return best;
+}
+
+/** The view of the journey that conditions read; `message` is the user's message being handled. */
+export function envOf(d: JourneyData, message: string | null = null): ConditionEnv {
+  return { profile: d.profile, events: d.events, conversations: d.conversations, message, now: d.time };
+}
+
+/** The conversation opened by the closest upstream send on the path this journey took. */
+export function closestConversation(d: JourneyData, nodeId: string): string | null {
+  for (let cur = d.via[nodeId]; cur !== undefined; cur = d.via[cur]) {
+    const c = d.conversations.find((x) => x.nodeId === cur);
+    if (c) return c.id;
+    if (cur === d.via[cur]) break;
+  }
+  return null;
 }
