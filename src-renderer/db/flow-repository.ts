@@ -112,9 +112,9 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
       await database.versions.add(versionOf(recovered, 'Recovered after a crash', true, clock()));
     },
 
-    /** Keeps a named version of the document as it is now. */
-    async saveVersion(document: FlowDocument, name: string): Promise<void> {
-      await database.versions.add(versionOf(document, name.trim() || 'Untitled version', false, clock()));
+    /** Keeps a named version of the document as it is now (`auto`: kept by the app, e.g. before a restore). */
+    async saveVersion(document: FlowDocument, name: string, auto = false): Promise<void> {
+      await database.versions.add(versionOf(document, name.trim() || 'Untitled version', auto, clock()));
     },
 
     async removeVersion(id: number): Promise<void> {
