@@ -4,6 +4,7 @@ import { chatwootExpressibility, type SyncOptions, type WhatsappTemplateChoice }
 import { useFlow } from '../db/use-flows';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
+import { Dialog } from '../ui/dialog';
 import { navigate } from '../ui/use-route';
 import { selectBackends } from './backends-store';
 import type { BackendItem } from './backends-store';
@@ -69,7 +70,7 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
   };
 
   return (
-    <div className="sync-panel" role="dialog" aria-label="Publish" data-testid="publish-panel">
+    <Dialog modal={false} onClose={onClose} className="sync-panel" aria-label="Publish" data-testid="publish-panel">
       {linked.map((v) => (
         <BackendState key={v.backend} v={v} doc={doc} onResolve={() => onResolve(v)} onDismiss={() => void loop.dismiss(flowId, v.backend ?? '')} />
       ))}
@@ -91,7 +92,7 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
           ))}
         </ul>
       )}
-    </div>
+    </Dialog>
   );
 }
 
