@@ -6,7 +6,8 @@ import { chromiumArgs, chromiumPath } from './tests/e2e/harness';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
-  outputDir: 'test-results/playwright',
+  // E2E_OUTPUT_DIR keeps two runs in one checkout from clearing each other's artifacts.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/playwright',
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

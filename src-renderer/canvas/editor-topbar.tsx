@@ -10,10 +10,11 @@ import { useFlowImport } from '../import/use-flow-import';
 import { PreviewToggle } from '../preview/preview-toggle';
 import { PublishControl } from '../sync/publish-control';
 import { exportFileName, kindLabels, plural } from '../ui/format';
-import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
+import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, KeyboardIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
+import { useProvideEditorUi } from '../editor/actions/editor-ui';
 import { layoutFlow } from './auto-layout';
 import { saveFlowText } from './download';
-import { useHostCommands } from '../host/use-host-commands';
+import { ShortcutsDialog } from './shortcuts-dialog';
 
 const selectName = (s: EditorState) => s.doc.campaign.name;
 const selectKind = (s: EditorState) => s.doc.campaign.kind;
@@ -38,6 +39,7 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
   const { getNodes, fitView, zoomIn, zoomOut } = useReactFlow();
   const { importFile } = useFlowImport();
   const [laying, setLaying] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
 
   const autoLayout = async () => {
     setLaying(true);
@@ -49,16 +51,17 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
     }
   };
 
-  // The desktop menu's File and View commands for the open flow.
-  useHostCommands({
-    'view.fitView': () => void fitView({ duration: 200 }),
-    'view.zoomIn': () => void zoomIn({ duration: 150 }),
-    'view.zoomOut': () => void zoomOut({ duration: 150 }),
-    'view.autoLayout': () => void autoLayout(),
-    'flow.export': () => {
+  // What the editor's actions (editor/actions/) do through the canvas and the top bar.
+  useProvideEditorUi(api, {
+    fitView: () => void fitView({ duration: 200 }),
+    zoomIn: () => void zoomIn({ duration: 150 }),
+    zoomOut: () => void zoomOut({ duration: 150 }),
+    autoLayout: () => void autoLayout(),
+    exportFlow: () => {
       const doc = api.getState().doc;
       void saveFlowText(exportFileName(doc.campaign.name), exportFlowJson(doc));
     },
+    showShortcuts: () => setShortcuts(true),
   });
 
   return (
@@ -105,8 +108,12 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
           <span className="topbar-label">Import</span>
         </ImportButton>
         <ExportMenu />
+        <button type="button" className="icon-button" onClick={() => setShortcuts(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" data-testid="show-shortcuts">
+          <KeyboardIcon size={18} />
+        </button>
         <PublishControl />
       </div>
+      {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
     </header>
   );
 }

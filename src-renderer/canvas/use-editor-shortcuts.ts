@@ -1,16 +1,19 @@
 import { useEffect } from 'react';
 import { readClipboard } from '../../src-shared/flow/index';
+import { useProvideEditorUi } from '../editor/actions/editor-ui';
+import { findAction, matchesKey } from '../editor/actions/registry';
+import { isMac as mac, useEditorActions } from '../editor/actions/use-editor-actions';
 import type { EditorStore } from '../editor/editor-store';
-import { useHostCommands } from '../host/use-host-commands';
-import { commandFor, isTypingTarget } from './editor-keys';
-
-const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { isTextField } from '../ui/text-field';
 
 /**
  * Flow clipboard text kept in this window too, for when the system clipboard cannot be read
  * (no permission); copying between flows works either way.
  */
 let lastCopied: string | null = null;
+
+/** Whether a key press is the registry's accelerator for this clipboard action. */
+const isKeyOf = (id: 'edit.copy' | 'edit.paste', event: KeyboardEvent) => findAction(id)?.accelerators.some((a) => matchesKey(event, a, mac)) ?? false;
 
 /** Whether the user is copying text they selected on the page, which is theirs to copy. */
 function hasTextSelection(): boolean {
@@ -19,19 +22,14 @@ function hasTextSelection(): boolean {
 }
 
 /**
- * Keyboard shortcuts and clipboard for the open flow. Keys typed into fields are left alone.
- * Copy and paste use the system clipboard's text (readClipboard format), so they work across
- * flows and windows.
+ * Keyboard shortcuts, menu commands and clipboard for the open flow. The commands themselves
+ * are the editor's actions (editor/actions/registry.ts); this adds the clipboard, which works
+ * through the browser's copy and paste events. Copy and paste use the system clipboard's text
+ * (readClipboard format), so they work across flows and windows.
  */
 export function useEditorShortcuts(store: EditorStore, onSave: () => void): void {
-  // The desktop menu's Edit commands do what their keys do (cut/copy/paste arrive as DOM events).
-  useHostCommands({
-    'edit.undo': () => store.getState().undo(),
-    'edit.redo': () => store.getState().redo(),
-    'edit.duplicate': () => store.getState().duplicateSelection(),
-    'edit.delete': () => store.getState().deleteSelection(),
-    'edit.selectAll': () => store.getState().selectAll(),
-  });
+  useEditorActions(store);
+  useProvideEditorUi(store, { save: onSave });
   useEffect(() => {
     let pasteHandled = false;
 
@@ -42,10 +40,8 @@ export function useEditorShortcuts(store: EditorStore, onSave: () => void): void
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || event.defaultPrevented) return;
-      const mod = mac ? event.metaKey : event.ctrlKey;
-      const key = event.key.toLowerCase();
-      if (mod && key === 'c' && !hasTextSelection()) {
+      if (isTextField(event.target) || event.defaultPrevented) return;
+      if (isKeyOf('edit.copy', event) && !hasTextSelection()) {
         const clip = store.getState().copySelection();
         if (clip) {
           lastCopied = JSON.stringify(clip);
@@ -53,7 +49,7 @@ export function useEditorShortcuts(store: EditorStore, onSave: () => void): void
         }
         return; // the copy event follows and writes the same text
       }
-      if (mod && key === 'v') {
+      if (isKeyOf('edit.paste', event)) {
         // The paste event normally follows; if the platform sends none, read the clipboard.
         pasteHandled = false;
         setTimeout(() => {
@@ -64,30 +60,10 @@ export function useEditorShortcuts(store: EditorStore, onSave: () => void): void
         }, 60);
         return;
       }
-      const command = commandFor(event, mac);
-      if (!command) return;
-      event.preventDefault();
-      const state = store.getState();
-      switch (command) {
-        case 'undo':
-          return state.undo();
-        case 'redo':
-          return state.redo();
-        case 'delete':
-          return state.deleteSelection();
-        case 'select-all':
-          return state.selectAll();
-        case 'duplicate':
-          return state.duplicateSelection();
-        case 'deselect':
-          return state.select({ nodes: [], edges: [] });
-        case 'save':
-          return onSave();
-      }
     };
 
     const onCopy = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target) || hasTextSelection()) return;
+      if (isTextField(event.target) || hasTextSelection()) return;
       const clip = store.getState().copySelection();
       if (!clip || !event.clipboardData) return;
       lastCopied = JSON.stringify(clip);
@@ -96,7 +72,7 @@ export function useEditorShortcuts(store: EditorStore, onSave: () => void): void
     };
 
     const onPaste = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target)) return;
+      if (isTextField(event.target)) return;
       pasteHandled = true;
       if (pasteText(event.clipboardData?.getData('text/plain') ?? null)) event.preventDefault();
     };

@@ -40,6 +40,12 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
       return document.campaign.id;
     },
 
+    /** The saved flows among these ids (id and name), to ask before an import replaces them. */
+    async existing(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+      const rows = await database.flows.bulkGet([...ids]);
+      return rows.filter((r): r is FlowRecord => r !== undefined).map((r) => ({ id: r.id, name: r.name }));
+    },
+
     /** Stores imported documents; a flow with the same id is replaced, its old state kept as a version. */
     async saveImported(documents: readonly FlowDocument[]): Promise<string[]> {
       return database.transaction('rw', database.flows, database.versions, async () => {
@@ -112,9 +118,9 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
       await database.versions.add(versionOf(recovered, 'Recovered after a crash', true, clock()));
     },
 
-    /** Keeps a named version of the document as it is now. */
-    async saveVersion(document: FlowDocument, name: string): Promise<void> {
-      await database.versions.add(versionOf(document, name.trim() || 'Untitled version', false, clock()));
+    /** Keeps a named version of the document as it is now (`auto`: kept by the app, e.g. before a restore). */
+    async saveVersion(document: FlowDocument, name: string, auto = false): Promise<void> {
+      await database.versions.add(versionOf(document, name.trim() || 'Untitled version', auto, clock()));
     },
 
     async removeVersion(id: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { findHostCommand, type HostCommandId } from '../../src-shared/host/commands';
 import type { OpenedFlowFile } from '../../src-shared/host/contract';
+import { isTextField } from '../ui/text-field';
 import { getHost, getHostEvents } from './host-client';
 
 /** The DOM event each host menu command is re-dispatched as, on `window`. */
@@ -16,12 +17,6 @@ declare global {
 /** What a text-editing command does inside a text field instead of reaching the editor. */
 const textFieldActions: Partial<Record<HostCommandId, string>> = { 'edit.undo': 'undo', 'edit.redo': 'redo', 'edit.selectAll': 'selectAll', 'edit.delete': 'forwardDelete' };
 
-function isTextField(element: Element | null): boolean {
-  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
-  if (element instanceof HTMLInputElement) return !element.readOnly && !['button', 'checkbox', 'radio', 'range', 'color', 'file', 'submit', 'reset'].includes(element.type);
-  return element instanceof HTMLElement && element.isContentEditable;
-}
-
 let forwarding: (() => void) | undefined;
 
 /** Forwards the host's `menu.command` pushes as DOM events, once for the whole page. */
@@ -30,7 +25,8 @@ function forwardHostCommands(): void {
   if (forwarding || !events) return;
   forwarding = events.subscribe('menu.command', ({ command }) => {
     const fieldAction = textFieldActions[command];
-    if (findHostCommand(command)?.textEditing && fieldAction && isTextField(document.activeElement)) {
+    const focused = document.activeElement;
+    if (findHostCommand(command)?.textEditing && fieldAction && isTextField(focused) && !(focused instanceof HTMLSelectElement)) {
       // Undo in a text field undoes typing, not the last canvas change. execCommand is the
       // only way to ask Chromium for its own editing action from script.
       document.execCommand(fieldAction);

@@ -1,17 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { createEmptyFlow, exportFlowJson } from '../../src-shared/flow/index';
-import { openedFileToFile, readFlowFile } from './read-flow-file';
+import { createEmptyFlow, exportFlowJson, hasErrors, importFlowJson } from '../../src-shared/flow/index';
+import { asCopies } from './import-conflict';
+import { openedFileToFile, readFlowFile, readFlowText } from './read-flow-file';
+import example from '../../resources/examples/onboarding-drip.json?raw';
 
-const text = exportFlowJson(createEmptyFlow({ name: 'Pricing page: talk to sales', kind: 'live-chat' }));
+// A valid flow: an empty one has errors (no URL pattern, no event), which an import refuses.
+const text = example;
 
 describe('files the desktop host hands over', () => {
   it('import like a dropped file', async () => {
     const r = await readFlowFile(openedFileToFile({ name: 'pricing.json', text }));
-    expect(r.ok && r.documents[0]!.campaign.name).toBe('Pricing page: talk to sales');
+    expect(r.ok && r.documents[0]!.campaign.name).toBe('14-day onboarding');
   });
 
   it('one the host could not read is reported with its reason, not as bad JSON', async () => {
     const r = await readFlowFile(openedFileToFile({ name: 'locked.json', error: 'Permission denied' }));
     expect(r).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'file.unreadable', message: expect.stringContaining('Permission denied'), path: '$' })] });
+  });
+});
+
+describe('the app refuses what the CLI import refuses', () => {
+  it('refuses a single flow with validation errors, listing them located as the CLI does', () => {
+    const withErrors = exportFlowJson(createEmptyFlow({ name: 'No trigger event', kind: 'workflow' }));
+    const cli = importFlowJson(withErrors);
+    expect(cli.ok && hasErrors(cli.problems)).toBe(true);
+    const r = readFlowText(withErrors, 'draft.json');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems).toEqual(cli.ok ? cli.problems.filter((p) => p.severity === 'error') : []);
+    expect(!r.ok && r.problems[0]!.path).toBe('$.campaign.trigger.event');
+  });
+
+  it('imports a flow without errors', () => {
+    const r = readFlowText(text, 'onboarding-drip.json');
+    expect(r.ok).toBe(true);
+  });
+
+  it('refuses a 30 MB file before reading it, saying the limit', async () => {
+    const started = performance.now();
+    const big = new File([new Uint8Array(30 * 1024 * 1024)], 'huge.json');
+    const r = await readFlowFile(big);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(r).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'file.too-large', message: expect.stringMatching(/huge\.json is 30\.0 MB; the app imports flow files up to 8 MB/) })] });
+  });
+});
+
+describe('keeping both', () => {
+  it('gives the clashing flows a new id and an "(imported)" name, leaving the others', () => {
+    const a = createEmptyFlow({ name: 'A', id: 'a' });
+    const b = createEmptyFlow({ name: 'B', id: 'b' });
+    const out = asCopies([a, b], new Set(['a']), () => 'new-id');
+    expect(out[0]!.campaign).toMatchObject({ id: 'new-id', name: 'A (imported)' });
+    expect(out[1]).toBe(b);
   });
 });

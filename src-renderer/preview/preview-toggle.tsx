@@ -1,4 +1,5 @@
-import { useHostCommands } from '../host/use-host-commands';
+import { useProvideEditorUi } from '../editor/actions/editor-ui';
+import { useEditorApi } from '../editor/editor-context';
 import { useOptionalPreview, usePreviewApi } from './preview-context';
 import type { PreviewState } from './preview-store';
 import '../styles/preview.css';
@@ -14,7 +15,7 @@ export function PreviewToggle() {
 
 function Toggle({ mode }: { mode: 'edit' | 'preview' }) {
   const api = usePreviewApi();
-  useHostCommands({ 'view.simulate': () => api.getState().setMode('preview') });
+  useProvideEditorUi(useEditorApi(), { preview: () => api.getState().setMode('preview') });
   return (
     <div className="preview-mode-toggle" role="tablist" aria-label="Editor mode">
       {(['edit', 'preview'] as const).map((m) => (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { FlowDocument, newId } from '../../src-shared/flow/index';
 import type { Conflict, ConflictChoice } from '../../src-shared/sync/index';
 import { selectNotify, useAppStore } from '../state/app-store';
+import { Dialog } from '../ui/dialog';
 import { CloseIcon } from '../ui/icons';
 import { conflictRows } from './conflict-rows';
 import { useSyncLoop } from './sync-context';
@@ -38,61 +39,59 @@ export function ConflictDialog({ flow, backend, conflict, onClose }: { flow: Flo
   };
 
   return (
-    <div className="sync-modal" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="sync-modal__box sync-conflict" role="dialog" aria-modal="true" aria-labelledby="sync-conflict-title" data-testid="conflict-dialog">
-        <header className="sync-modal__header">
-          <div>
-            <h2 id="sync-conflict-title" className="sync-modal__title">
-              {deleted ? 'The published campaign was deleted' : 'Changed in two places'}
-            </h2>
-            <p className="muted">{conflict.remote.summary || `“${flow.campaign.name}” was changed here and on ${backend} since it was last published.`}</p>
-          </div>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
-            <CloseIcon />
-          </button>
-        </header>
-        <table className="sync-conflict__table" data-testid="conflict-table">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">On this computer (mine)</th>
-              <th scope="col">On {backend} (theirs)</th>
+    <Dialog onClose={onClose} className="sync-conflict" aria-labelledby="sync-conflict-title" data-testid="conflict-dialog">
+      <header className="dialog__header">
+        <div>
+          <h2 id="sync-conflict-title" className="dialog__title">
+            {deleted ? 'The published campaign was deleted' : 'Changed in two places'}
+          </h2>
+          <p className="muted">{conflict.remote.summary || `“${flow.campaign.name}” was changed here and on ${backend} since it was last published.`}</p>
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+          <CloseIcon />
+        </button>
+      </header>
+      <table className="sync-conflict__table" data-testid="conflict-table">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">On this computer (mine)</th>
+            <th scope="col">On {backend} (theirs)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label} className={row.differs ? 'sync-conflict__row--differs' : undefined} data-differs={row.differs || undefined}>
+              <th scope="row">
+                {row.label}
+                {row.differs && <span className="sync-conflict__changed">changed</span>}
+              </th>
+              <td className="sync-conflict__value">{row.local}</td>
+              <td className="sync-conflict__value">{row.remote}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label} className={row.differs ? 'sync-conflict__row--differs' : undefined} data-differs={row.differs || undefined}>
-                <th scope="row">
-                  {row.label}
-                  {row.differs && <span className="sync-conflict__changed">changed</span>}
-                </th>
-                <td className="sync-conflict__value">{row.local}</td>
-                <td className="sync-conflict__value">{row.remote}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {error && (
-          <p className="sync-conflict__error" role="alert">
-            {error}
-          </p>
+          ))}
+        </tbody>
+      </table>
+      {error && (
+        <p className="sync-conflict__error" role="alert">
+          {error}
+        </p>
+      )}
+      <footer className="dialog__footer">
+        {deleted ? (
+          <>
+            <ChoiceButton busy={busy} onClick={() => void choose('take-remote')} title="Unlink" hint="Keep the flow here, unpublished." />
+            <ChoiceButton busy={busy} primary onClick={() => void choose('keep-local')} title="Publish again" hint={`Create it anew on ${backend}.`} />
+          </>
+        ) : (
+          <>
+            <ChoiceButton busy={busy} onClick={() => void choose('take-remote')} title="Take theirs" hint="Replace this flow with the published version. Yours stays in the history." />
+            <ChoiceButton busy={busy} onClick={() => void choose('keep-copy')} title="Keep a copy" hint="Take theirs here, and keep yours as a new unpublished flow." />
+            <ChoiceButton busy={busy} primary onClick={() => void choose('keep-local')} title="Keep mine" hint={`Publish this version over the one on ${backend}.`} />
+          </>
         )}
-        <footer className="sync-modal__footer">
-          {deleted ? (
-            <>
-              <ChoiceButton busy={busy} onClick={() => void choose('take-remote')} title="Unlink" hint="Keep the flow here, unpublished." />
-              <ChoiceButton busy={busy} primary onClick={() => void choose('keep-local')} title="Publish again" hint={`Create it anew on ${backend}.`} />
-            </>
-          ) : (
-            <>
-              <ChoiceButton busy={busy} onClick={() => void choose('take-remote')} title="Take theirs" hint="Replace this flow with the published version. Yours stays in the history." />
-              <ChoiceButton busy={busy} onClick={() => void choose('keep-copy')} title="Keep a copy" hint="Take theirs here, and keep yours as a new unpublished flow." />
-              <ChoiceButton busy={busy} primary onClick={() => void choose('keep-local')} title="Keep mine" hint={`Publish this version over the one on ${backend}.`} />
-            </>
-          )}
-        </footer>
-      </div>
-    </div>
+      </footer>
+    </Dialog>
   );
 }
 

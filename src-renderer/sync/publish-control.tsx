@@ -4,6 +4,7 @@ import { chatwootExpressibility, publishCheck, type PublishIssue, type SyncOptio
 import { useFlow } from '../db/use-flows';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
+import { Dialog } from '../ui/dialog';
 import { navigate } from '../ui/use-route';
 import { selectBackends } from './backends-store';
 import type { BackendItem } from './backends-store';
@@ -79,7 +80,7 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
   };
 
   return (
-    <div className="sync-panel" role="dialog" aria-label="Publish" data-testid="publish-panel">
+    <Dialog modal={false} onClose={onClose} className="sync-panel" aria-label="Publish" data-testid="publish-panel">
       {linked.map((v) => (
         <BackendState key={v.backend} v={v} doc={doc} onResolve={() => onResolve(v)} onDismiss={() => void loop.dismiss(flowId, v.backend ?? '')} />
       ))}
@@ -115,7 +116,7 @@ function PublishPanel({ flowId, views, onClose, onResolve }: { flowId: string; v
           ))}
         </ul>
       )}
-    </div>
+    </Dialog>
   );
 }
 

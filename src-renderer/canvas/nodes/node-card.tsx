@@ -1,24 +1,22 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { ReactNode } from 'react';
 import { NodeOverlayBadge, nodeOverlayClass, useNodeOverlay } from '../../preview/canvas-overlay';
 import type { CanvasNode } from '../to-react-flow';
+import { nodeIcons } from './node-icons';
 
 /** Outputs share their side evenly; labels and handles use the same offsets so they line up. */
 function offsetOf(index: number, count: number): string {
   return `${((index + 1) / (count + 1)) * 100}%`;
 }
 
-interface NodeCardProps extends NodeProps<CanvasNode> {
-  icon: ReactNode;
-  /** Triggers start the flow: nothing leads into them. */
-  hasInput?: boolean;
-}
-
 /**
- * The frame every node kind is drawn in: kind and icon, label, the one-line summary and a
- * labelled source handle per output. Kind files choose the icon and accent only.
+ * The one component every node kind is drawn with: kind and icon, label, the one-line summary
+ * and a labelled source handle per output. What differs by kind comes from the data (title,
+ * outputs, summary from the core's node definitions), the icon from node-icons.tsx and the
+ * accent from CSS (`.node-card--<kind>`). The trigger starts the flow: nothing leads into it.
  */
-export function NodeCard({ id, data, icon, hasInput = true, selected, isConnectable }: NodeCardProps) {
+export function NodeCard({ id, data, selected, isConnectable }: NodeProps<CanvasNode>) {
+  const icon = nodeIcons[data.kind];
+  const hasInput = data.kind !== 'trigger';
   const overlay = useNodeOverlay(id);
   const vertical = data.direction === 'down';
   const inputSide = vertical ? Position.Top : Position.Left;

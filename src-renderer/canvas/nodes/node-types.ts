@@ -1,20 +1,6 @@
 import type { NodeTypes } from '@xyflow/react';
-import type { NodeKind } from '../../../src-shared/flow/index';
-import { AssignNode } from './assign-node';
-import { EndNode } from './end-node';
-import { FilterNode } from './filter-node';
-import { InboundMessageNode } from './inbound-message-node';
-import { SendNode } from './send-node';
-import { TriggerNode } from './trigger-node';
-import { WaitNode } from './wait-node';
+import { NODE_KINDS, type NodeKind } from '../../../src-shared/flow/index';
+import { NodeCard } from './node-card';
 
-/** One component per kind; a new kind without a component is a type error here. */
-export const nodeTypes = {
-  trigger: TriggerNode,
-  filter: FilterNode,
-  wait: WaitNode,
-  'inbound-message': InboundMessageNode,
-  send: SendNode,
-  assign: AssignNode,
-  end: EndNode,
-} satisfies Record<NodeKind, NodeTypes[string]> satisfies NodeTypes;
+/** React Flow's node types: one card component registered for every kind. */
+export const nodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, NodeCard])) as Record<NodeKind, typeof NodeCard> satisfies NodeTypes;

@@ -1,0 +1,50 @@
+import { editorActions, keyCaps } from '../editor/actions/registry';
+import type { ActionGroup } from '../editor/actions/types';
+import { isMac } from '../editor/actions/use-editor-actions';
+import { Dialog } from '../ui/dialog';
+import { CloseIcon } from '../ui/icons';
+
+const groups: readonly ActionGroup[] = ['Edit', 'Canvas', 'Flow', 'Help'];
+
+/** Every editor action with its keys, read from the action registry (opened with `?`). */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog onClose={onClose} className="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog">
+      <header className="dialog__header">
+        <h2 id="shortcuts-title" className="dialog__title">
+          Keyboard shortcuts
+        </h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+          <CloseIcon />
+        </button>
+      </header>
+      <div className="shortcuts__groups">
+        {groups.map((group) => (
+          <section key={group} className="shortcuts__group">
+            <h3 className="shortcuts__group-title">{group}</h3>
+            <dl className="shortcuts__list">
+              {editorActions
+                .filter((action) => action.group === group && action.accelerators.length > 0)
+                .map((action) => (
+                  <div key={action.id} className="shortcuts__row" data-action={action.id}>
+                    <dt>{action.label}</dt>
+                    <dd>
+                      {action.accelerators.map((accelerator, i) => (
+                        <span key={accelerator} className="shortcuts__keys">
+                          {i > 0 && <span className="shortcuts__or">or</span>}
+                          {keyCaps(accelerator, isMac).map((cap, j) => (
+                            <kbd key={j}>{cap}</kbd>
+                          ))}
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="dialog__footnote muted">Space-drag pans the canvas. In preview, ← and → step the timeline; Home and End jump to its ends.</p>
+    </Dialog>
+  );
+}
