@@ -109,7 +109,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache) {
         id = String(r.rows[0]!.id);
       } else {
         await c.query(
-          `update ${S}.journeys set status = $2, waiting = $3, last_node = $4, error = $5, state = $6, next_due = $7, conversations = conversations || $8::jsonb, updated_at = now() where id = $1`,
+          `update ${S}.journeys set status = $2, waiting = $3, last_node = coalesce($4, last_node), error = $5, state = $6, next_due = $7, conversations = conversations || $8::jsonb, updated_at = now() where id = $1`,
           [id, ...cols],
         );
       }

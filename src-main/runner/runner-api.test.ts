@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { flowContentHash } from '../../src-shared/sync/content-hash';
+import { edge, flow as buildFlow, node } from '../../src-shared/testing/flow-builders';
+import type { FlowDocument, FlowNode } from '../../src-shared/flow';
 import { newSyncRecord } from '../../src-shared/sync/sync-record';
 import { createDeliveryAdapter } from '../sync/delivery-adapter';
 import { createDeliveryClient } from '../sync/delivery-client';
@@ -7,6 +14,16 @@ import { createNodeTransport } from '../sync/http-transport';
 import type { OutboundAction } from './chatwoot/actions';
 import { startRunner, type RunningRunner } from './runner';
 import { apiClient, collectNameAndEmail, tempDir, TEST_TOKEN, until } from './testing/runner-fixtures';
+
+/** The runner's answers must match docs/delivery-api.yaml's schemas. */
+const contract = parse(readFileSync(fileURLToPath(new URL('../../docs/delivery-api.yaml', import.meta.url)), 'utf8')) as { components: unknown };
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+((addFormatsModule as unknown as { default?: (a: Ajv2020) => void }).default ?? (addFormatsModule as unknown as (a: Ajv2020) => void))(ajv);
+ajv.addSchema({ $id: 'https://runner.local/api.json', components: contract.components });
+const check = (name: string, value: unknown) => {
+  const v = ajv.getSchema(`https://runner.local/api.json#/components/schemas/${name}`)!;
+  return v(value) ? [] : v.errors;
+};
 
 // One embedded runner (PGlite) for the file: starting PGlite is the slow part.
 let runner: RunningRunner;
@@ -68,6 +85,7 @@ describe('runner HTTP contract', () => {
     const exists = await api.call('PUT', '/v1/flows/pre', body, { 'if-none-match': '*' });
     expect(exists.status).toBe(412);
     expect(exists.body.current.revision).toBe('r1');
+    expect([check('Error', exists.body), check('Flow', exists.body.current), check('Flow', created.body)]).toEqual([[], [], []]);
     expect((await api.call('POST', '/v1/flows/pre/publish')).status).toBe(428);
     expect((await api.call('POST', '/v1/flows/pre/pause')).status).toBe(428);
     expect((await api.call('DELETE', '/v1/flows/pre')).status).toBe(428);
@@ -103,6 +121,7 @@ describe('runner HTTP contract', () => {
       return r.body.journeys.length ? r.body : null;
     });
     expect(page.journeys).toHaveLength(1);
+    expect(check('JourneySummary', page.journeys[0])).toEqual([]);
     const id = page.journeys[0].id as string;
     await until('the first send', async () => sent.some((s) => s.key === `${id}:ask-name`));
     expect((await api.call('PUT', '/v1/contacts/c1', { attributes: { email: 'ada@example.com' } })).status).toBe(202);
@@ -112,13 +131,15 @@ describe('runner HTTP contract', () => {
     });
     expect(j.trace.map((s: { node: string; outcome: string }) => `${s.node}:${s.outcome}`)).toEqual(['trigger:next', 'ask-name:next', 'name-reply:waiting', ':exited']);
     expect(j.sends).toEqual([expect.objectContaining({ nodeId: 'ask-name', status: 'sent' })]);
+    expect(check('Journey', j)).toEqual([]);
     const stats = (await api.call('GET', `/v1/flows/live/stats?revision=${revision}`)).body;
+    expect(check('FlowStats', stats)).toEqual([]);
     const at = (n: string) => stats.nodes.find((x: { nodeId: string }) => x.nodeId === n);
     expect(at('ask-name')).toMatchObject({ entered: 1, completed: { next: 1 }, active: 0, failed: 0 });
     expect(at('name-reply')).toMatchObject({ entered: 1, exited: 1, active: 0 });
     expect(stats.journeys).toEqual({ exited: 1 });
     expect(sent.filter((s) => s.key === `${id}:ask-name`)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('marks a refused send failed with the reason, in the journey and the stats', async () => {
     const doc = await collectNameAndEmail();
@@ -138,5 +159,37 @@ describe('runner HTTP contract', () => {
     } finally {
       refuse = false;
     }
-  });
+  }, 120_000);
+
+  it('keeps a journey on the revision it entered with; a new published revision applies to new journeys', async () => {
+    const version = (body: string): FlowDocument => {
+      const send = { ...node('say', 'send', { channel: 'chat', body }), data: { channel: 'chat', subject: '', body, conversation: 'new', inboxId: 'Website' } } as FlowNode;
+      return buildFlow([node('w', 'wait', { wait: { mode: 'duration', duration: { amount: 1, unit: 'minutes' } } }), send], [edge('trigger', 'w'), edge('w', 'say')], {
+        id: 'pinned',
+        name: 'Pinned',
+        trigger: { type: 'event', event: 'pin.go', properties: [] },
+        entryFrequency: { type: 'every_time' },
+      });
+    };
+    const first = await api.publish(version('from the first version'));
+    // Entries backdated so their one-minute timers fall due in about 15 s.
+    const at = () => new Date(Date.now() - 45_000).toISOString();
+    await api.call('POST', '/v1/events', { contactId: 'p1', name: 'pin.go', at: at() });
+    await until('the first journey', async () => (await api.call('GET', '/v1/flows/pinned/journeys')).body.journeys.length === 1);
+    const v2 = version('from the second version');
+    const put = await api.call('PUT', '/v1/flows/pinned', { document: v2, contentHash: flowContentHash(v2) }, { 'if-match': `"${first}"` });
+    expect(put.status).toBe(200);
+    await api.call('POST', '/v1/events', { contactId: 'p2', name: 'pin.go', at: at() });
+    const body = (id: string) => sent.find((s) => s.key === `${id}:say` && s.kind === 'message') as Extract<OutboundAction, { kind: 'message' }> | undefined;
+    const list = await until('both journeys to end and send', async () => {
+      const js = (await api.call('GET', '/v1/flows/pinned/journeys')).body.journeys as { id: string; contactId: string; revision: string; status: string }[];
+      return js.length === 2 && js.every((j) => j.status === 'ended' && body(j.id)) ? js : null;
+    });
+    expect(list.map((j) => [j.contactId, j.revision])).toEqual([
+      ['p1', first],
+      ['p2', put.body.revision],
+    ]);
+    expect(body(list[0]!.id)?.body).toBe('from the first version');
+    expect(body(list[1]!.id)?.body).toBe('from the second version');
+  }, 120_000);
 });

@@ -46,7 +46,10 @@ async function buildCli() {
     return;
   }
   const outfile = join(dist, 'cli/campaign-studio.cjs');
-  await esbuild({ ...nodeBundle, entryPoints: [entry], format: 'cjs', outfile, banner: { js: '#!/usr/bin/env node' } });
+  // The runner's database and job libraries load WebAssembly and SQL files next to their own
+  // modules: they stay in node_modules (dependencies) instead of being bundled.
+  const runnerLibs = ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'graphile-worker', 'pg'];
+  await esbuild({ ...nodeBundle, external: [...nodeBundle.external, ...runnerLibs], entryPoints: [entry], format: 'cjs', outfile, banner: { js: '#!/usr/bin/env node' } });
   await chmod(outfile, 0o755);
 }
 
