@@ -6,6 +6,7 @@ import { createPendingOpens, readFlowFile, writeFlowFile, type FlowFileDialogs, 
 import type { BackendStore } from './backend-store';
 import { HostError, type HostHandlers } from './handler-registry';
 import type { SecretStore } from './secret-store';
+import { createLiveHandlers } from './live-handlers';
 import { createSyncHandlers, type SyncHandlerOptions } from './sync-handlers';
 
 export interface HostHandlerOptions {
@@ -90,5 +91,6 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
     'secrets.has': async ({ name }) => ({ stored: await secrets.has(name) }),
     'secrets.delete': async ({ name }) => ({ deleted: await secrets.delete(name) }),
     ...createSyncHandlers({ backends: options.backends, secrets, ...(options.syncTransport ? { transport: options.syncTransport } : {}) }),
+    ...createLiveHandlers({ backends: options.backends, secrets, ...(options.syncTransport ? { transport: options.syncTransport } : {}) }),
   };
 }

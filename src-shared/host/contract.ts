@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { syncHostContract } from '../sync/contract';
+import { liveHostContract } from './live-contract';
 import { maxFlowFileBytes } from './limits';
 
 /**
@@ -111,6 +112,8 @@ export const hostContract = {
   },
   /** Backend connections, "Test connection", publishing and statistics (docs/sync.md). */
   ...syncHostContract,
+  /** Live mode: a runner's statistics, journeys and pause/resume (src-shared/host/live-contract.ts). */
+  ...liveHostContract,
 } as const satisfies Record<`${string}.${string}`, { args: z.ZodType; result: z.ZodType }>;
 
 export type HostContract = typeof hostContract;

@@ -1,5 +1,7 @@
 import type { HostHandlers } from '../handler-registry';
 
+const noBackend = { ok: false as const, error: { kind: 'config' as const, message: 'No backends in tests.', retryable: false } };
+
 /** Handlers for every channel that answer canned values; override the ones a test is about. */
 export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
   return {
@@ -19,6 +21,11 @@ export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHan
     'sync.directory': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'sync.push': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'sync.stats': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
+    'live.flow': () => noBackend,
+    'live.stats': () => noBackend,
+    'live.journeys': () => noBackend,
+    'live.journey': () => noBackend,
+    'live.control': () => noBackend,
     ...overrides,
   };
 }

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { SyncError } from '../sync/sync-error';
+
+/**
+ * The live channels of the host contract: what the editor's Live mode asks a runner (a delivery
+ * backend, docs/delivery-api.yaml) through the host, which holds the backend's token. Spread
+ * into `hostContract` like the sync channels; every answer is `{ ok: true, … }` or
+ * `{ ok: false, error }` so a runner that is down is a value the screen shows, never a throw.
+ */
+
+const backendName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
+const flowId = z.string().min(1).max(200);
+const revision = z.string().regex(/^r\d{1,9}$/, 'a revision looks like r12');
+export const liveJourneyStates = ['running', 'ended', 'exited', 'failed'] as const;
+export type LiveJourneyState = (typeof liveJourneyStates)[number];
+
+const failed = z.object({ ok: z.literal(false), error: SyncError });
+const answer = <T extends z.ZodRawShape>(shape: T) => z.union([z.object({ ok: z.literal(true), ...shape }), failed]);
+
+/** Per node of one revision, as the runner counts it (docs/runner.md, "Statistics"). */
+export const LiveNodeFigures = z.object({
+  nodeId: z.string(),
+  active: z.number().int().min(0),
+  entered: z.number().int().min(0),
+  completed: z.record(z.string(), z.number().int().min(0)).default({}),
+  exited: z.number().int().min(0),
+  failed: z.number().int().min(0).default(0),
+});
+export type LiveNodeFigures = z.infer<typeof LiveNodeFigures>;
+
+export const LiveStats = z.object({
+  flowId: z.string(),
+  revision,
+  generatedAt: z.string(),
+  /** Journeys of the revision by status (running, ended, exited, failed). */
+  journeys: z.record(z.string(), z.number().int().min(0)).default({}),
+  nodes: z.array(LiveNodeFigures),
+});
+export type LiveStats = z.infer<typeof LiveStats>;
+
+/** The flow as the runner has it: its current revision and whether new contacts enter. */
+export const LiveFlow = z.object({ id: z.string(), revision, status: z.enum(['draft', 'published', 'paused']), updatedAt: z.string() });
+export type LiveFlow = z.infer<typeof LiveFlow>;
+
+export const LiveJourneySummary = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  revision: z.string(),
+  status: z.enum(liveJourneyStates),
+  waitingAt: z.array(z.string()),
+  lastNode: z.string().nullable().default(null),
+  error: z.string().nullable().default(null),
+  startedAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+export type LiveJourneySummary = z.infer<typeof LiveJourneySummary>;
+
+/** A journey step in the preview's TraceStep format. */
+export const LiveTraceStep = z.object({ t: z.number(), node: z.string(), event: z.string(), outcome: z.string(), why: z.string() });
+
+export const LiveJourney = LiveJourneySummary.extend({
+  flowId: z.string(),
+  trace: z.array(LiveTraceStep),
+  messages: z.array(z.object({ at: z.number(), nodeId: z.string(), channel: z.string(), body: z.string(), conversationId: z.string() }).loose()).default([]),
+  sends: z.array(z.object({ nodeId: z.string(), kind: z.string(), status: z.string(), reason: z.string().nullable().optional() }).loose()).default([]),
+});
+export type LiveJourney = z.infer<typeof LiveJourney>;
+
+export const liveHostContract = {
+  /** The flow's current revision and status on the runner. */
+  'live.flow': { args: z.object({ backend: backendName, flowId }).strict(), result: answer({ flow: LiveFlow }) },
+  /** Per-node figures of one revision (default: the one new journeys enter). */
+  'live.stats': { args: z.object({ backend: backendName, flowId, revision: revision.optional() }).strict(), result: answer({ stats: LiveStats }) },
+  /** A page of journeys at a node (waiting there, or last acted there) in a state. */
+  'live.journeys': {
+    args: z.object({ backend: backendName, flowId, node: z.string().max(200).optional(), state: z.enum(liveJourneyStates).optional(), revision: revision.optional(), cursor: z.string().regex(/^\d{1,18}$/).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    result: answer({ journeys: z.array(LiveJourneySummary), nextCursor: z.string().nullable() }),
+  },
+  /** One journey with its trace, to rewind on the canvas. */
+  'live.journey': { args: z.object({ backend: backendName, journeyId: z.string().regex(/^\d{1,18}$/) }).strict(), result: answer({ journey: LiveJourney }) },
+  /** Pause (no new entries; contacts inside carry on) or resume (publish the current revision again). */
+  'live.control': { args: z.object({ backend: backendName, flowId, action: z.enum(['pause', 'resume']), revision }).strict(), result: answer({ flow: LiveFlow }) },
+} as const satisfies Record<`${string}.${string}`, { args: z.ZodType; result: z.ZodType }>;
