@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../../src-shared/flow';
 import { createJourneyMachine, MachineStepper, persistJourney, restoreJourney, type JourneyMachine, type PersistedJourney } from '../../src-shared/engine';
-import { closestConversation } from '../../src-shared/engine/decisions';
+import { closestConversation } from '../../src-shared/engine/journey-changes';
 import { entryDecision, triggerFires } from '../../src-shared/engine/entry';
 import type { EventRecord, Millis, UserAction, UserProfile } from '../../src-shared/engine/types';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { nextDue } from '../../src-shared/engine/steps';
+import { nextDue } from '../../src-shared/engine/journey-changes';
 import type { Scalar } from '../../src-shared/flow';
 import type { UserAction } from '../../src-shared/engine/types';
 import { activate, applyAction, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow, type StoredJourney } from './contact-step';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFlowJson } from '../../src-shared/flow';
-import { seededRandom } from '../../src-shared/flow/random';
+import { seededRandom } from '../../src-shared/random/prng';
 import { createSyncEngine } from '../../src-shared/sync/engine';
 import { createMemoryFlows, createMemorySyncStore } from '../../src-shared/sync/store';
 import { liveChatFlow, oneOffFlow } from '../../src-shared/sync/testing/sync-builders';
