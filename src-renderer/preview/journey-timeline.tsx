@@ -57,7 +57,7 @@ export function JourneyTimeline({ view, labels }: { view: PreviewView; labels: R
             <span className="preview-outcome-chip preview-outcome-chip--refused">Not entered</span>
           </div>
           {r.why && <div className="preview-step__why">{r.why}</div>}
-          <div className="preview-step__meta">{formatWhen(r.at, view.profile.timezone)} · the trigger fired again</div>
+          <div className="preview-step__meta">{formatWhen(r.at, view.profile.timezone)} · trigger fired</div>
         </div>
       </li>
     ));

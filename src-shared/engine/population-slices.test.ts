@@ -1,18 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
 import { splitUsers } from './population-slices';
 
-describe('splitUsers', () => {
-  it('cuts users into contiguous near-equal ranges in order, never empty, at least one', () => {
-    expect(splitUsers(10, 3)).toEqual([
-      { from: 0, to: 3 },
-      { from: 3, to: 6 },
-      { from: 6, to: 10 },
-    ]);
-    expect(splitUsers(0, 4)).toEqual([{ from: 0, to: 0 }]);
-    expect(splitUsers(2, 8)).toHaveLength(2);
-    expect(splitUsers(2500, 8, 1000)).toHaveLength(2);
-    const r = splitUsers(99_999, 8);
-    expect([r[0]!.from, r.at(-1)!.to]).toEqual([0, 99_999]);
-    r.slice(1).forEach((x, i) => expect(x.from).toBe(r[i]!.to));
-  });
+it('splitUsers covers [0, users) in order with near-equal ranges, at most one per worker, honouring the minimum', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 5000 }), (users, workers, min) => {
+      const ranges = splitUsers(users, workers, min);
+      expect(ranges.length).toBeGreaterThanOrEqual(1);
+      expect(ranges.length).toBeLessThanOrEqual(workers);
+      expect(ranges[0]!.from).toBe(0);
+      expect(ranges.at(-1)!.to).toBe(users);
+      const sizes = ranges.map((r, i) => {
+        if (i > 0) expect(r.from).toBe(ranges[i - 1]!.to);
+        return r.to - r.from;
+      });
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      if (ranges.length > 1) expect(Math.min(...sizes)).toBeGreaterThanOrEqual(Math.floor(users / ranges.length));
+      if (ranges.length > 1) expect(users / ranges.length).toBeGreaterThanOrEqual(min);
+    }),
+  );
 });
