@@ -83,6 +83,10 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? 1000, taskList, logger: quietLogger(log), crontab: '' });
     runner.events.on('worker:create', ({ worker }) => void liveness.register(worker.workerId).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
     liveness.start();
+    // Each journey's deliveries run in their own named queue (in order); graphile-worker keeps
+    // an emptied queue's row until it is collected.
+    const gc = setInterval(() => void utils.cleanup({ tasks: ['GC_JOB_QUEUES'] }).catch((e: Error) => log(`job queue cleanup failed: ${e.message}`)), 10 * 60_000);
+    gc.unref();
 
     const server = createHttpApi({ pool: db.pool, checkToken: token.check, webhookSecret: o.env.CHATWOOT_WEBHOOK_SECRET || undefined, ready: () => accepting, log });
     await new Promise<void>((resolve, reject) => {
@@ -101,6 +105,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
       stop: () =>
         (stopping ??= (async () => {
           accepting = false;
+          clearInterval(gc);
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           await closed;
