@@ -28,7 +28,7 @@ export const splitNode = defineNode({
       { id: 'b', label: 'B', percent: 50 },
     ],
   }),
-  outputs: (data) => data.branches.map((b) => ({ id: b.id, label: `${b.label || b.id} · ${formatPercent(b.percent)}`, fanOut: false })),
+  outputs: (data) => data.branches.map((b) => ({ id: b.id, label: b.label || b.id.toUpperCase(), fanOut: false })),
   summary: (data) => (data.branches.length ? `Split ${data.branches.map((b) => formatPercent(b.percent)).join(' / ')}` : 'No branches yet'),
   validate: (data) => {
     const out: NodeProblem[] = [];
