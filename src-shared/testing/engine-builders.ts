@@ -47,6 +47,8 @@ export function randomFlow(nodes: number, seed: number): FlowDocument {
     const match = 5 + rnd.int(91);
     return { id: n.id, type: 'split', position: n.position, data: { label: `Split ${n.id}`, branches: [{ id: 'match', label: 'A', percent: match }, { id: 'else', label: 'B', percent: 100 - match }] } };
   });
+  // Some flows have a conversion goal, sometimes ending the journey, so property tests cover it.
+  if (rnd.chance(0.4)) c.goal = { name: 'Opened', condition: { type: 'group', match: 'any', rules: [{ type: 'event', event: 'app.opened', count: { operator: 'at_least', value: 1 }, properties: [] }, { type: 'tag', operator: 'has', tag: 'vip' }] }, within: { amount: 3, unit: 'days' }, exit: rnd.chance(0.5) };
   return { ...doc, nodes: withSplits, edges };
 }
 
