@@ -12,7 +12,7 @@ const selectAfter = (s: EditorState) => (s.selection.nodes.length === 1 ? (s.doc
 
 const GROUPS: readonly { title: string; kinds: readonly NodeKind[] }[] = [
   { title: 'Messages', kinds: ['send'] },
-  { title: 'Logic', kinds: ['filter', 'wait', 'inbound-message'] },
+  { title: 'Logic', kinds: ['filter', 'split', 'wait', 'inbound-message'] },
   { title: 'Actions', kinds: ['assign', 'end'] },
   { title: 'Start', kinds: ['trigger'] },
 ];

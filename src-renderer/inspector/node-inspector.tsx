@@ -10,6 +10,7 @@ import { FilterForm } from './filter-form';
 import type { NodeFormProps } from './form-types';
 import { InboundMessageForm } from './inbound-message-form';
 import { SendForm } from './send-form';
+import { SplitForm } from './split-form';
 import { TriggerForm } from './trigger-form';
 import { WaitForm } from './wait-form';
 
@@ -17,6 +18,7 @@ import { WaitForm } from './wait-form';
 const forms: { [K in NodeKind]: ComponentType<NodeFormProps<K>> } = {
   trigger: TriggerForm,
   filter: FilterForm,
+  split: SplitForm,
   wait: WaitForm,
   'inbound-message': InboundMessageForm,
   send: SendForm,

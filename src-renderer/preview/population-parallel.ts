@@ -26,7 +26,7 @@ export function workerCount(hardwareConcurrency: number | undefined, cap = MAX_W
 export function toPart(r: PopulationResult): { part: PopulationPart; transfer: ArrayBuffer[] } {
   const t = r.traces.toTransfer();
   const traces = { start: t.start, nodeIds: t.nodeIds, names: t.names, buf: t.buf, offsets: Int32Array.from(t.offsets), counts: Int32Array.from(t.counts), users: Int32Array.from(t.users) };
-  const part: PopulationPart = { users: r.users, journeys: r.journeys, outcomes: r.outcomes, exits: r.exits, nodes: r.nodes, messagesByDay: r.messagesByDay, cancelled: r.cancelled, traces };
+  const part: PopulationPart = { users: r.users, journeys: r.journeys, outcomes: r.outcomes, exits: r.exits, converted: r.converted, convertedBy: r.convertedBy, nodes: r.nodes, messagesByDay: r.messagesByDay, cancelled: r.cancelled, traces };
   return { part, transfer: partBuffers(part) };
 }
 
@@ -37,7 +37,7 @@ export function partBuffers(p: PopulationPart): ArrayBuffer[] {
 export function fromPart(p: PopulationPart): PopulationResult {
   const t = p.traces;
   const traces = TraceStore.fromTransfer({ start: t.start, nodeIds: t.nodeIds, names: t.names, buf: t.buf, offsets: Array.from(t.offsets), counts: Array.from(t.counts), users: Array.from(t.users) });
-  return { users: p.users, journeys: p.journeys, outcomes: p.outcomes, exits: p.exits, nodes: p.nodes, messagesByDay: p.messagesByDay, cancelled: p.cancelled, traces };
+  return { users: p.users, journeys: p.journeys, outcomes: p.outcomes, exits: p.exits, converted: p.converted, convertedBy: p.convertedBy, nodes: p.nodes, messagesByDay: p.messagesByDay, cancelled: p.cancelled, traces };
 }
 
 /** The parts of the slices, in user order, as the result of the whole run. */

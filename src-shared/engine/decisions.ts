@@ -1,5 +1,6 @@
 import type { FlowNode } from '../flow';
 import { runtimeOf } from '../flow/nodes/runtimes';
+import { addDuration } from './calendar';
 import { evaluateCondition } from './conditions';
 import type { CompiledFlow } from './graph';
 import { envOf, step } from './journey-changes';
@@ -47,6 +48,8 @@ export function completeNode(flow: CompiledFlow, d: JourneyData, n: FlowNode, ha
 
 /** The first global exit that matches now, with why. `message` is the input being handled, if any. */
 export function globalExit(flow: CompiledFlow, d: JourneyData): { id: string; why: string } | null {
+  const goal = flow.doc.campaign.goal;
+  if (goal?.exit && d.converted !== null) return { id: GOAL_EXIT, why: d.explain ? `converted${goal.name ? ` ("${goal.name}")` : ''}: the goal ends the journey` : '' };
   const exits = flow.doc.campaign.globalExits;
   if (exits.length === 0) return null;
   // One view of the journey for all exits: nothing changes while they are checked.
@@ -56,4 +59,24 @@ export function globalExit(flow: CompiledFlow, d: JourneyData): { id: string; wh
     if (r.matched) return { id: exit.id, why: d.explain ? `global exit${exit.name ? ` "${exit.name}"` : ''}: ${r.why}` : '' };
   }
   return null;
+}
+
+/** The exit reason of a journey that its conversion goal ended. */
+export const GOAL_EXIT = 'goal';
+
+/**
+ * Checks the flow's conversion goal after a contact's action: met within the window after entry
+ * (counting only events since entry), the journey is converted from then on, with a step saying
+ * so. Called by the machine and the fast path at the same point, so both record it alike.
+ */
+export function checkGoal(flow: CompiledFlow, d: JourneyData): void {
+  const goal = flow.doc.campaign.goal;
+  if (!goal || d.converted !== null || d.status !== 'running') return;
+  const entered = d.trace.length ? d.trace[0]!.t : d.time;
+  if (d.time > addDuration(entered, goal.within, flow.doc.campaign.timezone)) return;
+  const env = { ...envOf(d, d.inputMessage), events: d.events.filter((e) => e.at >= entered) };
+  const r = evaluateCondition(goal.condition, env, d.explain);
+  if (!r.matched) return;
+  d.converted = d.time;
+  step(d, '', 'converted', d.explain ? `goal${goal.name ? ` "${goal.name}"` : ''} met: ${r.why}` : '');
 }

@@ -1,5 +1,5 @@
 import { runtimeOf } from '../flow/nodes/runtimes';
-import { arrival, completeNode, globalExit, messageDecision, timerOf } from './decisions';
+import { arrival, checkGoal, completeNode, globalExit, messageDecision, timerOf } from './decisions';
 import type { CompiledFlow } from './graph';
 import { finish, initialData, recordAction, recordTick, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
@@ -118,6 +118,7 @@ export class FastJourney {
   act(action: UserAction): void {
     if (!this.running) return;
     recordAction(this.d, action);
+    checkGoal(this.flow, this.d);
     FastJourney.size = 0;
     this.push(STEP, -1, '');
     if (action.type === 'message') this.push(MESSAGE, -1, '');

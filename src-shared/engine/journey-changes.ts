@@ -27,6 +27,7 @@ export function initialData(input: JourneyInput): JourneyData {
     cause: 'journey.start',
     inputMessage: null,
     explain: input.explain ?? true,
+    converted: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, enqueueActions, setup, type SnapshotFrom } from 'xstate';
 import type { FlowDocument, FlowNode } from '../flow';
 import { runtimeOf } from '../flow/nodes/runtimes';
-import { arrival, complete, globalExit, messageDecision, timerOf } from './decisions';
+import { arrival, checkGoal, complete, globalExit, messageDecision, timerOf } from './decisions';
 import { compileFlow, firesInto } from './graph';
 import { draft, finish, initialData, recordAction, recordTick, startWait, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
@@ -60,7 +60,10 @@ export function createJourneyMachine(doc: FlowDocument) {
       recordInput: enqueueActions(({ context, event, enqueue }) => {
         const d = draft(context);
         if (event.type === 'clock.tick') recordTick(d, event.at);
-        else if ('action' in event) recordAction(d, event.action);
+        else if ('action' in event) {
+          recordAction(d, event.action);
+          checkGoal(flow, d);
+        }
         enqueue.assign(() => d);
         enqueue.raise({ type: 'journey.step' });
         if (event.type === 'clock.tick') enqueue.raise({ type: 'journey.timers' });

@@ -15,6 +15,8 @@ export function mergePopulations(parts: readonly PopulationResult[]): Population
     journeys: 0,
     outcomes: { running: 0, ended: 0, exited: 0 },
     exits: {},
+    converted: 0,
+    convertedBy: {},
     nodes: Object.fromEntries(Object.keys(first.nodes).map((id) => [id, { entered: 0, completed: {}, waitingNow: 0, exitedByGlobalExit: 0, exitedByEnd: 0 }])),
     messagesByDay: {},
     traces,
@@ -26,6 +28,11 @@ export function mergePopulations(parts: readonly PopulationResult[]): Population
     out.cancelled ||= p.cancelled;
     for (const k of ['running', 'ended', 'exited'] as const) out.outcomes[k] += p.outcomes[k];
     for (const [id, n] of Object.entries(p.exits)) out.exits[id] = (out.exits[id] ?? 0) + n;
+    out.converted += p.converted;
+    for (const [node, by] of Object.entries(p.convertedBy)) {
+      const o = (out.convertedBy[node] ??= {});
+      for (const [h, n] of Object.entries(by)) o[h] = (o[h] ?? 0) + n;
+    }
     for (const [id, s] of Object.entries(p.nodes)) {
       const o = out.nodes[id]!;
       o.entered += s.entered;

@@ -23,8 +23,12 @@ export interface PopulationResult {
   journeys: number;
   /** Journeys by final state: running (still waiting), ended (end node or nothing left), exited. */
   outcomes: { running: number; ended: number; exited: number };
-  /** Exits by global exit id. */
+  /** Exits by global exit id (`goal` when the conversion goal ended the journey). */
   exits: Record<string, number>;
+  /** Journeys that met the conversion goal (0 when the flow has none). */
+  converted: number;
+  /** Per split step, per branch: converted journeys that took that branch. */
+  convertedBy: Record<string, Record<string, number>>;
   nodes: Record<string, NodeStats>;
   /** Channel → messages per simulated day (index 0 = first day). */
   messagesByDay: Record<string, number[]>;
@@ -64,6 +68,8 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
     journeys: 0,
     outcomes: { running: 0, ended: 0, exited: 0 },
     exits: {},
+    converted: 0,
+    convertedBy: Object.fromEntries(flow.nodes.filter((n) => n.type === 'split').map((n) => [n.id, {}])),
     nodes: Object.fromEntries(flow.nodes.map((n) => [n.id, { entered: 0, completed: {}, waitingNow: 0, exitedByGlobalExit: 0, exitedByEnd: 0 }])),
     messagesByDay: {},
     traces: new TraceStore(start, flow.nodes.map((n) => n.id)),
@@ -129,6 +135,14 @@ class Tally {
     r.journeys++;
     r.outcomes[d.status]++;
     if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
+    if (d.converted !== null) {
+      r.converted++;
+      // Rare next to steps: the branches a converted journey took, read from its trace.
+      for (const s of d.trace) {
+        const by = r.convertedBy[s.node];
+        if (by) by[s.outcome] = (by[s.outcome] ?? 0) + 1;
+      }
+    }
     const names = r.traces.names;
     for (let o = from; o < to; o += 4) {
       const i = raw[o + 1]! - 1;

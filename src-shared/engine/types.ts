@@ -89,6 +89,8 @@ export interface JourneyData {
   reason: string | null;
   /** Whether `why` texts are written (previews) or left empty (population runs). */
   explain: boolean;
+  /** When the contact met the flow's conversion goal, or null (no goal, or not yet). */
+  converted: Millis | null;
 }
 
 export interface JourneyInput {

@@ -4,7 +4,7 @@ import type { CampaignSettings } from './campaign';
 import type { ConditionGroup, Rule } from './conditions';
 import type { FlowDocument } from './document';
 import { conditionProblems } from './nodes/condition-checks';
-import { isKnownTimezone, minutesOfDay } from './primitives';
+import { durationSeconds, isKnownTimezone, minutesOfDay } from './primitives';
 import type { NodeProblem, Problem } from './problems';
 
 /** Problems in the campaign settings: `$.campaign…` paths. */
@@ -80,6 +80,11 @@ export function campaignProblems(doc: FlowDocument, now: Date): Problem[] {
     const why = contradiction(exit.condition);
     if (why) add('error', 'exit.never-matches', `Global exit ${exitName(exit, i)} can never match: ${why}.`, `.${base}.condition`);
   });
+  if (c.goal) {
+    if (c.goal.condition.rules.length === 0) add('error', 'goal.no-condition', 'The conversion goal has no condition: say what a converted contact does (an event, an attribute).', '.goal.condition');
+    else addAll(conditionProblems(c.goal.condition, 'goal.condition', { allowMessage: true }), 'goal.condition');
+    if (durationSeconds(c.goal.within) === 0) add('error', 'goal.zero-window', 'The conversion goal has a window of zero: nobody could convert.', '.goal.within.amount');
+  }
   return out;
 }
 

@@ -53,6 +53,19 @@ export const GlobalExit = z.strictObject({
 });
 export type GlobalExit = z.infer<typeof GlobalExit>;
 
+/**
+ * A conversion goal: journeys whose contact does what `condition` says within `within` of entering
+ * count as converted (previews, population runs per branch, live statistics); with `exit` the
+ * journey then ends there.
+ */
+export const ConversionGoal = z.strictObject({
+  name: z.string().max(200).default(''),
+  condition: ConditionGroup,
+  within: Duration,
+  exit: z.boolean().default(false),
+});
+export type ConversionGoal = z.infer<typeof ConversionGoal>;
+
 export const ChannelDefaults = z.strictObject({
   inboxId: z.string().optional(),
   sender: Sender.optional(),
@@ -72,6 +85,8 @@ export const CampaignSettings = z.strictObject({
   entryFrequency: EntryFrequency.default({ type: 'once' }),
   audience: ConditionGroup.nullable().default(null),
   globalExits: z.array(GlobalExit).default([]),
+  /** Optional, so flows without one export exactly as before. */
+  goal: ConversionGoal.optional(),
   channelDefaults: ChannelDefaults.default({}),
 });
 export type CampaignSettings = z.infer<typeof CampaignSettings>;

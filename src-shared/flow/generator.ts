@@ -97,6 +97,8 @@ function outputsFor(node: FlowNode): string[] {
   switch (node.type) {
     case 'filter':
       return ['match', 'else'];
+    case 'split':
+      return node.data.branches.map((b) => b.id);
     case 'inbound-message':
       return node.data.timeout ? ['received', 'timeout'] : ['received'];
     case 'end':
@@ -122,6 +124,12 @@ function makeNode(id: string, kind: Exclude<NodeKind, 'trigger'>, i: number, pic
         : { id, type: 'wait', position, data: { label: `Morning ${i}`, wait: { mode: 'time_of_day', from: '09:00', to: '11:00', days: [], clock: 'user' } } };
     case 'filter':
       return { id, type: 'filter', position, data: { label: `Filter ${i}`, condition: { type: 'group', match: 'all', rules: [{ type: 'attribute', attribute: 'plan', operator: 'equals', value: pick(PLANS) }] } } };
+    case 'split': {
+      // Not among KIND_WEIGHTS (so flows generated before splits existed stay the same); tests
+      // turn filters into splits instead (testing/engine-builders.ts).
+      const a = 10 + Math.floor(rnd() * 80);
+      return { id, type: 'split', position, data: { label: `Split ${i}`, branches: [{ id: 'a', label: 'A', percent: a }, { id: 'b', label: 'B', percent: 100 - a }] } };
+    }
     case 'inbound-message':
       return { id, type: 'inbound-message', position, data: { label: `Reply ${i}`, condition: null, timeout: rnd() < 0.85 ? { amount: 1 + Math.floor(rnd() * 2), unit: 'days' } : null } };
     case 'assign':

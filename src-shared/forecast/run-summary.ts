@@ -23,6 +23,7 @@ export interface RunsSummary {
   journeys: Spread;
   outcomes: { running: Spread; ended: Spread; exited: Spread };
   exits: Record<string, Spread>;
+  converted: Spread;
   nodes: Record<string, NodeSpread>;
   /** Channel → messages over the whole period. */
   messages: Record<string, Spread>;
@@ -57,6 +58,7 @@ export function summarizeRuns(results: readonly PopulationResult[], seeds: reado
     journeys: over((r) => r.journeys),
     outcomes: { running: over((r) => r.outcomes.running), ended: over((r) => r.outcomes.ended), exited: over((r) => r.outcomes.exited) },
     exits: Object.fromEntries(keys((r) => r.exits).map((x) => [x, over((r) => r.exits[x])])),
+    converted: over((r) => r.converted),
     nodes,
     messages: Object.fromEntries(keys((r) => r.messagesByDay).map((ch) => [ch, over((r) => r.messagesByDay[ch]?.reduce((a, b) => a + b, 0))])),
   };

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../flow';
+import type { FlowDocument, FlowNode } from '../flow';
 import { generateFlow } from '../flow/generator';
 import { createPrng } from '../random/prng';
 import type { UserAction, UserProfile } from '../engine/types';
@@ -41,7 +41,15 @@ export function randomFlow(nodes: number, seed: number): FlowDocument {
   const withConditions = doc.nodes.map((n) =>
     n.type === 'inbound-message' && rnd.chance(0.5) ? { ...n, data: { ...n.data, condition: { type: 'group' as const, match: 'all' as const, rules: [{ type: 'message' as const, operator: 'contains' as const, value: 'yes', caseSensitive: false }] } } } : n,
   );
-  return { ...doc, nodes: withConditions, edges };
+  // Some filters become random splits with the same handles, so property tests cover splits.
+  const withSplits = withConditions.map((n): FlowNode => {
+    if (n.type !== 'filter' || !rnd.chance(0.4)) return n;
+    const match = 5 + rnd.int(91);
+    return { id: n.id, type: 'split', position: n.position, data: { label: `Split ${n.id}`, branches: [{ id: 'match', label: 'A', percent: match }, { id: 'else', label: 'B', percent: 100 - match }] } };
+  });
+  // Some flows have a conversion goal, sometimes ending the journey, so property tests cover it.
+  if (rnd.chance(0.4)) c.goal = { name: 'Opened', condition: { type: 'group', match: 'any', rules: [{ type: 'event', event: 'app.opened', count: { operator: 'at_least', value: 1 }, properties: [] }, { type: 'tag', operator: 'has', tag: 'vip' }] }, within: { amount: 3, unit: 'days' }, exit: rnd.chance(0.5) };
+  return { ...doc, nodes: withSplits, edges };
 }
 
 /** A random script of user actions over `days` days from `start` (messages, events, tags, attributes). */

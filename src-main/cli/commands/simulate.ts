@@ -151,6 +151,18 @@ function spreadReport(doc: FlowDocument, s: RunsSummary, run: RunLabel): string 
   ].join('\n');
 }
 
+/** "goal "Upgraded": 1,204 converted (12.0% of journeys); by branch: A/B split A 700, B 504". */
+function goalLine(doc: FlowDocument, r: PopulationResult): string {
+  const name = doc.campaign.goal?.name ? `"${doc.campaign.goal.name}"` : '';
+  const share = r.journeys ? ` (${((r.converted / r.journeys) * 100).toFixed(1)}% of journeys)` : '';
+  const branches = Object.entries(r.convertedBy).map(([id, by]) => {
+    const n = doc.nodes.find((x) => x.id === id);
+    const label = (h: string) => (n?.type === 'split' ? (n.data.branches.find((b) => b.id === h)?.label ?? h) : h);
+    return `${n?.data.label || 'split'} ${Object.entries(by).map(([h, c]) => `${label(h)} ${c}`).join(', ') || 'none'}`;
+  });
+  return `goal ${name}${name ? ': ' : ''}${r.converted} converted${share}${branches.length ? `; by branch: ${branches.join('; ')}` : ''}`;
+}
+
 function report(doc: FlowDocument, r: PopulationResult, run: RunLabel): string {
   // Steps by label and kind, exits by name: ids are for `--json`.
   const rows = nodeStatsRows(doc, r).map((row) => ({
@@ -173,6 +185,7 @@ function report(doc: FlowDocument, r: PopulationResult, run: RunLabel): string {
     headline(doc, run),
     `journeys ${r.journeys}: ${r.outcomes.ended} ended, ${r.outcomes.exited} exited, ${r.outcomes.running} still waiting`,
     `messages ${messages || 'none'}${exits ? `; global exits ${exits}` : ''}`,
+    ...(doc.campaign.goal ? [goalLine(doc, r)] : []),
     '',
     formatTable(rows),
     '',

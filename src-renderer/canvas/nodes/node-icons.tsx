@@ -9,6 +9,9 @@ export const nodeIcons: Record<NodeKind, ReactNode> = {
   filter: (
     <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"> <path d="M3 5h18l-7 8v6l-4 2v-8L3 5Z" /> </svg>
   ),
+  split: (
+    <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"> <path d="M12 21v-7" /><path d="M12 14 5 7M12 14l7-7" /><path d="M5 11V7h4M19 11V7h-4" /> </svg>
+  ),
   wait: (
     <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"> <circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /> </svg>
   ),

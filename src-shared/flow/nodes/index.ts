@@ -7,18 +7,20 @@ import { inboundMessageNode } from './inbound-message-node';
 import type { NodeContext, OutputHandle } from './node-definition';
 import type { NodeProblem } from '../problems';
 import { sendNode } from './send-node';
+import { splitNode } from './split-node';
 import { triggerNode } from './trigger-node';
 import { waitNode } from './wait-node';
 
 export type { NodeContext, OutputHandle } from './node-definition';
 
 /** Every node kind, in palette order. */
-export const NODE_KINDS = ['trigger', 'filter', 'wait', 'inbound-message', 'send', 'assign', 'end'] as const;
+export const NODE_KINDS = ['trigger', 'filter', 'split', 'wait', 'inbound-message', 'send', 'assign', 'end'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 const definitions = {
   trigger: triggerNode,
   filter: filterNode,
+  split: splitNode,
   wait: waitNode,
   'inbound-message': inboundMessageNode,
   send: sendNode,
@@ -42,6 +44,7 @@ function nodeSchema<K extends NodeKind>(kind: K) {
 export const FlowNode = z.discriminatedUnion('type', [
   nodeSchema('trigger'),
   nodeSchema('filter'),
+  nodeSchema('split'),
   nodeSchema('wait'),
   nodeSchema('inbound-message'),
   nodeSchema('send'),

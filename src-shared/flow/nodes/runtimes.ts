@@ -5,6 +5,7 @@ import { filterRuntime } from './filter-runtime';
 import { inboundMessageRuntime } from './inbound-message-runtime';
 import type { FlowNode, NodeKind } from './index';
 import { sendRuntime } from './send-runtime';
+import { splitRuntime } from './split-runtime';
 import { triggerRuntime } from './trigger-runtime';
 import { waitRuntime } from './wait-runtime';
 
@@ -17,6 +18,7 @@ import { waitRuntime } from './wait-runtime';
 export const nodeRuntimes: { readonly [K in NodeKind]: NodeRuntime<K> } = {
   trigger: triggerRuntime,
   filter: filterRuntime,
+  split: splitRuntime,
   wait: waitRuntime,
   'inbound-message': inboundMessageRuntime,
   send: sendRuntime,
