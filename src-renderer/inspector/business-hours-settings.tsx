@@ -1,6 +1,7 @@
+import { Switch } from '../ui/switch';
 import { WEEKDAYS, type CampaignSettings, type OpeningInterval, type Weekday } from '../../src-shared/flow/index';
 import { CloseIcon, PlusIcon } from '../ui/icons';
-import { Field, FieldMessages, Section, Select, TextInput, Toggle, useFieldProblems } from './fields';
+import { Field, FieldMessages, Section, Select, TextInput, useFieldProblems } from './fields';
 import { TimezoneInput } from './timezone-input';
 
 type Change = (next: CampaignSettings, gesture?: string) => void;
@@ -16,7 +17,7 @@ export function BusinessHoursSettings({ campaign, change }: { campaign: Campaign
   const listProblems = useFieldProblems('businessHours.intervals', true);
   return (
     <Section title="Business hours">
-      <Toggle label="Use business hours" checked={bh !== null} onChange={(on) => change({ ...campaign, businessHours: on ? { intervals: WEEKDAYS_9_TO_5 } : null })} />
+      <Switch label="Use business hours" checked={bh !== null} onChange={(on) => change({ ...campaign, businessHours: on ? { intervals: WEEKDAYS_9_TO_5 } : null })} />
       {bh && (
         <>
           <Field label="Business hours timezone" field="businessHours.timezone" hint="Leave empty to use the campaign's timezone.">
