@@ -24,6 +24,7 @@ import type { EditorState } from '../editor/editor-store';
 import { summariseByNode } from '../editor/problems';
 import { useProblems } from '../editor/use-problems';
 import { usePreviewEdges } from '../preview/canvas-overlay';
+import { ExitsLane } from '../preview/exits-lane';
 import { ConnectionHint } from './connection-hint';
 import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
@@ -222,6 +223,7 @@ export function FlowCanvas() {
       >
         <InitialView />
         <ConnectionHint />
+        <ExitsLane />
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
         <Controls showInteractive={false} aria-label="Zoom controls">
