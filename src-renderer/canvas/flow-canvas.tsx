@@ -28,12 +28,14 @@ import { ExitsLane } from '../preview/exits-lane';
 import { ConnectionHint } from './connection-hint';
 import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
+import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
 import { useReadableFit } from './use-readable-fit';
 
 export const GRID = 20;
 const CARD_WIDTH = 212;
 
+const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions: Partial<Edge> = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 // SVG attributes cannot hold var(); a class lets CSS colour the minimap by kind.
 const minimapClass = (node: CanvasNode) => `minimap-node--${node.type ?? 'end'}`;
@@ -196,6 +198,7 @@ export function FlowCanvas() {
         nodes={nodes}
         edges={shownEdges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
