@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { edge, example, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
 import { layoutFlow, toElkGraph } from './auto-layout';
 
-describe('auto-layout', () => {
+// elkjs is a large bundle: its first import alone took 2-6 s on a loaded 2-core machine.
+describe('auto-layout', { timeout: 30_000 }, () => {
   const doc = example('onboarding-drip');
 
   it('makes a port per output and an edge per connection', () => {
