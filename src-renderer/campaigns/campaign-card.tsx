@@ -45,7 +45,7 @@ function CardShell({ title, status, enabled, message, details, actions, kind }: 
         ) : (
           <>
             <label className="ccard__toggle" title={actions.toggleTitle}>
-              <Switch label={enabled ? `Disable ${title}` : `Enable ${title}`} checked={enabled} onChange={actions.onToggle} title={actions.toggleTitle} />
+              <Switch hideLabel label={enabled ? `Disable ${title}` : `Enable ${title}`} checked={enabled} onChange={actions.onToggle} title={actions.toggleTitle} />
               <span>{enabled ? 'Enabled' : 'Disabled'}</span>
             </label>
             <div className="ccard__actions">

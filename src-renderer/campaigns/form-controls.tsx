@@ -21,27 +21,8 @@ export function Field({ label, hint, error, children, optional }: { label: strin
   );
 }
 
-/** An on/off switch that reads as a checkbox to assistive technology. */
-export function Switch({ checked, onChange, label, disabled, title }: { checked: boolean; onChange: (value: boolean) => void; label: string; disabled?: boolean; title?: string }) {
-  return (
-    <button type="button" role="switch" aria-checked={checked} aria-label={label} title={title ?? label} disabled={disabled} className={`switch${checked ? ' switch--on' : ''}`} onClick={() => onChange(!checked)}>
-      <span className="switch__thumb" />
-    </button>
-  );
-}
-
-/** A row of mutually exclusive choices. */
-export function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; label: string }) {
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {options.map(([key, text]) => (
-        <button key={key} type="button" role="radio" aria-checked={value === key} className={`segmented__option${value === key ? ' segmented__option--on' : ''}`} onClick={() => onChange(key)}>
-          {text}
-        </button>
-      ))}
-    </div>
-  );
-}
+export { Segmented } from '../ui/segmented';
+export { Switch } from '../ui/switch';
 
 /** A card-like section of a form with a title and a short explanation. */
 export function FormSection({ title, description, children, aside }: { title: string; description?: ReactNode; children: ReactNode; aside?: ReactNode }) {

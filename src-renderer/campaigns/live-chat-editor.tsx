@@ -156,13 +156,7 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
             )}
           </Field>
         </div>
-        <div className="toggle-row">
-          <div>
-            <p className="toggle-row__title">Only during business hours</p>
-            <p className="toggle-row__hint">Outside these hours the message is not shown at all.</p>
-          </div>
-          <Switch label="Only during business hours" checked={form.businessHoursOnly} onChange={(businessHoursOnly) => set({ businessHoursOnly })} />
-        </div>
+        <Switch layout="row" label="Only during business hours" hint="Outside these hours the message is not shown at all." checked={form.businessHoursOnly} onChange={(businessHoursOnly) => set({ businessHoursOnly })} />
         {form.businessHoursOnly && <BusinessHoursEditor hours={form.businessHours} timezone={form.timezone} onChange={(businessHours, timezone) => set({ businessHours, timezone })} />}
         {shown('businessHours') && <p className="cfield__error">{errors.businessHours}</p>}
       </FormSection>
@@ -197,12 +191,8 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
         </Field>
       </FormSection>
 
-      <div className="toggle-row toggle-row--card">
-        <div>
-          <p className="toggle-row__title">Enabled</p>
-          <p className="toggle-row__hint">Disabled campaigns stay here but are never shown.</p>
-        </div>
-        <Switch label="Enabled" checked={form.enabled} onChange={(enabled) => set({ enabled })} />
+      <div className="toggle-row--card">
+        <Switch layout="row" label="Enabled" hint="Disabled campaigns stay here but are never shown." checked={form.enabled} onChange={(enabled) => set({ enabled })} />
       </div>
     </EditorFrame>
   );

@@ -21,6 +21,7 @@ import { useWhatsappTemplate } from './use-whatsapp-template';
 import { WhatsappTemplatePicker } from './whatsapp-template-picker';
 import { defaultInboxId, inboxesOfType, inboxLabel, resolveInbox } from './workspace-choices';
 import { WorkspaceSourceBar } from './workspace-source-bar';
+import { onRadioGroupKeyDown } from '../ui/radio-group';
 
 const CHANNEL_CARDS: { channel: OneOffChannel; title: string; text: string; Icon: typeof PhoneIcon }[] = [
   { channel: 'sms', title: 'SMS', text: 'Text message, billed per segment', Icon: PhoneIcon },
@@ -125,7 +126,7 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
         </Field>
         <Field label="Send through">
           {() => (
-            <div className="channel-cards" role="radiogroup" aria-label="Send through">
+            <div className="channel-cards" role="radiogroup" onKeyDown={onRadioGroupKeyDown} aria-label="Send through">
               {CHANNEL_CARDS.map(({ channel, title, text, Icon }) => {
                 const offered = choices ? inboxesOfType(choices, channel) : [];
                 const line = !choices ? text : choices.source === 'sample' ? (offered[0] ? `${offered[0].name} · ${offered[0].detail}` : text) : offered.length ? `${offered.length === 1 ? offered[0]!.name : `${offered.length} inboxes`} in this account` : 'No inbox of this kind in this account';

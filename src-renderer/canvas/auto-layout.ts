@@ -54,5 +54,61 @@ export function positionsFromElk(graph: ElkNode, grid = 20): Map<string, Positio
 export async function layoutFlow(doc: FlowDocument, sizes: ReadonlyMap<string, Size>): Promise<Map<string, Position>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const laid = await new ELK().layout(toElkGraph(doc, sizes));
-  return positionsFromElk(laid);
+  return arrangeComponents(doc, positionsFromElk(laid), sizes);
+}
+
+const COMPONENT_GAP = 120;
+const STACK_GAP = 60;
+
+/**
+ * ELK packs unconnected parts of a flow wherever they fit, which put steps not yet connected
+ * above or onto the trigger. The trigger's part keeps its layout with the trigger at the top
+ * left; every other part keeps its own shape and goes in a column to the right of it, top-aligned.
+ */
+export function arrangeComponents(doc: FlowDocument, positions: ReadonlyMap<string, Position>, sizes: ReadonlyMap<string, Size>, grid = 20): Map<string, Position> {
+  const snap = (v: number) => Math.round(v / grid) * grid;
+  const size = (id: string) => sizes.get(id) ?? FALLBACK;
+  const neighbours = new Map<string, string[]>(doc.nodes.map((n) => [n.id, []]));
+  for (const e of doc.edges) {
+    neighbours.get(e.source)?.push(e.target);
+    neighbours.get(e.target)?.push(e.source);
+  }
+  const seen = new Set<string>();
+  const componentOf = (start: string) => {
+    const out: string[] = [];
+    const stack = [start];
+    seen.add(start);
+    while (stack.length) {
+      const id = stack.pop()!;
+      out.push(id);
+      for (const next of neighbours.get(id) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+    return out;
+  };
+  const trigger = doc.nodes.find((n) => n.type === 'trigger')?.id ?? doc.nodes[0]?.id;
+  const components = trigger ? [componentOf(trigger)] : [];
+  for (const n of doc.nodes) if (!seen.has(n.id)) components.push(componentOf(n.id));
+  const box = (ids: string[]) => {
+    const ps = ids.map((id) => ({ p: positions.get(id) ?? { x: 0, y: 0 }, s: size(id) }));
+    return { x: Math.min(...ps.map((q) => q.p.x)), y: Math.min(...ps.map((q) => q.p.y)), right: Math.max(...ps.map((q) => q.p.x + q.s.width)), bottom: Math.max(...ps.map((q) => q.p.y + q.s.height)) };
+  };
+  const out = new Map<string, Position>();
+  let column = 0;
+  let stackY = 0;
+  components.forEach((ids, i) => {
+    const b = box(ids);
+    const dx = i === 0 ? -b.x : column - b.x;
+    const dy = i === 0 ? -b.y : stackY - b.y;
+    for (const id of ids) {
+      const p = positions.get(id) ?? { x: 0, y: 0 };
+      out.set(id, { x: snap(p.x + dx), y: snap(p.y + dy) });
+    }
+    if (i === 0) column = snap(b.right - b.x + COMPONENT_GAP);
+    else stackY = snap(stackY + b.bottom - b.y + STACK_GAP);
+  });
+  return out;
 }

@@ -4,13 +4,14 @@ import { exportFlowJson, exportFlowsBundle } from '../../src-shared/flow/index';
 import { flowRepository } from '../db/flow-repository';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import { selectCanRedo, selectCanUndo, type EditorState, type SaveStatus } from '../editor/editor-store';
+import { problemSummary } from '../editor/problems';
 import { useProblems } from '../editor/use-problems';
 import { ImportButton } from '../import/import-button';
 import { useFlowImport } from '../import/use-flow-import';
 import { PreviewToggle } from '../preview/preview-toggle';
 import { PublishControl } from '../sync/publish-control';
 import { exportFileName, kindLabels, plural } from '../ui/format';
-import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, KeyboardIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
+import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, InfoIcon, KeyboardIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { useProvideEditorUi } from '../editor/actions/editor-ui';
 import { layoutFlow } from './auto-layout';
 import { saveFlowText } from './download';
@@ -35,7 +36,7 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
   const canRedo = useEditor(selectCanRedo);
   const problemsOpen = useEditor(selectProblemsOpen);
   const problems = useProblems();
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const summary = problemSummary(problems);
   const { getNodes, fitView, zoomIn, zoomOut } = useReactFlow();
   const { importFile } = useFlowImport();
   const [laying, setLaying] = useState(false);
@@ -94,15 +95,9 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
         </button>
       </div>
       <div className="topbar__actions">
-        <button
-          type="button"
-          className={`status-pill ${problems.length === 0 ? 'status-pill--ok' : errors > 0 ? 'status-pill--error' : 'status-pill--warning'}`}
-          aria-expanded={problemsOpen}
-          onClick={() => api.getState().setProblemsOpen(!problemsOpen)}
-          data-testid="problem-count"
-        >
-          {problems.length === 0 ? <CheckIcon size={14} /> : <AlertIcon size={14} />}
-          {problems.length === 0 ? 'No problems' : plural(problems.length, 'problem')}
+        <button type="button" className={`status-pill status-pill--${summary.tone}`} aria-expanded={problemsOpen} onClick={() => api.getState().setProblemsOpen(!problemsOpen)} data-testid="problem-count">
+          {summary.tone === 'ok' ? <CheckIcon size={14} /> : summary.tone === 'info' ? <InfoIcon size={14} /> : <AlertIcon size={14} />}
+          {summary.text}
         </button>
         <ImportButton onFile={(file) => void importFile(file)} className="button button--quiet" title="Import a flow file (JSON)">
           <span className="topbar-label">Import</span>

@@ -24,15 +24,18 @@ import type { EditorState } from '../editor/editor-store';
 import { summariseByNode } from '../editor/problems';
 import { useProblems } from '../editor/use-problems';
 import { usePreviewEdges } from '../preview/canvas-overlay';
+import { ExitsLane } from '../preview/exits-lane';
 import { ConnectionHint } from './connection-hint';
 import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
+import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
 import { useReadableFit } from './use-readable-fit';
 
 export const GRID = 20;
 const CARD_WIDTH = 212;
 
+const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions: Partial<Edge> = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 // SVG attributes cannot hold var(); a class lets CSS colour the minimap by kind.
 const minimapClass = (node: CanvasNode) => `minimap-node--${node.type ?? 'end'}`;
@@ -195,6 +198,7 @@ export function FlowCanvas() {
         nodes={nodes}
         edges={shownEdges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -222,6 +226,7 @@ export function FlowCanvas() {
       >
         <InitialView />
         <ConnectionHint />
+        <ExitsLane />
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
         <Controls showInteractive={false} aria-label="Zoom controls">

@@ -9,7 +9,7 @@ const groups: readonly ActionGroup[] = ['Edit', 'Canvas', 'Flow', 'Help'];
 /** Every editor action with its keys, read from the action registry (opened with `?`). */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog onClose={onClose} className="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog">
+    <Dialog onClose={onClose} className="shortcut-sheet" aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog">
       <header className="dialog__header">
         <h2 id="shortcuts-title" className="dialog__title">
           Keyboard shortcuts
@@ -18,20 +18,20 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           <CloseIcon />
         </button>
       </header>
-      <div className="shortcuts__groups">
+      <div className="shortcut-sheet__groups">
         {groups.map((group) => (
-          <section key={group} className="shortcuts__group">
-            <h3 className="shortcuts__group-title">{group}</h3>
-            <dl className="shortcuts__list">
+          <section key={group} className="shortcut-sheet__group">
+            <h3 className="shortcut-sheet__group-title">{group}</h3>
+            <dl className="shortcut-sheet__list">
               {editorActions
                 .filter((action) => action.group === group && action.accelerators.length > 0)
                 .map((action) => (
-                  <div key={action.id} className="shortcuts__row" data-action={action.id}>
+                  <div key={action.id} className="shortcut-sheet__row" data-action={action.id}>
                     <dt>{action.label}</dt>
                     <dd>
                       {action.accelerators.map((accelerator, i) => (
-                        <span key={accelerator} className="shortcuts__keys">
-                          {i > 0 && <span className="shortcuts__or">or</span>}
+                        <span key={accelerator} className="shortcut-sheet__keys">
+                          {i > 0 && <span className="shortcut-sheet__or">or</span>}
                           {keyCaps(accelerator, isMac).map((cap, j) => (
                             <kbd key={j}>{cap}</kbd>
                           ))}

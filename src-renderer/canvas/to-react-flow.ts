@@ -85,7 +85,8 @@ function toCanvasEdge(edge: FlowEdge, outputs: { id: string; label: string }[] |
     source: edge.source,
     sourceHandle: handle,
     target: edge.target,
-    type: 'smoothstep',
+    // Routed around the cards, label off them (routed-edge.tsx); the read-only views fall back to smooth-step.
+    type: 'routed',
     label,
     labelBgPadding: [6, 3],
     labelBgBorderRadius: 4,

@@ -96,7 +96,7 @@ describe('editor store: edits', () => {
     expect(store.getState().selection.nodes).toEqual(['trigger']);
   });
 
-  it('copies, pastes with growing offsets and duplicates', () => {
+  it('copies, pastes beside the original (each paste further along) and duplicates', () => {
     const store = make(flow([sendNode('a'), node('b', 'end')], [edge('trigger', 'a'), edge('a', 'b')]));
     store.getState().select({ nodes: ['a', 'b'], edges: [] });
     const clip = store.getState().copySelection()!;
@@ -104,7 +104,8 @@ describe('editor store: edits', () => {
     store.getState().paste(clip);
     const doc = store.getState().doc;
     expect(doc.nodes).toHaveLength(7);
-    expect(doc.nodes.at(-1)?.position).toEqual({ x: 80, y: 80 });
+    // Copies go beside what they copy, never 40 px off it (that overlapped the original).
+    expect(doc.nodes.slice(-4).map((n) => n.position.x)).toEqual([260, 260, 520, 520]);
     expect(store.getState().selection.nodes).toHaveLength(2);
     expect(store.getState().selection.edges).toHaveLength(1);
     store.getState().duplicateSelection();

@@ -21,6 +21,7 @@ import {
   type NodeKind,
   type Position,
 } from '../../src-shared/flow/index';
+import { copyOffset } from '../canvas/placement';
 import { flowDirection, type FlowDirection } from '../canvas/to-react-flow';
 
 /**
@@ -112,7 +113,6 @@ export interface EditorStoreOptions {
 }
 
 const EMPTY: Selection = { nodes: [], edges: [] };
-const PASTE_STEP = 40;
 
 function sameSelection(a: Selection, b: Selection): boolean {
   return a.nodes.length === b.nodes.length && a.edges.length === b.edges.length && a.nodes.every((id, i) => id === b.nodes[i]) && a.edges.every((id, i) => id === b.edges[i]);
@@ -134,8 +134,6 @@ export function createEditorStore(initial: FlowDocument, options: EditorStoreOpt
   const limit = options.historyLimit ?? 200;
   let noticeSeq = 0;
   let focusSeq = 0;
-  /** Paste offsets grow while the same clipboard is pasted again and again. */
-  let lastPaste: { clipboard: FlowClipboard; count: number } | null = null;
 
   return createStore<EditorState>()((set, get) => {
     const snapshot = (): Snapshot => ({ doc: get().doc, selection: get().selection });
@@ -273,7 +271,6 @@ export function createEditorStore(initial: FlowDocument, options: EditorStoreOpt
         const { selection, doc } = get();
         const clipboard = copyNodes(doc, selection.nodes);
         if (!clipboard.nodes.length) return null;
-        lastPaste = { clipboard, count: 0 };
         return clipboard;
       },
 
@@ -285,9 +282,8 @@ export function createEditorStore(initial: FlowDocument, options: EditorStoreOpt
           const minY = Math.min(...clipboard.nodes.map((n) => n.position.y));
           offset = { x: at.x - minX, y: at.y - minY };
         } else {
-          const same = lastPaste && JSON.stringify(lastPaste.clipboard) === JSON.stringify(clipboard);
-          lastPaste = { clipboard, count: same ? lastPaste!.count + 1 : 1 };
-          offset = { x: PASTE_STEP * lastPaste.count, y: PASTE_STEP * lastPaste.count };
+          // Beside the original on the first free spot: repeated pastes line up, none overlaps.
+          offset = copyOffset(get().doc, clipboard.nodes);
         }
         const r = pasteNodes(get().doc, clipboard, offset, newId);
         commit(r.doc, { capture: 'immediately', selection: { nodes: r.selected, edges: r.doc.edges.filter((e) => r.selected.includes(e.source) && r.selected.includes(e.target)).map((e) => e.id) } });
@@ -296,7 +292,7 @@ export function createEditorStore(initial: FlowDocument, options: EditorStoreOpt
 
       duplicateSelection: () => {
         const { selection, doc } = get();
-        const r = duplicateNodes(doc, selection.nodes, { x: PASTE_STEP, y: PASTE_STEP }, newId);
+        const r = duplicateNodes(doc, selection.nodes, copyOffset(doc, doc.nodes.filter((n) => selection.nodes.includes(n.id))), newId);
         if (!r.selected.length) return void refuse(selection.nodes.length ? 'The entry trigger cannot be duplicated: a flow has one.' : 'Select the steps to duplicate.');
         commit(r.doc, { capture: 'immediately', selection: { nodes: r.selected, edges: [] } });
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moveNodes, updateNodeData, type Problem } from '../../src-shared/flow/index';
 import { edge, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
-import { createProblemsCache, describeCounts, problemsAt, summariseByNode } from './problems';
+import { createProblemsCache, describeCounts, problemSummary, problemsAt, summariseByNode } from './problems';
 
 describe('problems cache', () => {
   it('skips validation when only positions moved, and re-runs on data changes', () => {
@@ -36,4 +36,18 @@ describe('problem lookups', () => {
   });
 
   it('counts by severity', () => expect(describeCounts(problems)).toBe('2 errors · 1 warning · 1 note'));
+});
+
+describe('problemSummary', () => {
+  const p = (severity: Problem['severity']): Problem => ({ severity, code: `x.${severity}`, message: severity, path: '$' });
+  it('counts errors and warnings as problems, in the tone of the worst', () => {
+    expect(problemSummary([])).toEqual({ text: 'No problems', tone: 'ok' });
+    expect(problemSummary([p('warning'), p('info')])).toEqual({ text: '1 problem', tone: 'warning' });
+    expect(problemSummary([p('error'), p('warning')])).toEqual({ text: '2 problems', tone: 'error' });
+  });
+
+  it('calls a lone note a note, not a problem', () => {
+    expect(problemSummary([p('info')])).toEqual({ text: '1 note', tone: 'info' });
+    expect(problemSummary([p('info'), p('info')])).toEqual({ text: '2 notes', tone: 'info' });
+  });
 });

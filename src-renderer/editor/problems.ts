@@ -1,4 +1,5 @@
 import { validateFlow, type FlowDocument, type Problem } from '../../src-shared/flow/index';
+import { plural } from '../ui/format';
 
 /** What the canvas shows on a node: how many errors and warnings, and the first messages. */
 export interface NodeProblemSummary {
@@ -76,6 +77,20 @@ export function describeCounts(problems: readonly Problem[]): string {
   ];
   return parts
     .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`)
+    .map(([n, word]) => plural(n, word))
     .join(' · ');
+}
+
+export type ProblemTone = 'ok' | 'error' | 'warning' | 'info';
+
+/**
+ * What the editor's problems button says. Errors and warnings are problems; notes alone are
+ * not ("1 note", in a calm tone), so a flow with only a hint does not look broken.
+ */
+export function problemSummary(problems: readonly Problem[]): { text: string; tone: ProblemTone } {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  if (errors + warnings > 0) return { text: plural(errors + warnings, 'problem'), tone: errors > 0 ? 'error' : 'warning' };
+  if (problems.length > 0) return { text: plural(problems.length, 'note'), tone: 'info' };
+  return { text: 'No problems', tone: 'ok' };
 }

@@ -1,12 +1,15 @@
+import { officeHours } from '../../src-shared/campaigns/index';
+import { Switch } from '../ui/switch';
 import { WEEKDAYS, type CampaignSettings, type OpeningInterval, type Weekday } from '../../src-shared/flow/index';
 import { CloseIcon, PlusIcon } from '../ui/icons';
-import { Field, FieldMessages, Section, Select, TextInput, Toggle, useFieldProblems } from './fields';
+import { Field, FieldMessages, Section, Select, TextInput, useFieldProblems } from './fields';
 import { TimezoneInput } from './timezone-input';
 
 type Change = (next: CampaignSettings, gesture?: string) => void;
 
 const DAYS = WEEKDAYS.map((d) => [d, d.charAt(0).toUpperCase() + d.slice(1)] as const);
-const WEEKDAYS_9_TO_5: OpeningInterval[] = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, open: '09:00', close: '17:00' }));
+/** The one default (shared with the live-chat form): Monday to Friday, 09:00–17:00. */
+const WEEKDAYS_9_TO_5: OpeningInterval[] = officeHours().intervals;
 
 /** Weekly opening hours, their timezone, and what sends do outside them. */
 export function BusinessHoursSettings({ campaign, change }: { campaign: CampaignSettings; change: Change }) {
@@ -16,7 +19,7 @@ export function BusinessHoursSettings({ campaign, change }: { campaign: Campaign
   const listProblems = useFieldProblems('businessHours.intervals', true);
   return (
     <Section title="Business hours">
-      <Toggle label="Use business hours" checked={bh !== null} onChange={(on) => change({ ...campaign, businessHours: on ? { intervals: WEEKDAYS_9_TO_5 } : null })} />
+      <Switch label="Use business hours" checked={bh !== null} onChange={(on) => change({ ...campaign, businessHours: on ? { intervals: WEEKDAYS_9_TO_5 } : null })} />
       {bh && (
         <>
           <Field label="Business hours timezone" field="businessHours.timezone" hint="Leave empty to use the campaign's timezone.">
@@ -35,7 +38,7 @@ export function BusinessHoursSettings({ campaign, change }: { campaign: Campaign
             ))}
             <FieldMessages problems={listProblems} />
             <div className="opening-hours__actions">
-              <button type="button" className="button button--small button--quiet" onClick={() => setIntervals([...bh.intervals, { day: nextDay(bh.intervals), open: '09:00', close: '17:00' }])}>
+              <button type="button" className="button button--small button--quiet" onClick={() => setIntervals([...bh.intervals, { ...WEEKDAYS_9_TO_5[0]!, day: nextDay(bh.intervals) }])}>
                 <PlusIcon size={14} />
                 Opening hours
               </button>

@@ -1,3 +1,4 @@
+import { Switch } from '../ui/switch';
 import { emptyGroup, newId, type CampaignSettings, type EntryFrequency, type Sender } from '../../src-shared/flow/index';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
@@ -7,7 +8,7 @@ import { BusinessHoursSettings } from './business-hours-settings';
 import { CampaignProblems } from './campaign-problems';
 import { ConditionBuilder } from './condition-builder';
 import { DurationInput } from './duration-input';
-import { Field, Section, Select, TextInput, Toggle } from './fields';
+import { Field, Section, Select, TextInput } from './fields';
 import { TimezoneInput } from './timezone-input';
 import { TriggerSettings } from './trigger-settings';
 
@@ -61,7 +62,7 @@ export function CampaignPanel() {
         </Section>
 
         <Section title="Audience" description="Who may enter when the trigger fires.">
-          <Toggle label="Only users who match" checked={campaign.audience !== null} onChange={(on) => change({ ...campaign, audience: on ? emptyGroup('all') : null })} />
+          <Switch label="Only users who match" checked={campaign.audience !== null} onChange={(on) => change({ ...campaign, audience: on ? emptyGroup('all') : null })} />
           {campaign.audience && <ConditionBuilder label="Audience" field="audience" allowMessage={false} value={campaign.audience} onChange={(audience, gesture) => change({ ...campaign, audience }, gesture)} />}
         </Section>
 

@@ -166,30 +166,7 @@ export function Select<T extends string>({ id, value, options, onChange, label, 
   );
 }
 
-/** A segmented control for a few short choices. */
-export function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; label: string }) {
-  return (
-    <div className="seg" role="radiogroup" aria-label={label}>
-      {options.map(([v, text]) => (
-        <button key={v} type="button" role="radio" aria-checked={v === value} className={`seg__option${v === value ? ' is-active' : ''}`} onClick={() => onChange(v)}>
-          {text}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-export function Toggle({ checked, onChange, label }: { checked: boolean; onChange: (checked: boolean) => void; label: string }) {
-  return (
-    <label className="toggle">
-      <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span className="toggle__track" aria-hidden="true">
-        <span className="toggle__thumb" />
-      </span>
-      <span className="toggle__label">{label}</span>
-    </label>
-  );
-}
+export { Segmented } from '../ui/segmented';
 
 /** A titled group of fields in a panel. */
 export function Section({ title, children, actions, description }: { title: string; children: ReactNode; actions?: ReactNode; description?: ReactNode }) {

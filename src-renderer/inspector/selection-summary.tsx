@@ -1,3 +1,5 @@
+import { editorUiOf } from '../editor/actions/editor-ui';
+import { findAction, runAction } from '../editor/actions/registry';
 import { useEditorApi } from '../editor/editor-context';
 import { plural } from '../ui/format';
 import { TrashIcon } from '../ui/icons';
@@ -6,9 +8,6 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Click a block in the palette', 'add it after the selected step'],
   ['Drag a block onto a connection', 'insert it between two steps'],
   ['Drag from a step’s bottom dot', 'connect it to another step'],
-  ['Delete / Backspace', 'delete the selection'],
-  ['Ctrl/⌘ Z · Shift Ctrl/⌘ Z', 'undo · redo'],
-  ['Ctrl/⌘ C · V · D · A', 'copy · paste · duplicate · select all'],
   ['Space + drag', 'pan the canvas'],
 ];
 
@@ -28,6 +27,10 @@ export function SelectionSummary({ nodes, edges }: { nodes: number; edges: numbe
             </div>
           ))}
         </dl>
+        {/* The keys themselves are listed from the action registry, in one place. */}
+        <button type="button" className="button button--quiet inspector__all-shortcuts" onClick={() => runAction(findAction('editor.shortcuts'), { store: api, ui: editorUiOf(api) })}>
+          All keyboard shortcuts <kbd>?</kbd>
+        </button>
       </div>
     );
   }

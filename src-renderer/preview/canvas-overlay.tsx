@@ -28,7 +28,7 @@ export function NodeOverlayBadge({ id, overlay }: { id: string; overlay: NodeOve
   if (!overlay) return null;
   if (overlay.kind === 'journey') {
     if (overlay.role === 'idle') return null;
-    const text = overlay.role === 'current' ? (overlay.waiting ? 'Waiting here' : 'This step') : overlay.role === 'waiting' ? 'Waiting' : 'Done';
+    const text = overlay.role === 'exited' ? 'Exited here' : overlay.role === 'current' ? (overlay.waiting ? 'Waiting here' : 'This step') : overlay.role === 'waiting' ? 'Waiting' : 'Done';
     return (
       <span className={`preview-chip preview-chip--${overlay.role}`} data-testid="preview-chip">
         {text}

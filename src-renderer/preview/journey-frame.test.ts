@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { previewJourney } from '../../src-shared/engine/index';
 import type { PreviewView } from './engine-protocol';
 import { journeyFrame } from './journey-frame';
+import { journeyOverlay } from './overlay-model';
 import { toPreviewView } from './preview-data';
 import { instantOf, toActions, triggerScript } from './script-model';
 import { onboarding } from './test-fixtures';
@@ -53,5 +54,20 @@ describe('the one-user rewind at each step', () => {
     expect(before.conversations.length).toBeGreaterThan(0);
     expect(before.conversations.every((c) => c.assignee === null)).toBe(true);
     expect(after.conversations.some((c) => c.assignee !== null)).toBe(true);
+  });
+});
+
+describe('a user removed by a global exit mid-wait', () => {
+  it('leaves the wait marked exited, not done', () => {
+    const view = preview([{ id: 'u', day: 2, time: '10:00', kind: 'tag', tag: 'unsubscribed', present: true }]);
+    const last = view.steps.length - 1;
+    expect(view.journeys[0]).toMatchObject({ status: 'exited' });
+    const before = journeyFrame(doc, view, last - 1);
+    expect(before.waiting.length).toBeGreaterThan(0);
+    const f = journeyFrame(doc, view, last);
+    expect(f.finished).toMatchObject({ status: 'exited' });
+    expect(f.exitedFrom).toEqual(before.waiting);
+    const overlay = journeyOverlay(doc, f);
+    for (const id of before.waiting) expect(overlay.nodes[id]).toMatchObject({ role: 'exited' });
   });
 });

@@ -23,6 +23,8 @@ export interface JourneyFrame {
   conversations: { id: string; channel: string; assignee: string | null }[];
   /** How the journey ended, once the step is at or after its end; null while it is still going. */
   finished: { status: 'ended' | 'exited'; reason: string | null } | null;
+  /** Nodes the user was waiting at when a global exit removed them: left, not done. */
+  exitedFrom: string[];
 }
 
 const FINISHED = new Set(['ended', 'exited']);
@@ -34,7 +36,7 @@ const FINISHED = new Set(['ended', 'exited']);
  */
 export function journeyFrame(doc: Pick<FlowDocument, 'edges' | 'nodes'>, view: PreviewView, cursor: number): JourneyFrame {
   const step = view.steps[cursor] ?? null;
-  if (!step) return { cursor, step: null, journey: 0, current: null, waiting: [], visited: [], takenEdges: [], latestEdge: null, state: null, sent: [], conversations: [], finished: null };
+  if (!step) return { cursor, step: null, journey: 0, current: null, waiting: [], visited: [], takenEdges: [], latestEdge: null, state: null, sent: [], conversations: [], finished: null, exitedFrom: [] };
   const waiting = new Set<string>();
   const visited: string[] = [];
   const handleOf = new Map<string, string>();
@@ -44,10 +46,12 @@ export function journeyFrame(doc: Pick<FlowDocument, 'edges' | 'nodes'>, view: P
   let sentCount = 0;
   let assignedAfter = -1;
   let finished: JourneyFrame['finished'] = null;
+  let exitedFrom: string[] = [];
   for (let i = 0; i <= cursor; i++) {
     const s = view.steps[i]!;
     if (s.journey !== step.journey) continue;
     if (s.node === '' || FINISHED.has(s.outcome)) {
+      if (s.outcome === 'exited') exitedFrom = [...waiting];
       waiting.clear();
       if (s.node && !visited.includes(s.node)) visited.push(s.node);
       finished = { status: s.outcome === 'exited' ? 'exited' : 'ended', reason: view.journeys[step.journey]?.reason ?? null };
@@ -85,7 +89,7 @@ export function journeyFrame(doc: Pick<FlowDocument, 'edges' | 'nodes'>, view: P
     takenEdges.push(edge.id);
     if (node === step.node) latestEdge = edge.id;
   }
-  return { cursor, step, journey: step.journey, current: step.node || null, waiting: [...waiting], visited, takenEdges, latestEdge, state, sent, conversations, finished };
+  return { cursor, step, journey: step.journey, current: step.node || null, waiting: [...waiting], visited, takenEdges, latestEdge, state, sent, conversations, finished, exitedFrom };
 }
 
 /** The step to show first: the last one, where the journey ended up. */

@@ -4,7 +4,7 @@ import type { JourneyFrame } from './journey-frame';
 import { populationInstant } from './population-instant';
 
 export type NodeOverlay =
-  | { kind: 'journey'; role: 'current' | 'waiting' | 'visited' | 'idle'; waiting: boolean }
+  | { kind: 'journey'; role: 'current' | 'waiting' | 'visited' | 'exited' | 'idle'; waiting: boolean }
   | { kind: 'population'; entered: number; waiting: number; total: number };
 
 export interface EdgeOverlay {
@@ -25,10 +25,12 @@ export interface CanvasOverlay {
 export function journeyOverlay(doc: Pick<FlowDocument, 'nodes' | 'edges'>, frame: JourneyFrame): CanvasOverlay {
   const waiting = new Set(frame.waiting);
   const visited = new Set(frame.visited);
+  const exited = new Set(frame.exitedFrom);
   const taken = new Set(frame.takenEdges);
   const nodes: Record<string, NodeOverlay> = {};
   for (const n of doc.nodes) {
-    const role = n.id === frame.current ? 'current' : waiting.has(n.id) ? 'waiting' : visited.has(n.id) ? 'visited' : 'idle';
+    // A wait the user was removed from by a global exit is left, not done.
+    const role = exited.has(n.id) ? 'exited' : n.id === frame.current ? 'current' : waiting.has(n.id) ? 'waiting' : visited.has(n.id) ? 'visited' : 'idle';
     nodes[n.id] = { kind: 'journey', role, waiting: waiting.has(n.id) };
   }
   const edges: Record<string, EdgeOverlay> = {};

@@ -5,6 +5,7 @@ import { selectRefreshBackends } from '../sync/backends-store';
 import { useBackends, useSyncHost } from '../sync/sync-context';
 import { backendFormResult, emptyBackendForm, formFromConnection, type BackendForm } from './backend-form-model';
 import { ConnectionReportView } from './connection-report';
+import { onRadioGroupKeyDown } from '../ui/radio-group';
 
 /**
  * Add or edit one backend connection. A typed token goes to the host with the connection
@@ -61,7 +62,7 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
     <form className="settings-form" aria-label={isNew ? 'New backend' : `Edit ${editing.name}`} data-testid="backend-form" onSubmit={(e) => (e.preventDefault(), void save())}>
       <h2 className="settings-form__title">{isNew ? 'Connect a backend' : `Edit “${editing.name}”`}</h2>
       {isNew && (
-        <div className="settings-form__types" role="radiogroup" aria-label="Backend type">
+        <div className="settings-form__types" role="radiogroup" onKeyDown={onRadioGroupKeyDown} aria-label="Backend type">
           {(
             [
               ['chatwoot', 'Chatwoot account', 'Live-chat and one-off campaigns'],

@@ -73,6 +73,7 @@ async function openExample(page: Page) {
 
 test.describe('the flow editor (web edition)', () => {
   test('builds the onboarding example by hand and exports a file equal to it', async ({ page }) => {
+    test.setTimeout(360_000); // fifteen steps dragged, named and connected by hand: minutes on a busy machine
     const panel = page.getByTestId('campaign-panel');
     const form = inspector(page);
 

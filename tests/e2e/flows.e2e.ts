@@ -33,8 +33,11 @@ test.describe('flows list and import (web edition)', () => {
     await importExample(page);
     await expect(page.locator('.react-flow__edge')).toHaveCount(exampleDoc.edges.length);
     await expect(page.getByTestId('flow-name')).toHaveText(exampleDoc.campaign.name);
-    const problems = validateFlow(exampleDoc, { now: new Date() }).length;
-    await expect(page.getByTestId('problem-count')).toHaveText(problems === 0 ? 'No problems' : `${problems} problem${problems === 1 ? '' : 's'}`);
+    const found = validateFlow(exampleDoc, { now: new Date() });
+    const problems = found.filter((p) => p.severity !== 'info').length;
+    const notes = found.length - problems;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    await expect(page.getByTestId('problem-count')).toHaveText(problems > 0 ? plural(problems, 'problem') : notes > 0 ? plural(notes, 'note') : 'No problems');
     await shot(page, 'flow-canvas.png');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, 'flow-canvas-dark.png');

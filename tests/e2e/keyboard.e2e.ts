@@ -84,3 +84,43 @@ test.describe('keyboard', () => {
     await expect(publish).toBeFocused();
   });
 });
+
+test.describe('form controls', () => {
+  test('clicking a switch’s label toggles it', async ({ page }) => {
+    await page.goto('/#/campaigns/live-chat/new');
+    const bh = page.getByRole('switch', { name: 'Only during business hours' });
+    await expect(bh).toHaveAttribute('aria-checked', 'false');
+    await page.getByText('Only during business hours', { exact: true }).click();
+    await expect(bh).toHaveAttribute('aria-checked', 'true');
+    await page.getByText('Outside these hours the message is not shown at all.').click();
+    await expect(bh).toHaveAttribute('aria-checked', 'false');
+  });
+
+  test('a radio group moves with the arrow keys', async ({ page }) => {
+    await page.goto('/#/campaigns/live-chat/new');
+    const group = page.getByRole('radiogroup', { name: 'Show it' });
+    const every = group.getByRole('radio', { name: /^Every visit/ });
+    await expect(every).toHaveAttribute('aria-checked', 'true');
+    await every.focus();
+    await page.keyboard.press('ArrowRight');
+    const once = group.getByRole('radio', { name: 'Once per visitor' });
+    await expect(once).toHaveAttribute('aria-checked', 'true');
+    await expect(once).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(group.getByRole('radio', { name: /^At most once/ })).toHaveAttribute('aria-checked', 'true');
+    await page.keyboard.press('ArrowRight'); // wraps
+    await expect(every).toHaveAttribute('aria-checked', 'true');
+    // Only the chosen one is a Tab stop.
+    await expect(group.locator('[role="radio"][tabindex="0"]')).toHaveCount(1);
+  });
+
+  test('the backend type radio group in Settings moves with the arrow keys', async ({ page }) => {
+    await page.goto('/#/settings');
+    await page.getByTestId('add-backend').first().click();
+    const group = page.getByRole('radiogroup', { name: 'Backend type' });
+    const first = group.getByRole('radio').first();
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(group.getByRole('radio').nth(1)).toHaveAttribute('aria-checked', 'true');
+  });
+});

@@ -45,7 +45,7 @@ export function NodeCard({ id, data, selected, isConnectable }: NodeProps<Canvas
             {data.warnings}
           </span>
         ) : (
-          <span className="node-card__ok" title="Ready" aria-label="No problems" />
+          <span className="node-card__ok" role="img" title="Ready" aria-label="No problems" />
         )}
       </header>
       <div className="node-card__body">

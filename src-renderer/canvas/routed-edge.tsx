@@ -1,0 +1,46 @@
+import { BaseEdge, getSmoothStepPath, Position, useStore, useStoreApi, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { useMemo } from 'react';
+import { routeDown, type Box } from './edge-route';
+
+const selectNodes = (s: ReactFlowState) => s.nodes;
+/** Past this many steps, routing every edge around every card costs more than it helps. */
+const MAX_ROUTED_NODES = 300;
+
+/**
+ * An edge that goes around cards rather than behind them, with its label where it covers no
+ * card (see edge-route.ts). Flows laid out across the page, and very large flows, get the plain
+ * smooth-step shape.
+ */
+export function RoutedEdge(props: EdgeProps) {
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, markerEnd, markerStart, style, interactionWidth, labelStyle, labelShowBg, labelBgStyle, labelBgPadding, labelBgBorderRadius } = props;
+  const nodes = useStore(selectNodes);
+  const store = useStoreApi();
+  const route = useMemo(() => {
+    if (sourcePosition !== Position.Bottom || targetPosition !== Position.Top || nodes.length > MAX_ROUTED_NODES) return null;
+    const obstacles: Box[] = [];
+    for (const n of store.getState().nodeLookup.values()) {
+      if (n.id === source || n.id === target || n.hidden) continue;
+      obstacles.push({ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 212, height: n.measured.height ?? 75 });
+    }
+    return routeDown({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, obstacles);
+  }, [nodes, store, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition]);
+  const [plainPath, plainX, plainY] = route ? ['', 0, 0] : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  return (
+    <BaseEdge
+      id={id}
+      path={route?.path ?? plainPath}
+      labelX={route?.labelX ?? plainX}
+      labelY={route?.labelY ?? plainY}
+      label={label}
+      labelStyle={labelStyle}
+      labelShowBg={labelShowBg}
+      labelBgStyle={labelBgStyle}
+      labelBgPadding={labelBgPadding}
+      labelBgBorderRadius={labelBgBorderRadius}
+      markerEnd={markerEnd}
+      markerStart={markerStart}
+      style={style}
+      interactionWidth={interactionWidth}
+    />
+  );
+}

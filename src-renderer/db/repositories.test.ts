@@ -1,0 +1,106 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flow, sendNode, edge } from '../../src-shared/testing/flow-builders';
+import type { FlowDocument } from '../../src-shared/flow/index';
+import { createDraftRepository } from './draft-repository';
+import { createFlowRepository } from './flow-repository';
+import { StudioDatabase } from './schema';
+
+// The repositories against a real IndexedDB implementation (fake-indexeddb), one fresh
+// database per test: what is written is read back through Dexie, transactions included.
+
+let database: StudioDatabase;
+let now = Date.parse('2026-11-30T10:00:00Z');
+const clock = () => now;
+let n = 0;
+
+beforeEach(async () => {
+  database = new StudioDatabase(`repositories-test-${++n}`);
+  await database.open();
+});
+
+afterEach(async () => {
+  database.close();
+  await database.delete();
+});
+
+const named = (doc: FlowDocument, name: string): FlowDocument => ({ ...doc, campaign: { ...doc.campaign, name } });
+
+describe('flow repository (IndexedDB)', () => {
+  it('creates a flow that starts on a named event, listed with its copies of the campaign', async () => {
+    const flows = createFlowRepository(database, clock);
+    const id = await flows.create('Welcome series');
+    const [row] = await flows.all();
+    expect(row).toMatchObject({ id, name: 'Welcome series', kind: 'workflow', nodeCount: 1, updatedAt: now, createdAt: now });
+    expect(row!.document.campaign.trigger).toMatchObject({ type: 'event', event: 'user.signed_up' });
+  });
+
+  it('saves edits with an automatic version, keeping the creation time', async () => {
+    const flows = createFlowRepository(database, clock);
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Drip' });
+    await flows.saveImported([doc]);
+    now += 60_000;
+    await flows.save(named(doc, 'Drip, renamed'));
+    const row = await database.flows.get(doc.campaign.id);
+    expect(row).toMatchObject({ name: 'Drip, renamed', updatedAt: now, createdAt: now - 60_000, nodeCount: 2 });
+    const versions = await database.versions.where('flowId').equals(doc.campaign.id).toArray();
+    expect(versions.map((v) => v.name)).toContain('Autosave');
+  });
+
+  it('keeps what an import replaces as a "Before import" version', async () => {
+    const flows = createFlowRepository(database, clock);
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Mine' });
+    await flows.saveImported([doc]);
+    await flows.saveImported([named(doc, 'Theirs')]);
+    expect((await database.flows.get(doc.campaign.id))!.name).toBe('Theirs');
+    const kept = await database.versions.where('flowId').equals(doc.campaign.id).toArray();
+    expect(kept.map((v) => [v.name, v.document.campaign.name])).toContainEqual(['Before import', 'Mine']);
+  });
+
+  it('deletes a flow with its history and puts both back on undo', async () => {
+    const flows = createFlowRepository(database, clock);
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Doomed' });
+    await flows.saveImported([doc]);
+    await flows.saveVersion(doc, 'Launch copy');
+    const deleted = await flows.remove(doc.campaign.id);
+    expect(await database.flows.count()).toBe(0);
+    expect(await database.versions.count()).toBe(0);
+    await flows.restoreDeleted(deleted!);
+    expect((await database.flows.get(doc.campaign.id))!.name).toBe('Doomed');
+    expect((await database.versions.toArray()).map((v) => v.name)).toEqual(['Launch copy']);
+    expect(await flows.remove('no-such-flow')).toBeNull();
+  });
+
+  it('duplicates under a new id and name, as a draft', async () => {
+    const flows = createFlowRepository(database, clock);
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Original', status: 'active' });
+    await flows.saveImported([doc]);
+    const copyId = await flows.duplicate(doc.campaign.id);
+    const copy = await database.flows.get(copyId!);
+    expect(copy).toMatchObject({ name: 'Original copy', nodeCount: 2 });
+    expect(copy!.id).not.toBe(doc.campaign.id);
+    expect(copy!.document.campaign.status).toBe('draft');
+    expect(await flows.duplicate('no-such-flow')).toBeNull();
+  });
+});
+
+describe('draft repository (IndexedDB)', () => {
+  it('writes a draft during the edit and reads it back; clear removes it', async () => {
+    const errors: unknown[] = [];
+    const drafts = createDraftRepository(database, (e) => errors.push(e));
+    const doc = flow([sendNode('a', 'Typed just now')], [edge('trigger', 'a')]);
+    drafts.write({ flowId: doc.campaign.id, savedAt: now, document: doc });
+    const read = await drafts.read(doc.campaign.id);
+    expect(read?.savedAt).toBe(now);
+    expect(read?.document.nodes.find((x) => x.id === 'a')).toMatchObject({ data: { body: 'Typed just now' } });
+    drafts.clear(doc.campaign.id);
+    expect(await drafts.read(doc.campaign.id)).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('ignores a stored draft that no longer reads as a flow', async () => {
+    const drafts = createDraftRepository(database);
+    await database.drafts.put({ flowId: 'broken', savedAt: now, document: { nodes: 'not a flow' } } as never);
+    expect(await drafts.read('broken')).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { expect, shot, test } from './fixtures';
+import { rootDir } from './harness';
+
+type Rect = { x: number; y: number; width: number; height: number };
+const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('edge labels stay off the cards of the shipped example, in edit mode and with population counts', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles(join(rootDir, 'resources', 'examples', 'onboarding-drip.json'));
+  await page.getByTestId('editor').waitFor();
+  const check = async () => {
+    const cards = await Promise.all((await page.locator('.react-flow__node').all()).map(async (n) => ({ label: await n.locator('.node-card').getAttribute('data-label'), box: (await n.boundingBox())! })));
+    const labels = await page.locator('.react-flow__edge-textwrapper').all();
+    expect(labels.length).toBeGreaterThan(3);
+    for (const l of labels) {
+      const box = await l.boundingBox();
+      if (!box) continue;
+      const text = await l.textContent();
+      for (const c of cards) expect(intersects(box, c.box), `label “${text}” covers “${c.label}”`).toBe(false);
+    }
+  };
+  await check();
+  await page.getByTestId('mode-preview').click();
+  await page.getByTestId('preview-panel').getByRole('tab', { name: 'Population' }).click();
+  await page.getByTestId('preview-panel').getByLabel('Users').fill('3000');
+  await page.getByTestId('run-simulation').click();
+  await expect(page.getByTestId('sim-summary')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('exits-lane')).toBeVisible();
+  await check();
+  await shot(page, 'canvas-edges-population.png');
+});
