@@ -12,7 +12,9 @@ afterEach(() => server.close());
 
 function workflow(name = 'Onboarding', status: FlowDocument['campaign']['status'] = 'active'): FlowDocument {
   const doc = createEmptyFlow({ name, id: 'onboarding', kind: 'workflow', now: new Date('2030-01-01T00:00:00Z') });
-  return { ...doc, campaign: { ...doc.campaign, status } };
+  // A flow with errors is never published (#13.1): name the entry event.
+  const trigger = doc.campaign.trigger.type === 'event' ? { ...doc.campaign.trigger, event: 'user.signed_up' } : doc.campaign.trigger;
+  return { ...doc, campaign: { ...doc.campaign, status, trigger } };
 }
 const harness = (token = 'delivery-token') => createHarness({ flows: [workflow()], delivery: { url: server.url, token } });
 
