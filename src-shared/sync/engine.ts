@@ -98,13 +98,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const at = new Date(deps.clock()).toISOString();
     if (result.ok) {
       const notes = result.warnings.filter((w) => w.code.startsWith('chatwoot.duplicate')).map((w) => w.message);
-      await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at, ...(notes.length ? { notes } : {}) }, conflict: null });
+      await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at, ...(notes.length ? { notes } : {}) }, conflict: null, writtenHashes: [] });
       const latest = await entryOf(flowId, backend);
       if (latest?.requeued) await deps.store.putOutbox({ ...latest, state: 'pending', attempts: 0, nextAttemptAt: deps.clock(), requeued: false, lastError: null, overwrite: null });
       else await deps.store.deleteOutbox(entry.id);
       return { flowId, backend, result };
     }
     const next: Partial<SyncRecord> = { lastAttempt: { ok: false, at, error: result.error } };
+    // A write whose answer was lost may have landed: remember what it wrote, so it reads as ours (#14.2).
+    if (result.written) next.writtenHashes = [...(record.writtenHashes ?? []).filter((h) => h !== result.written), result.written].slice(-5);
     if (result.conflict) next.conflict = { detectedAt: at, localHash: hash, remote: result.conflict };
     if (result.locked) next.locked = { reason: result.locked };
     const latest = (await entryOf(flowId, backend)) ?? entry;
