@@ -67,6 +67,14 @@ export const syncHostContract = {
     args: z.object({ backend: backendName, flowText: z.string().max(maxFlowFileBytes), record: SyncRecord, overwrite: z.object({ revision: z.string().nullable(), hash: z.string().nullable() }).nullable().optional() }).strict(),
     result: PushResultSchema,
   },
+  /**
+   * Stops a published Chatwoot one-off: Chatwoot sends a one-off whatever `enabled` says, so the
+   * only way is to delete it there. Refused (kind `locked`) once it is being sent or was sent.
+   */
+  'sync.unpublish': {
+    args: z.object({ backend: backendName, remoteId: z.string().regex(/^\d{1,12}$/) }).strict(),
+    result: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: SyncError })]),
+  },
   /** Per-node statistics of live journeys (delivery backends). */
   'sync.stats': {
     args: z.object({ backend: backendName, remoteId: z.string() }).strict(),

@@ -179,6 +179,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       changed({ flowId, backend });
       return { ok: true };
     },
+    /** Forgets the remote copy (it was deleted there on purpose): the flow is local only again on this backend. */
+    async unlink(flowId: string, backend: string): Promise<void> {
+      await deps.store.updateRecord(flowId, backend, (current) => ({ ...newSyncRecord(flowId, backend), options: current?.options ?? {} }));
+      await deps.store.deleteOutbox(outboxId(flowId, backend));
+      changed({ flowId, backend });
+    },
     /** Forgets a blocked entry (the user dismissed the error). The record keeps the last failure. */
     async dismiss(flowId: string, backend: string): Promise<void> {
       await deps.store.deleteOutbox(outboxId(flowId, backend));

@@ -19,6 +19,7 @@ export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHan
     'sync.directory': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'sync.push': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'sync.stats': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
+    'sync.unpublish': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     ...overrides,
   };
 }
