@@ -74,7 +74,7 @@ describe('Chatwoot sync over HTTP', () => {
     await edit(h, 'Version 5');
     const [theirs] = await h.publish('pricing-chat', 'chatwoot');
     expect(theirs?.result).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/Someone changed/) } });
-  });
+  }, 30_000);
 
   it('refused connections: edits made offline are what gets published when the server is back', async () => {
     const h = harness();

@@ -62,7 +62,7 @@ describe('delivery API sync over HTTP', () => {
     expect(again?.result).toMatchObject({ ok: true, action: 'updated' });
     expect((server.flows.get('onboarding')?.document.campaign as { name: string }).name).toBe('Onboarding v3');
     expect((await h.record('onboarding', 'delivery'))?.conflict).toBeNull();
-  });
+  }, 30_000);
 
   it('409 carries the remote version; keep-copy keeps both and nothing is overwritten silently', async () => {
     const h = harness();
