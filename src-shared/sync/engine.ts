@@ -124,7 +124,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const entry = due[0];
       if (!entry) return reports;
       runs.set(entry.id, (runs.get(entry.id) ?? 0) + 1);
-      const report = await exclusive(`campaign-studio:publish:${entry.id}`, async () => {
+      const report = await exclusive(`campaign-studio:publish:${encodeURIComponent(entry.backend)}:${encodeURIComponent(entry.flowId)}`, async () => {
         // Another tab may have run this entry while we waited for the lock: read it again.
         const fresh = (await deps.store.listOutbox()).find((e) => e.id === entry.id);
         return fresh && dueEntries([fresh], deps.clock()).length ? attempt(fresh) : null;
