@@ -22,6 +22,7 @@ describe('createHandlerRegistry', () => {
       'backends.test',
       'sync.directory',
       'sync.push',
+      'sync.unpublish',
       'sync.stats',
     ]);
   });

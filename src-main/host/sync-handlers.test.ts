@@ -95,7 +95,7 @@ describe('backends.* and sync.* on the host', () => {
     const dir = await registry.dispatch('sync.directory', { backend: 'acme' });
     expect(dir).toMatchObject({ ok: true, inboxes: expect.arrayContaining([{ id: 1, name: 'Website', kind: 'website' }, { id: 5, name: 'API', kind: 'api' }]) });
     // WhatsApp inboxes bring their approved templates, with the body text that holds {{1}}…
-    expect(dir).toMatchObject({ inboxes: expect.arrayContaining([{ id: 4, name: 'WhatsApp', kind: 'whatsapp', templates: [{ name: 'order_shipped', language: 'en', category: 'UTILITY', body: 'Hello {{1}}, your order has shipped.' }] }]) });
+    expect(dir).toMatchObject({ inboxes: expect.arrayContaining([{ id: 4, name: 'WhatsApp', kind: 'whatsapp', provider: 'whatsapp_cloud', templates: [{ name: 'order_shipped', language: 'en', category: 'UTILITY', body: 'Hello {{1}}, your order has shipped.' }] }]) });
     expect(dir).toMatchObject({ agents: expect.arrayContaining([{ id: 12, name: 'Mia from Sales', email: 'mia@acme.example' }]), labels: expect.arrayContaining([{ id: 5, title: 'enterprise' }]) });
   });
 

@@ -3,7 +3,7 @@ import type { Problem } from '../../src-shared/flow/problems';
 import type { BackendAdapter, PushResult } from '../../src-shared/sync/adapter';
 import type { AccountDirectory } from '../../src-shared/sync/chatwoot/directory';
 import { chatwootFieldErrors } from '../../src-shared/sync/chatwoot/field-errors';
-import { chatwootFingerprint, chatwootToFlow } from '../../src-shared/sync/chatwoot/from-chatwoot';
+import { chatwootFingerprint, chatwootToFlow, fieldsFingerprint } from '../../src-shared/sync/chatwoot/from-chatwoot';
 import { isSent, type ChatwootCampaign } from '../../src-shared/sync/chatwoot/resource';
 import { flowToChatwoot, remoteEditProblem, type ChatwootCampaignFields } from '../../src-shared/sync/chatwoot/to-chatwoot';
 import { readMarker } from '../../src-shared/sync/marker';
@@ -44,7 +44,9 @@ export function createChatwootAdapter(client: ChatwootClient): BackendAdapter {
         const refused = remoteEditProblem(remote, mapping.campaignType);
         if (refused) return isSent(remote) ? { ok: false, error: syncError('locked', refused.message), locked: refused.message, problems: [refused] } : mappingFailure([refused]);
         const fingerprint = chatwootFingerprint(remote);
-        const editedThere = record.remoteHash !== null && fingerprint !== record.remoteHash;
+        // Not someone else's edit: what we are about to write, or a write of ours whose answer was lost (#14.2).
+        const ours = fingerprint === fieldsFingerprint(fields) || (record.writtenHashes ?? []).includes(fingerprint);
+        const editedThere = record.remoteHash !== null && fingerprint !== record.remoteHash && !ours;
         if (editedThere && overwrite?.hash !== fingerprint) return conflict(remote, flow, dir.value);
         return update(remote.id, fields, flow, warnings, 'updated');
       }
@@ -60,7 +62,7 @@ export function createChatwootAdapter(client: ChatwootClient): BackendAdapter {
         return update(found.id, fields, flow, warnings, 'found');
       }
       const created = await client.createCampaign(fields);
-      if (!created.ok) return fromClient(created, flow);
+      if (!created.ok) return withWritten(fromClient(created, flow), fields);
       return settleDuplicates(created.value, fields, flow, warnings);
     },
   };
@@ -85,9 +87,14 @@ export function createChatwootAdapter(client: ChatwootClient): BackendAdapter {
 
   async function update(id: number, fields: ChatwootCampaignFields, flow: FlowDocument, warnings: Problem[], action: 'updated' | 'found'): Promise<PushResult> {
     const updated = await client.updateCampaign(id, fields);
-    if (!updated.ok) return fromClient(updated, flow);
+    if (!updated.ok) return withWritten(fromClient(updated, flow), fields);
     return success(updated.value, warnings, action);
   }
+}
+
+/** A write whose answer never came may have landed: say what it would have left there. */
+function withWritten(failure: Failure, fields: ChatwootCampaignFields): Failure {
+  return failure.error.retryable ? { ...failure, written: fieldsFingerprint(fields) } : failure;
 }
 
 function success(c: ChatwootCampaign, warnings: Problem[], action: 'created' | 'updated' | 'found'): PushResult {

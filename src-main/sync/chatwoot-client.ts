@@ -55,6 +55,8 @@ export function createChatwootClient(opts: ChatwootClientOptions) {
       return fail(syncError('unauthorized', `Chatwoot refused the API token (401${said ? `: ${said}` : ''}). Paste a current access token from your Chatwoot profile settings.`, { detail: said }));
     }
     if (status === 403) return fail(syncError('forbidden', `Chatwoot refused ${what} (403${said ? `: ${said}` : ''}). API access may be disabled for this account.`, { detail: said }));
+    // Chatwoot looks the account up first: an unknown one answers 404 "Resource could not be found".
+    if (status === 404 && !/campaigns\/\d+/.test(what) && /could not be found/i.test(said)) return fail(syncError('wrong-account', `Chatwoot has no account ${accountId} (404). Check the account id (it is in Chatwoot's URL: /app/accounts/ID/…).`, { detail: said }));
     if (status === 404) return fail(syncError('not-found', `Chatwoot has nothing at ${what} (404). ${/campaigns\/\d+/.test(what) ? 'The campaign may have been deleted.' : 'Check the base URL and account id.'}`, { detail: said }));
     if (status === 422) {
       const v = ChatwootValidationBody.safeParse(body);

@@ -48,6 +48,34 @@ describe('Chatwoot sync over HTTP', () => {
     expect(server.campaignsOf('pricing-chat')).toHaveLength(1);
   });
 
+  // #14.2: when the answer to our own update was lost, the retry said "Someone changed … in Chatwoot" (7 of 7).
+  it('an update whose answer is lost is ours on retry, also after a further local edit; a real remote edit is still a conflict', async () => {
+    const h = harness();
+    await h.publish('pricing-chat', 'chatwoot');
+    await edit(h, 'Version 2');
+    server.fault({ method: 'PATCH', fault: { type: 'delay', ms: 1500 } });
+    const [lost] = await h.publish('pricing-chat', 'chatwoot');
+    expect(lost?.result).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    await new Promise((r) => setTimeout(r, 1600)); // the delayed update lands meanwhile
+    expect(server.account().campaigns[0]?.message).toBe('Version 2');
+    const [same] = await h.retry();
+    expect(same?.result).toMatchObject({ ok: true, action: 'updated' });
+
+    await edit(h, 'Version 3');
+    server.fault({ method: 'PATCH', fault: { type: 'delay', ms: 1500 } });
+    await h.publish('pricing-chat', 'chatwoot');
+    await new Promise((r) => setTimeout(r, 1600));
+    await edit(h, 'Version 4');
+    const [later] = await h.retry();
+    expect(later?.result).toMatchObject({ ok: true, action: 'updated' });
+    expect(server.account().campaigns[0]?.message).toBe('Version 4');
+
+    server.editInChatwoot(1, { message: 'Changed by a colleague' });
+    await edit(h, 'Version 5');
+    const [theirs] = await h.publish('pricing-chat', 'chatwoot');
+    expect(theirs?.result).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/Someone changed/) } });
+  }, 30_000);
+
   it('refused connections: edits made offline are what gets published when the server is back', async () => {
     const h = harness();
     await h.publish('pricing-chat', 'chatwoot');

@@ -20,7 +20,13 @@ export function createDeliveryAdapter(client: DeliveryClient): BackendAdapter {
       const hash = flowContentHash(flow);
       const document = JSON.parse(exportFlowJson(flow)) as unknown;
       const base = overwrite ? overwrite.revision : record.remoteId === null ? null : record.remoteRevision;
-      const put = await client.put(id, { document, contentHash: hash }, base);
+      // The same write (content on top of the same revision) always carries the same key.
+      const key = (revision: string | null) => `cs:${id}:${revision ?? 'new'}:${hash}`.slice(0, 200);
+      let put = await client.put(id, { document, contentHash: hash }, base, key(base));
+      // Found there, a version we wrote whose answer was lost is ours, not someone else's (#14.2).
+      if (!put.ok && put.current && put.current.contentHash !== hash && (record.writtenHashes ?? []).includes(put.current.contentHash)) {
+        put = await client.put(id, { document, contentHash: hash }, put.current.revision, key(put.current.revision));
+      }
       let remote: RemoteFlow;
       let action: 'created' | 'updated' | 'found' = base === null ? 'created' : 'updated';
       if (put.ok) remote = put.value;
@@ -29,7 +35,7 @@ export function createDeliveryAdapter(client: DeliveryClient): BackendAdapter {
         action = 'found';
       } else if (put.current) return conflict(put.current, put);
       else if (put.error.kind === 'not-found' && base !== null) return deleted(id);
-      else return { ok: false, error: put.error };
+      else return { ok: false, error: put.error, ...(put.error.retryable ? { written: hash } : {}) };
 
       const wanted = wantedRemoteStatus(flow.campaign.status);
       if (wanted !== 'draft' && remote.status !== wanted) {

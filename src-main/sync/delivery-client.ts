@@ -64,9 +64,12 @@ export function createDeliveryClient(opts: DeliveryClientOptions) {
     host,
     list: () => call({ method: 'GET', path: deliveryPaths.flows() }, FlowListResponse, 'flow list'),
     get: (id: string) => call({ method: 'GET', path: deliveryPaths.flow(id) }, RemoteFlow, `flow "${id}"`),
-    /** Creates (`revision` null: If-None-Match: *) or replaces the version `revision` (If-Match). */
-    put: (id: string, body: PutFlowBody, revision: string | null) =>
-      call({ method: 'PUT', path: deliveryPaths.flow(id), body, headers: revision === null ? { 'if-none-match': '*' } : { 'if-match': etag(revision) } }, RemoteFlow, `flow "${id}"`),
+    /**
+     * Creates (`revision` null: If-None-Match: *) or replaces the version `revision` (If-Match).
+     * `idempotencyKey` names this write: a retry with the same key gets the first answer again.
+     */
+    put: (id: string, body: PutFlowBody, revision: string | null, idempotencyKey?: string) =>
+      call({ method: 'PUT', path: deliveryPaths.flow(id), body, headers: { ...(revision === null ? { 'if-none-match': '*' } : { 'if-match': etag(revision) }), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) } }, RemoteFlow, `flow "${id}"`),
     remove: async (id: string, revision: string): Promise<DeliveryResult<null>> => {
       const r = await call({ method: 'DELETE', path: deliveryPaths.flow(id), headers: { 'if-match': etag(revision) } }, z.unknown(), `flow "${id}"`);
       if (!r.ok && !(r.error.kind === 'malformed' && r.status && r.status < 300)) return r;

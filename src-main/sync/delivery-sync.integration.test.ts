@@ -12,7 +12,9 @@ afterEach(() => server.close());
 
 function workflow(name = 'Onboarding', status: FlowDocument['campaign']['status'] = 'active'): FlowDocument {
   const doc = createEmptyFlow({ name, id: 'onboarding', kind: 'workflow', now: new Date('2030-01-01T00:00:00Z') });
-  return { ...doc, campaign: { ...doc.campaign, status } };
+  // A flow with errors is never published (#13.1): name the entry event.
+  const trigger = doc.campaign.trigger.type === 'event' ? { ...doc.campaign.trigger, event: 'user.signed_up' } : doc.campaign.trigger;
+  return { ...doc, campaign: { ...doc.campaign, status, trigger } };
 }
 const harness = (token = 'delivery-token') => createHarness({ flows: [workflow()], delivery: { url: server.url, token } });
 
@@ -31,16 +33,36 @@ describe('delivery API sync over HTTP', () => {
     expect(server.flows.size).toBe(1);
   });
 
-  it('a PUT whose answer is lost is recognised by its content hash on retry', async () => {
+  it('a PUT whose answer is lost is replayed by its Idempotency-Key on retry', async () => {
     const h = harness();
     server.fault({ method: 'PUT', fault: { type: 'delay', ms: 1500 } });
     const [lost] = await h.publish('onboarding', 'delivery');
     expect(lost?.result).toMatchObject({ ok: false, error: { kind: 'timeout' } });
     const [again] = await h.retry();
-    expect(again?.result).toMatchObject({ ok: true, action: 'found' });
+    expect(again?.result).toMatchObject({ ok: true, action: 'created' });
+    const keys = server.requests.filter((r) => r.method === 'PUT').map((r) => r.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
     expect(server.flows.size).toBe(1);
     expect((await h.status('onboarding', 'delivery'))?.status).toBe('synced');
   });
+
+  // #14.2: a lost answer followed by a local edit showed our own v2 as someone else's change.
+  it('a lost answer, then a local edit: our own earlier write is not a conflict, and v3 is published', async () => {
+    const h = harness();
+    await h.publish('onboarding', 'delivery');
+    await h.flows.save(workflow('Onboarding v2'));
+    server.fault({ method: 'PUT', fault: { type: 'delay', ms: 1500 } });
+    const [lost] = await h.publish('onboarding', 'delivery');
+    expect(lost?.result).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    await new Promise((r) => setTimeout(r, 1600)); // the delayed write lands meanwhile
+    await h.flows.save(workflow('Onboarding v3'));
+    const [again] = await h.retry();
+    expect(again?.result).toMatchObject({ ok: true, action: 'updated' });
+    expect((server.flows.get('onboarding')?.document.campaign as { name: string }).name).toBe('Onboarding v3');
+    expect((await h.record('onboarding', 'delivery'))?.conflict).toBeNull();
+  }, 30_000);
 
   it('409 carries the remote version; keep-copy keeps both and nothing is overwritten silently', async () => {
     const h = harness();

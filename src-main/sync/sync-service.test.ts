@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFlowJson } from '../../src-shared/flow';
 import { syncHostContract } from '../../src-shared/sync/contract';
 import { newSyncRecord } from '../../src-shared/sync/sync-record';
-import { withTwoErrors, liveChatFlow } from '../../src-shared/sync/testing/sync-builders';
+import { withTwoErrors, liveChatFlow, oneOffFlow } from '../../src-shared/sync/testing/sync-builders';
 import { createNodeTransport } from './http-transport';
 import { createSyncService } from './sync-service';
 import { startFakeChatwoot, type FakeChatwoot } from './testing/fake-chatwoot';
@@ -41,6 +41,19 @@ describe('sync service (the main side of the sync channels)', () => {
     expect(pushed).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/2 errors/) } });
     expect(!pushed.ok && pushed.error.fields?.map((f) => f.label)).toEqual(expect.arrayContaining(['"Qualifying question" (Send message) · body']));
     expect(server.requests).toEqual([]);
+  });
+
+  // #14.12: a disabled one-off still sends in Chatwoot; stopping it means deleting it there.
+  it('sync.unpublish deletes a scheduled one-off in Chatwoot, and refuses one being sent or sent', async () => {
+    const s = service();
+    const pushed = await s['sync.push']({ backend: 'acme', flowText: exportFlowJson(oneOffFlow()), record: newSyncRecord('maintenance-sms', 'acme') });
+    expect(pushed).toMatchObject({ ok: true, remoteId: '1' });
+    expect(await s['sync.unpublish']({ backend: 'acme', remoteId: '1' })).toEqual({ ok: true });
+    expect(server.campaignsOf('maintenance-sms')).toHaveLength(0);
+    await s['sync.push']({ backend: 'acme', flowText: exportFlowJson(oneOffFlow()), record: newSyncRecord('maintenance-sms', 'acme') });
+    server.markSent(2);
+    expect(await s['sync.unpublish']({ backend: 'acme', remoteId: '2' })).toMatchObject({ ok: false, error: { kind: 'locked', message: 'Campaign 2 was already sent; it cannot be stopped.' } });
+    expect(server.campaignsOf('maintenance-sms')).toHaveLength(1);
   });
 
   it('an unknown backend is a configuration error, not an exception', async () => {

@@ -5,6 +5,7 @@ import type { PushResult } from '../../src-shared/sync/adapter';
 import { sameAddress, type BackendConnection } from '../../src-shared/sync/backend-config';
 import type { ConnectionReport, syncHostContract } from '../../src-shared/sync/contract';
 import { approvedTemplates } from '../../src-shared/sync/chatwoot/directory';
+import { isSent } from '../../src-shared/sync/chatwoot/resource';
 import { publishCheck, publishRefusalError } from '../../src-shared/sync/publish-gate';
 import { syncError } from '../../src-shared/sync/sync-error';
 import { createChatwootAdapter } from './chatwoot-adapter';
@@ -61,7 +62,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       const { inboxes, agents, labels } = dir.value;
       return {
         ok: true,
-        inboxes: inboxes.map((i) => ({ id: i.id, name: i.name, kind: i.kind, ...(i.medium ? { medium: i.medium } : {}), ...(i.templates.length ? { templates: approvedTemplates(i) } : {}) })),
+        inboxes: inboxes.map((i) => ({ id: i.id, name: i.name, kind: i.kind, ...(i.medium ? { medium: i.medium } : {}), ...(i.provider ? { provider: i.provider } : {}), ...(i.templates.length ? { templates: approvedTemplates(i) } : {}) })),
         agents: agents.map(({ id, name, email }) => ({ id, name, ...(email ? { email } : {}) })),
         labels,
       };
@@ -77,6 +78,20 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (!gate.ok) return { ok: false, error: publishRefusalError(gate.errors) };
       const adapter = c.type === 'chatwoot' ? createChatwootAdapter(c.client) : createDeliveryAdapter(c.client);
       return adapter.push({ flow, record, overwrite: overwrite ?? null });
+    },
+    async 'sync.unpublish'({ backend, remoteId }: Args<'sync.unpublish'>): Promise<Result<'sync.unpublish'>> {
+      const c = await clients(backend);
+      if (!c) return { ok: false, error: missing(backend) };
+      if (c.type !== 'chatwoot') return { ok: false, error: syncError('unsupported', 'Only Chatwoot one-off campaigns are stopped by deleting them.') };
+      const id = Number(remoteId);
+      const got = await c.client.getCampaign(id);
+      if (!got.ok) return { ok: false, error: got.error };
+      if (isSent(got.value)) {
+        const what = got.value.campaign_status === 'processing' ? 'is being sent right now' : 'was already sent';
+        return { ok: false, error: syncError('locked', `Campaign ${id} ${what}; it cannot be stopped.`) };
+      }
+      const removed = await c.client.deleteCampaign(id);
+      return removed.ok ? { ok: true } : { ok: false, error: removed.error };
     },
     async 'sync.stats'({ backend, remoteId }: Args<'sync.stats'>): Promise<Result<'sync.stats'>> {
       const c = await clients(backend);

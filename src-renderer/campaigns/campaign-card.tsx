@@ -1,6 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { canEditOneOff, describeBusinessHours, messageExcerpt, oneOffStatus, previewAudience, type LiveChatCampaign, type OneOffCampaign, type OneOffStatus } from '../../src-shared/campaigns/index';
 import type { FlowRecord } from '../db/schema';
+import { selectBackends } from '../sync/backends-store';
+import { useBackends, useSyncHost, useSyncLoop } from '../sync/sync-context';
+import { useFlowSync } from '../sync/use-flow-sync';
 import { TrashIcon } from '../ui/icons';
 import { BotIcon, CalendarIcon, ClockIcon, InboxIcon, LinkIcon, PencilIcon, UsersIcon } from './campaign-icons';
 import { Switch } from './form-controls';
@@ -13,6 +16,10 @@ interface CardActions {
   editDisabledReason?: string | undefined;
   onToggle: (enabled: boolean) => void;
   toggleTitle?: string;
+  /** What the switch's two states mean for this kind ("Enabled" / "Disabled" by default). */
+  toggleText?: readonly [on: string, off: string];
+  /** Shown instead of the footer while a switch-off waits for confirmation. */
+  pending?: ReactNode;
   onDelete: () => void;
 }
 
@@ -32,7 +39,9 @@ function CardShell({ title, status, enabled, message, details, actions, kind }: 
       </div>
       <ul className="ccard__details">{details}</ul>
       <footer className="ccard__footer">
-        {confirming ? (
+        {actions.pending ? (
+          actions.pending
+        ) : confirming ? (
           <div className="ccard__confirm" role="alertdialog" aria-label={`Delete ${title}?`}>
             <span>Delete this campaign? This cannot be undone.</span>
             <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
@@ -46,7 +55,7 @@ function CardShell({ title, status, enabled, message, details, actions, kind }: 
           <>
             <label className="ccard__toggle" title={actions.toggleTitle}>
               <Switch hideLabel label={enabled ? `Disable ${title}` : `Enable ${title}`} checked={enabled} onChange={actions.onToggle} title={actions.toggleTitle} />
-              <span>{enabled ? 'Enabled' : 'Disabled'}</span>
+              <span>{enabled ? (actions.toggleText?.[0] ?? 'Enabled') : (actions.toggleText?.[1] ?? 'Disabled')}</span>
             </label>
             <div className="ccard__actions">
               <button type="button" className="button button--small" onClick={actions.onEdit} disabled={!actions.onEdit} title={actions.editDisabledReason ?? `Edit ${title}`} aria-label={`Edit ${title}`}>
@@ -114,8 +123,62 @@ const ONE_OFF_STATUS: Record<OneOffStatus, { text: string; tone: string }> = {
   completed: { text: 'Completed', tone: 'done' },
 };
 
+/**
+ * A one-off's switch says what really happens (#13.14, #14.12): Chatwoot sends a one-off
+ * whatever `enabled` says, so switching off one that is published there deletes it there, after
+ * the user confirms, or says it cannot be stopped; one not published yet is just held back.
+ */
+function useOneOffStop(record: FlowRecord, form: OneOffCampaign, onToggle: (enabled: boolean) => void) {
+  const views = useFlowSync(record.id, record.document);
+  const backends = useBackends(selectBackends);
+  const host = useSyncHost();
+  const loop = useSyncLoop();
+  const [asking, setAsking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const published = (views ?? []).filter((v) => v.backend && v.record?.remoteId && backends?.find((b) => b.name === v.backend)?.connection.type === 'chatwoot');
+  const toggle = (enabled: boolean) => {
+    setFailure(null);
+    if (!enabled && published.length) setAsking(true);
+    else onToggle(enabled);
+  };
+  const stop = async () => {
+    setBusy(true);
+    try {
+      for (const v of published) {
+        const r = await host.sync.unpublish({ backend: v.backend!, remoteId: v.record!.remoteId! });
+        if (!r.ok) {
+          setFailure(r.error.kind === 'locked' ? `${r.error.message} Chatwoot will not take it back.` : `Not stopped: ${r.error.message}`);
+          return;
+        }
+        await loop.unlink(record.id, v.backend!);
+      }
+      setAsking(false);
+      onToggle(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const where = published.map((v) => `campaign ${v.record!.remoteId} on “${v.backend}”`).join(', ');
+  const pending = asking ? (
+    <div className="ccard__confirm" role="alertdialog" aria-label={`Stop ${form.title}?`} data-testid="stop-one-off">
+      <span>{failure ?? `Chatwoot sends a one-off even when it is disabled. To stop it, ${where} is deleted in Chatwoot.`}</span>
+      <button type="button" className="button button--small" onClick={() => setAsking(false)}>
+        {failure ? 'Close' : 'Keep it scheduled'}
+      </button>
+      {!failure && (
+        <button type="button" className="button button--small button--danger" disabled={busy} onClick={() => void stop()} data-testid="confirm-stop">
+          {busy ? 'Deleting…' : 'Delete in Chatwoot'}
+        </button>
+      )}
+    </div>
+  ) : undefined;
+  return { toggle, pending, published: published.length > 0 };
+}
+
 export function OneOffCard({ record, form, now, actions }: { record: FlowRecord; form: OneOffCampaign; now: Date; actions: Omit<CardActions, 'editDisabledReason'> }) {
   const status = oneOffStatus(form, now, record.document.campaign.status === 'draft');
+  const stopper = useOneOffStop(record, form, actions.onToggle);
   const { mode } = useWorkspace();
   const inboxName = useInboxName();
   // Recipients can be estimated only against the sample workspace's contacts.
@@ -132,7 +195,10 @@ export function OneOffCard({ record, form, now, actions }: { record: FlowRecord;
         ...actions,
         onEdit: editable ? actions.onEdit : undefined,
         editDisabledReason: editable ? undefined : status === 'completed' ? 'Sent campaigns cannot be edited' : 'Being sent: it can no longer be edited',
-        toggleTitle: 'Chatwoot sends scheduled one-off campaigns even when disabled; delete it to be sure it is not sent',
+        onToggle: stopper.toggle,
+        toggleText: ['Will be sent', stopper.published ? 'Stopped' : 'Held back, not published'],
+        toggleTitle: stopper.published ? 'Switching off deletes it in Chatwoot (Chatwoot sends disabled one-offs anyway)' : 'Held back: it is not published, so Chatwoot does not have it',
+        pending: stopper.pending,
       }}
       details={
         <>

@@ -56,7 +56,7 @@ const KIND_NAMES: Record<InboxKind, string> = { website: 'Website widget', sms: 
 /** The choices of a Chatwoot account: inboxes of a kind campaigns can use, every agent, every label. */
 export function directoryChoices(dir: DirectoryAnswer): WorkspaceChoices {
   const account: AccountDirectory = {
-    inboxes: dir.inboxes.map((i) => ({ id: i.id, name: i.name, kind: asKind(i.kind), ...(i.medium ? { medium: i.medium } : {}), templates: (i.templates ?? []).map((t) => ({ name: t.name, language: t.language, components: [{ type: 'BODY', text: t.body }] })) })),
+    inboxes: dir.inboxes.map((i) => ({ id: i.id, name: i.name, kind: asKind(i.kind), ...(i.medium ? { medium: i.medium } : {}), ...(i.provider ? { provider: i.provider } : {}), templates: (i.templates ?? []).map((t) => ({ name: t.name, language: t.language, components: [{ type: 'BODY', text: t.body }] })) })),
     agents: dir.agents.map((a) => ({ id: a.id, name: a.name, ...(a.email ? { email: a.email } : {}) })),
     labels: dir.labels,
   };

@@ -89,6 +89,8 @@ export function createSyncLoop(deps: SyncLoopDeps) {
       if (result.ok) await kick();
       return result;
     },
+    /** Forgets the remote copy of a flow on a backend (deleted there on purpose). */
+    unlink: (flowId: string, backend: string) => engine.unlink(flowId, backend),
     /** Forgets a publish that waits for the user (a blocking error they dismissed). */
     dismiss: (flowId: string, backend: string) => engine.dismiss(flowId, backend),
   };

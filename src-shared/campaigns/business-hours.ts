@@ -17,12 +17,21 @@ export function wallTime(at: Date, timezone: string): { day: Weekday; minutes: n
 /**
  * Whether an inbox is open at an instant, as Chatwoot's widget asks before starting a
  * business-hours-only campaign: no working hours configured means never open. The hours are
- * read in their own timezone, else the campaign's.
+ * read in their own timezone, else the campaign's. A slot whose close equals its open is open
+ * all day; one that closes before it opens runs overnight into the next day (22:00–06:00 on
+ * Friday is open Friday night and early Saturday).
  */
 export function isWithinBusinessHours(hours: BusinessHours | null, campaignTimezone: string, at: Date): boolean {
   if (!hours) return false;
   const { day, minutes } = wallTime(at, hours.timezone ?? campaignTimezone);
-  return hours.intervals.some((iv) => iv.day === day && minutesOfDay(iv.open) <= minutes && minutes < minutesOfDay(iv.close));
+  const yesterday = WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7];
+  return hours.intervals.some((iv) => {
+    const open = minutesOfDay(iv.open);
+    const close = minutesOfDay(iv.close);
+    if (open === close) return iv.day === day;
+    if (open < close) return iv.day === day && open <= minutes && minutes < close;
+    return (iv.day === day && minutes >= open) || (iv.day === yesterday && minutes < close);
+  });
 }
 
 /** Monday to Friday, 09:00 to 17:00: the hours a new campaign starts with. */

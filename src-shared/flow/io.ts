@@ -62,18 +62,21 @@ export function importFlowValue(raw: unknown, opts: ImportOptions = {}): ImportR
 
   let migrated = obj;
   let applied: string[] = [];
+  let pathBefore = (path: string): string | null => path;
   if (version < SCHEMA_VERSION) {
     try {
-      ({ doc: migrated, applied } = migrate(obj, version));
+      ({ doc: migrated, applied, pathBefore } = migrate(obj, version));
     } catch (e) {
       return fail('migration.failed', `Upgrading the file from version ${version} failed: ${(e as Error).message}`, '$');
     }
   }
+  // Problems of an upgraded file name the user's own fields, or say they are about the upgraded form (#14.5).
+  const inUserTerms = (problems: Problem[]): Problem[] => (version < SCHEMA_VERSION ? problems.map((p) => backToFile(p, pathBefore(p.path), version)) : problems);
 
   const parsed = FlowDocument.safeParse(migrated);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, migrated) };
+  if (!parsed.success) return { ok: false, problems: inUserTerms(zodProblems(parsed.error, migrated)) };
   const document = { ...parsed.data, $schema: SCHEMA_URL };
-  const problems = opts.skipValidation ? [] : validateFlow(document, { now: opts.now ?? new Date() });
+  const problems = opts.skipValidation ? [] : inUserTerms(validateFlow(document, { now: opts.now ?? new Date() }));
   return { ok: true, document, problems, migrations: applied, ...(version < SCHEMA_VERSION ? { migratedFrom: version } : {}) };
 }
 
@@ -90,6 +93,13 @@ export function normaliseFlow(doc: FlowDocument): FlowDocument {
   const parsed = FlowDocument.parse({ ...doc, $schema: SCHEMA_URL, schemaVersion: SCHEMA_VERSION });
   const { $schema: _s, schemaVersion: _v, ...rest } = parsed;
   return { $schema: SCHEMA_URL, schemaVersion: SCHEMA_VERSION, ...rest };
+}
+
+/** A problem found in the upgraded document, said in terms of the file as written. */
+function backToFile(p: Problem, original: string | null, version: number): Problem {
+  if (original === p.path) return p;
+  if (original === null) return { ...p, message: `${p.message} (This is about the file as upgraded from schema version ${version}; your file has no such field.)` };
+  return { ...p, path: original, message: `${p.message} (In your file: ${original.replace(/^\$\./, '')}; checked after upgrading it from schema version ${version}.)` };
 }
 
 function fail(code: string, message: string, path: string): ImportResult {

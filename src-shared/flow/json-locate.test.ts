@@ -43,7 +43,7 @@ describe('locateJsonError', () => {
     expect(locateJsonError(deep)).toMatchObject({ offset: deep.length, expected: '"," or "]"' });
     const r = importFlowJson(deep);
     expect(r).toMatchObject({ ok: false, problems: [{ code: 'json.syntax', message: expect.stringMatching(/line 1, column 400001/) }] });
-  });
+  }, 30_000);
 
   it('a long number is one value, not a fault', () => {
     expect(locateJsonError(`[${'9'.repeat(1000)}, }`)).toMatchObject({ offset: 1003, expected: expect.stringMatching(/a value/) });

@@ -30,14 +30,14 @@ describe('condition groups nest at most 32 deep (#14.4)', () => {
     expect(r.ok).toBe(false);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ severity: 'error', code: 'condition.too-deep', path: `$.nodes[1].data.condition${'.rules[0]'.repeat(MAX_CONDITION_DEPTH)}` });
-  });
+  }, 30_000);
 
   it('refuses any JSON nested absurdly deep, located', () => {
     const doc = JSON.parse(exportFlowJson(example('lead-qualification'))) as { meta: Record<string, unknown> };
     doc.meta = { generator: 'x', deep: '@@DEEP@@' };
     const r = importFlowJson(JSON.stringify(doc).replace('"@@DEEP@@"', `${'['.repeat(50_000)}1${']'.repeat(50_000)}`));
     expect(r).toMatchObject({ ok: false, problems: [{ code: 'json.too-deep', path: expect.stringMatching(/^\$\.meta\.deep\[0\]\[0\]/) }] });
-  });
+  }, 30_000);
 
   it('a tree built too deep in the editor is a validation error on its step', () => {
     const doc = example('lead-qualification');

@@ -32,6 +32,11 @@ export type PushResult =
       locked?: string;
       /** Flow problems to show where they are (mapping errors). */
       problems?: Problem[];
+      /**
+       * The remote hash the backend would have if this attempt's write landed although its answer
+       * was lost (a timeout): remembered, so finding it there later is recognised as our own.
+       */
+      written?: string;
     };
 
 /**

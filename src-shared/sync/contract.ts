@@ -16,7 +16,7 @@ export type DirectoryTemplate = z.infer<typeof DirectoryTemplate>;
 /** A Chatwoot account's inboxes (kind as in `InboxKind`), agents and labels, for the campaign forms. */
 export const DirectoryAnswer = z.object({
   ok: z.literal(true),
-  inboxes: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), medium: z.string().optional(), templates: z.array(DirectoryTemplate).optional() })),
+  inboxes: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), medium: z.string().optional(), provider: z.string().optional(), templates: z.array(DirectoryTemplate).optional() })),
   agents: z.array(z.object({ id: z.number(), name: z.string(), email: z.string().optional() })),
   labels: z.array(z.object({ id: z.number(), title: z.string() })),
 });
@@ -66,6 +66,14 @@ export const syncHostContract = {
   'sync.push': {
     args: z.object({ backend: backendName, flowText: z.string().max(maxFlowFileBytes), record: SyncRecord, overwrite: z.object({ revision: z.string().nullable(), hash: z.string().nullable() }).nullable().optional() }).strict(),
     result: PushResultSchema,
+  },
+  /**
+   * Stops a published Chatwoot one-off: Chatwoot sends a one-off whatever `enabled` says, so the
+   * only way is to delete it there. Refused (kind `locked`) once it is being sent or was sent.
+   */
+  'sync.unpublish': {
+    args: z.object({ backend: backendName, remoteId: z.string().regex(/^\d{1,12}$/) }).strict(),
+    result: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: SyncError })]),
   },
   /** Per-node statistics of live journeys (delivery backends). */
   'sync.stats': {

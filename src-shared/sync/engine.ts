@@ -98,13 +98,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const at = new Date(deps.clock()).toISOString();
     if (result.ok) {
       const notes = result.warnings.filter((w) => w.code.startsWith('chatwoot.duplicate')).map((w) => w.message);
-      await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at, ...(notes.length ? { notes } : {}) }, conflict: null });
+      await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at, ...(notes.length ? { notes } : {}) }, conflict: null, writtenHashes: [] });
       const latest = await entryOf(flowId, backend);
       if (latest?.requeued) await deps.store.putOutbox({ ...latest, state: 'pending', attempts: 0, nextAttemptAt: deps.clock(), requeued: false, lastError: null, overwrite: null });
       else await deps.store.deleteOutbox(entry.id);
       return { flowId, backend, result };
     }
     const next: Partial<SyncRecord> = { lastAttempt: { ok: false, at, error: result.error } };
+    // A write whose answer was lost may have landed: remember what it wrote, so it reads as ours (#14.2).
+    if (result.written) next.writtenHashes = [...(record.writtenHashes ?? []).filter((h) => h !== result.written), result.written].slice(-5);
     if (result.conflict) next.conflict = { detectedAt: at, localHash: hash, remote: result.conflict };
     if (result.locked) next.locked = { reason: result.locked };
     const latest = (await entryOf(flowId, backend)) ?? entry;
@@ -122,7 +124,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const entry = due[0];
       if (!entry) return reports;
       runs.set(entry.id, (runs.get(entry.id) ?? 0) + 1);
-      const report = await exclusive(`campaign-studio:publish:${entry.id}`, async () => {
+      const report = await exclusive(`campaign-studio:publish:${encodeURIComponent(entry.backend)}:${encodeURIComponent(entry.flowId)}`, async () => {
         // Another tab may have run this entry while we waited for the lock: read it again.
         const fresh = (await deps.store.listOutbox()).find((e) => e.id === entry.id);
         return fresh && dueEntries([fresh], deps.clock()).length ? attempt(fresh) : null;
@@ -176,6 +178,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       else if (entry) await deps.store.deleteOutbox(entry.id);
       changed({ flowId, backend });
       return { ok: true };
+    },
+    /** Forgets the remote copy (it was deleted there on purpose): the flow is local only again on this backend. */
+    async unlink(flowId: string, backend: string): Promise<void> {
+      await deps.store.updateRecord(flowId, backend, (current) => ({ ...newSyncRecord(flowId, backend), options: current?.options ?? {} }));
+      await deps.store.deleteOutbox(outboxId(flowId, backend));
+      changed({ flowId, backend });
     },
     /** Forgets a blocked entry (the user dismissed the error). The record keeps the last failure. */
     async dismiss(flowId: string, backend: string): Promise<void> {

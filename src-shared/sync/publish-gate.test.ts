@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../flow/document';
 import { example, TEST_NOW } from '../testing/flow-builders';
-import { withTwoErrors } from './testing/sync-builders';
+import { oneOffFlow, withTwoErrors } from './testing/sync-builders';
 import { describePublishIssues, publishCheck, publishRefusalError } from './publish-gate';
 
 describe('publishCheck: the one publishing rule', () => {
@@ -27,5 +27,14 @@ describe('publishCheck: the one publishing rule', () => {
     const unlabelled = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'qualify' && n.type === 'send' ? { ...n, data: { ...n.data, label: undefined } } : n)) } as FlowDocument;
     const check = publishCheck(unlabelled, TEST_NOW);
     expect(!check.ok && check.errors.some((e) => e.where === 'Send message' && e.field === 'body')).toBe(true);
+  });
+
+  // #14.10: the CLI refused a one-off scheduled in the past; the app published it (Chatwoot sends
+  // up to 3 days late, or never). The one rule refuses it everywhere.
+  it('refuses a one-off scheduled in the past, saying so on the schedule', () => {
+    const doc = oneOffFlow(); // 2030-03-02 08:30 New York
+    expect(publishCheck(doc, new Date('2030-03-01T00:00:00Z')).ok).toBe(true);
+    const check = publishCheck(doc, new Date('2030-03-02T14:00:00Z'));
+    expect(!check.ok && check.errors.map((e) => [e.where, e.message])).toEqual([['Campaign settings', expect.stringMatching(/is in the past/)]]);
   });
 });

@@ -52,6 +52,8 @@ export const SyncRecord = z.object({
   /** Fingerprint of the remote right after that push: a different one later means a remote edit. */
   remoteHash: z.string().nullable(),
   lastAttempt: LastAttempt.nullable(),
+  /** Remote hashes of our writes whose answer was lost: found on the backend, they are ours, not someone else's edit. */
+  writtenHashes: z.array(z.string()).optional(),
   conflict: Conflict.nullable(),
   /** A one-off that was sent: no further pushes. */
   locked: z.object({ reason: z.string() }).nullable(),

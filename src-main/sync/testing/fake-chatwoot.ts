@@ -6,6 +6,7 @@ export interface FakeInbox {
   name: string;
   channel_type: string;
   medium?: string;
+  provider?: string;
   message_templates?: { name: string; language: string; status: string; category?: string; components: { type: string; text?: string }[] }[];
 }
 
@@ -60,7 +61,7 @@ export function sampleAccount(id = 1): FakeAccount {
       { id: 1, name: 'Website', channel_type: 'Channel::WebWidget' },
       { id: 2, name: 'Twilio SMS', channel_type: 'Channel::TwilioSms', medium: 'sms' },
       { id: 3, name: 'Bandwidth SMS', channel_type: 'Channel::Sms' },
-      { id: 4, name: 'WhatsApp', channel_type: 'Channel::Whatsapp', message_templates: [{ name: 'order_shipped', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.' }] }] },
+      { id: 4, name: 'WhatsApp', channel_type: 'Channel::Whatsapp', provider: 'whatsapp_cloud', message_templates: [{ name: 'order_shipped', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.' }] }] },
       { id: 5, name: 'API', channel_type: 'Channel::Api' },
     ],
     agents: [
@@ -78,8 +79,8 @@ export function sampleAccount(id = 1): FakeAccount {
 }
 
 /**
- * A Chatwoot server that follows the campaigns contract (shared/reference/chatwoot-campaigns/
- * README.md): `api_access_token` auth, administrators only, display ids, campaign_type derived
+ * A Chatwoot server that answers as Chatwoot's campaigns controller and model do (see
+ * chatwoot-contract.ts for the version): `api_access_token` auth, administrators only, display ids, campaign_type derived
  * from the inbox, scheduled_at accepted as ISO and returned as Unix seconds, 422
  * `{message, attributes}`, no 404 handler for unknown ids, delete answering 200 with nothing.
  * Every create/update body is also checked against Chatwoot's OpenAPI request schema; the
@@ -124,8 +125,9 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
     if (!c.message?.trim()) errors.push(['message', "Message can't be blank"]);
     const inbox = a.inboxes.find((i) => i.id === c.inbox_id);
     if (!inbox) errors.push(['inbox', 'Inbox must exist']);
-    else if (!['Website', 'Twilio SMS', 'Sms', 'Whatsapp'].includes(INBOX_TYPES[inbox.channel_type] ?? '')) errors.push(['inbox', 'Inbox Unsupported Inbox type']);
-    if (c.campaign_type === 'ongoing' && !/^https?:\/\//.test(String(c.trigger_rules.url ?? ''))) errors.push(['url', 'Url invalid']);
+    else if (!['Website', 'Twilio SMS', 'Sms', 'Whatsapp'].includes(inboxType(inbox))) errors.push(['inbox', 'Inbox Unsupported Inbox type']);
+    // Chatwoot checks the URL only when one is given: a website campaign without one is accepted.
+    if (inbox && inboxType(inbox) === 'Website' && c.trigger_rules.url !== undefined && !/^https?:\/\//.test(String(c.trigger_rules.url))) errors.push(['url', 'Url invalid']);
     if (c.sender_id !== null && !a.agents.some((g) => g.id === c.sender_id)) errors.push(['sender', 'Sender must exist']);
     return errors.length ? { message: errors.map((e) => e[1]).join(', '), attributes: errors.map((e) => e[0]) } : null;
   }
@@ -136,6 +138,24 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
       const v = input[key];
       if (key === 'scheduled_at') c.scheduled_at = typeof v === 'string' ? Math.floor(Date.parse(v) / 1000) : null;
       else (c as unknown as Record<string, unknown>)[key] = v;
+    }
+  }
+
+  /** What Chatwoot calls the inbox's type: a Twilio inbox is "Twilio SMS" or "Whatsapp" by its medium. */
+  function inboxType(inbox: FakeInbox): string {
+    if (inbox.channel_type === 'Channel::TwilioSms') return (inbox.medium ?? 'sms') === 'sms' ? 'Twilio SMS' : 'Whatsapp';
+    return INBOX_TYPES[inbox.channel_type] ?? '';
+  }
+  /** Chatwoot derives the type from the inbox before every save, create and update alike. */
+  function deriveType(a: FakeAccount, c: FakeCampaign) {
+    const inbox = a.inboxes.find((i) => i.id === c.inbox_id);
+    if (!inbox) return;
+    if (['Twilio SMS', 'Sms', 'Whatsapp'].includes(inboxType(inbox))) {
+      c.campaign_type = 'one_off';
+      c.scheduled_at ??= Math.floor(tick / 1000);
+    } else {
+      c.campaign_type = 'ongoing';
+      c.scheduled_at = null;
     }
   }
 
@@ -150,7 +170,9 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
     if (!m) return json(404, { error: 'Not Found' });
     const account = accounts.find((a) => a.id === Number(m[1]));
     const membership = user.accounts.find((x) => x.id === Number(m[1]));
-    if (!account || !membership) return unauthorized('You are not authorized to access this account');
+    // The account is looked up before the membership: an unknown one is a 404.
+    if (!account) return json(404, { error: 'Resource could not be found' });
+    if (!membership) return unauthorized('You are not authorized to access this account');
     if (m[2] === 'inboxes') return json(200, { payload: account.inboxes });
     if (m[2] === 'agents') return json(200, account.agents);
     if (m[2] === 'labels') return json(200, { payload: account.labels });
@@ -168,10 +190,7 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
       const now = stamp();
       const c: FakeCampaign = { display_id: account.nextDisplayId, title: '', description: null, message: '', inbox_id: 0, sender_id: null, enabled: true, campaign_type: 'ongoing', campaign_status: 'active', scheduled_at: null, audience: [], trigger_rules: {}, trigger_only_during_business_hours: false, template_params: null, created_at: now, updated_at: now };
       apply(c, input);
-      const inbox = account.inboxes.find((i) => i.id === c.inbox_id);
-      c.campaign_type = inbox?.channel_type === 'Channel::WebWidget' ? 'ongoing' : 'one_off';
-      if (c.campaign_type === 'ongoing') c.scheduled_at = null;
-      else c.scheduled_at ??= Math.floor(tick / 1000);
+      deriveType(account, c);
       const invalid = validate(account, c);
       if (invalid) return json(422, invalid);
       account.nextDisplayId++;
@@ -188,12 +207,13 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
     if (req.method === 'PATCH' || req.method === 'PUT') {
       const violations = validators.check(validators.update, req.body);
       schemaViolations.push(...violations.map((v) => `${req.method} ${req.path}: ${v}`));
-      if (c.campaign_status === 'completed') return json(422, { message: 'Completed Campaign is not editable', attributes: ['base'] });
       const input = unwrap(req.body);
       if (!input) return json(422, { error: 'param is missing or the value is empty: campaign' });
+      // The model's own validation, as Chatwoot words it: the attribute name, then the message.
+      if (c.campaign_status === 'completed') return json(422, { message: 'Status The campaign is already completed', attributes: ['status'] });
       const next = { ...c };
       apply(next, input);
-      if (next.campaign_type === 'ongoing') next.scheduled_at = null;
+      deriveType(account, next);
       const invalid = validate(account, next);
       if (invalid) return json(422, invalid);
       Object.assign(c, next, { updated_at: stamp() });

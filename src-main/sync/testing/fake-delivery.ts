@@ -32,8 +32,19 @@ export async function startFakeDelivery(init: { token?: string } = {}) {
     return typeof h === 'string' ? h.replace(/^W\//, '').replace(/"/g, '') : undefined;
   };
 
+  /** Answers of writes by Idempotency-Key: a retried write gets the first answer again (the contract's replay). */
+  const replays = new Map<string, JsonReply>();
   function route(req: RecordedRequest): JsonReply {
     if (req.headers.authorization !== `Bearer ${token}`) return error(401, 'unauthorized', 'Missing or invalid bearer token.');
+    const key = req.method !== 'GET' && typeof req.headers['idempotency-key'] === 'string' ? `${req.method} ${req.path} ${req.headers['idempotency-key']}` : undefined;
+    const replay = key ? replays.get(key) : undefined;
+    if (replay) return { ...replay, headers: { ...replay.headers, 'idempotent-replayed': 'true' } };
+    const reply = answer(req);
+    if (key && reply.status < 500) replays.set(key, reply);
+    return reply;
+  }
+
+  function answer(req: RecordedRequest): JsonReply {
     const url = new URL(req.path, 'http://x');
     if (url.pathname === '/v1/flows' && req.method === 'GET') return json(200, { flows: [...flows.values()].map(view) });
     const m = /^\/v1\/flows\/([^/]+)(?:\/(publish|pause|stats))?$/.exec(url.pathname);

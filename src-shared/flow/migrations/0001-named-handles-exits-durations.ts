@@ -37,6 +37,23 @@ export const namedHandlesExitsDurations: Migration = {
   },
 };
 
+/** The upgraded paths back in version 1 terms: `data.wait.…` was `data.seconds`, `sourceHandle` was `handle`, exits were `exitCriteria`. */
+namedHandlesExitsDurations.pathBefore = (path, before) => {
+  const wait = /^\$\.nodes\[(\d+)\]\.data\.wait\b/.exec(path);
+  if (wait) {
+    const node = Array.isArray(before.nodes) ? before.nodes[Number(wait[1])] : undefined;
+    return isObject(node) && isObject(node.data) && typeof node.data.seconds === 'number' ? `$.nodes[${wait[1]}].data.seconds` : path;
+  }
+  const handle = /^(\$\.edges\[\d+\])\.sourceHandle$/.exec(path);
+  if (handle) return `${handle[1]}.handle`;
+  const exit = /^\$\.campaign\.globalExits\[(\d+)\](.*)$/.exec(path);
+  if (exit) {
+    if (exit[2]!.startsWith('.condition')) return `$.campaign.exitCriteria[${exit[1]}]${exit[2]!.slice('.condition'.length)}`;
+    return exit[2] ? null : `$.campaign.exitCriteria[${exit[1]}]`;
+  }
+  return path;
+};
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -9,14 +9,28 @@ export const MIGRATIONS: readonly Migration[] = [namedHandlesExitsDurations];
 
 export const OLDEST_SUPPORTED_VERSION = SCHEMA_VERSION - MIGRATIONS.length;
 
-/** Applies the migrations from `version` up to the current one; returns their names. */
-export function migrate(doc: RawDocument, version: number): { doc: RawDocument; applied: string[] } {
+/**
+ * Applies the migrations from `version` up to the current one; returns their names and
+ * `pathBefore`, which maps a path of the result back to the file as given (`null`: the path
+ * exists only in the upgraded form).
+ */
+export function migrate(doc: RawDocument, version: number): { doc: RawDocument; applied: string[]; pathBefore(path: string): string | null } {
   let current = doc;
   const applied: string[] = [];
+  const steps: { migration: Migration; before: RawDocument }[] = [];
   for (const m of MIGRATIONS) {
     if (m.from < version) continue;
+    steps.push({ migration: m, before: current });
     current = m.migrate(current);
     applied.push(m.name);
   }
-  return { doc: current, applied };
+  const pathBefore = (path: string): string | null => {
+    let p: string | null = path;
+    for (const { migration, before } of [...steps].reverse()) {
+      if (p === null) return null;
+      p = migration.pathBefore ? migration.pathBefore(p, before) : p;
+    }
+    return p;
+  };
+  return { doc: current, applied, pathBefore };
 }

@@ -10,4 +10,10 @@ export interface Migration {
   name: string;
   from: number;
   migrate(doc: RawDocument): RawDocument;
+  /**
+   * Where a JSON path of the upgraded document was in the document before this step, so a
+   * problem names the field the user's file has; `null` when it has no counterpart there (the
+   * problem is then labelled as being about the upgraded form). `before` is the old document.
+   */
+  pathBefore?(path: string, before: RawDocument): string | null;
 }

@@ -33,6 +33,7 @@ export const InboxListResponse = z.looseObject({
       name: z.string(),
       channel_type: z.string(),
       medium: z.string().nullish(),
+      provider: z.string().nullish(),
       message_templates: z.array(WhatsappTemplate).nullish(),
     }),
   ),
@@ -59,8 +60,10 @@ export interface DirectoryInbox {
   id: number;
   name: string;
   kind: InboxKind;
-  /** Twilio inboxes send SMS or WhatsApp. */
+  /** Twilio inboxes send SMS (`sms`) or WhatsApp (`whatsapp`); Chatwoot treats them as that kind of inbox. */
   medium?: string;
+  /** WhatsApp inboxes: `whatsapp_cloud` (Meta's Cloud API) or `default` (360dialog); only Cloud sends campaigns. */
+  provider?: string;
   templates: WhatsappTemplate[];
 }
 
@@ -83,6 +86,7 @@ export function buildDirectory(inboxes: z.infer<typeof InboxListResponse>, agent
       name: i.name,
       kind: CHANNEL_KINDS[i.channel_type] ?? 'other',
       ...(i.medium ? { medium: i.medium } : {}),
+      ...(i.provider ? { provider: i.provider } : {}),
       templates: i.message_templates ?? [],
     })),
     agents: agents.map((a) => ({ id: a.id, name: a.available_name || a.name, ...(a.email ? { email: a.email } : {}), ...(a.role ? { role: a.role } : {}) })),
@@ -112,6 +116,29 @@ export function findAgent(dir: AccountDirectory, ref: string): AccountDirectory[
 /** A label by title; Chatwoot stores titles in lower case, so the match ignores case. */
 export function findLabel(dir: AccountDirectory, title: string): AccountDirectory['labels'][number] | undefined {
   return dir.labels.find((l) => l.title.toLowerCase() === title.trim().toLowerCase());
+}
+
+export type CampaignChannel = 'website' | 'sms' | 'whatsapp';
+
+/**
+ * Why Chatwoot would not deliver a campaign of this channel from this inbox, or null when it
+ * would. From Chatwoot's own rules: a Twilio inbox is an SMS inbox when its medium is `sms` and
+ * a WhatsApp inbox when it is `whatsapp`; one-off WhatsApp campaigns are sent only by the
+ * WhatsApp Cloud provider (any other WhatsApp inbox accepts them and never sends).
+ */
+export function inboxRefusal(inbox: DirectoryInbox, channel: CampaignChannel): string | null {
+  const twilioMedium = inbox.kind === 'twilio-sms' ? (inbox.medium ?? 'sms') : undefined;
+  if (channel === 'website') return inbox.kind === 'website' ? null : `"${inbox.name}" is not a Website inbox; live-chat campaigns run on a Website inbox.`;
+  if (channel === 'sms') {
+    if (inbox.kind === 'sms' || twilioMedium === 'sms') return null;
+    if (twilioMedium === 'whatsapp') return `"${inbox.name}" is a Twilio inbox for WhatsApp (medium whatsapp); Chatwoot never sends an SMS campaign from it. Choose an SMS inbox.`;
+    return `"${inbox.name}" is not an SMS inbox; SMS campaigns need an SMS inbox or a Twilio inbox whose medium is SMS.`;
+  }
+  if (twilioMedium === 'sms') return `"${inbox.name}" is a Twilio inbox for SMS (medium sms); Chatwoot would send this as a plain SMS. Choose a WhatsApp Cloud inbox.`;
+  if (twilioMedium === 'whatsapp') return `"${inbox.name}" is a Twilio WhatsApp inbox; Chatwoot sends WhatsApp campaigns only from a WhatsApp Cloud inbox, and never sends this one.`;
+  if (inbox.kind !== 'whatsapp') return `"${inbox.name}" is not a WhatsApp inbox; WhatsApp campaigns need a WhatsApp Cloud inbox.`;
+  if (inbox.provider !== 'whatsapp_cloud') return `"${inbox.name}" uses the ${inbox.provider ? `"${inbox.provider}"` : 'unknown'} WhatsApp provider; Chatwoot sends WhatsApp campaigns only through the WhatsApp Cloud provider, so it would never send this one.`;
+  return null;
 }
 
 /** An inbox's approved WhatsApp templates with their body text (where `{{1}}`… stand), as forms offer them. */

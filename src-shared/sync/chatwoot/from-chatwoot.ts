@@ -4,7 +4,7 @@ import type { FlowNode } from '../../flow/nodes';
 import { fnv1a64 } from '../content-hash';
 import { stripMarker } from '../marker';
 import { findAgent, findInbox, type AccountDirectory } from './directory';
-import { audienceLabels } from './to-chatwoot';
+import { audienceLabels, type ChatwootCampaignFields } from './to-chatwoot';
 import type { ChatwootCampaign } from './resource';
 import { unixToLocal } from './schedule';
 
@@ -29,6 +29,29 @@ export function chatwootFingerprint(c: ChatwootCampaign): string {
     template: c.template_params ?? null,
   };
   return `fnv1a64:${fnv1a64(JSON.stringify(subset))}`;
+}
+
+/**
+ * The fingerprint a campaign will have once Chatwoot stores these fields (as {@link
+ * chatwootFingerprint} reads it back): what a write of ours leaves there, to recognise it later.
+ */
+export function fieldsFingerprint(f: ChatwootCampaignFields): string {
+  return chatwootFingerprint({
+    id: 0,
+    title: f.title,
+    description: f.description ?? null,
+    message: f.message,
+    enabled: f.enabled ?? true,
+    campaign_status: 'active',
+    campaign_type: f.scheduled_at ? 'one_off' : 'ongoing',
+    inbox: { id: f.inbox_id },
+    sender: f.sender_id ? { id: f.sender_id } : {},
+    trigger_rules: f.trigger_rules ?? {},
+    trigger_only_during_business_hours: f.trigger_only_during_business_hours ?? false,
+    ...(f.scheduled_at ? { scheduled_at: Math.floor(Date.parse(f.scheduled_at) / 1000) } : {}),
+    ...(f.audience ? { audience: f.audience } : {}),
+    template_params: f.template_params ?? null,
+  } as ChatwootCampaign);
 }
 
 /**

@@ -38,7 +38,7 @@ describe('flowToChatwoot: live chat → ongoing campaign', () => {
     const codes = m.problems.map((p) => [p.code, p.path]);
     expect(codes).toContainEqual(['chatwoot.inbox-kind', '$.nodes[1].data.inboxId']);
     expect(codes).toContainEqual(['chatwoot.sender-unknown', '$.nodes[1].data.sender']);
-    expect(m.problems.find((p) => p.code === 'chatwoot.inbox-kind')?.message).toMatch(/"Twilio SMS" is a Twilio SMS inbox; this campaign needs a Website inbox \("Website"\)/);
+    expect(m.problems.find((p) => p.code === 'chatwoot.inbox-kind')?.message).toMatch(/"Twilio SMS" is not a Website inbox; live-chat campaigns run on a Website inbox\. Inboxes that fit: "Website"/);
   });
 });
 
@@ -149,5 +149,38 @@ describe('remote → flow', () => {
     const base: ChatwootCampaign = { id: 1, title: 'A', message: 'B', campaign_status: 'active', campaign_type: 'ongoing', enabled: true, updated_at: '2030-01-01T00:00:00Z' };
     expect(chatwootFingerprint({ ...base, updated_at: '2030-02-01T00:00:00Z' })).toBe(chatwootFingerprint(base));
     expect(chatwootFingerprint({ ...base, message: 'C' })).not.toBe(chatwootFingerprint(base));
+  });
+});
+
+describe("Chatwoot's own inbox rules (#14.8, #14.9, #14.13)", () => {
+  const twilioWhatsapp = { id: 8, name: 'Twilio WhatsApp', kind: 'twilio-sms' as const, medium: 'whatsapp', templates: [] };
+  const dialog360 = { id: 9, name: '360dialog', kind: 'whatsapp' as const, provider: 'default', templates: [] };
+  const wide = { ...dir, inboxes: [...dir.inboxes, twilioWhatsapp, dialog360] };
+  const template = { whatsappTemplate: { name: 'order_shipped', language: 'en', params: { '1': 'x' } } };
+  const problem = (m: ReturnType<typeof flowToChatwoot>) => (m.ok ? undefined : m.problems.find((p) => p.code === 'chatwoot.inbox-kind')?.message);
+
+  it('a Twilio inbox is an SMS inbox only when its medium is sms', () => {
+    expect(flowToChatwoot(oneOffFlow({ inboxId: '2' }), wide).ok).toBe(true);
+    expect(problem(flowToChatwoot(oneOffFlow({ inboxId: '8' }), wide))).toMatch(/Twilio inbox for WhatsApp \(medium whatsapp\); Chatwoot never sends an SMS campaign from it/);
+    expect(problem(flowToChatwoot(oneOffFlow({ channel: 'whatsapp', inboxId: '2' }), wide, template))).toMatch(/Twilio inbox for SMS \(medium sms\); Chatwoot would send this as a plain SMS/);
+  });
+
+  it('WhatsApp one-offs need the WhatsApp Cloud provider', () => {
+    expect(flowToChatwoot(oneOffFlow({ channel: 'whatsapp', inboxId: '4' }), wide, template).ok).toBe(true);
+    expect(problem(flowToChatwoot(oneOffFlow({ channel: 'whatsapp', inboxId: '9' }), wide, template))).toMatch(/"default" WhatsApp provider; Chatwoot sends WhatsApp campaigns only through the WhatsApp Cloud provider/);
+    expect(problem(flowToChatwoot(oneOffFlow({ channel: 'whatsapp', inboxId: '8' }), wide, template))).toMatch(/Twilio WhatsApp inbox; Chatwoot sends WhatsApp campaigns only from a WhatsApp Cloud inbox/);
+  });
+
+  it('the template language is compared without regard to case, as Chatwoot does', () => {
+    const m = flowToChatwoot(oneOffFlow({ channel: 'whatsapp', inboxId: '4' }), dir, { whatsappTemplate: { name: 'order_shipped', language: 'EN', params: { '1': 'x' } } });
+    expect(m.ok).toBe(true);
+  });
+
+  it('says what really happens when the inbox kind changes: Chatwoot re-derives the type on save', () => {
+    const remote: ChatwootCampaign = { id: 3, title: 'T', message: 'M', campaign_status: 'active', campaign_type: 'ongoing', enabled: true };
+    const message = remoteEditProblem(remote, 'one_off')?.message ?? '';
+    expect(message).toMatch(/Chatwoot derives a campaign's type from its inbox on every save/);
+    expect(message).toMatch(/would become a one-off, sent to its audience at the scheduled time/);
+    expect(message).not.toMatch(/cannot change a campaign's type/);
   });
 });

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../flow/document';
 import type { Problem } from '../../flow/problems';
 import { withMarker } from '../marker';
-import { findAgent, findInbox, findLabel, type AccountDirectory, type DirectoryInbox } from './directory';
+import { findAgent, findInbox, findLabel, inboxRefusal, type AccountDirectory, type CampaignChannel, type DirectoryInbox } from './directory';
 import { chatwootExpressibility, type ChatwootCampaignType } from './expressible';
 import { isSent, type ChatwootCampaign } from './resource';
 import { scheduledAtIso } from './schedule';
@@ -61,13 +61,14 @@ export function flowToChatwoot(doc: FlowDocument, dir: AccountDirectory, opts: C
 
   const inboxRef = send.data.inboxId ?? c.channelDefaults.inboxId;
   const inboxPath = send.data.inboxId !== undefined ? `$.nodes[${sendIndex}].data.inboxId` : '$.campaign.channelDefaults.inboxId';
-  const wanted: DirectoryInbox['kind'][] = can.campaignType === 'ongoing' ? ['website'] : send.data.channel === 'whatsapp' ? ['whatsapp', 'twilio-sms'] : ['sms', 'twilio-sms'];
-  const candidates = dir.inboxes.filter((i) => wanted.includes(i.kind));
+  const channel: CampaignChannel = can.campaignType === 'ongoing' ? 'website' : send.data.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+  const candidates = dir.inboxes.filter((i) => inboxRefusal(i, channel) === null);
   let inbox: DirectoryInbox | undefined;
   if (inboxRef) {
     inbox = findInbox(dir, inboxRef);
+    const refusal = inbox && inboxRefusal(inbox, channel);
     if (!inbox) err('inbox-unknown', `The account has no inbox "${inboxRef}". Choose one of: ${names(candidates)}.`, inboxPath);
-    else if (!wanted.includes(inbox.kind)) err('inbox-kind', `"${inbox.name}" is ${article(inbox.kind)} inbox; this campaign needs ${wanted.map(article).join(' or ')} inbox (${names(candidates)}).`, inboxPath);
+    else if (refusal) err('inbox-kind', `${refusal} Inboxes that fit: ${names(candidates)}.`, inboxPath);
   } else if (candidates.length === 1) {
     inbox = candidates[0];
   } else {
@@ -136,7 +137,8 @@ function whatsappTemplate(inbox: DirectoryInbox, choice: WhatsappTemplateChoice 
     fail(`WhatsApp campaigns are sent as an approved template: choose one of ${inbox.name}'s templates (${list}).`);
     return undefined;
   }
-  const template = inbox.templates.find((t) => t.name === choice.name && t.language === choice.language);
+  // Chatwoot compares the language without regard to case (en_US = en_us).
+  const template = inbox.templates.find((t) => t.name === choice.name && t.language.toLowerCase() === choice.language.toLowerCase());
   if (inbox.templates.length && !template) {
     fail(`${inbox.name} has no template "${choice.name}" in "${choice.language}"; its templates: ${list}.`);
     return undefined;
@@ -170,15 +172,12 @@ export function remoteEditProblem(remote: ChatwootCampaign, campaignType: Chatwo
   }
   if (remote.campaign_type !== campaignType) {
     const what = (t: ChatwootCampaignType) => (t === 'ongoing' ? 'a live-chat (ongoing)' : 'a one-off');
-    return { severity: 'error', code: 'chatwoot.type-changed', message: `In Chatwoot this is ${what(remote.campaign_type)} campaign, and this flow is now ${what(campaignType)} campaign; Chatwoot cannot change a campaign's type. Delete it in Chatwoot first, or duplicate the flow.`, path: '$.campaign.kind' };
+    const effect = campaignType === 'one_off' ? 'it would become a one-off, sent to its audience at the scheduled time (or at once when none is set)' : 'it would become a live-chat campaign and its schedule would be dropped';
+    return { severity: 'error', code: 'chatwoot.type-changed', message: `In Chatwoot this is ${what(remote.campaign_type)} campaign, and this flow is now ${what(campaignType)} campaign. Chatwoot derives a campaign's type from its inbox on every save, so publishing would change campaign ${remote.id} in place: ${effect}. Not published; delete the campaign in Chatwoot first, or duplicate the flow.`, path: '$.campaign.kind' };
   }
   return null;
 }
 
 function names(inboxes: DirectoryInbox[]): string {
   return inboxes.length ? inboxes.map((i) => `"${i.name}"`).join(', ') : 'the account has no suitable inbox';
-}
-
-function article(kind: DirectoryInbox['kind']): string {
-  return { website: 'a Website', sms: 'an SMS', 'twilio-sms': 'a Twilio SMS', whatsapp: 'a WhatsApp', api: 'an API', other: 'an unsupported' }[kind];
 }

@@ -14,7 +14,7 @@ export function sampleDirectory(): AccountDirectory {
       { id: 1, name: 'Website', kind: 'website', templates: [] },
       { id: 2, name: 'Twilio SMS', kind: 'twilio-sms', medium: 'sms', templates: [] },
       { id: 3, name: 'Bandwidth SMS', kind: 'sms', templates: [] },
-      { id: 4, name: 'WhatsApp', kind: 'whatsapp', templates: [{ name: 'order_shipped', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.' }] }] },
+      { id: 4, name: 'WhatsApp', kind: 'whatsapp', provider: 'whatsapp_cloud', templates: [{ name: 'order_shipped', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.' }] }] },
       { id: 5, name: 'API', kind: 'api', templates: [] },
     ],
     agents: [
