@@ -121,7 +121,7 @@ function LiveBody({ store, target }: { store: LiveStore; target: LiveTarget }) {
           </section>
         )
       )}
-      <LiveControls store={store} />
+      {!s.journey && <LiveControls store={store} />}
     </>
   );
 }
