@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveJourney, LiveStats } from '../../src-shared/host/live-contract';
 import { journeyFrame } from '../preview/journey-frame';
-import { liveJourneyView, liveOverlay, nextPollDelay, sameFigures } from './live-model';
+import { inFlightRows, liveJourneyView, liveOverlay, nextPollDelay, sameFigures } from './live-model';
 
 const doc = {
   nodes: [
@@ -70,6 +70,7 @@ describe('liveJourneyView', () => {
     waitingAt: [],
     lastNode: 'c',
     error: 'Its saved state does not match r2.',
+    test: false,
     trace: [
       { t: 1000, node: 'a', event: 'journey.start', outcome: 'next', why: 'Entered.' },
       { t: 1000, node: 'b', event: 'journey.start', outcome: 'waiting', why: 'Waits for a reply.' },
@@ -92,5 +93,16 @@ describe('liveJourneyView', () => {
   it('names the End node a completed journey reached, as a preview does', () => {
     const ended = liveJourneyView(doc, { ...journey, status: 'ended', error: null, sends: [], trace: [...journey.trace, { t: 5000, node: 'd', event: 'user.messaged', outcome: 'end', why: '' }, { t: 5000, node: 'd', event: 'user.messaged', outcome: 'ended', why: '' }] });
     expect(ended.journeys[0]).toMatchObject({ status: 'ended', reason: 'end:d' });
+  });
+});
+
+describe('inFlightRows', () => {
+  it('lists steps holding journeys in the edited flow’s order, a removed step last and marked', () => {
+    const rows = inFlightRows({ nodes: [{ id: 'c' }, { id: 'b' }] } as never, { ...stats, nodes: [...stats.nodes, { nodeId: 'gone', active: 2, entered: 2, completed: {}, exited: 0, failed: 0 }, { nodeId: 'c', active: 1, entered: 2, completed: {}, exited: 0, failed: 0 }] }, (id) => id.toUpperCase());
+    expect(rows).toEqual([
+      { nodeId: 'c', label: 'C', inFlight: 1, inNewVersion: true },
+      { nodeId: 'b', label: 'B', inFlight: 4, inNewVersion: true },
+      { nodeId: 'gone', label: 'gone', inFlight: 2, inNewVersion: false },
+    ]);
   });
 });

@@ -98,3 +98,21 @@ export function liveJourneyView(doc: Pick<FlowDocument, 'edges'>, j: LiveJourney
     script: [],
   };
 }
+
+/** One node with journeys in flight, and what publishing a new version does to them. */
+export interface InFlightRow {
+  nodeId: string;
+  label: string;
+  inFlight: number;
+  /** False when the edited flow no longer has the node: its contacts can only finish on the old revision. */
+  inNewVersion: boolean;
+}
+
+/** Nodes of the live revision holding journeys now, in the edited flow's order (removed nodes last). */
+export function inFlightRows(doc: Pick<FlowDocument, 'nodes'>, stats: LiveStats, label: (id: string) => string): InFlightRow[] {
+  const order = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  return stats.nodes
+    .filter((n) => n.active > 0)
+    .map((n) => ({ nodeId: n.nodeId, label: order.has(n.nodeId) ? label(n.nodeId) : n.nodeId, inFlight: n.active, inNewVersion: order.has(n.nodeId) }))
+    .sort((a, b) => (order.get(a.nodeId) ?? Infinity) - (order.get(b.nodeId) ?? Infinity));
+}

@@ -124,6 +124,18 @@ test.describe('live flows in the editor', () => {
         await expect(page.getByTestId('live-flow-status')).toHaveText('Running');
         await expect(badge(page, 'trigger')).toHaveText('3');
       });
+
+      await test.step('before publishing an edit, the journeys in flight and what happens to them', async () => {
+        await page.getByTestId('mode-edit').click();
+        await page.getByTestId('publish').click();
+        const impact = page.getByTestId('publish-panel').getByTestId('in-flight');
+        await expect(impact).toHaveAttribute('data-state', 'ready');
+        await expect(impact).toContainText('2 journeys are in flight');
+        const row = impact.locator('tr[data-node-id="name-reply"]');
+        await expect(row.locator('[data-col="in-flight"]')).toHaveText('2');
+        await expect(row).toContainText('Stay on r2');
+        await shot(page, 'live-publish-impact.png', { hideNotices: true });
+      });
     } finally {
       await live.close();
     }
