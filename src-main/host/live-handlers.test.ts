@@ -85,6 +85,34 @@ describe('the host’s live channels against a real runner', () => {
     expect(resumed.ok && resumed.flow.status).toBe('published');
   });
 
+  it('sends a test: a real journey for a test contact, listed as a test and left out of the figures', async () => {
+    const sent = await live['live.test']({ backend: 'runner', flowId, contactId: 'qa-1' });
+    expect(sent).toEqual({ ok: true, contactId: 'qa-1' });
+    const journey = await until('the test journey', async () => {
+      const r = await live['live.journeys']({ backend: 'runner', flowId, node: 'name-reply', state: 'running' });
+      return r.ok ? r.journeys.find((j) => j.contactId === 'qa-1') : null;
+    });
+    expect(journey.test).toBe(true);
+    const stats = await live['live.stats']({ backend: 'runner', flowId, revision: journey.revision });
+    expect(stats.ok && stats.stats.journeys).toEqual({});
+    expect(stats.ok && stats.stats.nodes.find((n) => n.nodeId === 'trigger')?.entered).toBe(0);
+  });
+
+  it('stops a flow: no new entries, and every journey in it ends with the reason', async () => {
+    const flow = await live['live.flow']({ backend: 'runner', flowId });
+    if (!flow.ok) throw new Error(flow.error.message);
+    const stopped = await live['live.control']({ backend: 'runner', flowId, action: 'stop', revision: flow.flow.revision });
+    if (!stopped.ok) throw new Error(stopped.error.message);
+    expect(stopped.flow.status).toBe('paused');
+    expect(stopped.stoppedJourneys).toBe(4);
+    const left = await live['live.journeys']({ backend: 'runner', flowId, state: 'running' });
+    expect(left.ok && left.journeys).toEqual([]);
+    const exited = await live['live.journeys']({ backend: 'runner', flowId, state: 'exited' });
+    expect(exited.ok && exited.journeys.map((j) => j.error)).toEqual(Array(4).fill('The flow was stopped.'));
+    const test = await live['live.test']({ backend: 'runner', flowId });
+    expect(!test.ok && test.error.kind).toBe('conflict');
+  });
+
   it('says what is wrong: no such backend, a Chatwoot backend, a refused token, a runner that is down, an unknown flow', async () => {
     const kind = async (backend: string, id = flowId) => {
       const r = await live['live.stats']({ backend, flowId: id });

@@ -26,6 +26,7 @@ export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHan
     'live.journeys': () => noBackend,
     'live.journey': () => noBackend,
     'live.control': () => noBackend,
+    'live.test': () => noBackend,
     ...overrides,
   };
 }
