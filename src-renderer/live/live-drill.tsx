@@ -55,7 +55,14 @@ export function LiveDrillList({ store }: { store: LiveStore }) {
           {drill.rows.map((j) => (
             <li key={j.id}>
               <button type="button" className="live-drill__row" onClick={() => void store.getState().openJourney(j.id)} data-testid="live-contact" data-journey={j.id} data-contact={j.contactId}>
-                <strong>{j.contactId}</strong>
+                <strong>
+                  {j.contactId}
+                  {j.test && (
+                    <span className="preview-pill live-test-pill" title="Sent with “Send a test”: not counted in the figures">
+                      Test
+                    </span>
+                  )}
+                </strong>
                 <span className={`preview-pill live-journey-status--${j.status}`}>{STATUS_TEXT[j.status]}</span>
                 <span className="muted">
                   {j.waitingAt.length ? `waiting at ${j.waitingAt.map(labels.node).join(', ')}` : j.lastNode ? `last at ${labels.node(j.lastNode)}` : ''}

@@ -9,7 +9,7 @@ import { useFlowSync } from '../sync/use-flow-sync';
 import { useNow } from '../ui/use-now';
 import { LiveDrillList } from './live-drill';
 import { LiveJourneyView } from './live-journey';
-import { createLiveStore, type LiveState, type LiveStore, type LiveTarget } from './live-store';
+import { createLiveStore, type LiveAction, type LiveState, type LiveStore, type LiveTarget } from './live-store';
 import '../styles/live.css';
 
 const selectDoc = (s: EditorState) => s.doc;
@@ -160,9 +160,10 @@ function LiveStatusLine({ store }: { store: LiveStore }) {
   return null;
 }
 
-/** Pause / resume, with what pausing does said before the click. */
+/** Pause / resume and stop, each saying what it does to contacts before the click; and a test sent to one contact. */
 function LiveControls({ store }: { store: LiveStore }) {
   const { flow, stats, controlling } = useStore(store, selectAll);
+  const [confirmStop, setConfirmStop] = useState(false);
   if (!flow) return null;
   if (flow.status === 'draft')
     return (
@@ -171,23 +172,81 @@ function LiveControls({ store }: { store: LiveStore }) {
       </section>
     );
   const inside = stats?.journeys['running'] ?? 0;
+  const contacts = `${inside} contact${inside === 1 ? '' : 's'}`;
   const paused = flow.status === 'paused';
+  const act = (action: LiveAction) => {
+    setConfirmStop(false);
+    void store.getState().control(action);
+  };
   return (
     <section className="preview-section live-controls" data-testid="live-controls">
       <h2 className="preview-section__title">{paused ? 'Paused' : 'Running'}</h2>
       <p className="field__hint" data-testid="live-pause-effect">
         {paused
           ? 'No new contacts enter while paused. Resuming lets the trigger start journeys again; contacts already inside were never stopped.'
-          : `Pausing stops new contacts from entering. The ${inside} contact${inside === 1 ? '' : 's'} already inside carry on: their waits still fire and their replies still move them.`}
+          : `Pausing stops new contacts from entering. The ${contacts} already inside carry on: their waits still fire and their replies still move them.`}
       </p>
-      <button type="button" className="button" disabled={controlling.busy !== null} onClick={() => void store.getState().control(paused ? 'resume' : 'pause')} data-testid={paused ? 'live-resume' : 'live-pause'}>
-        {controlling.busy ? (controlling.busy === 'pause' ? 'Pausing…' : 'Resuming…') : paused ? 'Resume' : 'Pause new entries'}
-      </button>
+      <div className="live-controls__row">
+        <button type="button" className="button" disabled={controlling.busy !== null} onClick={() => act(paused ? 'resume' : 'pause')} data-testid={paused ? 'live-resume' : 'live-pause'}>
+          {controlling.busy === 'pause' ? 'Pausing…' : controlling.busy === 'resume' ? 'Resuming…' : paused ? 'Resume' : 'Pause new entries'}
+        </button>
+        <button type="button" className="button button--danger-quiet" disabled={controlling.busy !== null} onClick={() => setConfirmStop(true)} data-testid="live-stop">
+          {controlling.busy === 'stop' ? 'Stopping…' : 'Stop…'}
+        </button>
+      </div>
+      {confirmStop && (
+        <div className="live-confirm" role="alertdialog" aria-label="Stop the flow" data-testid="live-stop-confirm">
+          <p>
+            Stopping ends the journeys of {contacts} now, on this revision: they exit with “The flow was stopped” and get nothing more. Nobody new enters. Contacts on other revisions are stopped too.
+          </p>
+          <div className="live-controls__row">
+            <button type="button" className="button button--small button--danger" onClick={() => act('stop')} data-testid="live-stop-yes">
+              Stop the flow
+            </button>
+            <button type="button" className="button button--small" onClick={() => setConfirmStop(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {controlling.stopped !== undefined && (
+        <p className="field__hint" role="status" data-testid="live-stopped">
+          Stopped: {controlling.stopped} journey{controlling.stopped === 1 ? '' : 's'} ended.
+        </p>
+      )}
       {controlling.error && (
         <div className="preview-error" role="alert">
           {controlling.error}
         </div>
       )}
+      {!paused && <LiveTest store={store} />}
     </section>
+  );
+}
+
+/** A real journey for one test contact, not counted in the figures. */
+function LiveTest({ store }: { store: LiveStore }) {
+  const { testing } = useStore(store, selectAll);
+  const [contactId, setContactId] = useState('');
+  return (
+    <div className="live-test">
+      <label className="field">
+        <span className="field__label">Send a test to</span>
+        <input className="input" value={contactId} placeholder="a new test contact" onChange={(e) => setContactId(e.target.value)} data-testid="live-test-contact" />
+      </label>
+      <button type="button" className="button" disabled={testing.status === 'sending'} onClick={() => void store.getState().sendTest(contactId)} data-testid="live-send-test">
+        {testing.status === 'sending' ? 'Sending…' : 'Send a test'}
+      </button>
+      {testing.status === 'sent' && (
+        <p className="field__hint" role="status" data-testid="live-test-sent">
+          Sent to test contact {testing.contactId}: a real journey with real messages, listed with a Test mark and left out of the figures.
+        </p>
+      )}
+      {testing.status === 'error' && (
+        <div className="preview-error" role="alert">
+          {testing.error}
+        </div>
+      )}
+    </div>
   );
 }

@@ -13,6 +13,8 @@ export interface LiveTarget {
   flowId: string;
 }
 
+export type LiveAction = 'pause' | 'resume' | 'stop';
+
 export interface LiveDrill {
   nodeId: string;
   state: LiveJourneyState | 'all';
@@ -38,7 +40,8 @@ export interface LiveState {
   delay: number;
   drill: LiveDrill | null;
   journey: { status: 'loading' | 'ready' | 'error'; id: string; detail?: LiveJourney; error?: string } | null;
-  controlling: { busy: 'pause' | 'resume' | null; error: string | null };
+  controlling: { busy: LiveAction | null; error: string | null; stopped?: number };
+  testing: { status: 'idle' | 'sending' | 'sent' | 'error'; contactId?: string; error?: string };
 
   start(target: LiveTarget): void;
   stop(): void;
@@ -50,7 +53,8 @@ export interface LiveState {
   closeDrill(): void;
   openJourney(id: string): Promise<void>;
   closeJourney(): void;
-  control(action: 'pause' | 'resume'): Promise<void>;
+  control(action: LiveAction): Promise<void>;
+  sendTest(contactId: string): Promise<void>;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -140,6 +144,7 @@ export function createLiveStore({ host, preview, doc }: LiveStoreOptions): Store
       drill: null,
       journey: null,
       controlling: { busy: null, error: null },
+      testing: { status: 'idle' },
 
       start: (target) => {
         generation++;
@@ -213,10 +218,21 @@ export function createLiveStore({ host, preview, doc }: LiveStoreOptions): Store
           const r = await host.live.control({ ...target, action, revision: flow.revision });
           if (!r.ok) return void set({ controlling: { busy: null, error: r.error.message } });
           // Pausing and resuming write a new revision on the runner: keep showing the journeys on screen.
-          set({ flow: r.flow, controlling: { busy: null, error: null }, revision: revision ?? stats?.revision ?? null });
+          set({ flow: r.flow, controlling: { busy: null, error: null, ...(r.stoppedJourneys !== undefined ? { stopped: r.stoppedJourneys } : {}) }, revision: revision ?? stats?.revision ?? null });
           get().refreshNow();
         } catch (e) {
           set({ controlling: { busy: null, error: message(e) } });
+        }
+      },
+      sendTest: async (contactId) => {
+        const target = get().target;
+        if (!target || get().testing.status === 'sending') return;
+        set({ testing: { status: 'sending' } });
+        try {
+          const r = await host.live.test({ ...target, ...(contactId.trim() ? { contactId: contactId.trim() } : {}) });
+          set({ testing: r.ok ? { status: 'sent', contactId: r.contactId } : { status: 'error', error: r.error.message } });
+        } catch (e) {
+          set({ testing: { status: 'error', error: message(e) } });
         }
       },
     };
