@@ -64,6 +64,11 @@ describe('the host’s live channels against a real runner', () => {
     const second = await live['live.journeys']({ backend: 'runner', flowId, node: 'name-reply', state: 'running', limit: 2, cursor: first.nextCursor! });
     expect(second.ok && second.journeys.map((j) => j.contactId)).toEqual(['c3']);
     expect(second.ok && second.nextCursor).toBeNull();
+    // What a node's "entered" counts: every journey with a step there, wherever it is now.
+    const reached = await live['live.journeys']({ backend: 'runner', flowId, reached: 'trigger' });
+    expect(reached.ok && reached.journeys.map((j) => j.contactId)).toEqual(['c1', 'c2', 'c3']);
+    const atTrigger = await live['live.journeys']({ backend: 'runner', flowId, node: 'trigger' });
+    expect(atTrigger.ok && atTrigger.journeys).toEqual([]);
     const none = await live['live.journeys']({ backend: 'runner', flowId, node: 'done', state: 'ended' });
     expect(none.ok && none.journeys).toEqual([]);
 

@@ -85,8 +85,8 @@ export function createLiveHandlers(options: LiveHandlerOptions): Pick<HostHandle
       const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/stats${q({ revision })}`, LiveStats, `statistics of flow "${flowId}"`);
       return r.ok ? { ok: true, stats: r.value } : r;
     },
-    'live.journeys': async ({ backend, flowId, node, state, revision, cursor, limit }): Promise<Result<'live.journeys'>> => {
-      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/journeys${q({ node, state, revision, cursor, limit })}`, JourneyPage, `journeys of flow "${flowId}"`);
+    'live.journeys': async ({ backend, flowId, node, reached, state, revision, cursor, limit }): Promise<Result<'live.journeys'>> => {
+      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/journeys${q({ node, reached, state, revision, cursor, limit })}`, JourneyPage, `journeys of flow "${flowId}"`);
       return r.ok ? { ok: true, ...r.value } : r;
     },
     'live.journey': async ({ backend, journeyId }): Promise<Result<'live.journey'>> => {

@@ -92,8 +92,10 @@ export const readApi = {
       `select id, contact_id, revision, status, waiting, last_node, error, created_at, updated_at, not (${notTest()}) as test from ${S}.journeys
        where flow_id = $1 and ($2::bigint is null or id > $2) and ($3::text is null or status = $3)
          and ($4::text is null or $4 = any(waiting) or last_node = $4) and ($5::int is null or revision = $5)
+         and ($7::text is null or state->'snapshot'->'context'->'trace' @> jsonb_build_array(jsonb_build_object('node', $7::text)))
        order by id limit $6`,
-      [flowId, cursor, state, q.get('node'), revision && /^r\d+$/.test(revision) ? Number(revision.slice(1)) : null, limit + 1],
+      // reached: journeys with a step at that node, whatever they did since (what a node's "entered" counts).
+      [flowId, cursor, state, q.get('node'), revision && /^r\d+$/.test(revision) ? Number(revision.slice(1)) : null, limit + 1, q.get('reached')],
     );
     const page = r.rows.slice(0, limit).map((j) => ({
       id: String(j.id),

@@ -32,7 +32,7 @@ export function LiveDrillList({ store }: { store: LiveStore }) {
         </button>
         <div className="preview-results__title">
           <h2>{labels.node(drill.nodeId)}</h2>
-          <span className="muted">Contacts waiting here or whose last step was here</span>
+          <span className="muted">{drill.scope === 'reached' ? 'Contacts who reached this step' : 'Contacts waiting here or whose last step was here'}</span>
         </div>
       </div>
       <div className="live-drill__states" role="radiogroup" aria-label="Journey state">

@@ -197,7 +197,7 @@ function LiveControls({ store }: { store: LiveStore }) {
       {confirmStop && (
         <div className="live-confirm" role="alertdialog" aria-label="Stop the flow" data-testid="live-stop-confirm">
           <p>
-            Stopping ends the journeys of {contacts} now, on this revision: they exit with “The flow was stopped” and get nothing more. Nobody new enters. Contacts on other revisions are stopped too.
+            Stopping ends every journey still in this flow now, on any revision ({contacts} on {stats?.revision ?? 'the revision shown'}): they exit with “The flow was stopped” and get nothing more. Nobody new enters.
           </p>
           <div className="live-controls__row">
             <button type="button" className="button button--small button--danger" onClick={() => act('stop')} data-testid="live-stop-yes">

@@ -17,6 +17,8 @@ export type LiveAction = 'pause' | 'resume' | 'stop';
 
 export interface LiveDrill {
   nodeId: string;
+  /** `reached`: every contact with a step at the node; `at`: those waiting there or whose last step was there. */
+  scope: 'reached' | 'at';
   state: LiveJourneyState | 'all';
   /** Cursors of the pages before this one (to go back), and this page's. */
   back: (string | undefined)[];
@@ -124,7 +126,7 @@ export function createLiveStore({ host, preview, doc }: LiveStoreOptions): Store
       set({ drill: { ...d, status: 'loading' } });
       const revision = get().revision ?? get().stats?.revision;
       try {
-        const r = await host.live.journeys({ ...target, node: d.nodeId, limit: LIVE_PAGE, ...(d.state === 'all' ? {} : { state: d.state }), ...(revision ? { revision } : {}), ...(d.cursor ? { cursor: d.cursor } : {}) });
+        const r = await host.live.journeys({ ...target, ...(d.scope === 'reached' ? { reached: d.nodeId } : { node: d.nodeId }), limit: LIVE_PAGE, ...(d.state === 'all' ? {} : { state: d.state }), ...(revision ? { revision } : {}), ...(d.cursor ? { cursor: d.cursor } : {}) });
         if (seq !== drillSeq || !get().drill) return;
         set({ drill: r.ok ? { ...get().drill!, status: 'ready', rows: r.journeys, nextCursor: r.nextCursor } : { ...get().drill!, status: 'error', error: r.error.message } });
       } catch (e) {
@@ -173,7 +175,7 @@ export function createLiveStore({ host, preview, doc }: LiveStoreOptions): Store
         get().refreshNow();
       },
       openDrill: (nodeId, count) => {
-        set({ drill: { nodeId, state: STATE_OF[count], back: [], cursor: undefined, status: 'loading', rows: [], nextCursor: null } });
+        set({ drill: { nodeId, scope: count === 'entered' ? 'reached' : 'at', state: STATE_OF[count], back: [], cursor: undefined, status: 'loading', rows: [], nextCursor: null } });
         void queryDrill();
       },
       setDrillState: (state) => {

@@ -73,9 +73,9 @@ export const liveHostContract = {
   'live.flow': { args: z.object({ backend: backendName, flowId }).strict(), result: answer({ flow: LiveFlow }) },
   /** Per-node figures of one revision (default: the one new journeys enter). */
   'live.stats': { args: z.object({ backend: backendName, flowId, revision: revision.optional() }).strict(), result: answer({ stats: LiveStats }) },
-  /** A page of journeys at a node (waiting there, or last acted there) in a state. */
+  /** A page of journeys at a node (`node`: waiting there or last acted there; `reached`: with a step there) in a state. */
   'live.journeys': {
-    args: z.object({ backend: backendName, flowId, node: z.string().max(200).optional(), state: z.enum(liveJourneyStates).optional(), revision: revision.optional(), cursor: z.string().regex(/^\d{1,18}$/).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    args: z.object({ backend: backendName, flowId, node: z.string().max(200).optional(), reached: z.string().max(200).optional(), state: z.enum(liveJourneyStates).optional(), revision: revision.optional(), cursor: z.string().regex(/^\d{1,18}$/).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
     result: answer({ journeys: z.array(LiveJourneySummary), nextCursor: z.string().nullable() }),
   },
   /** One journey with its trace, to rewind on the canvas. */

@@ -113,8 +113,25 @@ test.describe('live flows in the editor', () => {
         await expect(badge(page, 'trigger')).toHaveText('3');
       });
 
-      await test.step('pause says what it does first, then resume', async () => {
+      await test.step('a test sent to one contact is a real journey, marked, and not counted', async () => {
         await page.getByTestId('live-drill').getByRole('button', { name: 'Back to the figures' }).click();
+        await page.getByTestId('live-test-contact').fill('qa-visitor');
+        await page.getByTestId('live-send-test').click();
+        await expect(page.getByTestId('live-test-sent')).toContainText('Sent to test contact qa-visitor');
+        await waiting(page, 'name-reply').click();
+        const drill = page.getByTestId('live-drill');
+        const contact = drill.locator('[data-testid="live-contact"][data-contact="qa-visitor"]');
+        await expect(async () => {
+          await drill.getByRole('radio', { name: 'Waiting' }).click();
+          await drill.getByRole('radio', { name: 'All' }).click();
+          await expect(contact).toContainText('Test', { timeout: 1_000 });
+        }).toPass({ timeout: 30_000 });
+        await expect(badge(page, 'trigger')).toHaveText('3');
+        await drill.getByRole('button', { name: 'Back to the figures' }).click();
+        await expect(page.getByTestId('live-totals').locator('[data-total="running"] dd')).toHaveText('2');
+      });
+
+      await test.step('pause says what it does first, then resume', async () => {
         await expect(page.getByTestId('live-pause-effect')).toContainText('The 2 contacts already inside carry on');
         await page.getByTestId('live-pause').click();
         await expect(page.getByTestId('live-flow-status')).toHaveText('Paused');
@@ -135,6 +152,20 @@ test.describe('live flows in the editor', () => {
         await expect(row.locator('[data-col="in-flight"]')).toHaveText('2');
         await expect(row).toContainText('Stay on r2');
         await shot(page, 'live-publish-impact.png', { hideNotices: true });
+      });
+
+      await test.step('stop says what it ends, asks, then ends every journey', async () => {
+        await page.getByTestId('mode-live').click();
+        await page.getByTestId('live-stop').click();
+        // A fresh view follows the revision new contacts enter (written by the resume): nobody is on it.
+        await expect(page.getByTestId('live-stop-confirm')).toContainText('Stopping ends every journey still in this flow now, on any revision (0 contacts on r4)');
+        await page.getByTestId('live-stop-yes').click();
+        await expect(page.getByTestId('live-stopped')).toHaveText('Stopped: 3 journeys ended.');
+        await expect(page.getByTestId('live-flow-status')).toHaveText('Paused');
+        await page.getByTestId('live-revision').selectOption('r2');
+        await expect(badge(page, 'trigger')).toHaveText('3');
+        await expect(waiting(page, 'name-reply')).toHaveCount(0);
+        await expect(page.getByTestId('live-totals').locator('[data-total="exited"] dd')).toHaveText('2');
       });
     } finally {
       await live.close();
