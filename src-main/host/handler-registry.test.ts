@@ -23,6 +23,12 @@ describe('createHandlerRegistry', () => {
       'sync.directory',
       'sync.push',
       'sync.stats',
+      'live.flow',
+      'live.stats',
+      'live.journeys',
+      'live.journey',
+      'live.control',
+      'live.test',
     ]);
   });
 
