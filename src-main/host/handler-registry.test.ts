@@ -24,6 +24,12 @@ describe('createHandlerRegistry', () => {
       'sync.push',
       'sync.unpublish',
       'sync.stats',
+      'live.flow',
+      'live.stats',
+      'live.journeys',
+      'live.journey',
+      'live.control',
+      'live.test',
     ]);
   });
 

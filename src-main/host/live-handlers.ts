@@ -31,6 +31,7 @@ function failure(response: HttpResponse, what: string): Failure {
   const extra = { status, ...(said ? { detail: said } : {}) };
   if (status === 401) return { ok: false, error: syncError('unauthorized', `The runner refused the API token (401). Save a current token in Settings → Backends.`, extra) };
   if (status === 404) return { ok: false, error: syncError('not-found', `The runner has no ${what}${said ? `: ${said}` : ''}.`, extra) };
+  if (status === 409) return { ok: false, error: syncError('conflict', said || `The runner refused: the flow is not in a state for that (409).`, extra) };
   if (status === 412) return { ok: false, error: syncError('conflict', `The flow changed on the runner since this view loaded; reload the view and try again.`, extra) };
   if (status === 422 || status === 400) return { ok: false, error: syncError('validation', `The runner refused: ${said || `status ${status}`}.`, extra) };
   if (status === 429 || status >= 500) return { ok: false, error: syncError('server', `The runner failed (${status}) on ${what}.`, extra) };
@@ -46,8 +47,8 @@ const q = (params: Record<string, string | number | undefined>) => {
 const enc = encodeURIComponent;
 
 /**
- * The host's side of Live mode: reads a runner's statistics and journeys and pauses or resumes a
- * flow, through the delivery backend's saved connection. The token is read here from the
+ * The host's side of Live mode: reads a runner's statistics and journeys, pauses, resumes or
+ * stops a flow and sends a test, through the delivery backend's saved connection. The token is read here from the
  * secret store and never leaves the host; the page names the backend only.
  */
 export function createLiveHandlers(options: LiveHandlerOptions): Pick<HostHandlers, LiveChannel> {
@@ -67,10 +68,10 @@ export function createLiveHandlers(options: LiveHandlerOptions): Pick<HostHandle
     };
   };
   /** GET or POST one path; `ok: false` for every failure, with what was asked in its message. */
-  async function call<S extends z.ZodType>(backend: string, method: 'GET' | 'POST', path: string, schema: S, what: string, headers?: Record<string, string>): Promise<{ ok: true; value: z.output<S> } | Failure> {
+  async function call<S extends z.ZodType>(backend: string, method: 'GET' | 'POST', path: string, schema: S, what: string, headers?: Record<string, string>, body?: unknown): Promise<{ ok: true; value: z.output<S> } | Failure> {
     const a = await api(backend);
     if ('ok' in a) return a;
-    const r = await requestJson(a, { method, path, ...(headers ? { headers } : {}) }, schema as z.ZodType<z.output<S>>, what, failure);
+    const r = await requestJson(a, { method, path, ...(headers ? { headers } : {}), ...(body !== undefined ? { body } : {}) }, schema as z.ZodType<z.output<S>>, what, failure);
     return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
   }
   const flowOf = (f: LiveFlow) => ({ id: f.id, revision: f.revision, status: f.status, updatedAt: f.updatedAt });
@@ -84,8 +85,8 @@ export function createLiveHandlers(options: LiveHandlerOptions): Pick<HostHandle
       const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/stats${q({ revision })}`, LiveStats, `statistics of flow "${flowId}"`);
       return r.ok ? { ok: true, stats: r.value } : r;
     },
-    'live.journeys': async ({ backend, flowId, node, state, revision, cursor, limit }): Promise<Result<'live.journeys'>> => {
-      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/journeys${q({ node, state, revision, cursor, limit })}`, JourneyPage, `journeys of flow "${flowId}"`);
+    'live.journeys': async ({ backend, flowId, node, reached, state, revision, cursor, limit }): Promise<Result<'live.journeys'>> => {
+      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/journeys${q({ node, reached, state, revision, cursor, limit })}`, JourneyPage, `journeys of flow "${flowId}"`);
       return r.ok ? { ok: true, ...r.value } : r;
     },
     'live.journey': async ({ backend, journeyId }): Promise<Result<'live.journey'>> => {
@@ -93,9 +94,13 @@ export function createLiveHandlers(options: LiveHandlerOptions): Pick<HostHandle
       return r.ok ? { ok: true, journey: r.value } : r;
     },
     'live.control': async ({ backend, flowId, action, revision }): Promise<Result<'live.control'>> => {
-      const path = `/v1/flows/${enc(flowId)}/${action === 'pause' ? 'pause' : 'publish'}`;
-      const r = await call(backend, 'POST', path, LiveFlow.loose(), `flow "${flowId}"`, { 'if-match': `"${revision}"` });
-      return r.ok ? { ok: true, flow: flowOf(r.value) } : r;
+      const path = `/v1/flows/${enc(flowId)}/${action === 'resume' ? 'publish' : action}`;
+      const r = await call(backend, 'POST', path, LiveFlow.extend({ stoppedJourneys: z.number().optional() }).loose(), `flow "${flowId}"`, { 'if-match': `"${revision}"` });
+      return r.ok ? { ok: true, flow: flowOf(r.value), ...(r.value.stoppedJourneys !== undefined ? { stoppedJourneys: r.value.stoppedJourneys } : {}) } : r;
+    },
+    'live.test': async ({ backend, flowId, contactId }): Promise<Result<'live.test'>> => {
+      const r = await call(backend, 'POST', `/v1/flows/${enc(flowId)}/test`, z.object({ contactId: z.string() }).loose(), `flow "${flowId}"`, undefined, contactId ? { contactId } : {});
+      return r.ok ? { ok: true, contactId: r.value.contactId } : r;
     },
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type pg from 'pg';
 import { error, flowsApi, type Reply } from './flows-api';
 import { inputsApi } from './inputs-api';
+import { liveApi } from './live-api';
 import { readApi } from './read-api';
 import { S } from './schema';
 
@@ -106,7 +107,7 @@ export function createHttpApi(o: HttpApiOptions): Server {
     if (contact && method === 'PUT') return tx((c) => inputsApi.contact(c, decodeURIComponent(contact[1]!), body, key, now()), idem);
     const journey = /^\/v1\/journeys\/([^/]+)$/.exec(path);
     if (journey && method === 'GET') return tx((c) => readApi.journey(c, decodeURIComponent(journey[1]!)));
-    const m = /^\/v1\/flows\/([^/]+)(?:\/(publish|pause|stats|journeys))?$/.exec(path);
+    const m = /^\/v1\/flows\/([^/]+)(?:\/(publish|pause|stats|journeys|stop|test))?$/.exec(path);
     if (!m) return error(404, 'not_found', 'No such endpoint.');
     const id = decodeURIComponent(m[1]!);
     const action = m[2];
@@ -115,6 +116,8 @@ export function createHttpApi(o: HttpApiOptions): Server {
     if (!action && method === 'DELETE') return tx((c) => flowsApi.remove(c, id, header('if-match')), idem);
     if (action === 'publish' && method === 'POST') return tx((c) => flowsApi.setStatus(c, id, 'published', header('if-match'), at), idem);
     if (action === 'pause' && method === 'POST') return tx((c) => flowsApi.setStatus(c, id, 'paused', header('if-match'), at), idem);
+    if (action === 'stop' && method === 'POST') return tx((c) => liveApi.stop(c, id, header('if-match'), at), idem);
+    if (action === 'test' && method === 'POST') return tx((c) => liveApi.test(c, id, body, now()), idem);
     if (action === 'stats' && method === 'GET') return tx((c) => readApi.stats(c, id, url.searchParams.get('revision')));
     if (action === 'journeys' && method === 'GET') return tx((c) => readApi.journeys(c, id, url.searchParams));
     return error(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);

@@ -3,6 +3,7 @@ import type { JourneyData, TraceStep } from '../../src-shared/engine/types';
 import type { PersistedJourney } from '../../src-shared/engine';
 import type { FlowDocument } from '../../src-shared/flow';
 import { error, type Reply } from './flows-api';
+import { notTest } from './live-api';
 import { S } from './schema';
 
 /** Per node of one flow revision; see docs/runner.md for what each figure means. */
@@ -70,9 +71,10 @@ export const readApi = {
     if (Number.isNaN(rev)) return error(400, 'bad_revision', `revision must look like r12, not "${revisionParam}".`);
     const doc = (await c.query<{ document: FlowDocument }>(`select document from ${S}.flow_revisions where flow_id = $1 and revision = $2`, [flowId, rev])).rows[0]?.document;
     if (!doc) return error(404, 'not_found', `Flow "${flowId}" has no revision r${rev}.`);
-    const rows = (await c.query(`select status, state, error, last_node from ${S}.journeys where flow_id = $1 and revision = $2`, [flowId, rev])).rows;
-    const refused = (await c.query<{ node_id: string; n: number }>(`select o.node_id, count(*)::int n from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where j.flow_id = $1 and j.revision = $2 and o.status = 'failed' group by o.node_id`, [flowId, rev])).rows;
-    const counts = (await c.query<{ status: string; n: number }>(`select status, count(*)::int n from ${S}.journeys where flow_id = $1 and revision = $2 group by status`, [flowId, rev])).rows;
+    // Test journeys (POST …/test) are real but kept out of the figures.
+    const rows = (await c.query(`select status, state, error, last_node from ${S}.journeys where flow_id = $1 and revision = $2 and ${notTest()}`, [flowId, rev])).rows;
+    const refused = (await c.query<{ node_id: string; n: number }>(`select o.node_id, count(*)::int n from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where j.flow_id = $1 and j.revision = $2 and o.status = 'failed' and ${notTest('j')} group by o.node_id`, [flowId, rev])).rows;
+    const counts = (await c.query<{ status: string; n: number }>(`select status, count(*)::int n from ${S}.journeys where flow_id = $1 and revision = $2 and ${notTest()} group by status`, [flowId, rev])).rows;
     return {
       status: 200,
       body: { flowId, revision: `r${rev}`, generatedAt: new Date().toISOString(), journeys: Object.fromEntries(counts.map((x) => [x.status, x.n])), nodes: figuresOf(doc, rows, refused) },
@@ -87,11 +89,13 @@ export const readApi = {
     if (state !== null && !['running', 'ended', 'exited', 'failed'].includes(state)) return error(400, 'bad_state', 'state must be running, ended, exited or failed.');
     const revision = q.get('revision');
     const r = await c.query(
-      `select id, contact_id, revision, status, waiting, last_node, error, created_at, updated_at from ${S}.journeys
+      `select id, contact_id, revision, status, waiting, last_node, error, created_at, updated_at, not (${notTest()}) as test from ${S}.journeys
        where flow_id = $1 and ($2::bigint is null or id > $2) and ($3::text is null or status = $3)
          and ($4::text is null or $4 = any(waiting) or last_node = $4) and ($5::int is null or revision = $5)
+         and ($7::text is null or state->'snapshot'->'context'->'trace' @> jsonb_build_array(jsonb_build_object('node', $7::text)))
        order by id limit $6`,
-      [flowId, cursor, state, q.get('node'), revision && /^r\d+$/.test(revision) ? Number(revision.slice(1)) : null, limit + 1],
+      // reached: journeys with a step at that node, whatever they did since (what a node's "entered" counts).
+      [flowId, cursor, state, q.get('node'), revision && /^r\d+$/.test(revision) ? Number(revision.slice(1)) : null, limit + 1, q.get('reached')],
     );
     const page = r.rows.slice(0, limit).map((j) => ({
       id: String(j.id),
@@ -101,6 +105,7 @@ export const readApi = {
       waitingAt: j.waiting,
       lastNode: j.last_node,
       error: j.error,
+      test: j.test,
       startedAt: new Date(j.created_at).toISOString(),
       updatedAt: new Date(j.updated_at).toISOString(),
     }));

@@ -6,6 +6,7 @@ import { openDatabase, type Database, type DatabaseTarget } from './database';
 import { createFlowCache } from './flow-cache';
 import { createHttpApi } from './http-api';
 import { createJourneyJobs, TASK } from './journey-jobs';
+import { migrateLive } from './live-api';
 import { createOutboxJob, type Deliver } from './outbox-job';
 import { migrate } from './schema';
 import { createLiveness } from './worker-liveness';
@@ -59,6 +60,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
   let runner: Runner | null = null;
   try {
     await migrate(db.pool);
+    await migrateLive(db.pool);
     await runMigrations({ pgPool: db.pool, logger: quietLogger(log) });
     const token = await setUpToken(db.pool, o.env[TOKEN_ENV]);
     const deliver = o.deliver !== undefined ? o.deliver : chatwootFromEnv(o.env).deliver;

@@ -11,6 +11,7 @@ import { isRecoverable, type Draft } from '../editor/drafts';
 import { draftRepository } from '../db/draft-repository';
 import { legacyDrafts, useRecoveryDraft } from '../db/use-recovery-draft';
 import { Inspector } from '../inspector/inspector';
+import { LivePanel } from '../live/live-panel';
 import { PreviewStoreContext } from '../preview/preview-context';
 import { PreviewDock } from '../preview/preview-dock';
 import { PreviewPanel } from '../preview/preview-panel';
@@ -82,7 +83,8 @@ function EditorSession({ record, draft }: { record: FlowRecord; draft: Draft | n
   const save = useCallback(() => void autosave.current?.flush(), []);
   useEditorShortcuts(store, save);
   const preview = usePreviewSession(record.document);
-  const previewing = useStore(preview, (s) => s.mode === 'preview');
+  const mode = useStore(preview, (s) => s.mode);
+  const previewing = mode !== 'edit';
 
   return (
     <EditorStoreContext.Provider value={store}>
@@ -100,7 +102,7 @@ function EditorSession({ record, draft }: { record: FlowRecord; draft: Draft | n
                 <ProblemsPanel />
                 <PreviewDock />
               </main>
-              {previewing ? <PreviewPanel /> : <Inspector />}
+              {mode === 'live' ? <LivePanel /> : previewing ? <PreviewPanel /> : <Inspector />}
             </div>
           </div>
         </ReactFlowProvider>

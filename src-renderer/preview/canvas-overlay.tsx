@@ -1,9 +1,9 @@
 import type { Edge } from '@xyflow/react';
 import { useMemo, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { NodeOverlay } from './overlay-model';
+import type { LiveFigures, NodeOverlay } from './overlay-model';
 import { useOptionalPreview, usePreviewApi } from './preview-context';
-import type { PreviewState } from './preview-store';
+import type { LiveCount, PreviewState } from './preview-store';
 import { formatCount } from './preview-format';
 
 const selectEdges = (s: PreviewState) => s.overlay?.edges ?? null;
@@ -35,24 +35,42 @@ export function NodeOverlayBadge({ id, overlay }: { id: string; overlay: NodeOve
       </span>
     );
   }
-  return <PopulationBadge id={id} entered={overlay.entered} waiting={overlay.waiting} />;
+  return <PopulationBadge id={id} entered={overlay.entered} waiting={overlay.waiting} live={overlay.live} />;
 }
 
-function PopulationBadge({ id, entered, waiting }: { id: string; entered: number; waiting: number }) {
+/** Users (or, live, real contacts) who reached a node and wait there; live also those who left or failed there. Each count lists them. */
+function PopulationBadge({ id, entered, waiting, live }: { id: string; entered: number; waiting: number; live: LiveFigures | undefined }) {
   const api = usePreviewApi();
-  const open = (e: MouseEvent) => {
+  const open = (count: LiveCount) => (e: MouseEvent) => {
     e.stopPropagation();
-    api.getState().openDrill(id);
+    if (live) api.getState().live?.openDrill(id, count);
+    else api.getState().openDrill(id);
   };
+  const who = live ? 'Contacts' : 'Users';
   return (
-    <span className="sim-badges">
-      <button type="button" className="sim-badge nodrag nopan" onClick={open} data-testid="sim-badge" data-node={id} title="Users who reached this step by the time on the slider. Click to list them.">
+    <span className="sim-badges" data-live={live ? 'true' : undefined}>
+      <button type="button" className="sim-badge nodrag nopan" onClick={open('entered')} data-testid="sim-badge" data-node={id} title={live ? 'Contacts who reached this step. Click to list them.' : 'Users who reached this step by the time on the slider. Click to list them.'}>
         {formatCount(entered)}
       </button>
-      {waiting > 0 && (
-        <span className="sim-badge sim-badge--waiting" title="Users waiting here at that instant" data-testid="sim-waiting">
-          {formatCount(waiting)} here
-        </span>
+      {waiting > 0 &&
+        (live ? (
+          <button type="button" className="sim-badge sim-badge--waiting nodrag nopan" onClick={open('active')} title={`${who} waiting here now. Click to list them.`} data-testid="sim-waiting">
+            {formatCount(waiting)} here
+          </button>
+        ) : (
+          <span className="sim-badge sim-badge--waiting" title="Users waiting here at that instant" data-testid="sim-waiting">
+            {formatCount(waiting)} here
+          </span>
+        ))}
+      {live && live.exited > 0 && (
+        <button type="button" className="sim-badge sim-badge--exited nodrag nopan" onClick={open('exited')} title="Contacts whose journey ended or exited here. Click to list them." data-testid="live-exited">
+          {formatCount(live.exited)} left
+        </button>
+      )}
+      {live && live.failed > 0 && (
+        <button type="button" className="sim-badge sim-badge--failed nodrag nopan" onClick={open('failed')} title="Sends refused or journeys failed here. Click to list them." data-testid="live-failed">
+          {formatCount(live.failed)} failed
+        </button>
       )}
     </span>
   );

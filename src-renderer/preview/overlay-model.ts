@@ -5,7 +5,13 @@ import { populationInstant } from './population-instant';
 
 export type NodeOverlay =
   | { kind: 'journey'; role: 'current' | 'waiting' | 'visited' | 'exited' | 'idle'; waiting: boolean }
-  | { kind: 'population'; entered: number; waiting: number; total: number };
+  | { kind: 'population'; entered: number; waiting: number; total: number; live?: LiveFigures };
+
+/** A runner's figures beyond entered/waiting (Live mode, src-renderer/live/): each badge lists its contacts. */
+export interface LiveFigures {
+  exited: number;
+  failed: number;
+}
 
 export interface EdgeOverlay {
   taken: boolean;

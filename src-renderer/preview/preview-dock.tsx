@@ -23,17 +23,18 @@ export function PreviewDock() {
   const { fitView } = useReactFlow();
   // Preview is about the whole path: show every step once the panels have taken their room.
   useEffect(() => {
-    if (mode !== 'preview') return;
+    if (mode === 'edit') return;
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 200, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
   }, [mode, fitView]);
+  if (mode === 'live') return <JourneyDock live />;
   if (mode !== 'preview') return null;
   if (tab === 'journey') return <JourneyDock />;
   if (tab === 'population') return <PopulationDock />;
   return null;
 }
 
-function JourneyDock() {
+function JourneyDock({ live = false }: { live?: boolean }) {
   const journey = usePreview(selectJourney);
   const fork = usePreview(selectFork);
   const cursor = usePreview(selectCursor);
@@ -41,7 +42,7 @@ function JourneyDock() {
   const shown = useMemo(() => shownJourney({ journey, fork }), [journey, fork]);
   const onKeyDown = useTimelineKeys(shown?.view.steps.length ?? 0);
   const labels = useMemo(() => (shown ? flowLabels(shown.doc) : null), [shown]);
-  if (!shown || !labels || shown.view.steps.length === 0) return null;
+  if (!shown || !labels || shown.view.steps.length === 0 || live !== (shown.source === 'live')) return null;
   const { steps } = shown.view;
   const step = steps[cursor]!;
   const tz = shown.view.profile.timezone;

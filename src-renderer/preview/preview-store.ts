@@ -20,7 +20,7 @@ export interface ShownJourney {
   doc: FlowDocument;
   fingerprint: string;
   title: string;
-  source: 'scenario' | 'population' | 'saved';
+  source: 'scenario' | 'population' | 'saved' | 'live';
 }
 
 export type Status<T> = { status: 'idle' } | { status: 'running' } | { status: 'error'; message: string } | ({ status: 'ready' } & T);
@@ -51,8 +51,18 @@ export interface Regression {
   diff: StepDiff;
 }
 
+/** What Live mode (src-renderer/live/) lends the canvas: the runner's figures and where a click on one goes. */
+export interface LiveHook {
+  overlay: CanvasOverlay | null;
+  openDrill(nodeId: string, count: LiveCount): void;
+}
+/** The figure of a node a badge click lists contacts for. */
+export type LiveCount = 'entered' | 'active' | 'exited' | 'failed';
+
+export type EditorMode = 'edit' | 'preview' | 'live';
+
 export interface PreviewState {
-  mode: 'edit' | 'preview';
+  mode: EditorMode;
   tab: PreviewTab;
   userKey: string;
   profile: UserProfile;
@@ -70,8 +80,13 @@ export interface PreviewState {
   bucket: number;
   drill: DrillState | null;
   overlay: CanvasOverlay | null;
+  live: LiveHook | null;
 
-  setMode(mode: 'edit' | 'preview'): void;
+  setMode(mode: EditorMode): void;
+  /** Live mode hands its overlay and drill-down here (null when it closes). */
+  setLive(live: LiveHook | null): void;
+  /** Shows a journey that did not run here (a real one from the runner) on the timeline and canvas. */
+  showExternalJourney(shown: ShownJourney): void;
   setTab(tab: PreviewTab): void;
   pickUser(key: string): void;
   setProfile(profile: UserProfile): void;
@@ -155,6 +170,7 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       let overlay: CanvasOverlay | null = null;
       if (s.mode === 'preview' && s.tab === 'journey' && shown && frame) overlay = journeyOverlay(shown.doc, frame);
       if (s.mode === 'preview' && s.tab === 'population' && s.population.status === 'ready') overlay = populationOverlay(s.population.doc, s.population.view, s.bucket);
+      if (s.mode === 'live') overlay = shown?.source === 'live' && frame ? journeyOverlay(shown.doc, frame) : (s.live?.overlay ?? null);
       set({ frame, overlay });
     };
 
@@ -216,11 +232,17 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       bucket: 0,
       drill: null,
       overlay: null,
+      live: null,
 
       setMode: (mode) => {
         set({ mode });
         refresh();
       },
+      setLive: (live) => {
+        set({ live });
+        refresh();
+      },
+      showExternalJourney: (shown) => showJourney(shown),
       setTab: (tab) => {
         set({ tab });
         refresh();

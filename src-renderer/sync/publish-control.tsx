@@ -8,6 +8,7 @@ import { Dialog } from '../ui/dialog';
 import { navigate } from '../ui/use-route';
 import { selectBackends } from './backends-store';
 import type { BackendItem } from './backends-store';
+import { InFlightImpact } from '../live/in-flight-impact';
 import { ConflictDialog } from './conflict-dialog';
 import { FailureDetails } from './failure-details';
 import { LiveStats } from './live-stats';
@@ -184,6 +185,7 @@ function BackendChoice({ backend, doc, options, view, busy, hasErrors, onPublish
         </button>
       </div>
       {why && <p className="sync-choice__why">{why}</p>}
+      {!chatwoot && view?.record?.remoteId && <InFlightImpact backend={backend.name} flowId={view.record.remoteId} doc={doc} />}
       {chatwoot && options && isWhatsappOneOff(doc) && <TemplateLine flowId={doc.campaign.id} template={options[backend.name]?.whatsappTemplate} />}
       {refused.length > 0 && (
         <div className="sync-choice__refused" data-testid="not-expressible">

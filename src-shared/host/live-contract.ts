@@ -50,6 +50,8 @@ export const LiveJourneySummary = z.object({
   waitingAt: z.array(z.string()),
   lastNode: z.string().nullable().default(null),
   error: z.string().nullable().default(null),
+  /** A journey sent with "Send a test": real, but not counted in the figures. */
+  test: z.boolean().default(false),
   startedAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });
@@ -71,13 +73,15 @@ export const liveHostContract = {
   'live.flow': { args: z.object({ backend: backendName, flowId }).strict(), result: answer({ flow: LiveFlow }) },
   /** Per-node figures of one revision (default: the one new journeys enter). */
   'live.stats': { args: z.object({ backend: backendName, flowId, revision: revision.optional() }).strict(), result: answer({ stats: LiveStats }) },
-  /** A page of journeys at a node (waiting there, or last acted there) in a state. */
+  /** A page of journeys at a node (`node`: waiting there or last acted there; `reached`: with a step there) in a state. */
   'live.journeys': {
-    args: z.object({ backend: backendName, flowId, node: z.string().max(200).optional(), state: z.enum(liveJourneyStates).optional(), revision: revision.optional(), cursor: z.string().regex(/^\d{1,18}$/).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    args: z.object({ backend: backendName, flowId, node: z.string().max(200).optional(), reached: z.string().max(200).optional(), state: z.enum(liveJourneyStates).optional(), revision: revision.optional(), cursor: z.string().regex(/^\d{1,18}$/).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
     result: answer({ journeys: z.array(LiveJourneySummary), nextCursor: z.string().nullable() }),
   },
   /** One journey with its trace, to rewind on the canvas. */
   'live.journey': { args: z.object({ backend: backendName, journeyId: z.string().regex(/^\d{1,18}$/) }).strict(), result: answer({ journey: LiveJourney }) },
-  /** Pause (no new entries; contacts inside carry on) or resume (publish the current revision again). */
-  'live.control': { args: z.object({ backend: backendName, flowId, action: z.enum(['pause', 'resume']), revision }).strict(), result: answer({ flow: LiveFlow }) },
+  /** Pause (no new entries; contacts inside carry on), resume (publish the current revision again), or stop (paused, and every journey in it ended). */
+  'live.control': { args: z.object({ backend: backendName, flowId, action: z.enum(['pause', 'resume', 'stop']), revision }).strict(), result: answer({ flow: LiveFlow, stoppedJourneys: z.number().int().min(0).optional() }) },
+  /** A real journey for a test contact (kept out of the figures): the trigger's event sent for it. */
+  'live.test': { args: z.object({ backend: backendName, flowId, contactId: z.string().regex(/^[A-Za-z0-9_.:@-]{1,200}$/, 'letters, digits or . _ : @ -').optional() }).strict(), result: answer({ contactId: z.string() }) },
 } as const satisfies Record<`${string}.${string}`, { args: z.ZodType; result: z.ZodType }>;

@@ -27,6 +27,7 @@ export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHan
     'live.journey': () => noBackend,
     'live.control': () => noBackend,
     'sync.unpublish': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
+    'live.test': () => noBackend,
     ...overrides,
   };
 }
