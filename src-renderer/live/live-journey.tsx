@@ -43,7 +43,7 @@ export function LiveJourneyView({ store }: { store: LiveStore }) {
   }
   const d = journey.detail;
   const failedSends = d.sends.filter((s) => s.status === 'failed');
-  const outcome = d.status === 'failed' ? `Failed: ${d.error ?? 'unknown reason'}` : frame?.finished ? describeOutcome(frame.finished.status, frame.finished.reason, labels.node, labels.exit) : d.waitingAt.length ? `Waiting at ${d.waitingAt.map((n) => `“${labels.node(n)}”`).join(', ')}` : 'In the journey';
+  const outcome = d.status === 'failed' ? `Failed: ${d.error ?? 'unknown reason'}` : frame?.finished ? describeOutcome(frame.finished.status, frame.finished.reason, labels.node, labels.exit) : frame?.waiting.length ? `At this step: waiting at ${frame.waiting.map((n) => `“${labels.node(n)}”`).join(', ')}` : frame?.current ? `At this step: at “${labels.node(frame.current)}”` : 'In the journey';
   return (
     <div className="preview-results live-journey" data-testid="live-journey" data-journey={d.id}>
       <div className="preview-results__head">
