@@ -40,8 +40,13 @@ export function createDeliveryAdapter(client: DeliveryClient): BackendAdapter {
       const wanted = wantedRemoteStatus(flow.campaign.status);
       if (wanted !== 'draft' && remote.status !== wanted) {
         const moved = wanted === 'published' ? await client.publish(id, remote.revision) : await client.pause(id, remote.revision);
-        if (!moved.ok) return { ok: false, error: moved.error };
-        remote = moved.value;
+        if (moved.ok) remote = moved.value;
+        // A replayed write (same Idempotency-Key) answers as it did the first time; if that
+        // first attempt was also published, the server is already where we want it: ours.
+        else if (moved.current && moved.current.contentHash === hash && moved.current.status === wanted) {
+          remote = moved.current;
+          action = 'found';
+        } else return { ok: false, error: moved.error };
       }
       return { ok: true, remoteId: id, remoteRevision: remote.revision, remoteHash: remote.contentHash, action, warnings: [] };
     },
