@@ -2,6 +2,7 @@ import type { FlowDocument } from '../../src-shared/flow';
 import { createJourneyMachine, MachineStepper, persistJourney, restoreJourney, type JourneyMachine, type PersistedJourney } from '../../src-shared/engine';
 import { closestConversation } from '../../src-shared/engine/journey-changes';
 import { entryDecision, triggerFires } from '../../src-shared/engine/entry';
+import { applyToProfile } from '../../src-shared/engine/runner';
 import type { EventRecord, Millis, UserAction, UserProfile } from '../../src-shared/engine/types';
 
 /**
@@ -179,17 +180,5 @@ export function outboundOf(j: ActiveJourney): Outbound[] {
 
 /** The contact's own record, which journeys that start later copy (as `runUser` keeps it). */
 export function applyToRecord(c: ContactRecord, a: UserAction): void {
-  const p = c.profile;
-  if (a.type === 'event') c.events.push({ name: a.name, at: a.at, properties: a.properties ?? {} });
-  else if (a.type === 'page_visit') c.events.push({ name: 'page.visited', at: a.at, properties: { url: a.url, seconds: a.seconds } });
-  else if (a.type === 'attribute') {
-    if (a.value === null) delete p.attributes[a.name];
-    else p.attributes[a.name] = a.value;
-  } else if (a.type === 'tag' || a.type === 'segment') {
-    const list = a.type === 'tag' ? p.tags : p.segments;
-    const item = a.type === 'tag' ? a.tag : a.segment;
-    const i = list.indexOf(item);
-    if (a.present && i < 0) list.push(item);
-    if (!a.present && i >= 0) list.splice(i, 1);
-  }
+  applyToProfile(c.profile, c.events, a);
 }

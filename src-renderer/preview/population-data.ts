@@ -1,4 +1,5 @@
 import { PopulationIndex, syntheticUser, type PopulationResult, type PopulationSpec } from '../../src-shared/engine/index';
+import { upTo } from '../../src-shared/engine/population-index';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import type { DrillPage, DrillQuery, DrillRow, PopulationView, TimelineTable } from './engine-protocol';
 
@@ -103,17 +104,6 @@ function arrivesAt(raw: Int32Array, i: number, target: number): boolean {
   return false;
 }
 
-/** How many values ≤ x in a sorted array. */
-function upTo(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** How many users travelled each edge over the whole period (the timeline's last row). */
 export function edgeVolumes(timeline: TimelineTable): Record<string, number> {

@@ -111,7 +111,7 @@ export function countsAt(result: PopulationResult, t: number): Record<string, No
 }
 
 /** How many values ≤ x in a sorted array. */
-function upTo(a: Int32Array, x: number): number {
+export function upTo(a: Int32Array, x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -162,8 +162,11 @@ function insert(queue: UserAction[], from: number, a: UserAction): void {
   queue.splice(i, 0, a);
 }
 
-/** The user's own record, which journeys that start later copy. */
-function applyToProfile(p: UserProfile, events: EventRecord[], a: UserAction): void {
+/**
+ * Applies one action to the user's own record (profile and event history), which journeys
+ * that start later copy: the preview's users and the runner's stored contacts alike.
+ */
+export function applyToProfile(p: UserProfile, events: EventRecord[], a: UserAction): void {
   if (a.type === 'event') events.push({ name: a.name, at: a.at, properties: a.properties ?? {} });
   else if (a.type === 'page_visit') events.push({ name: 'page.visited', at: a.at, properties: { url: a.url, seconds: a.seconds } });
   else if (a.type === 'attribute') {
