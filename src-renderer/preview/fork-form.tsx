@@ -10,6 +10,16 @@ const selectFork = (s: PreviewState) => s.fork;
 const selectCursor = (s: PreviewState) => s.cursor;
 
 const PLACEHOLDER: Record<ChangeKind, string> = { message: 'yes, tell me more', event: 'project.created', attribute: 'plan=starter', tag: 'unsubscribed' };
+/** What the field starts with for each kind of change: a reply can start as "yes"; the others are typed. */
+const START: Record<ChangeKind, string> = { message: 'yes', event: '', attribute: '', tag: '' };
+const WHAT: Record<ChangeKind, string> = { message: 'the reply', event: 'the event name', attribute: 'the attribute as name=value', tag: 'the tag' };
+
+/** Why Fork cannot run yet, in words, or null when it can. */
+export function forkProblem(kind: ChangeKind, text: string): string | null {
+  if (text.trim() === '') return `Type ${WHAT[kind]} to fork.`;
+  if (kind === 'attribute' && !/^[^=]+=/.test(text)) return 'Write the change as name=value, e.g. plan=starter.';
+  return null;
+}
 
 /** The change a fork makes at the cursor's step. */
 export function changeAction(kind: ChangeKind, text: string): UserAction {
@@ -28,7 +38,7 @@ export function ForkForm() {
   const api = usePreviewApi();
   const editor = useEditorApi();
   const [kind, setKind] = useState<ChangeKind>('message');
-  const [text, setText] = useState('yes');
+  const [text, setText] = useState(START.message);
 
   if (fork.status === 'ready') {
     const { view, side } = fork;
@@ -52,7 +62,8 @@ export function ForkForm() {
     );
   }
 
-  const valid = text.trim() !== '' && (kind !== 'attribute' || /^[^=]+=/.test(text));
+  const problem = forkProblem(kind, text);
+  const valid = problem === null;
   return (
     <section className="preview-section preview-fork">
       <h2 className="preview-section__title">What if, at step {cursor + 1}, the user…</h2>
@@ -63,17 +74,27 @@ export function ForkForm() {
           if (valid) void api.getState().forkAt(editor.getState().doc, cursor, changeAction(kind, text));
         }}
       >
-        <select className="form-select form-select--compact" value={kind} aria-label="Change" onChange={(e) => setKind(e.target.value as ChangeKind)}>
+        <select className="form-select form-select--compact" value={kind} aria-label="Change" onChange={(e) => {
+            // A value typed for another kind of change ("yes" for a reply) means nothing here.
+            const next = e.target.value as ChangeKind;
+            setKind(next);
+            setText(START[next]);
+          }}>
           <option value="message">replied</option>
           <option value="event">did event</option>
           <option value="attribute">changed attribute</option>
           <option value="tag">got tag</option>
         </select>
         <input className="form-input form-input--compact" value={text} placeholder={PLACEHOLDER[kind]} aria-label="Fork value" onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className="button button--small" disabled={!valid || fork.status === 'running'} data-testid="fork">
+        <button type="submit" className="button button--small" disabled={!valid || fork.status === 'running'} title={problem ?? undefined} data-testid="fork">
           {fork.status === 'running' ? 'Forking…' : 'Fork'}
         </button>
       </form>
+      {problem ? (
+        <p className="field__hint" role="status" data-testid="fork-problem">
+          {problem}
+        </p>
+      ) : null}
     </section>
   );
 }

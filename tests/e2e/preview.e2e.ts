@@ -80,7 +80,16 @@ test.describe('preview and simulation (web edition)', () => {
     await runJourney(page);
     await page.getByTestId('timeline').getByRole('option').filter({ hasText: 'Replied?' }).filter({ hasText: 'Waiting' }).click();
     await expect(current(page)).toHaveAttribute('data-label', 'Replied?');
+    // Another kind of change starts empty (not the reply's "yes") and says what Fork needs (#13.14).
+    await panel(page).getByLabel('Change').selectOption('attribute');
+    await expect(panel(page).getByLabel('Fork value')).toHaveValue('');
+    await expect(page.getByTestId('fork')).toBeDisabled();
+    await expect(panel(page).getByTestId('fork-problem')).toHaveText('Type the attribute as name=value to fork.');
+    await panel(page).getByLabel('Fork value').fill('plan');
+    await expect(panel(page).getByTestId('fork-problem')).toHaveText('Write the change as name=value, e.g. plan=starter.');
+    await panel(page).getByLabel('Change').selectOption('message');
     await panel(page).getByLabel('Fork value').fill('yes, call me');
+    await expect(panel(page).getByTestId('fork-problem')).toHaveCount(0);
     await page.getByTestId('fork').click();
     const compare = page.getByTestId('fork-compare');
     await expect(compare.getByTestId('fork-original').getByTestId('fork-outcome')).toHaveText('Ended at Drip finished');
