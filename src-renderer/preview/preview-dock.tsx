@@ -12,6 +12,7 @@ const selectMode = (s: PreviewState) => s.mode;
 const selectTab = (s: PreviewState) => s.tab;
 const selectJourney = (s: PreviewState) => s.journey;
 const selectFork = (s: PreviewState) => s.fork;
+const selectDocked = (s: PreviewState) => (s.tab === 'population' ? s.population.status === 'ready' : s.journey.status === 'ready') && s.mode !== 'edit';
 const selectCursor = (s: PreviewState) => s.cursor;
 const selectPopulation = (s: PreviewState) => s.population;
 const selectBucket = (s: PreviewState) => s.bucket;
@@ -21,12 +22,15 @@ export function PreviewDock() {
   const mode = usePreview(selectMode);
   const tab = usePreview(selectTab);
   const { fitView } = useReactFlow();
-  // Preview is about the whole path: show every step once the panels have taken their room.
+  // Whether a dock (transport or time slider) is shown: it takes room from the canvas.
+  const docked = usePreview(selectDocked);
+  // Preview is about the whole path: show every step once the panels, and the dock when it
+  // appears after a run, have taken their room (else the last steps sit below the fold).
   useEffect(() => {
     if (mode === 'edit') return;
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 200, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
-  }, [mode, fitView]);
+  }, [mode, docked, fitView]);
   if (mode === 'live') return <JourneyDock live />;
   if (mode !== 'preview') return null;
   if (tab === 'journey') return <JourneyDock />;
