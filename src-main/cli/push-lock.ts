@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../host/atomic-write';
 
 /** The lock file of one flow on one backend: the same for every process on this machine. */
 export function pushLockPath(backendKey: string, flowId: string, dir = tmpdir()): string {
@@ -9,14 +10,6 @@ export function pushLockPath(backendKey: string, flowId: string, dir = tmpdir())
   return join(dir, `campaign-studio-push-${digest}.lock`);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Runs `work` holding an exclusive lock file (created with `wx`, holding our pid), so two
@@ -39,7 +32,7 @@ export async function withPushLock<T>(path: string, work: () => Promise<T>, opts
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
       // Empty: the holder is between creating and writing it; wait like for a live one.
-      if (holder && !alive(holder)) {
+      if (holder && !processAlive(holder)) {
         await unlink(path).catch(() => undefined);
         continue;
       }

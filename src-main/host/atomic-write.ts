@@ -61,8 +61,8 @@ async function existingMode(path: string): Promise<number | undefined> {
   }
 }
 
-/** Whether a process with this id still runs (then its temp file may be a write in progress). */
-function alive(pid: number): boolean {
+/** Whether a process with this id still runs on this machine (a temp or lock file it holds is live). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -78,6 +78,6 @@ async function removeStaleTemps(path: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (m && !alive(Number(m[1]))) await unlink(join(dirname(path), name)).catch(() => undefined);
+    if (m && !processAlive(Number(m[1]))) await unlink(join(dirname(path), name)).catch(() => undefined);
   }
 }
