@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { FlowDocument, Scalar } from '../../src-shared/flow';
 import { error, flowsApi, type Reply } from './flows-api';
 import { storeInput } from './inputs-api';
-import { S } from './schema';
+import { migrateWith, S } from './schema';
 
 /**
  * What the app's Live mode needs beyond the delivery API: stopping a flow (no new entries and
@@ -14,7 +14,7 @@ import { S } from './schema';
 
 /** Creates the test-contact table (idempotent; runs beside the runner's own migration). */
 export async function migrateLive(pool: pg.Pool): Promise<void> {
-  await pool.query(`create table if not exists ${S}.test_contacts (contact_id text primary key, created_at timestamptz not null default now())`);
+  await migrateWith(pool, `create table if not exists ${S}.test_contacts (contact_id text primary key, created_at timestamptz not null default now())`);
 }
 
 /** SQL that keeps a test contact's journeys out of a query on `journeys` aliased as written. */

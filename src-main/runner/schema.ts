@@ -69,11 +69,20 @@ create table if not exists ${S}.workers (worker_id text primary key, process tex
 
 /** Creates the tables if needed; concurrent runner processes serialise on an advisory lock. */
 export async function migrate(pool: pg.Pool): Promise<void> {
+  await migrateWith(pool, TABLES);
+}
+
+/**
+ * Runs schema SQL under the runner's migration lock. Every `create … if not exists` goes through
+ * here: two processes creating the same table at once collide in PostgreSQL's catalog
+ * ("type … already exists") despite `if not exists`.
+ */
+export async function migrateWith(pool: pg.Pool, sql: string): Promise<void> {
   const c = await pool.connect();
   try {
     await c.query('begin');
     await c.query('select pg_advisory_xact_lock(4242001)');
-    await c.query(TABLES);
+    await c.query(sql);
     await c.query('commit');
   } catch (e) {
     await c.query('rollback').catch(() => {});
