@@ -80,6 +80,6 @@ test('text typed 0-200 ms before the browser process is killed comes back, 20 ti
     await expect(run.page.getByText('Recovered after a crash').first()).toBeVisible();
   } finally {
     await kill(run.child);
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
