@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from './database';
 
 /** The runner's tables, in their own schema beside graphile-worker's. */
 export const S = 'campaign_studio';
@@ -78,16 +79,8 @@ export async function migrate(pool: pg.Pool): Promise<void> {
  * ("type … already exists") despite `if not exists`.
  */
 export async function migrateWith(pool: pg.Pool, sql: string): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query('begin');
+  await inTransaction(pool, async (c) => {
     await c.query('select pg_advisory_xact_lock(4242001)');
     await c.query(sql);
-    await c.query('commit');
-  } catch (e) {
-    await c.query('rollback').catch(() => {});
-    throw e;
-  } finally {
-    c.release();
-  }
+  });
 }
