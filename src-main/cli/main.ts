@@ -1,6 +1,6 @@
 import { createNodeIo } from './cli-io';
 import { run } from './run';
-import { isPopulationWorker, servePopulationWorker } from '../engine/population-worker';
+import { isPopulationWorker, servePopulationWorker } from '../simulation/population-worker';
 
 // The `campaign-studio` executable, bundled to dist/cli/campaign-studio.cjs. CommonJS has no
 // top-level await, hence the async function.

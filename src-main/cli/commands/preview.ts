@@ -1,5 +1,5 @@
 import { formatTrace, previewJourney } from '../../../src-shared/engine';
-import { parseScriptFile, parseUserFile, type Parsed } from '../../engine/script-files';
+import { parseScriptFile, parseUserFile, type Parsed } from '../../simulation/script-files';
 import type { CliIo } from '../cli-io';
 import { createStyle, formatProblems } from '../format';
 import { readInput } from '../input';

@@ -1,7 +1,7 @@
 import { formatTable, nodeStatsRows, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine';
 import type { FlowDocument } from '../../../src-shared/flow';
 import { audienceSpec, deriveAudience, parseAudienceJson, summarizeRuns, type AudienceModel, type RunsSummary, type Spread } from '../../../src-shared/forecast';
-import { runPopulationParallel } from '../../engine/population-pool';
+import { runPopulationParallel } from '../../simulation/population-pool';
 import type { CliIo } from '../cli-io';
 import { createStyle, formatProblems } from '../format';
 import { displayName, readInput, STDIN } from '../input';
