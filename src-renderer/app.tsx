@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CampaignsScreen } from './campaigns/campaigns-screen';
-import { FlowScreen } from './canvas/flow-screen';
+import { FlowScreen } from './editor/flow-screen';
 import { FlowsScreen } from './flows/flows-screen';
 import { ImportReport } from './import/import-report';
 import { useFileDrop } from './import/use-file-drop';

@@ -1,7 +1,7 @@
 import type { PopulationSpec, UserProfile } from '../../src-shared/engine/index';
 import type { FlowDocument } from '../../src-shared/flow/index';
-import type { PopulationView, ViewStep } from '../preview/engine-protocol';
-import type { ScriptItem } from '../preview/script-model';
+import type { PopulationView, ViewStep } from '../preview/worker/engine-protocol';
+import type { ScriptItem } from '../preview/journey/script-model';
 
 /** A population run kept with the flow it ran on (schema version 3). */
 export interface SimulationRecord {

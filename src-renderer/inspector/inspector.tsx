@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState, SidePanel } from '../editor/editor-store';
-import { HistoryPanel } from '../history/history-panel';
+import { HistoryPanel } from '../versions/history-panel';
 import { CampaignPanel } from './campaign-panel';
 import { NodeInspector } from './node-inspector';
 import { SelectionSummary } from './selection-summary';

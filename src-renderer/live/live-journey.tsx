@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { flowLabels } from '../preview/flow-labels';
-import { JourneyTimeline } from '../preview/journey-timeline';
+import { JourneyTimeline } from '../preview/journey/journey-timeline';
 import { usePreview } from '../preview/preview-context';
 import { describeOutcome } from '../preview/preview-format';
 import { shownJourney, type PreviewState } from '../preview/preview-store';

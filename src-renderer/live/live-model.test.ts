@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveJourney, LiveStats } from '../../src-shared/host/live-contract';
-import { journeyFrame } from '../preview/journey-frame';
+import { journeyFrame } from '../preview/journey/journey-frame';
 import { inFlightRows, liveJourneyView, liveOverlay, nextPollDelay, sameFigures } from './live-model';
 
 const doc = {

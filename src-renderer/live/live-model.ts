@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../../src-shared/flow/index';
 import type { LiveJourney, LiveStats } from '../../src-shared/host/live-contract';
-import type { PreviewView } from '../preview/engine-protocol';
+import type { PreviewView } from '../preview/worker/engine-protocol';
 import type { CanvasOverlay, EdgeOverlay, NodeOverlay } from '../preview/overlay-model';
 
 /**

@@ -2,7 +2,7 @@ import { Panel } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
-import { populationInstant } from './population-instant';
+import { populationInstant } from './population/population-instant';
 import { useOptionalPreview } from './preview-context';
 import { formatCount, formatWhen } from './preview-format';
 import type { PreviewState } from './preview-store';

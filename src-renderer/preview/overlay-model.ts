@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../src-shared/flow/index';
-import type { PopulationView } from './engine-protocol';
-import type { JourneyFrame } from './journey-frame';
-import { populationInstant } from './population-instant';
+import type { PopulationView } from './worker/engine-protocol';
+import type { JourneyFrame } from './journey/journey-frame';
+import { populationInstant } from './population/population-instant';
 
 export type NodeOverlay =
   | { kind: 'journey'; role: 'current' | 'waiting' | 'visited' | 'exited' | 'idle'; waiting: boolean }

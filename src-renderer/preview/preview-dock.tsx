@@ -2,7 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { flowLabels } from './flow-labels';
 import { FirstIcon, LastIcon, NextIcon, PrevIcon } from './preview-icons';
-import { useTimelineKeys } from './journey-timeline';
+import { useTimelineKeys } from './journey/journey-timeline';
 import { bucketTime } from './overlay-model';
 import { usePreview, usePreviewApi } from './preview-context';
 import { formatWhen, OUTCOME_LABELS } from './preview-format';

@@ -1,8 +1,8 @@
-import { JourneyTab } from './journey-tab';
-import { PopulationTab } from './population-tab';
+import { JourneyTab } from './journey/journey-tab';
+import { PopulationTab } from './population/population-tab';
 import { usePreview, usePreviewApi } from './preview-context';
 import type { PreviewState, PreviewTab } from './preview-store';
-import { SavedTab } from './saved-tab';
+import { SavedTab } from './saved/saved-tab';
 import '../styles/preview.css';
 
 const selectTab = (s: PreviewState) => s.tab;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import { simulationRepository } from '../db/simulation-repository';
-import { createEngineClient } from './engine-client';
-import { openEngineWorker } from './engine-worker-port';
-import { workerCount } from './population-parallel';
+import { createEngineClient } from './worker/engine-client';
+import { openEngineWorker } from './worker/engine-worker-port';
+import { workerCount } from './population/population-parallel';
 import { createPreviewStore, type PreviewStore } from './preview-store';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
-import { createEngineClient, inProcessPort } from './engine-client';
-import { createEngineHandler } from './engine-handler';
+import { createEngineClient, inProcessPort } from './worker/engine-client';
+import { createEngineHandler } from './worker/engine-handler';
 import { createPreviewStore, type PreviewPersistence } from './preview-store';
 import { onboarding } from './test-fixtures';
 

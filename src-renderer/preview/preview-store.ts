@@ -2,14 +2,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PopulationSpec, UserAction, UserProfile } from '../../src-shared/engine/index';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
-import type { EngineClient } from './engine-client';
-import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './engine-protocol';
+import type { EngineClient } from './worker/engine-client';
+import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './worker/engine-protocol';
 import { flowFingerprint } from './flow-fingerprint';
-import { journeyFrame, lastStep, type JourneyFrame } from './journey-frame';
-import { runAcrossWorkers, RunCancelled } from './population-parallel';
+import { journeyFrame, lastStep, type JourneyFrame } from './journey/journey-frame';
+import { runAcrossWorkers, RunCancelled } from './population/population-parallel';
 import { bucketTime, journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
-import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './script-model';
-import { diffSteps, type StepDiff } from './step-diff';
+import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './journey/script-model';
+import { diffSteps, type StepDiff } from './saved/step-diff';
 
 export type PreviewTab = 'journey' | 'population' | 'saved';
 

@@ -1,0 +1,203 @@
+import { useMemo } from 'react';
+import { useEditor, useEditorApi } from '../../editor/editor-context';
+import type { EditorState } from '../../editor/editor-store';
+import { DrillDown } from './drill-down';
+import { flowFingerprint } from '../flow-fingerprint';
+import { flowLabels } from '../flow-labels';
+import { MessagesChart } from './messages-chart';
+import { bucketTime } from '../overlay-model';
+import { populationInstant } from './population-instant';
+import { usePreview, usePreviewApi } from '../preview-context';
+import { formatCount, formatWhen, percent } from '../preview-format';
+import type { PopulationSettings, PreviewState } from '../preview-store';
+
+const selectPopulation = (s: PreviewState) => s.population;
+const selectSettings = (s: PreviewState) => s.settings;
+const selectDrill = (s: PreviewState) => s.drill !== null;
+const selectBucket = (s: PreviewState) => s.bucket;
+const selectDoc = (s: EditorState) => s.doc;
+
+const FIELDS: { key: keyof PopulationSettings; label: string; min: number; max: number; step?: number; scale?: number; unit?: string }[] = [
+  { key: 'users', label: 'Users', min: 1, max: 1_000_000 },
+  { key: 'days', label: 'Days', min: 1, max: 365 },
+  { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 },
+  { key: 'replyProbability', label: 'Reply to a message', min: 0, max: 100, scale: 100, unit: '%' },
+  { key: 'replyDelayMinutes', label: 'Typical reply after', min: 1, max: 10_000, unit: 'min' },
+  { key: 'exitChance', label: 'Meet the first exit', min: 0, max: 100, scale: 100, unit: '%' },
+];
+
+/** Population simulation: settings, progress with cancel, then the summary (or a node's users). */
+export function PopulationTab() {
+  const population = usePreview(selectPopulation);
+  const drillOpen = usePreview(selectDrill);
+  if (drillOpen && population.status === 'ready') return <DrillDown />;
+  return (
+    <div className="sim-tab">
+      <Settings running={population.status === 'running'} />
+      {population.status === 'running' && <Progress done={population.done} total={population.total} />}
+      {population.status === 'idle' && (
+        <div className="preview-empty" data-testid="sim-empty">
+          <svg className="preview-empty__art" viewBox="0 0 96 56" aria-hidden="true">
+            <rect x="4" y="18" width="22" height="20" rx="5" />
+            <rect x="37" y="6" width="22" height="20" rx="5" />
+            <rect x="37" y="32" width="22" height="20" rx="5" />
+            <rect x="70" y="18" width="22" height="20" rx="5" />
+            <path d="M26 28h5l6-12M31 28l6 14M59 16l6 12h5M59 42l6-14" />
+          </svg>
+          <strong>See how thousands of people move through this flow</strong>
+          <p>Each simulated user signs up at a random time, replies now and then and may meet an exit. You get counts on every step, a replay over time and every user’s journey.</p>
+        </div>
+      )}
+      {population.status === 'cancelled' && (
+        <div className="preview-note" role="status" data-testid="sim-cancelled">
+          Cancelled after {formatCount(population.done)} of {formatCount(population.total)} users. Nothing was kept.
+        </div>
+      )}
+      {population.status === 'error' && (
+        <div className="preview-error" role="alert">
+          <strong>The simulation failed.</strong> {population.message}
+        </div>
+      )}
+      {population.status === 'ready' && <Summary />}
+    </div>
+  );
+}
+
+function Settings({ running }: { running: boolean }) {
+  const settings = usePreview(selectSettings);
+  const api = usePreviewApi();
+  const editor = useEditorApi();
+  return (
+    <form
+      className="preview-section sim-settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void api.getState().runPopulation(editor.getState().doc);
+      }}
+    >
+      <div className="sim-settings__grid">
+        {FIELDS.map((f) => (
+          <label key={f.key} className="field">
+            <span className="field__label">{f.label}</span>
+            <span className="preview-inline">
+              <input
+                className="form-input form-input--compact"
+                type="number"
+                min={f.min}
+                max={f.max}
+                value={Math.round(settings[f.key] * (f.scale ?? 1) * 100) / 100}
+                aria-label={f.label}
+                disabled={running}
+                onChange={(e) => {
+                  const v = Math.max(f.min, Math.min(f.max, Number(e.target.value) || 0));
+                  api.getState().setSettings({ [f.key]: v / (f.scale ?? 1) });
+                }}
+              />
+              {f.unit && <span className="muted">{f.unit}</span>}
+            </span>
+          </label>
+        ))}
+      </div>
+      <div className="preview-run">
+        {/* Distinct keys: React must not turn the clicked Cancel into the submit button while its click is still being handled (that would start a new run). */}
+        {running ? (
+          <button key="cancel" type="button" className="button" onClick={() => api.getState().cancelPopulation()} data-testid="cancel-simulation">
+            Cancel
+          </button>
+        ) : (
+          <button key="run" type="submit" className="button button--primary" data-testid="run-simulation">
+            Run simulation
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function Progress({ done, total }: { done: number; total: number }) {
+  return (
+    <div className="sim-progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Simulation progress" data-testid="sim-progress">
+      <div className="sim-progress__bar">
+        <div className="sim-progress__fill" style={{ width: `${(done / Math.max(1, total)) * 100}%` }} />
+      </div>
+      <span className="muted">
+        {formatCount(done)} of {formatCount(total)} users · the canvas stays usable
+      </span>
+    </div>
+  );
+}
+
+function Summary() {
+  const population = usePreview(selectPopulation);
+  const bucket = usePreview(selectBucket);
+  const doc = useEditor(selectDoc);
+  const api = usePreviewApi();
+  const editor = useEditorApi();
+  const fingerprint = useMemo(() => flowFingerprint(doc), [doc]);
+  if (population.status !== 'ready') return null;
+  const { view } = population;
+  const labels = flowLabels(population.doc);
+  // Every number here is of the slider's instant, like the canvas; totals say they are totals.
+  const now = populationInstant(view, bucket);
+  const { entered, ended: completed, exited } = now;
+  const when = now.final ? `at the end of ${view.spec.days} days` : `by ${formatWhen(now.at, 'UTC')} UTC`;
+  return (
+    <div className="sim-summary" data-testid="sim-summary">
+      {population.fingerprint !== fingerprint && (
+        <div className="preview-stale" role="status">
+          The flow changed since this run.
+          <button type="button" className="button button--small" onClick={() => void api.getState().runPopulation(editor.getState().doc)}>
+            Re-run
+          </button>
+        </div>
+      )}
+      <p className="sim-when" data-testid="sim-when">{now.timed ? `Journeys ${when}` : `Totals over the whole period (this run was saved before the slider could show earlier instants)`}</p>
+      <div className="sim-cards">
+        <Card label="Entered" value={entered} hint={`of ${formatCount(view.users)} users`} />
+        <Card label="Completed" value={completed} hint={percent(completed, entered)} tone="success" />
+        <Card label="Exited early" value={exited} hint={percent(exited, entered)} tone="warning" />
+        <Card label="Still in journey" value={now.running} hint={percent(now.running, entered)} />
+      </div>
+      {Object.keys(view.exits).length > 0 && (
+        <section className="preview-section">
+          <div className="preview-section__head">
+            <h2 className="preview-section__title">Exits</h2>
+            <span className="field__hint">whole period</span>
+          </div>
+          <ul className="sim-bars">
+            {Object.entries(view.exits)
+              .sort((a, b) => b[1] - a[1])
+              .map(([id, n]) => (
+                <li key={id} className="sim-bars__row">
+                  <span>{labels.exit(id)}</span>
+                  <span className="sim-bars__track">
+                    <span className="sim-bars__fill" style={{ width: percent(n, view.journeys) }} />
+                  </span>
+                  <span className="sim-bars__value">{formatCount(n)}</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
+      <section className="preview-section">
+        <h2 className="preview-section__title">Messages per day</h2>
+        <MessagesChart byDay={view.messagesByDay} marker={(bucketTime(view, now.bucket) - view.timeline.start) / 86_400_000} />
+      </section>
+      <p className="field__hint">
+        {formatCount(view.users)} users simulated in {(view.elapsedMs / 1000).toFixed(1)} s. Click a count on the canvas to see who reached that step.
+      </p>
+    </div>
+  );
+}
+
+function Card({ label, value, hint, tone }: { label: string; value: number; hint: string; tone?: 'success' | 'warning' }) {
+  return (
+    <div className={`sim-card${tone ? ` sim-card--${tone}` : ''}`}>
+      <span className="sim-card__label">{label}</span>
+      <span className="sim-card__value" data-testid={`sim-${label.toLowerCase().replace(/\s+/g, '-')}`}>
+        {formatCount(value)}
+      </span>
+      <span className="sim-card__hint">{hint}</span>
+    </div>
+  );
+}

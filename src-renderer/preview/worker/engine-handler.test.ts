@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { runPopulation, PopulationIndex, replayUser } from '../../../src-shared/engine/index';
+import { createEngineClient, inProcessPort } from './engine-client';
+import { createEngineHandler } from './engine-handler';
+import type { EngineMessage } from './engine-protocol';
+import { instantOf, toActions, triggerScript, type ScriptItem } from '../journey/script-model';
+import { onboarding } from '../test-fixtures';
+
+const doc = onboarding();
+const profile = { id: 'ada', attributes: { first_name: 'Ada', plan: 'trial' }, tags: [], segments: [], timezone: 'UTC' };
+const script = toActions(triggerScript(doc.campaign), 'UTC');
+const client = () => createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 100 })));
+
+describe('engine handler', () => {
+  it('previews one user with every step explained and the user state after each input', async () => {
+    const view = await client().call('preview.run', { doc, options: { profile, script, from: instantOf(1, '00:00', 'UTC') } });
+    expect(view.steps[0]).toMatchObject({ node: 'trigger', outcome: 'next', journey: 0, input: 0 });
+    expect(view.steps.map((s) => s.node)).toContain('check-in');
+    expect(view.steps.at(-1)).toMatchObject({ outcome: 'ended' });
+    expect(view.journeys[0]).toMatchObject({ status: 'ended', reason: 'end:end' });
+    // 09:00 UTC is before business hours in New York: after the entry the welcome email is held.
+    expect(view.states[0]![0]).toMatchObject({ status: 'running', waiting: ['welcome'], messages: 0 });
+    expect(view.steps[1]!.why).toMatch(/outside business hours/);
+    expect(view.states[0]!.length).toBe(Math.max(...view.steps.map((s) => s.input)) + 1);
+  });
+
+  it('previews a segment-triggered flow: the script puts the user in the segment, then out', async () => {
+    const bySegment = { ...doc, campaign: { ...doc.campaign, trigger: { type: 'segment_entered' as const, segment: 'trial-users' } } };
+    const items = triggerScript(bySegment.campaign);
+    expect(items).toMatchObject([{ kind: 'segment', segment: 'trial-users', present: true }]);
+    const leave = { id: 'leave', day: 2, time: '12:00', kind: 'segment' as const, segment: 'trial-users', present: false };
+    const actions = toActions([...items, leave], 'UTC');
+    expect(actions.map((a) => a.type === 'segment' && a.present)).toEqual([true, false]);
+    const view = await client().call('preview.run', { doc: bySegment, options: { profile, script: actions, from: instantOf(1, '00:00', 'UTC') } });
+    expect(view.steps[0]).toMatchObject({ node: 'trigger', outcome: 'next' });
+    expect(view.journeys).toHaveLength(1);
+    // Not in the segment: nobody enters.
+    const other = await client().call('preview.run', { doc: bySegment, options: { profile, script: toActions([{ ...items[0]!, segment: 'other' } as ScriptItem], 'UTC'), from: instantOf(1, '00:00', 'UTC') } });
+    expect(other.journeys).toHaveLength(0);
+  });
+
+  it('forks at a step and reports where the paths part', async () => {
+    const base = await client().call('preview.run', { doc, options: { profile, script } });
+    const waitingForReply = base.steps.findIndex((s) => s.node === 'reply' && s.outcome === 'waiting');
+    const f = await client().call('preview.fork', { doc, options: { profile, script }, step: waitingForReply, change: { type: 'message', at: 0, text: 'yes please' } });
+    expect(f.divergesAt).toBe(waitingForReply + 1);
+    expect(f.fork.steps.map((s) => s.node)).toContain('to-sales');
+    expect(f.original.journeys[0]!.reason).toBe('end:end');
+    expect(f.fork.journeys[0]!.reason).toBe('end:end-sales');
+    expect(f.fork.script.at(-1)).toMatchObject({ type: 'message', at: base.steps[waitingForReply]!.t });
+  });
+
+  it('runs a population in slices with progress; equals the engine run; drill-down and replay agree', async () => {
+    const c = client();
+    const progress: number[] = [];
+    const spec = { users: 450, days: 20, seed: 3 };
+    const view = await c.call('population.run', { runId: 'r1', doc, spec }, { onProgress: (done) => progress.push(done) });
+    const direct = runPopulation(doc, spec);
+    expect(view.users).toBe(450);
+    expect(view.outcomes).toEqual(direct.outcomes);
+    expect(view.nodes).toEqual(direct.nodes);
+    expect(progress.at(-1)).toBe(450);
+    expect(progress.length).toBeGreaterThan(4);
+    // An edge counts users who travelled it: those exited as they entered never reach the first step.
+    expect(view.edgeVolumes['e-trigger-welcome']).toBe(direct.nodes['welcome']!.entered);
+    expect(view.edgeVolumes['e-trigger-welcome']).toBeLessThanOrEqual(direct.nodes['trigger']!.completed['next']!);
+    // The slider table equals PopulationIndex at its instants.
+    const index = new PopulationIndex(direct);
+    const b = 200;
+    const counts = index.countsAt(view.timeline.start + b * view.timeline.step);
+    const col = view.timeline.nodeIds.indexOf('day1');
+    expect(view.timeline.entered[b * view.timeline.nodeIds.length + col]).toBe(counts['day1']!.entered);
+    expect(view.timeline.waiting[b * view.timeline.nodeIds.length + col]).toBe(counts['day1']!.waiting);
+
+    const page = await c.call('population.users', { runId: 'r1', query: { nodeId: 'to-sales', outcome: 'all', search: '', offset: 0, limit: 10 } });
+    expect(page.reached).toBe(direct.nodes['to-sales']!.entered);
+    expect(page.rows.length).toBe(Math.min(10, page.reached));
+    const exited = await c.call('population.users', { runId: 'r1', query: { nodeId: 'welcome', outcome: 'exited', search: '', offset: 0, limit: 500 } });
+    expect(exited.rows.every((r) => r.outcome === 'exited')).toBe(true);
+    const searched = await c.call('population.users', { runId: 'r1', query: { nodeId: 'welcome', outcome: 'all', search: 'grace', offset: 0, limit: 500 } });
+    expect(searched.rows.every((r) => r.name === 'Grace')).toBe(true);
+    expect(searched.total).toBeGreaterThan(0);
+
+    const user = page.rows[0]!.userIndex;
+    const replay = await c.call('population.replay', { runId: 'r1', userIndex: user });
+    expect(replay.steps.map((s) => s.node)).toEqual(replayUser(doc, spec, user).steps.map((s) => s.node));
+    expect(replay.steps.map((s) => s.node)).toContain('to-sales');
+  });
+
+  it('cancels a run between slices', async () => {
+    const c = client();
+    let cancelled = false;
+    const run = c.call('population.run', { runId: 'big', doc, spec: { users: 5000, days: 10, seed: 1 } }, {
+      onProgress: (done) => {
+        if (done >= 200 && !cancelled) {
+          cancelled = true;
+          void c.call('population.cancel', { runId: 'big' });
+        }
+      },
+    });
+    const view = await run;
+    expect(view.cancelled).toBe(true);
+    expect(view.users).toBeLessThan(5000);
+    await expect(c.call('population.users', { runId: 'big', query: { nodeId: 'welcome', outcome: 'all', search: '', offset: 0, limit: 1 } })).rejects.toThrow('unknown-run');
+  });
+
+  it('answers unknown channels and failures with errors, not silence', async () => {
+    const posted: EngineMessage[] = [];
+    const handle = createEngineHandler((m) => posted.push(m));
+    await handle({ id: 1, channel: 'nope' as never, args: {} as never });
+    await handle({ id: 2, channel: 'population.replay', args: { runId: 'missing', userIndex: 0 } });
+    expect(posted).toEqual([
+      { id: 1, kind: 'error', message: 'Unknown engine channel: nope' },
+      { id: 2, kind: 'error', message: 'unknown-run' },
+    ]);
+  });
+});

@@ -1,0 +1,120 @@
+import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulation, syntheticUser, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine/index';
+import type { FlowDocument } from '../../../src-shared/flow/index';
+import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult } from './engine-protocol';
+import { createDrillDown, toPopulationView } from '../population/population-data';
+import { mergeParts, partBuffers, toPart } from '../population/population-parallel';
+import { toPreviewView } from './preview-data';
+
+export type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
+
+export interface HandlerOptions {
+  /** Users per slice: the worker lets messages (a cancel) in between slices. */
+  sliceUsers?: number;
+  /** Lets queued messages run; a macrotask in the worker, injectable for tests. */
+  yieldNow?: () => Promise<void>;
+  now?: () => number;
+}
+
+interface HeldRun {
+  doc: FlowDocument;
+  spec: PopulationSpec;
+  result: PopulationResult;
+  drill: ReturnType<typeof createDrillDown>;
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The engine worker's behaviour, free of the Worker API so it runs and is tested in Node: give
+ * it each incoming call, it posts results, progress and errors. Population runs go in slices of
+ * users (`runPopulation({ from, to, signal })`) with a yield between slices, so a cancel sent
+ * mid-run is seen; their traces stay here for drill-down and replay.
+ */
+export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
+  const slice = o.sliceUsers ?? 1000;
+  const yieldNow = o.yieldNow ?? macrotask;
+  const now = o.now ?? (() => performance.now());
+  const runs = new Map<string, HeldRun>();
+  const running = new Map<string, { aborted: boolean }>();
+
+  const held = (runId: string): HeldRun => {
+    const run = runs.get(runId);
+    if (!run) throw new Error(UNKNOWN_RUN);
+    return run;
+  };
+
+  const handlers: { [C in EngineChannel]: (args: EngineContract[C]['args'], id: number) => EngineResult<C> | Promise<EngineResult<C>> } = {
+    'preview.run': ({ doc, options }) => toPreviewView(previewJourney(doc, options), options.profile, options.script),
+    'preview.fork': ({ doc, options, step, change }) => {
+      const f = forkPreview(doc, options, step, change);
+      const t = f.original.steps[step]?.t ?? change.at;
+      const forkScript = [...options.script, { ...change, at: t }];
+      return { original: toPreviewView(f.original, options.profile, options.script), fork: toPreviewView(f.fork, options.profile, forkScript), divergesAt: f.divergesAt, step, change: { ...change, at: t } };
+    },
+    'population.run': async ({ runId, doc, spec }, id) => {
+      const signal = { aborted: false };
+      running.set(runId, signal);
+      const started = now();
+      const parts: PopulationResult[] = [];
+      try {
+        for (let from = 0; from < spec.users; from += slice) {
+          const to = Math.min(spec.users, from + slice);
+          parts.push(runPopulation(doc, spec, { from, to, signal, progressEvery: Math.max(1, Math.floor(slice / 4)), onProgress: (done) => post({ id, kind: 'progress', done: from + done, total: spec.users }) }));
+          await yieldNow();
+          if (signal.aborted) break;
+        }
+      } finally {
+        running.delete(runId);
+      }
+      const result = parts.length ? mergePopulations(parts) : runPopulation(doc, { ...spec, users: 0 });
+      if (signal.aborted) result.cancelled = true;
+      if (!result.cancelled) runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
+      return toPopulationView(runId, doc, spec, result, now() - started);
+    },
+    'population.slice': ({ doc, spec, from, to }, id) => {
+      const result = runPopulation(doc, spec, { from, to, progressEvery: Math.max(1, Math.min(500, Math.floor((to - from) / 50))), onProgress: (done) => post({ id, kind: 'progress', done, total: to - from }) });
+      return toPart(result).part;
+    },
+    'population.merge': ({ runId, doc, spec, parts, elapsedMs }) => {
+      const started = now();
+      const result = mergeParts(parts);
+      runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
+      return toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
+    },
+    'population.cancel': ({ runId }) => {
+      const signal = running.get(runId);
+      if (signal) signal.aborted = true;
+      return { cancelled: signal !== undefined };
+    },
+    'population.users': ({ runId, query }) => held(runId).drill(query),
+    'population.replay': ({ runId, userIndex }) => {
+      const run = held(runId);
+      const user = syntheticUser(run.doc.campaign, run.spec, userIndex);
+      return toPreviewView(replayUser(run.doc, run.spec, userIndex), user.profile, user.actions);
+    },
+    'population.release': ({ runId }) => {
+      runs.delete(runId);
+      return null;
+    },
+  };
+
+  return async function handle(call: EngineCall): Promise<void> {
+    if (!ENGINE_CHANNELS.includes(call.channel)) return post({ id: call.id, kind: 'error', message: `Unknown engine channel: ${String(call.channel)}` });
+    try {
+      const handler = handlers[call.channel] as (args: unknown, id: number) => unknown;
+      const result = await handler(call.args, call.id);
+      post({ id: call.id, kind: 'result', result }, transferables(result));
+    } catch (e) {
+      post({ id: call.id, kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+}
+
+/** The typed arrays of a population view or part, moved rather than copied. */
+function transferables(result: unknown): Transferable[] {
+  const part = result as { traces?: { buf?: unknown } } | null;
+  if (part?.traces?.buf instanceof Int32Array) return partBuffers(result as Parameters<typeof partBuffers>[0]);
+  const timeline = (result as { timeline?: Partial<Record<'entered' | 'waiting' | 'edges' | 'outcomes', Int32Array>> } | null)?.timeline;
+  if (!timeline) return [];
+  return [timeline.entered, timeline.waiting, timeline.edges, timeline.outcomes].filter((a) => a instanceof Int32Array).map((a) => a.buffer as ArrayBuffer);
+}
