@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFlowJson } from '../../src-shared/flow';
 import { seededRandom } from '../../src-shared/random/prng';
-import { createSyncService } from '../../src-shared/sync/sync-service';
+import { createPublishQueue } from '../../src-shared/sync/publish-queue';
 import { createMemoryFlows, createMemorySyncStore } from '../../src-shared/sync/store';
 import { liveChatFlow, oneOffFlow } from '../../src-shared/sync/testing/sync-builders';
 import { createPushCommand } from '../cli/commands/push';
@@ -91,7 +91,7 @@ describe(`${RACES} races of ${WRITERS} concurrent publishes of one flow`, () => 
       const tabs = Array.from({ length: WRITERS }, (_, t) => {
         const client = createChatwootClient({ connection: { type: 'chatwoot', baseUrl: chatwoot.url, accountId: 1 }, token: async () => 'admin-token', transport: createNodeTransport(), timeoutMs: 5000 });
         const adapter = createChatwootAdapter(client);
-        return createSyncService({ store, flows, adapter: () => adapter, clock: Date.now, random: seededRandom(t + 1), exclusive });
+        return createPublishQueue({ store, flows, adapter: () => adapter, clock: Date.now, random: seededRandom(t + 1), exclusive });
       });
       await Promise.all(tabs.map((engine) => engine.publish(flow.campaign.id, 'acme')));
       await Promise.all(tabs.map((engine) => engine.runDue()));

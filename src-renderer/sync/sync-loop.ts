@@ -1,5 +1,5 @@
 import { exportFlowJson } from '../../src-shared/flow/index';
-import { createSyncService, type BackendAdapter, type ConflictChoice, type LocalFlows, type SyncService, type SyncStore } from '../../src-shared/sync/index';
+import { createPublishQueue, type BackendAdapter, type ConflictChoice, type LocalFlows, type PublishQueue, type SyncStore } from '../../src-shared/sync/index';
 import type { HostApi } from '../../src-shared/host/contract';
 
 /** A backend adapter that runs in the host: the renderer has no network and no tokens. */
@@ -39,7 +39,7 @@ export function webLock<T>(key: string, work: () => Promise<T>): Promise<T> {
  */
 export function createSyncLoop(deps: SyncLoopDeps) {
   const clock = deps.clock ?? Date.now;
-  const engine: SyncService = createSyncService({ store: deps.store, flows: deps.flows, adapter: (backend) => hostAdapter(deps.host, backend), clock, random: deps.random ?? Math.random, exclusive: deps.exclusive ?? webLock });
+  const engine: PublishQueue = createPublishQueue({ store: deps.store, flows: deps.flows, adapter: (backend) => hostAdapter(deps.host, backend), clock, random: deps.random ?? Math.random, exclusive: deps.exclusive ?? webLock });
   const maxSleep = deps.maxSleepMs ?? 60_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = true;

@@ -9,7 +9,7 @@ export * from './backoff';
 export * from './conflict';
 export * from './content-hash';
 export * from './contract';
-export * from './sync-service';
+export * from './publish-queue';
 export * from './marker';
 export * from './outbox';
 export * from './publish-gate';

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../../src-shared/flow/document';
 import { seededRandom } from '../../../src-shared/random/prng';
 import type { BackendAdapter } from '../../../src-shared/sync/adapter';
-import { createSyncService } from '../../../src-shared/sync/sync-service';
+import { createPublishQueue } from '../../../src-shared/sync/publish-queue';
 import { createMemoryFlows, createMemorySyncStore } from '../../../src-shared/sync/store';
 import { createChatwootAdapter } from '../chatwoot-adapter';
 import { createChatwootClient } from '../chatwoot-client';
@@ -30,7 +30,7 @@ export function createHarness(opts: { flows: FlowDocument[]; chatwoot?: { url: s
     ? createDeliveryClient({ connection: { type: 'delivery', baseUrl: opts.delivery.url }, token: async () => opts.delivery!.token, transport, timeoutMs: TEST_TIMEOUT_MS })
     : undefined;
   if (deliveryClient) adapters.delivery = createDeliveryAdapter(deliveryClient);
-  const engine = createSyncService({ store, flows, adapter: (b) => adapters[b], clock: () => now, random: seededRandom(42), policy: { baseMs: 1000, maxMs: 60_000, maxAttempts: 6 } });
+  const engine = createPublishQueue({ store, flows, adapter: (b) => adapters[b], clock: () => now, random: seededRandom(42), policy: { baseMs: 1000, maxMs: 60_000, maxAttempts: 6 } });
   return {
     engine,
     store,

@@ -9,7 +9,7 @@ import { syncError } from './sync-error';
 import { newSyncRecord, type SyncRecord } from './sync-record';
 import { publishCheck, publishRefusalError } from './publish-gate';
 
-export interface SyncServiceDeps {
+export interface PublishQueueDeps {
   store: SyncStore;
   flows: LocalFlows;
   /** The adapter of a backend by name; undefined for a backend that is not configured. */
@@ -42,12 +42,12 @@ export interface AttemptReport {
  * and leaves remote edits alone until the user chooses (a conflict).
  *
  * @example
- * const engine = createSyncService({ store, flows, adapter, clock: Date.now, random: Math.random });
+ * const engine = createPublishQueue({ store, flows, adapter, clock: Date.now, random: Math.random });
  * await engine.resume();             // after a restart
  * await engine.publish('welcome', 'chatwoot');
  * await engine.runDue();             // again at engine.nextWakeAt()
  */
-export function createSyncService(deps: SyncServiceDeps) {
+export function createPublishQueue(deps: PublishQueueDeps) {
   const policy = deps.policy ?? DEFAULT_RETRY;
   const exclusive = deps.exclusive ?? (<T>(_key: string, work: () => Promise<T>) => work());
   let running: Promise<AttemptReport[]> | null = null;
@@ -193,4 +193,4 @@ export function createSyncService(deps: SyncServiceDeps) {
   };
 }
 
-export type SyncService = ReturnType<typeof createSyncService>;
+export type PublishQueue = ReturnType<typeof createPublishQueue>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random/prng';
 import type { BackendAdapter, PushRequest, PushResult } from './adapter';
 import { flowContentHash, syncContentHash } from './content-hash';
-import { createSyncService } from './sync-service';
+import { createPublishQueue } from './publish-queue';
 import { createMemoryFlows, createMemorySyncStore } from './store';
 import { syncError } from './sync-error';
 import { withTwoErrors, liveChatFlow } from './testing/sync-builders';
@@ -29,7 +29,7 @@ function setup(results: PushResult[]) {
   const store = createMemorySyncStore();
   const flows = createMemoryFlows([liveChatFlow()]);
   const adapter = scripted(results);
-  const engine = createSyncService({ store, flows, adapter: (b) => (b === 'cw' ? adapter : undefined), clock: () => now, random: seededRandom(1), policy: { baseMs: 100, maxMs: 1000, maxAttempts: 5 } });
+  const engine = createPublishQueue({ store, flows, adapter: (b) => (b === 'cw' ? adapter : undefined), clock: () => now, random: seededRandom(1), policy: { baseMs: 100, maxMs: 1000, maxAttempts: 5 } });
   return { store, flows, adapter, engine, advance: (ms: number) => (now += ms), now: () => now };
 }
 
@@ -82,7 +82,7 @@ describe('sync engine', () => {
         return okResult();
       },
     };
-    const engine = createSyncService({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(2) });
+    const engine = createPublishQueue({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(2) });
     await engine.publish('pricing-chat', 'cw');
     const first = await engine.runDue();
     expect(first.length).toBe(2);
@@ -188,7 +188,7 @@ describe('sync engine', () => {
           return okResult();
         },
       };
-      const engine = createSyncService({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(3) });
+      const engine = createPublishQueue({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(3) });
       await engine.publish('pricing-chat', 'cw');
       await engine.runDue();
       const record = await t.store.getRecord('pricing-chat', 'cw');
@@ -204,7 +204,7 @@ describe('sync engine', () => {
           return { ok: false, error: syncError('refused', 'Nothing answers.') };
         },
       };
-      const engine = createSyncService({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(4) });
+      const engine = createPublishQueue({ store: t.store, flows: t.flows, adapter: () => adapter, clock: t.now, random: seededRandom(4) });
       await engine.publish('pricing-chat', 'cw');
       await engine.runDue();
       expect(await t.store.getRecord('pricing-chat', 'cw')).toMatchObject({ options: delayed, lastAttempt: { ok: false } });
