@@ -3,8 +3,8 @@ import type { FlowDocument } from '../../src-shared/flow/index';
 import type { PopulationView, ViewStep } from '../preview/worker/engine-protocol';
 import type { ScriptItem } from '../preview/journey/script-model';
 
-/** A population run kept with the flow it ran on (schema version 3). */
-export interface SimulationRecord {
+/** What every saved run keeps: the flow it ran on, by content (schema version 3). */
+interface SavedRunBase {
   id?: number;
   flowId: string;
   createdAt: number;
@@ -12,19 +12,17 @@ export interface SimulationRecord {
   /** `flowFingerprint` of `document`: the run is stale once the open flow's differs. */
   fingerprint: string;
   document: FlowDocument;
+}
+
+/** A population run kept with the flow it ran on. */
+export interface SimulationRecord extends SavedRunBase {
   spec: PopulationSpec;
   /** The run's summary and slider table, so re-opening needs no re-run. */
   view: Omit<PopulationView, 'runId'>;
 }
 
-/** A single-user preview kept to re-run after edits (schema version 3). */
-export interface SavedPreviewRecord {
-  id?: number;
-  flowId: string;
-  createdAt: number;
-  name: string;
-  fingerprint: string;
-  document: FlowDocument;
+/** A single-user preview kept to re-run after edits. */
+export interface SavedPreviewRecord extends SavedRunBase {
   profile: UserProfile;
   script: ScriptItem[];
   days: number;
