@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFlowJson } from '../../src-shared/flow/index';
 import { newSyncRecord } from '../../src-shared/sync/sync-record';
+import type { DirectoryAnswer } from '../../src-shared/sync/contract';
 import { liveChatFlow } from '../../src-shared/sync/testing/sync-builders';
 import { startFakeChatwoot, type FakeChatwoot } from '../sync/testing/fake-chatwoot';
 import { createBackendStore } from './backend-store';
@@ -93,9 +94,13 @@ describe('backends.* and sync.* on the host', () => {
     expect(server.campaignsOf('pricing-chat')).toHaveLength(1);
     expect(server.schemaViolations).toEqual([]);
     const dir = await registry.dispatch('sync.directory', { backend: 'acme' });
-    expect(dir).toMatchObject({ ok: true, inboxes: expect.arrayContaining([{ id: 1, name: 'Website', kind: 'website' }, { id: 5, name: 'API', kind: 'api' }]) });
+    expect(dir).toMatchObject({ ok: true, inboxes: expect.arrayContaining([expect.objectContaining({ id: 1, name: 'Website', kind: 'website' }), expect.objectContaining({ id: 5, name: 'API', kind: 'api' })]) });
+    // …each with its working hours and timezone, which decide when a business-hours-only campaign shows (#14.11).
+    const website = (dir as DirectoryAnswer).inboxes.find((i) => i.id === 1);
+    expect(website?.hours).toMatchObject({ enabled: true, timezone: 'Europe/Berlin', days: expect.arrayContaining([{ day: 1, closedAllDay: false, openAllDay: false, open: 480, close: 1080 }]) });
+    expect(website?.hours?.days).toHaveLength(7);
     // WhatsApp inboxes bring their approved templates, with the body text that holds {{1}}…
-    expect(dir).toMatchObject({ inboxes: expect.arrayContaining([{ id: 4, name: 'WhatsApp', kind: 'whatsapp', provider: 'whatsapp_cloud', templates: [{ name: 'order_shipped', language: 'en', category: 'UTILITY', body: 'Hello {{1}}, your order has shipped.' }] }]) });
+    expect(dir).toMatchObject({ inboxes: expect.arrayContaining([expect.objectContaining({ id: 4, name: 'WhatsApp', kind: 'whatsapp', provider: 'whatsapp_cloud', templates: [{ name: 'order_shipped', language: 'en', category: 'UTILITY', body: 'Hello {{1}}, your order has shipped.' }] })]) });
     expect(dir).toMatchObject({ agents: expect.arrayContaining([{ id: 12, name: 'Mia from Sales', email: 'mia@acme.example' }]), labels: expect.arrayContaining([{ id: 5, title: 'enterprise' }]) });
   });
 

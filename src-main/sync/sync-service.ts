@@ -62,7 +62,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       const { inboxes, agents, labels } = dir.value;
       return {
         ok: true,
-        inboxes: inboxes.map((i) => ({ id: i.id, name: i.name, kind: i.kind, ...(i.medium ? { medium: i.medium } : {}), ...(i.provider ? { provider: i.provider } : {}), ...(i.templates.length ? { templates: approvedTemplates(i) } : {}) })),
+        inboxes: inboxes.map((i) => ({ id: i.id, name: i.name, kind: i.kind, ...(i.medium ? { medium: i.medium } : {}), ...(i.provider ? { provider: i.provider } : {}), ...(i.templates.length ? { templates: approvedTemplates(i) } : {}), ...(i.hours ? { hours: i.hours } : {}) })),
         agents: agents.map(({ id, name, email }) => ({ id, name, ...(email ? { email } : {}) })),
         labels,
       };

@@ -1,8 +1,57 @@
+import { useId, useState } from 'react';
 import { officeHours, describeBusinessHours } from '../../src-shared/campaigns/index';
-import { WEEKDAYS, type BusinessHours, type Weekday } from '../../src-shared/flow/index';
+import { parseTimeOfDay, WEEKDAYS, type BusinessHours, type Weekday } from '../../src-shared/flow/index';
 import { allTimezones } from './workspace';
 
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+
+/**
+ * A typed "HH:MM" time (24-hour; "24:00" closes at the end of the day). What is typed stays as
+ * typed until it reads as a time, and a bad time says what is wrong next to the field; the
+ * hours change only with a good one.
+ */
+function TimeField({ label, value, endOfDay = false, onCommit }: { label: string; value: string; endOfDay?: boolean; onCommit: (value: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const errorId = useId();
+  // A change from outside (regular hours restored) replaces the draft; our own commit does not.
+  if (seen !== value) {
+    setSeen(value);
+    if (readTime(draft, endOfDay).value !== value) setDraft(value);
+  }
+  const { error } = readTime(draft, endOfDay);
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        className="input input--mono"
+        inputMode="numeric"
+        placeholder="HH:MM"
+        value={draft}
+        aria-label={`${label} at`}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const read = readTime(event.target.value, endOfDay);
+          if (read.value) onCommit(read.value);
+        }}
+      />
+      {error && (
+        <span id={errorId} className="hours__error" role="alert">
+          {label}: {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+function readTime(text: string, endOfDay: boolean): { value?: string; error?: string } {
+  const parsed = parseTimeOfDay(text);
+  if (!parsed.ok) return { error: parsed.message };
+  if (!endOfDay && parsed.minutes === 1440) return { error: '24:00 is the end of the day, so nothing opens then: the latest opening time is 23:59' };
+  return { value: parsed.value };
+}
 
 /**
  * Opening days with one opening time for all of them, in a timezone. Irregular hours from a
@@ -53,14 +102,8 @@ export function BusinessHoursEditor({ hours, timezone, onChange }: { hours: Busi
         ))}
       </div>
       <div className="hours__times">
-        <label>
-          <span>Opens</span>
-          <input className="input" type="time" value={open} onChange={(event) => set({ open: event.target.value })} aria-label="Opens at" />
-        </label>
-        <label>
-          <span>Closes</span>
-          <input className="input" type="time" value={close} onChange={(event) => set({ close: event.target.value })} aria-label="Closes at" />
-        </label>
+        <TimeField label="Opens" value={open} onCommit={(value) => set({ open: value })} />
+        <TimeField label="Closes" value={close} endOfDay onCommit={(value) => set({ close: value })} />
         <label className="hours__zone">
           <span>Timezone</span>
           <select

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { liveChatFormErrors, liveChatToFlow, newLiveChatCampaign, sanitiseMessage, type LiveChatCampaign } from '../../src-shared/campaigns/index';
+import { inboxToBusinessHours, liveChatFormErrors, liveChatToFlow, newLiveChatCampaign, sanitiseMessage, type LiveChatCampaign } from '../../src-shared/campaigns/index';
 import { newId, validateFlow, type FlowDocument } from '../../src-shared/flow/index';
 import { flowRepository } from '../db/flow-repository';
 import { selectNotify, useAppStore } from '../state/app-store';
@@ -11,10 +11,11 @@ import { LIVE_CHAT_FIELDS, problemsByField } from './problem-fields';
 import { useSyncFieldProblems } from '../sync/use-sync-field-errors';
 import { UrlTester } from './url-tester';
 import { VisitorConditionsEditor } from './visitor-conditions-editor';
+import { InboxHoursView } from './inbox-hours-view';
 import { InboxSelect } from './inbox-select';
 import { useWorkspace } from './use-workspace';
 import { localTimezone } from './workspace';
-import { defaultInboxId, inboxLabel, resolveAgent } from './workspace-choices';
+import { defaultInboxId, inboxLabel, resolveAgent, resolveInbox } from './workspace-choices';
 import { WorkspaceSourceBar } from './workspace-source-bar';
 
 type Frequency = 'every_time' | 'once' | 'once_per_interval';
@@ -34,9 +35,14 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
     if (choices && !pickedInbox.current) setForm((f) => ({ ...f, inboxId: defaultInboxId(choices, 'website', f.inboxId) }));
   }, [choices]);
 
-  const problems = useMemo(() => validateFlow(liveChatToFlow(form, { ...(base ? { base } : {}), now: new Date() }), { now: new Date() }), [form, base]);
+  // On a Chatwoot account the business hours are the inbox's: what is saved carries them (in the
+  // inbox's timezone), so previews and exported files read the hours Chatwoot will use.
+  const [now] = useState(() => new Date());
+  const inboxHours = workspace.mode === 'chatwoot' && choices ? resolveInbox(choices, form.inboxId)?.hours : undefined;
+  const saved = useMemo(() => (inboxHours?.enabled ? { ...form, businessHours: inboxToBusinessHours(inboxHours) } : form), [form, inboxHours]);
+  const problems = useMemo(() => validateFlow(liveChatToFlow(saved, { ...(base ? { base } : {}), now: new Date() }), { now: new Date() }), [saved, base]);
   const { byField, general } = problemsByField(problems, LIVE_CHAT_FIELDS);
-  const errors = { ...byField, ...liveChatFormErrors(form) };
+  const errors = { ...byField, ...liveChatFormErrors(saved) };
   // What the backend refused at the last publish stays next to its field until the next one.
   const refused = problemsByField(useSyncFieldProblems(base?.campaign.id), LIVE_CHAT_FIELDS);
   const shown = (field: keyof typeof errors) => (tried ? errors[field] : undefined) ?? refused.byField[field as keyof typeof refused.byField];
@@ -45,7 +51,7 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
   const save = async () => {
     setTried(true);
     if (blocking > 0) return;
-    await flowRepository.save(liveChatToFlow(form, { ...(base ? { base } : {}), now: new Date() }));
+    await flowRepository.save(liveChatToFlow(saved, { ...(base ? { base } : {}), now: new Date() }));
     notify(base ? `Saved “${form.title.trim()}”` : `Created “${form.title.trim()}”`);
     onClose();
   };
@@ -156,8 +162,19 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
             )}
           </Field>
         </div>
-        <Switch layout="row" label="Only during business hours" hint="Outside these hours the message is not shown at all." checked={form.businessHoursOnly} onChange={(businessHoursOnly) => set({ businessHoursOnly })} />
-        {form.businessHoursOnly && <BusinessHoursEditor hours={form.businessHours} timezone={form.timezone} onChange={(businessHours, timezone) => set({ businessHours, timezone })} />}
+        <Switch
+          layout="row"
+          label="Only during business hours"
+          hint={workspace.mode === 'chatwoot' ? 'The inbox’s working hours in Chatwoot; outside them the message is not shown at all.' : 'Outside these hours the message is not shown at all.'}
+          checked={form.businessHoursOnly}
+          onChange={(businessHoursOnly) => set({ businessHoursOnly })}
+        />
+        {form.businessHoursOnly &&
+          (workspace.mode === 'chatwoot' ? (
+            <InboxHoursView view={workspace} inboxId={form.inboxId} now={now} />
+          ) : (
+            <BusinessHoursEditor hours={form.businessHours} timezone={form.timezone} onChange={(businessHours, timezone) => set({ businessHours, timezone })} />
+          ))}
         {shown('businessHours') && <p className="cfield__error">{errors.businessHours}</p>}
       </FormSection>
 

@@ -4,6 +4,8 @@ import { plural } from '../ui/format';
 import { CloseIcon } from '../ui/icons';
 import { CheckCircleIcon, ChatIcon, SparkIcon, XCircleIcon } from './campaign-icons';
 import { Segmented } from './form-controls';
+import { useWorkspace, type WorkspaceView } from './use-workspace';
+import { resolveInbox } from './workspace-choices';
 
 type Filter = 'all' | 'shown' | 'not-shown';
 const PAGE = 40;
@@ -17,10 +19,13 @@ export function SimulationPanel({ campaigns, onClose }: { campaigns: LiveChatCam
   const [filter, setFilter] = useState<Filter>('all');
   const [limit, setLimit] = useState(PAGE);
   const [start] = useState(() => new Date());
+  const workspace = useWorkspace();
+  const account = workspace.mode === 'chatwoot' ? workspace.choices : null;
   const result = useMemo(() => {
     const stream = generateVisitStream({ seed, visitors, start, days: 7, ...siteFromPatterns(campaigns.map((c) => c.urlPattern)) });
-    return simulateVisits(campaigns, stream);
-  }, [campaigns, seed, visitors, start]);
+    // Chatwoot decides business hours with the inbox's working hours, so the simulation does too.
+    return simulateVisits(campaigns, stream, { hoursOf: (c) => (account ? resolveInbox(account, c.inboxId)?.hours : undefined) });
+  }, [campaigns, seed, visitors, start, account]);
   const visits = result.visits.filter((v) => filter === 'all' || (filter === 'shown') === v.shows.length > 0);
   const withShow = result.visits.filter((v) => v.shows.length > 0).length;
 
@@ -82,7 +87,9 @@ export function SimulationPanel({ campaigns, onClose }: { campaigns: LiveChatCam
                 setLimit(PAGE);
               }}
             />
-            <p className="muted sim__legend">Times are on each visitor’s own clock. Business hours are checked on the inbox’s clock.</p>
+            <p className="muted sim__legend" data-testid="simulation-hours-source">
+              Times are on each visitor’s own clock. {hoursSource(workspace, campaigns)}
+            </p>
           </div>
           <div className="sim__table-wrap">
             <table className="sim__table" data-testid="simulation-table">
@@ -111,6 +118,24 @@ export function SimulationPanel({ campaigns, onClose }: { campaigns: LiveChatCam
       )}
     </section>
   );
+}
+
+/** Where the business hours of the simulation come from, and what is assumed while they cannot be read. */
+function hoursSource(view: WorkspaceView, campaigns: readonly LiveChatCampaign[]): string {
+  const limited = campaigns.filter((c) => c.businessHoursOnly);
+  if (limited.length === 0) return 'No campaign is limited to business hours.';
+  if (view.mode !== 'chatwoot') return 'Business hours are each campaign’s own, on their timezone’s clock.';
+  if (!view.choices) {
+    const failed = view.entry?.status === 'error';
+    return `${failed ? 'The inboxes’ working hours could not be loaded from Chatwoot' : 'The inboxes’ working hours are still loading from Chatwoot'}: business hours are each campaign’s stored ones until they ${failed ? 'can be read' : 'arrive'}.`;
+  }
+  const choices = view.choices;
+  const parts = [...new Set(limited.map((c) => c.inboxId))].map((ref) => {
+    const inbox = resolveInbox(choices, ref);
+    if (!inbox?.hours) return `${inbox?.name ?? ref}: no working hours from Chatwoot, the campaign’s stored ones`;
+    return inbox.hours.enabled ? `${inbox.name}: ${inbox.hours.timezone}` : `${inbox.name}: working hours off, shows any time`;
+  });
+  return `Business hours are each inbox’s working hours in Chatwoot, on the inbox’s clock (${parts.join('; ')}).`;
 }
 
 function Tally({ tally, visits }: { tally: CampaignTally; visits: number }) {

@@ -1,4 +1,4 @@
-import { SAMPLE_LABELS, type OneOffChannel } from '../../src-shared/campaigns/index';
+import { SAMPLE_LABELS, type InboxHours, type OneOffChannel } from '../../src-shared/campaigns/index';
 import { findAgent, findInbox, findLabel, type AccountDirectory, type InboxKind } from '../../src-shared/sync/chatwoot/directory';
 import type { DirectoryAnswer, DirectoryTemplate } from '../../src-shared/sync/index';
 import { AGENTS, INBOXES, sampleContacts } from './workspace';
@@ -11,6 +11,8 @@ export interface InboxChoice {
   detail: string;
   /** Approved WhatsApp templates (Chatwoot WhatsApp inboxes only). */
   templates: DirectoryTemplate[];
+  /** The inbox's working hours and timezone (Chatwoot inboxes that send them). */
+  hours?: InboxHours;
 }
 
 export interface AgentChoice {
@@ -67,7 +69,7 @@ export function directoryChoices(dir: DirectoryAnswer): WorkspaceChoices {
     if (!type) return [];
     const templates = i.templates ?? [];
     const extra = type === 'whatsapp' ? ` · ${templates.length === 1 ? '1 template' : `${templates.length} templates`}` : '';
-    return [{ id: String(i.id), name: i.name, type, detail: `${KIND_NAMES[kind]} · #${i.id}${extra}`, templates }];
+    return [{ id: String(i.id), name: i.name, type, detail: `${KIND_NAMES[kind]} · #${i.id}${extra}`, templates, ...(i.hours ? { hours: i.hours } : {}) }];
   });
   return {
     source: 'chatwoot',

@@ -26,3 +26,15 @@ describe('isWithinBusinessHours: overnight and all-day slots', () => {
     expect(isWithinBusinessHours(allDay, 'UTC', at('2026-11-29T00:00'))).toBe(false);
   });
 });
+
+describe('isWithinBusinessHours: 24:00 closes at the end of the day', () => {
+  const late = { timezone: 'UTC', intervals: [{ day: 'fri' as const, open: '18:00', close: '24:00' }] };
+  it.each([
+    ['2026-11-27T17:59', false],
+    ['2026-11-27T18:00', true],
+    ['2026-11-27T23:59', true],
+    ['2026-11-28T00:00', false], // Saturday: Friday's slot ended at midnight
+  ])('a Friday 18:00–24:00 slot at %s: %s', (when, open) => {
+    expect(isWithinBusinessHours(late, 'UTC', at(when))).toBe(open);
+  });
+});

@@ -1,6 +1,7 @@
 /** Rules of the simple campaign kinds (live chat, one-off), faithful to Chatwoot's behaviour. */
 export * from './audience';
 export * from './business-hours';
+export * from './inbox-hours';
 export * from './live-chat';
 export * from './one-off';
 export * from './phone';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeBusinessHours, isWithinBusinessHours, officeHours } from './business-hours';
 import { newLiveChatCampaign, type LiveChatCampaign } from './live-chat';
+import type { InboxHours } from './inbox-hours';
 import { simulateVisits, type CampaignVerdict } from './visit-simulation';
 import { generateVisitStream, siteFromPatterns, type SimVisit, type SimVisitor } from './visit-stream';
 import { matchesVisitor } from './visitor-conditions';
@@ -159,5 +160,38 @@ describe('siteFromPatterns', () => {
   it('finds the site and the targeted paths', () => {
     expect(siteFromPatterns(['https://www.x.com/pricing*', 'https://www.x.com/blog/', 'https://*.x.com/*', 'nonsense'])).toEqual({ site: 'https://www.x.com', extraPaths: ['/pricing', '/blog/tour'] });
     expect(siteFromPatterns([])).toEqual({ site: 'https://www.example.com', extraPaths: [] });
+  });
+});
+
+describe("visit simulation with the inbox's working hours from Chatwoot (#14.11)", () => {
+  // The inbox is in New York and works 22:00–06:00 on Mondays (crossing midnight within
+  // Monday's row), closed otherwise; the campaign's own stored hours (Mon–Fri 09–17 Berlin) do not count.
+  const row = (day: number, open: number, close: number) => ({ day, closedAllDay: false, openAllDay: false, open, close });
+  const nightDesk: InboxHours = { enabled: true, timezone: 'America/New_York', days: [row(1, 22 * 60, 6 * 60)] };
+  const only = campaign('night', { urlPattern: 'https://x.com/*', timeOnPage: 5, businessHoursOnly: true, businessHours: officeHours() });
+  // 2026-11-23 is a Monday; New York is UTC-5 in November.
+  const stream = {
+    visitors: [visitor('a'), visitor('b'), visitor('c'), visitor('d')],
+    visits: [
+      visit('a', '2026-11-23T08:00:00Z', [page('/', 20)]), // Mon 03:00 New York: Monday's row, before 06:00
+      visit('b', '2026-11-23T15:00:00Z', [page('/', 20)]), // Mon 10:00 New York (09–17 Berlin would be open): closed
+      visit('c', '2026-11-24T03:30:00Z', [page('/', 20)]), // Mon 22:30 New York
+      visit('d', '2026-11-24T09:00:00Z', [page('/', 20)]), // Tue 04:00 New York: Tuesday has no row
+    ],
+  };
+  const verdicts = (hours: InboxHours | undefined) => simulateVisits([only], stream, { hoursOf: () => hours }).visits.map((v) => brief(v.verdicts[0]!));
+
+  it('decides on the inbox clock with its rows, not with the stored hours', () => {
+    expect(verdicts(nightDesk)).toEqual(['shown 08:00:05', 'outside-business-hours', 'shown 03:30:05', 'outside-business-hours']);
+    const miss = simulateVisits([only], stream, { hoursOf: () => nightDesk }).visits[1]!.verdicts[0]!;
+    expect(miss).toMatchObject({ shown: false, detail: "Reached / at Mon 10:00 (America/New_York); the inbox's working hours in Chatwoot are Mon 00:00–06:00, Mon 22:00–24:00." });
+  });
+
+  it('an inbox with working hours turned off shows it at any time, as Chatwoot does', () => {
+    expect(verdicts({ ...nightDesk, enabled: false })).toEqual(['shown 08:00:05', 'shown 15:00:05', 'shown 03:30:05', 'shown 09:00:05']);
+  });
+
+  it('without inbox hours the campaign’s stored hours decide (Mon–Fri 09–17 Berlin)', () => {
+    expect(verdicts(undefined)).toEqual(['shown 08:00:05', 'shown 15:00:05', 'outside-business-hours', 'shown 09:00:05']);
   });
 });

@@ -1,5 +1,6 @@
 import { durationSeconds } from '../flow/primitives';
 import { describeBusinessHours, isWithinBusinessHours } from './business-hours';
+import { campaignShowsAt, inboxToBusinessHours, type InboxHours } from './inbox-hours';
 import { liveChatConditions, type LiveChatCampaign } from './live-chat';
 import { matchCampaignUrl } from './url-match';
 import { matchesVisitor } from './visitor-conditions';
@@ -91,9 +92,14 @@ interface Miss {
  * the last hour. On top of that, the smart triggers: visitor conditions are checked at page
  * load, and "once per visitor" / "once per interval" when the timer fires. Reading (clicking)
  * or replying creates a conversation, which stops every campaign for that visitor after.
+ *
+ * Business hours are the inbox's own in Chatwoot: when `hoursOf` gives a campaign's inbox hours,
+ * those decide (on the inbox's clock, an inbox with working hours off shows it any time);
+ * otherwise the campaign's stored business hours do.
  */
-export function simulateVisits(campaigns: readonly LiveChatCampaign[], stream: VisitStream): SimulationResult {
+export function simulateVisits(campaigns: readonly LiveChatCampaign[], stream: VisitStream, opts: { hoursOf?: (campaign: LiveChatCampaign) => InboxHours | undefined } = {}): SimulationResult {
   const live = campaigns.filter((c) => c.enabled);
+  const inboxHours = new Map(live.map((c) => [c.id, opts.hoursOf?.(c)]));
   const conditions = new Map(live.map((c) => [c.id, liveChatConditions(c)]));
   const visitors = new Map(stream.visitors.map((v) => [v.id, v]));
   const states = new Map<string, VisitorState>();
@@ -123,8 +129,11 @@ export function simulateVisits(campaigns: readonly LiveChatCampaign[], stream: V
       for (const c of live) {
         if (!matchCampaignUrl(c.urlPattern, page.url).matches) {
           miss(c.id, 'no-url-match', `No page of this visit matches ${c.urlPattern}.`);
-        } else if (c.businessHoursOnly && !isWithinBusinessHours(c.businessHours, c.timezone, new Date(pageStart))) {
-          miss(c.id, 'outside-business-hours', `Reached ${shortPath(page.url)} at ${clock(pageStart, c.businessHours?.timezone ?? c.timezone)} (${c.businessHours?.timezone ?? c.timezone}); the inbox is open ${describeBusinessHours(c.businessHours)}.`);
+        } else if (c.businessHoursOnly && !inHours(c, inboxHours.get(c.id), pageStart)) {
+          const hours = inboxHours.get(c.id);
+          const zone = hours?.timezone ?? c.businessHours?.timezone ?? c.timezone;
+          const open = hours ? `the inbox's working hours in Chatwoot are ${describeBusinessHours(inboxToBusinessHours(hours))}` : `the inbox is open ${describeBusinessHours(c.businessHours)}`;
+          miss(c.id, 'outside-business-hours', `Reached ${shortPath(page.url)} at ${clock(pageStart, zone)} (${zone}); ${open}.`);
         } else if (!matchesVisitor(conditions.get(c.id) ?? null, { attributes, labels: visitor.labels, hasConversation: state.conversation })) {
           miss(c.id, 'conditions-not-met', `${visitor.name} does not meet the visitor conditions.`);
         } else if (page.seconds < c.timeOnPage) {
@@ -197,6 +206,11 @@ function tally(campaigns: readonly LiveChatCampaign[], visits: readonly VisitRes
     t.visitorsReached = reached.size;
     return t;
   });
+}
+
+/** Whether a business-hours-only campaign may show at `ms`: by its inbox's hours when known, else its own. */
+function inHours(c: LiveChatCampaign, hours: InboxHours | undefined, ms: number): boolean {
+  return hours ? campaignShowsAt(hours, new Date(ms)) : isWithinBusinessHours(c.businessHours, c.timezone, new Date(ms));
 }
 
 /** "Tue 14:05" (or "Tue 3 Nov 14:05") on a timezone's clock. */

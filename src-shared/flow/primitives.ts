@@ -30,8 +30,38 @@ export function formatDuration(d: Duration): string {
   return `${d.amount} ${unit}`;
 }
 
-/** Wall-clock time of day, 24 h: "09:30". */
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like "09:30" (24-hour)');
+/**
+ * Wall-clock time of day, 24 h: "09:30". "24:00" is the end of the day, so a closing time can
+ * say "until midnight" (an opening time of 24:00 opens nothing; the interval checks say so).
+ */
+export const TimeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+  error: (issue) => {
+    const text = typeof issue.input === 'string' ? issue.input : '';
+    const parsed = parseTimeOfDay(text);
+    return parsed.ok ? `write "${text}" as "${parsed.value}" (two-digit hours)` : parsed.message;
+  },
+});
+
+export type ParsedTime = { ok: true; value: string; minutes: number } | { ok: false; message: string };
+
+/**
+ * A typed time of day, normalised to "HH:mm": "9:30" is "09:30", "24:00" is the end of the day
+ * (1440 minutes). Anything else says what is wrong with it: "24:01" is past the end of the day,
+ * "25:00" has no such hour, "12:60" no such minute.
+ *
+ * @example parseTimeOfDay('9:05') // { ok: true, value: '09:05', minutes: 545 }
+ */
+export function parseTimeOfDay(text: string): ParsedTime {
+  const t = text.trim();
+  const m = /^(\d{1,2}):(\d{2})$/.exec(t);
+  if (!m) return { ok: false, message: t ? `"${t}" is not a time like "09:30" (24-hour, hours:minutes)` : 'must be a time like "09:30" (24-hour)' };
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (min > 59) return { ok: false, message: `"${t}" has no minute ${m[2]}: minutes go from 00 to 59` };
+  if (h === 24 && min > 0) return { ok: false, message: `"${t}" is past the end of the day: the latest time is 24:00` };
+  if (h > 24) return { ok: false, message: `"${t}" has no hour ${m[1]}: hours go from 00 to 23, and 24:00 is the end of the day` };
+  return { ok: true, value: `${String(h).padStart(2, '0')}:${m[2]}`, minutes: h * 60 + min };
+}
 
 /** A local date-time without offset, read in a named timezone: "2026-12-01T09:00". */
 export const LocalDateTime = z
@@ -65,7 +95,7 @@ export const Sender = z.discriminatedUnion('type', [
 ]);
 export type Sender = z.infer<typeof Sender>;
 
-/** Minutes since midnight for "HH:mm". */
+/** Minutes since midnight for "HH:mm" ("24:00" is 1440, the end of the day). */
 export function minutesOfDay(time: string): number {
   const [h, m] = time.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);

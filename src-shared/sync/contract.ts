@@ -4,6 +4,7 @@ import { BackendConnection, BackendName } from './backend-config';
 import { RemoteVersion, SyncRecord } from './sync-record';
 import { SyncError } from './sync-error';
 import { FlowStats } from './delivery/types';
+import { InboxHours } from '../campaigns/inbox-hours';
 
 const backendName = BackendName;
 const typedToken = z.string().trim().min(1).max(4096);
@@ -16,7 +17,7 @@ export type DirectoryTemplate = z.infer<typeof DirectoryTemplate>;
 /** A Chatwoot account's inboxes (kind as in `InboxKind`), agents and labels, for the campaign forms. */
 export const DirectoryAnswer = z.object({
   ok: z.literal(true),
-  inboxes: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), medium: z.string().optional(), provider: z.string().optional(), templates: z.array(DirectoryTemplate).optional() })),
+  inboxes: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), medium: z.string().optional(), provider: z.string().optional(), templates: z.array(DirectoryTemplate).optional(), hours: InboxHours.optional() })),
   agents: z.array(z.object({ id: z.number(), name: z.string(), email: z.string().optional() })),
   labels: z.array(z.object({ id: z.number(), title: z.string() })),
 });

@@ -115,8 +115,49 @@ export const campaignResource = {
   },
 } as const;
 
-/** The documentation does not describe the embedded inbox: any object. */
-const inbox = { type: 'object' } as const;
+/**
+ * One row of an inbox's weekly schedule, as `GET /api/v1/accounts/{id}/inboxes` sends it
+ * (Chatwoot's inbox view renders `working_hours` from `weekly_schedule`; the model allows hours
+ * 0–23 and minutes 0–59, null times on a day closed all day). Read from chatwoot/chatwoot
+ * develop (2026): app/views/api/v1/models/_inbox.json.jbuilder,
+ * app/models/concerns/out_of_offisable.rb, app/models/working_hour.rb.
+ */
+export const inboxWorkingHour = {
+  type: 'object',
+  required: ['day_of_week', 'closed_all_day', 'open_hour', 'open_minutes', 'close_hour', 'close_minutes', 'open_all_day'],
+  properties: {
+    day_of_week: { type: 'integer', minimum: 0, maximum: 6 },
+    closed_all_day: { type: 'boolean' },
+    open_hour: { type: ['integer', 'null'], minimum: 0, maximum: 23 },
+    open_minutes: { type: ['integer', 'null'], minimum: 0, maximum: 59 },
+    close_hour: { type: ['integer', 'null'], minimum: 0, maximum: 23 },
+    close_minutes: { type: ['integer', 'null'], minimum: 0, maximum: 59 },
+    open_all_day: { type: 'boolean' },
+  },
+} as const;
+
+/**
+ * An inbox as the inbox list and a campaign embed it: the fields campaigns rely on. The
+ * campaign documentation leaves the embedded inbox undescribed; these come from the inbox view.
+ */
+const inbox = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    name: { type: 'string' },
+    channel_type: { type: 'string' },
+    working_hours_enabled: { type: 'boolean' },
+    working_hours: { type: 'array', maxItems: 7, items: { $ref: '#/components/schemas/inbox_working_hour' } },
+    timezone: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+/** `GET /api/v1/accounts/{id}/inboxes`: `{ payload: [inbox…] }`. */
+export const inboxListResponse = {
+  type: 'object',
+  required: ['payload'],
+  properties: { payload: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/inbox' }, { type: 'object', required: ['id', 'name', 'channel_type', 'working_hours_enabled', 'working_hours', 'timezone'] }] } } },
+} as const;
 
 /** All of the above under the names they refer to each other by. */
 export const chatwootComponents = {
@@ -126,6 +167,8 @@ export const chatwootComponents = {
   campaign_whatsapp_template_params: campaignWhatsappTemplateParams,
   campaign: campaignResource,
   inbox,
+  inbox_working_hour: inboxWorkingHour,
+  inbox_list: inboxListResponse,
 } as const;
 
 /**

@@ -18,6 +18,8 @@ export interface ChatwootValidators {
   create: ValidateFunction;
   update: ValidateFunction;
   resource: ValidateFunction;
+  /** `GET …/inboxes`, with each inbox's working hours and timezone. */
+  inboxList: ValidateFunction;
   /** Readable errors of the last call of `fn`, or [] when valid. */
   check(fn: ValidateFunction, body: unknown): string[];
 }
@@ -51,6 +53,7 @@ export function chatwootValidators(): ChatwootValidators {
     create: get('campaign_create_payload'),
     update: get('campaign_update_payload'),
     resource: get('campaign'),
+    inboxList: get('inbox_list'),
     check: (fn, body) => (fn(body) ? [] : (fn.errors ?? []).map(format)),
   };
   return cached;

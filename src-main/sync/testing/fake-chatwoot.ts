@@ -8,7 +8,41 @@ export interface FakeInbox {
   medium?: string;
   provider?: string;
   message_templates?: { name: string; language: string; status: string; category?: string; components: { type: string; text?: string }[] }[];
+  /** Chatwoot sends these for every inbox (each inbox is created with a weekly schedule); `workingHours` fills them in. */
+  working_hours_enabled?: boolean;
+  working_hours?: FakeWorkingHour[];
+  timezone?: string;
 }
+
+/** One row of an inbox's weekly schedule as Chatwoot's inbox list sends it (see chatwoot-contract.ts). */
+export interface FakeWorkingHour {
+  day_of_week: number;
+  closed_all_day: boolean;
+  open_hour: number | null;
+  open_minutes: number | null;
+  close_hour: number | null;
+  close_minutes: number | null;
+  open_all_day: boolean;
+}
+
+/**
+ * A weekly schedule from "HH:MM-HH:MM", "all day" or "closed" per day, Sunday first as Chatwoot
+ * numbers days. Missing days are closed. Open all day is stored as 00:00–23:59, as Chatwoot does.
+ *
+ * @example workingHours({ 1: '09:00-17:00', 6: 'all day' })
+ */
+export function workingHours(days: Partial<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, string>>): FakeWorkingHour[] {
+  return [0, 1, 2, 3, 4, 5, 6].map((day) => {
+    const spec = days[day as 0] ?? 'closed';
+    if (spec === 'closed') return { day_of_week: day, closed_all_day: true, open_hour: null, open_minutes: null, close_hour: null, close_minutes: null, open_all_day: false };
+    if (spec === 'all day') return { day_of_week: day, closed_all_day: false, open_hour: 0, open_minutes: 0, close_hour: 23, close_minutes: 59, open_all_day: true };
+    const [oh, om, ch, cm] = spec.split(/[-:]/).map(Number);
+    return { day_of_week: day, closed_all_day: false, open_hour: oh!, open_minutes: om!, close_hour: ch!, close_minutes: cm!, open_all_day: false };
+  });
+}
+
+/** What a new Chatwoot inbox starts with: Monday to Friday 09:00–17:00, weekends closed, turned off. */
+const CHATWOOT_DEFAULT_HOURS = { working_hours_enabled: false, working_hours: workingHours({ 1: '09:00-17:00', 2: '09:00-17:00', 3: '09:00-17:00', 4: '09:00-17:00', 5: '09:00-17:00' }), timezone: 'UTC' };
 
 export interface FakeCampaign {
   display_id: number;
@@ -58,11 +92,18 @@ export function sampleAccount(id = 1): FakeAccount {
     name: 'Acme',
     apiAccess: true,
     inboxes: [
-      { id: 1, name: 'Website', channel_type: 'Channel::WebWidget' },
-      { id: 2, name: 'Twilio SMS', channel_type: 'Channel::TwilioSms', medium: 'sms' },
-      { id: 3, name: 'Bandwidth SMS', channel_type: 'Channel::Sms' },
-      { id: 4, name: 'WhatsApp', channel_type: 'Channel::Whatsapp', provider: 'whatsapp_cloud', message_templates: [{ name: 'order_shipped', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.' }] }] },
-      { id: 5, name: 'API', channel_type: 'Channel::Api' },
+      {
+        id: 1,
+        name: 'Website',
+        channel_type: 'Channel::WebWidget',
+        working_hours_enabled: true,
+        working_hours: workingHours({ 1: '08:00-18:00', 2: '08:00-18:00', 3: '08:00-18:00', 4: '08:00-18:00', 5: '08:00-18:00', 6: '10:00-14:00' }),
+        timezone: 'Europe/Berlin',
+      },
+      { id: 2, name: 'Twilio SMS', channel_type: 'Channel::TwilioSms', medium: 'sms', ...CHATWOOT_DEFAULT_HOURS },
+      { id: 3, name: 'Bandwidth SMS', channel_type: 'Channel::Sms', ...CHATWOOT_DEFAULT_HOURS },
+      { id: 4, name: 'WhatsApp', channel_type: 'Channel::Whatsapp', provider: 'whatsapp_cloud', message_templates: [{ name: 'order_shipped', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.' }] }], ...CHATWOOT_DEFAULT_HOURS },
+      { id: 5, name: 'API', channel_type: 'Channel::Api', ...CHATWOOT_DEFAULT_HOURS },
     ],
     agents: [
       { id: 12, name: 'Mia from Sales', email: 'mia@acme.example', role: 'administrator' },
@@ -173,7 +214,12 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
     // The account is looked up before the membership: an unknown one is a 404.
     if (!account) return json(404, { error: 'Resource could not be found' });
     if (!membership) return unauthorized('You are not authorized to access this account');
-    if (m[2] === 'inboxes') return json(200, { payload: account.inboxes });
+    if (m[2] === 'inboxes') {
+      // What the fake answers is held to the contract too, so a test's own inbox cannot drift from Chatwoot's shape.
+      const payload = { payload: account.inboxes };
+      schemaViolations.push(...validators.check(validators.inboxList, payload).map((v) => `GET inboxes: ${v}`));
+      return json(200, payload);
+    }
     if (m[2] === 'agents') return json(200, account.agents);
     if (m[2] === 'labels') return json(200, { payload: account.labels });
     if (membership.role !== 'administrator') return unauthorized('You are not authorized to do this action');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readInboxHours, type InboxHours } from '../../campaigns/inbox-hours';
 
 /**
  * The inbox types Chatwoot campaigns care about; `api` is listed so forms can name it (Chatwoot
@@ -35,6 +36,10 @@ export const InboxListResponse = z.looseObject({
       medium: z.string().nullish(),
       provider: z.string().nullish(),
       message_templates: z.array(WhatsappTemplate).nullish(),
+      /** The inbox's weekly schedule, read row by row by `readInboxHours` (a bad row does not lose the list). */
+      working_hours: z.array(z.unknown()).nullish(),
+      working_hours_enabled: z.boolean().nullish(),
+      timezone: z.string().nullish(),
     }),
   ),
 });
@@ -65,6 +70,8 @@ export interface DirectoryInbox {
   /** WhatsApp inboxes: `whatsapp_cloud` (Meta's Cloud API) or `default` (360dialog); only Cloud sends campaigns. */
   provider?: string;
   templates: WhatsappTemplate[];
+  /** Its working hours and timezone, which decide when a business-hours-only campaign shows; absent when Chatwoot sent none. */
+  hours?: InboxHours;
 }
 
 /**
@@ -88,11 +95,14 @@ export function buildDirectory(inboxes: z.infer<typeof InboxListResponse>, agent
       ...(i.medium ? { medium: i.medium } : {}),
       ...(i.provider ? { provider: i.provider } : {}),
       templates: i.message_templates ?? [],
+      ...withHours(readInboxHours(i)),
     })),
     agents: agents.map((a) => ({ id: a.id, name: a.available_name || a.name, ...(a.email ? { email: a.email } : {}), ...(a.role ? { role: a.role } : {}) })),
     labels: labels.payload.map((l) => ({ id: l.id, title: l.title })),
   };
 }
+
+const withHours = (hours: InboxHours | undefined) => (hours ? { hours } : {});
 
 const slug = (s: string) => s.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 

@@ -184,3 +184,26 @@ describe("Chatwoot's own inbox rules (#14.8, #14.9, #14.13)", () => {
     expect(message).not.toMatch(/cannot change a campaign's type/);
   });
 });
+
+describe('flowToChatwoot: business hours are the inbox’s (#14.11)', () => {
+  const berlin = { enabled: true, timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5].map((day) => ({ day, closedAllDay: false, openAllDay: false, open: 540, close: 1020 })) };
+  const withHours = (hours: typeof berlin) => ({ ...dir, inboxes: dir.inboxes.map((i) => (i.id === 1 ? { ...i, hours } : i)) });
+  const note = (m: ReturnType<typeof flowToChatwoot>) => (m.ok ? m.warnings : m.problems).find((p) => p.code === 'chatwoot.business-hours')?.message;
+
+  it('no note when the flow carries the inbox’s own hours; its hours when they differ', () => {
+    // The flow's default hours are Mon–Fri 09:00–17:00 in its timezone (Europe/Berlin).
+    expect(note(flowToChatwoot(liveChatFlow({ businessHoursOnly: true }), withHours(berlin)))).toBeUndefined();
+    expect(note(flowToChatwoot(liveChatFlow({ businessHoursOnly: true }), withHours({ ...berlin, timezone: 'America/New_York' })))).toBe(
+      'Chatwoot uses the working hours of the inbox "Website": Mon–Fri 09:00–17:00 (America/New_York), not the hours set on this flow (Mon–Fri 09:00–17:00, Europe/Berlin).',
+    );
+  });
+
+  it('says the campaign shows at any time when the inbox has working hours off', () => {
+    expect(note(flowToChatwoot(liveChatFlow({ businessHoursOnly: true }), withHours({ ...berlin, enabled: false })))).toBe('Working hours are turned off for the inbox "Website" in Chatwoot, so Chatwoot shows this campaign at any time, not only during business hours.');
+    expect(note(flowToChatwoot(liveChatFlow({ businessHoursOnly: false }), withHours({ ...berlin, enabled: false })))).toBeUndefined();
+  });
+
+  it('keeps the general note when the inbox’s hours are not known', () => {
+    expect(note(flowToChatwoot(liveChatFlow({ businessHoursOnly: true }), dir))).toBe("Chatwoot checks the website inbox's own working hours, not the hours set on this flow.");
+  });
+});

@@ -1,4 +1,7 @@
 import type { FlowDocument } from '../../flow/document';
+import type { BusinessHours } from '../../flow/campaign';
+import { describeBusinessHours } from '../../campaigns/business-hours';
+import { inboxToBusinessHours } from '../../campaigns/inbox-hours';
 import type { Problem } from '../../flow/problems';
 import { withMarker } from '../marker';
 import { findAgent, findInbox, findLabel, inboxRefusal, type AccountDirectory, type CampaignChannel, type DirectoryInbox } from './directory';
@@ -113,8 +116,9 @@ export function flowToChatwoot(doc: FlowDocument, dir: AccountDirectory, opts: C
       if (template) fields.template_params = template;
     }
   }
-  if (errors.length) return { ok: false, problems: [...errors, ...can.notes] };
-  return { ok: true, campaignType: can.campaignType, fields: fields as ChatwootCampaignFields, warnings: can.notes };
+  const notes = can.campaignType === 'ongoing' ? businessHoursNotes(can.notes, doc, inbox) : can.notes;
+  if (errors.length) return { ok: false, problems: [...errors, ...notes] };
+  return { ok: true, campaignType: can.campaignType, fields: fields as ChatwootCampaignFields, warnings: notes };
 }
 
 /** The labels a one-off flow's audience names ("has label" rules, in nested "any" groups too). */
@@ -181,3 +185,23 @@ export function remoteEditProblem(remote: ChatwootCampaign, campaignType: Chatwo
 function names(inboxes: DirectoryInbox[]): string {
   return inboxes.length ? inboxes.map((i) => `"${i.name}"`).join(', ') : 'the account has no suitable inbox';
 }
+
+/**
+ * The business-hours note of a live-chat campaign once its inbox is known: Chatwoot uses the
+ * inbox's working hours, so no note when the flow carries the same hours, the inbox's hours when
+ * they differ, and "at any time" when the inbox has working hours turned off.
+ */
+function businessHoursNotes(notes: Problem[], doc: FlowDocument, inbox: DirectoryInbox | undefined): Problem[] {
+  const c = doc.campaign;
+  const hours = inbox?.hours;
+  if (!inbox || !hours || c.outsideBusinessHours !== 'wait') return notes;
+  const rest = notes.filter((n) => n.code !== 'chatwoot.business-hours');
+  const note = (message: string): Problem[] => [...rest, { severity: 'warning', code: 'chatwoot.business-hours', message, path: '$.campaign.businessHours' }];
+  if (!hours.enabled) return note(`Working hours are turned off for the inbox "${inbox.name}" in Chatwoot, so Chatwoot shows this campaign at any time, not only during business hours.`);
+  const theirs = inboxToBusinessHours(hours);
+  const ours = c.businessHours;
+  const key = (bh: BusinessHours, tz: string) => `${bh.timezone ?? tz}|${bh.intervals.map((i) => `${i.day} ${i.open}-${i.close}`).sort().join(',')}`;
+  if (ours && key(ours, c.timezone) === key(theirs, hours.timezone)) return rest;
+  return note(`Chatwoot uses the working hours of the inbox "${inbox.name}": ${describeBusinessHours(theirs)} (${hours.timezone})${ours ? `, not the hours set on this flow (${describeBusinessHours(ours)}, ${ours.timezone ?? c.timezone})` : ''}.`);
+}
+
