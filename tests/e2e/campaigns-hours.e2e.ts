@@ -101,4 +101,21 @@ test.describe('live-chat business hours are the Chatwoot inbox’s', () => {
     await expect(form(page).getByLabel('Closes at')).toHaveValue('24:00');
     await expect(form(page).getByLabel('Opens at')).toHaveValue('18:00');
   });
+
+  test('the canvas campaign settings take 24:00 as a closing time too, and place an error on a bad one', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('empty-state').getByRole('button', { name: 'New flow' }).click();
+    await expect(page.getByTestId('editor')).toBeVisible();
+    const panel = page.getByTestId('campaign-panel');
+    await panel.getByText('Use business hours').click();
+    const row = panel.getByTestId('hours-row').first();
+    const closes = row.getByLabel('Closes', { exact: true });
+    await closes.fill('24:01');
+    await expect(row.getByRole('alert')).toHaveText('Closes: "24:01" is past the end of the day: the latest time is 24:00');
+    await closes.fill('24:00');
+    await expect(row.getByRole('alert')).toHaveCount(0);
+    await expect(closes).toHaveAttribute('aria-invalid', 'false');
+    // 24:00 closes after any opening time: the flow's checks find nothing wrong with it.
+    await expect(panel.getByText('close (24:00) before they open')).toHaveCount(0);
+  });
 });
