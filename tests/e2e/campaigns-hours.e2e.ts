@@ -44,6 +44,8 @@ test.describe('live-chat business hours are the Chatwoot inbox’s', () => {
     // Over 7 days, visits at night or on Sunday in Berlin miss it, and say which hours decided.
     const outside = panel.locator('[data-testid="verdict-not-shown"].verdict--outside-business-hours').first();
     await expect(outside).toContainText(/\(Europe\/Berlin\); the inbox's working hours in Chatwoot are Mon–Fri 08:00–18:00, Sat 10:00–14:00\./);
+    await panel.getByTestId('simulation-hours-source').scrollIntoViewIfNeeded();
+    await shot(page, 'campaign-inbox-hours-simulation.png', { hideNotices: true });
     expect(chatwoot.schemaViolations).toEqual([]);
   });
 
