@@ -36,7 +36,8 @@ test.describe('live-chat business hours are the Chatwoot inbox’s', () => {
     await form(page).getByLabel('Message', { exact: true }).fill('Stuck? Our support team answers in minutes.');
     await form(page).getByTestId('url-pattern').fill('https://www.example.com/*');
     await form(page).getByTestId('save-campaign').click();
-    await expect(page.locator('[data-testid="campaign-card"][data-title="Docs: ask support"]')).toBeVisible();
+    // Saved with the campaign, so its card (and its file) says the hours Chatwoot will use.
+    await expect(page.locator('[data-testid="campaign-card"][data-title="Docs: ask support"]')).toContainText('Mon–Fri 08:00–18:00, Sat 10:00–14:00 only');
 
     await page.getByTestId('simulate-visits').click();
     const panel = page.getByTestId('simulation-panel');
