@@ -1,56 +1,18 @@
-import { useId, useState } from 'react';
 import { officeHours, describeBusinessHours } from '../../src-shared/campaigns/index';
-import { parseTimeOfDay, WEEKDAYS, type BusinessHours, type Weekday } from '../../src-shared/flow/index';
+import { WEEKDAYS, type BusinessHours, type Weekday } from '../../src-shared/flow/index';
+import { TimeOfDayInput } from '../ui/time-of-day-input';
 import { allTimezones } from './workspace';
 
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
-/**
- * A typed "HH:MM" time (24-hour; "24:00" closes at the end of the day). What is typed stays as
- * typed until it reads as a time, and a bad time says what is wrong next to the field; the
- * hours change only with a good one.
- */
+/** A labelled time field of the hours; "24:00" only for the closing time. */
 function TimeField({ label, value, endOfDay = false, onCommit }: { label: string; value: string; endOfDay?: boolean; onCommit: (value: string) => void }) {
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  const errorId = useId();
-  // A change from outside (regular hours restored) replaces the draft; our own commit does not.
-  if (seen !== value) {
-    setSeen(value);
-    if (readTime(draft, endOfDay).value !== value) setDraft(value);
-  }
-  const { error } = readTime(draft, endOfDay);
   return (
     <label>
       <span>{label}</span>
-      <input
-        className="input input--mono"
-        inputMode="numeric"
-        placeholder="HH:MM"
-        value={draft}
-        aria-label={`${label} at`}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          const read = readTime(event.target.value, endOfDay);
-          if (read.value) onCommit(read.value);
-        }}
-      />
-      {error && (
-        <span id={errorId} className="hours__error" role="alert">
-          {label}: {error}
-        </span>
-      )}
+      <TimeOfDayInput label={label} ariaLabel={`${label} at`} value={value} endOfDay={endOfDay} onCommit={onCommit} />
     </label>
   );
-}
-
-function readTime(text: string, endOfDay: boolean): { value?: string; error?: string } {
-  const parsed = parseTimeOfDay(text);
-  if (!parsed.ok) return { error: parsed.message };
-  if (!endOfDay && parsed.minutes === 1440) return { error: '24:00 is the end of the day, so nothing opens then: the latest opening time is 23:59' };
-  return { value: parsed.value };
 }
 
 /**

@@ -39,7 +39,7 @@ export function LiveChatEditor({ base, initial, notes, onClose }: { base?: FlowD
   // inbox's timezone), so previews and exported files read the hours Chatwoot will use.
   const [now] = useState(() => new Date());
   const inboxHours = workspace.mode === 'chatwoot' && choices ? resolveInbox(choices, form.inboxId)?.hours : undefined;
-  const saved = useMemo(() => (inboxHours?.enabled ? { ...form, businessHours: inboxToBusinessHours(inboxHours) } : form), [form, inboxHours]);
+  const saved = useMemo(() => (form.businessHoursOnly && inboxHours?.enabled ? { ...form, businessHours: inboxToBusinessHours(inboxHours) } : form), [form, inboxHours]);
   const problems = useMemo(() => validateFlow(liveChatToFlow(saved, { ...(base ? { base } : {}), now: new Date() }), { now: new Date() }), [saved, base]);
   const { byField, general } = problemsByField(problems, LIVE_CHAT_FIELDS);
   const errors = { ...byField, ...liveChatFormErrors(saved) };

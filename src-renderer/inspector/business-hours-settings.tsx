@@ -2,7 +2,8 @@ import { officeHours } from '../../src-shared/campaigns/index';
 import { Switch } from '../ui/switch';
 import { WEEKDAYS, type CampaignSettings, type OpeningInterval, type Weekday } from '../../src-shared/flow/index';
 import { CloseIcon, PlusIcon } from '../ui/icons';
-import { Field, FieldMessages, Section, Select, TextInput, useFieldProblems } from './fields';
+import { TimeOfDayInput } from '../ui/time-of-day-input';
+import { Field, FieldMessages, Section, Select, useFieldProblems, useSettle } from './fields';
 import { TimezoneInput } from './timezone-input';
 
 type Change = (next: CampaignSettings, gesture?: string) => void;
@@ -73,12 +74,13 @@ function nextDay(intervals: readonly OpeningInterval[]): Weekday {
 
 function HoursRow({ index, interval, onChange, onRemove }: { index: number; interval: OpeningInterval; onChange: (next: OpeningInterval, gesture?: string) => void; onRemove: () => void }) {
   const problems = useFieldProblems(`businessHours.intervals[${index}]`);
+  const settle = useSettle();
   return (
     <div className="opening-hours__row" data-testid="hours-row">
       <Select label="Day" className="form-select form-select--compact" value={interval.day} options={DAYS} onChange={(day) => onChange({ ...interval, day })} />
-      <TextInput label="Opens" type="time" className="form-input form-input--compact" value={interval.open} onChange={(open) => open && onChange({ ...interval, open }, 'open')} />
+      <TimeOfDayInput label="Opens" className="form-input form-input--compact" onBlur={settle} value={interval.open} onCommit={(open) => onChange({ ...interval, open }, 'open')} />
       <span className="muted">–</span>
-      <TextInput label="Closes" type="time" className="form-input form-input--compact" value={interval.close} onChange={(close) => close && onChange({ ...interval, close }, 'close')} />
+      <TimeOfDayInput label="Closes" endOfDay className="form-input form-input--compact" onBlur={settle} value={interval.close} onCommit={(close) => onChange({ ...interval, close }, 'close')} />
       <button type="button" className="icon-button icon-button--small" aria-label="Remove opening hours" onClick={onRemove}>
         <CloseIcon size={14} />
       </button>

@@ -61,7 +61,8 @@ export function Field({ label, field, exact, hint, children, className }: FieldP
 }
 
 /** Settles the typing gesture when a text control loses focus: one undo step per field visit. */
-function useSettle() {
+/** Ends the current typing gesture (one undo step), as a field's blur does. */
+export function useSettle() {
   const api = useEditorApi();
   return () => api.getState().settle();
 }

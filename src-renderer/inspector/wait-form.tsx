@@ -1,8 +1,9 @@
 import { WEEKDAYS, type WaitSpec, type Weekday } from '../../src-shared/flow/index';
 import { DurationInput } from './duration-input';
-import { Field, Section, Segmented, Select, TextInput } from './fields';
+import { Field, Section, Segmented, Select, TextInput, useSettle } from './fields';
 import type { NodeFormProps } from './form-types';
 import { TimezoneInput } from './timezone-input';
+import { TimeOfDayInput } from '../ui/time-of-day-input';
 
 type Mode = WaitSpec['mode'];
 
@@ -35,6 +36,7 @@ const CLOCKS = [
 export function WaitForm({ node, update }: NodeFormProps<'wait'>) {
   const wait = node.data.wait;
   const set = (next: WaitSpec, gesture?: string) => update({ ...node.data, wait: next }, gesture);
+  const settle = useSettle();
   return (
     <Section title="Wait">
       <Field label="Wait mode" field="data.wait.mode" exact>
@@ -66,10 +68,10 @@ export function WaitForm({ node, update }: NodeFormProps<'wait'>) {
         <>
           <div className="field-row">
             <Field label="From" field="data.wait.from">
-              {(id, invalid) => <TextInput id={id} type="time" invalid={invalid} value={wait.from} onChange={(from) => from && set({ ...wait, from }, 'from')} />}
+              {(id, invalid) => <TimeOfDayInput id={id} label="From" className="form-input" onBlur={settle} invalid={invalid} value={wait.from} onCommit={(from) => set({ ...wait, from }, 'from')} />}
             </Field>
             <Field label="To" field="data.wait.to">
-              {(id, invalid) => <TextInput id={id} type="time" invalid={invalid} value={wait.to} onChange={(to) => to && set({ ...wait, to }, 'to')} />}
+              {(id, invalid) => <TimeOfDayInput id={id} label="To" endOfDay className="form-input" onBlur={settle} invalid={invalid} value={wait.to} onCommit={(to) => set({ ...wait, to }, 'to')} />}
             </Field>
           </div>
           <Field label="On days" field="data.wait.days" hint="No day chosen means every day.">

@@ -36,7 +36,8 @@ test.describe('live-chat business hours are the Chatwoot inbox’s', () => {
     await form(page).getByLabel('Message', { exact: true }).fill('Stuck? Our support team answers in minutes.');
     await form(page).getByTestId('url-pattern').fill('https://www.example.com/*');
     await form(page).getByTestId('save-campaign').click();
-    await expect(page.locator('[data-testid="campaign-card"][data-title="Docs: ask support"]')).toBeVisible();
+    // Saved with the campaign, so its card (and its file) says the hours Chatwoot will use.
+    await expect(page.locator('[data-testid="campaign-card"][data-title="Docs: ask support"]')).toContainText('Mon–Fri 08:00–18:00, Sat 10:00–14:00 only');
 
     await page.getByTestId('simulate-visits').click();
     const panel = page.getByTestId('simulation-panel');
@@ -44,6 +45,8 @@ test.describe('live-chat business hours are the Chatwoot inbox’s', () => {
     // Over 7 days, visits at night or on Sunday in Berlin miss it, and say which hours decided.
     const outside = panel.locator('[data-testid="verdict-not-shown"].verdict--outside-business-hours').first();
     await expect(outside).toContainText(/\(Europe\/Berlin\); the inbox's working hours in Chatwoot are Mon–Fri 08:00–18:00, Sat 10:00–14:00\./);
+    await panel.getByTestId('simulation-hours-source').scrollIntoViewIfNeeded();
+    await shot(page, 'campaign-inbox-hours-simulation.png', { hideNotices: true });
     expect(chatwoot.schemaViolations).toEqual([]);
   });
 
@@ -100,5 +103,22 @@ test.describe('live-chat business hours are the Chatwoot inbox’s', () => {
     await saved.getByRole('button', { name: /Edit/ }).first().click();
     await expect(form(page).getByLabel('Closes at')).toHaveValue('24:00');
     await expect(form(page).getByLabel('Opens at')).toHaveValue('18:00');
+  });
+
+  test('the canvas campaign settings take 24:00 as a closing time too, and place an error on a bad one', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('empty-state').getByRole('button', { name: 'New flow' }).click();
+    await expect(page.getByTestId('editor')).toBeVisible();
+    const panel = page.getByTestId('campaign-panel');
+    await panel.getByText('Use business hours').click();
+    const row = panel.getByTestId('hours-row').first();
+    const closes = row.getByLabel('Closes', { exact: true });
+    await closes.fill('24:01');
+    await expect(row.getByRole('alert')).toHaveText('Closes: "24:01" is past the end of the day: the latest time is 24:00');
+    await closes.fill('24:00');
+    await expect(row.getByRole('alert')).toHaveCount(0);
+    await expect(closes).toHaveAttribute('aria-invalid', 'false');
+    // 24:00 closes after any opening time: the flow's checks find nothing wrong with it.
+    await expect(panel.getByText('close (24:00) before they open')).toHaveCount(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow/document';
+import { inboxToBusinessHours } from '../../campaigns/inbox-hours';
 import { normaliseFlow } from '../../flow/io';
 import type { FlowNode } from '../../flow/nodes';
 import { fnv1a64 } from '../content-hash';
@@ -70,6 +71,9 @@ export function chatwootToFlow(base: FlowDocument, remote: ChatwootCampaign, dir
     const time = remote.trigger_rules?.time_on_page;
     if (typeof url === 'string') c.trigger = { type: 'page_visit', urlPattern: url, secondsOnPage: typeof time === 'number' ? time : Number(time ?? 10) || 0 };
     c.outsideBusinessHours = remote.trigger_only_during_business_hours ? 'wait' : 'send_anyway';
+    // The hours that decide are the inbox's: the flow takes them as they are in Chatwoot.
+    const hours = dir.inboxes.find((i) => i.id === remote.inbox?.id)?.hours;
+    if (c.outsideBusinessHours === 'wait' && hours?.enabled) c.businessHours = inboxToBusinessHours(hours);
   } else {
     if (remote.campaign_status === 'completed') c.status = 'completed';
     if (remote.scheduled_at !== undefined) {

@@ -207,3 +207,20 @@ describe('flowToChatwoot: business hours are the inbox’s (#14.11)', () => {
     expect(note(flowToChatwoot(liveChatFlow({ businessHoursOnly: true }), dir))).toBe("Chatwoot checks the website inbox's own working hours, not the hours set on this flow.");
   });
 });
+
+describe('remote → flow: business hours (#14.11)', () => {
+  it("takes the inbox's working hours when the remote campaign shows only during them", () => {
+    const tokyo = { enabled: true, timezone: 'Asia/Tokyo', days: [{ day: 6, closedAllDay: false, openAllDay: false, open: 1320, close: 120 }] };
+    const withHours = { ...dir, inboxes: dir.inboxes.map((i) => (i.id === 1 ? { ...i, hours: tokyo } : i)) };
+    const doc = liveChatFlow();
+    const remote = { id: 1, title: 'T', message: 'M', campaign_status: 'active', campaign_type: 'ongoing', enabled: true, inbox: { id: 1 }, trigger_only_during_business_hours: true, trigger_rules: { url: 'https://www.example.com/', time_on_page: 5 } } as ChatwootCampaign;
+    const taken = chatwootToFlow(doc, remote, withHours);
+    expect(taken.campaign.outsideBusinessHours).toBe('wait');
+    expect(taken.campaign.businessHours).toEqual({ timezone: 'Asia/Tokyo', intervals: [{ day: 'sat', open: '00:00', close: '02:00' }, { day: 'sat', open: '22:00', close: '24:00' }] });
+    // …and publishing it back finds nothing to warn about: they are the inbox's own.
+    const back = flowToChatwoot(taken, withHours);
+    expect(back.ok && back.warnings.filter((w) => w.code === 'chatwoot.business-hours')).toEqual([]);
+    // Hours off in the inbox: the flow keeps its own.
+    expect(chatwootToFlow(doc, remote, { ...dir, inboxes: dir.inboxes.map((i) => (i.id === 1 ? { ...i, hours: { ...tokyo, enabled: false } } : i)) }).campaign.businessHours).toEqual(doc.campaign.businessHours);
+  });
+});
