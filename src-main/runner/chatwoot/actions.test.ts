@@ -7,8 +7,9 @@ beforeEach(async () => {
   cw = await startChatwootStandin({ clock: Math.floor(Date.now() / 1000) });
 });
 afterEach(() => cw.close());
+// A generous timeout: on a loaded CI machine the first answer can take seconds; the timeout tests set their own.
 
-const actions = (over: { timeoutMs?: number; apiToken?: string; baseUrl?: string } = {}) => createChatwootActions({ baseUrl: cw.url, accountId: cw.accountId, apiToken: cw.token, timeoutMs: 2_000, ...over });
+const actions = (over: { timeoutMs?: number; apiToken?: string; baseUrl?: string } = {}) => createChatwootActions({ baseUrl: cw.url, accountId: cw.accountId, apiToken: cw.token, timeoutMs: 15_000, ...over });
 const followUp = (conversationId: number, key = 'journey-1/node-ask'): Extract<OutboundAction, { kind: 'message' }> => ({ kind: 'message', key, contactId: '14', conversationId: String(conversationId), inbox: null, body: 'Thanks! What is your email?' });
 
 describe('a follow-up in the contact’s conversation', () => {
