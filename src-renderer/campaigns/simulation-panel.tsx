@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { generateVisitStream, NOT_SHOWN_REASONS, REASON_LABELS, simulateVisits, siteFromPatterns, type CampaignTally, type CampaignVerdict, type LiveChatCampaign, type ShowEvent, type VisitResult } from '../../src-shared/campaigns/index';
 import { plural } from '../ui/format';
-import { CloseIcon } from '../ui/icons';
-import { CheckCircleIcon, ChatIcon, SparkIcon, XCircleIcon } from './campaign-icons';
+import { ChatIcon, CheckCircleIcon, CloseIcon, SparkIcon, XCircleIcon } from '../ui/icons';
 import { Segmented } from './form-controls';
 
 type Filter = 'all' | 'shown' | 'not-shown';

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { flowLabels } from './flow-labels';
-import { FirstIcon, LastIcon, NextIcon, PrevIcon } from './preview-icons';
+import { FirstIcon, LastIcon, NextIcon, PrevIcon } from '../ui/icons';
 import { useTimelineKeys } from './journey/journey-timeline';
 import { bucketTime } from './overlay-model';
 import { usePreview, usePreviewApi } from './preview-context';
