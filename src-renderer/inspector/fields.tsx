@@ -1,7 +1,8 @@
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { Problem } from '../../src-shared/flow/index';
 import { useEditorApi } from '../editor/editor-context';
 import { problemsAt } from '../editor/problems';
+import { Field as KitField, useFieldDescription, type FieldProps } from '../ui/field';
 
 /** Whose problems the fields below show: a node's (by id) or the campaign's (by path). */
 export interface ProblemOwner {
@@ -19,45 +20,11 @@ export function useFieldProblems(field: string | undefined, exact = false): Prob
   return problemsAt(owner.problems, owner, field, exact);
 }
 
-/** Inline messages under a control. */
-export function FieldMessages({ problems }: { problems: readonly Problem[] }) {
-  if (!problems.length) return null;
-  return (
-    <ul className="field__messages">
-      {problems.map((p, i) => (
-        <li key={`${p.code}-${i}`} className={`field__message field__message--${p.severity}`} data-testid="field-problem" data-code={p.code}>
-          {p.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
+export { FieldMessages } from '../ui/field';
 
-interface FieldProps {
-  label: string;
-  /** Validation field (`data.body`, `trigger.event`) whose problems show under the control. */
-  field?: string;
-  exact?: boolean;
-  hint?: ReactNode;
-  children: (id: string, invalid: boolean) => ReactNode;
-  className?: string;
-}
-
-/** A labelled control with its hint and its validation messages. */
-export function Field({ label, field, exact, hint, children, className }: FieldProps) {
-  const id = useId();
-  const problems = useFieldProblems(field, exact);
-  const invalid = problems.some((p) => p.severity === 'error');
-  return (
-    <div className={`field${invalid ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children(id, invalid)}
-      {hint && <p className="field__hint">{hint}</p>}
-      <FieldMessages problems={problems} />
-    </div>
-  );
+/** The kit's Field, showing the current owner's problems for one validation field (`data.body`, `trigger.event`). */
+export function Field({ field, exact, ...props }: Omit<FieldProps, 'problems' | 'error'> & { field?: string; exact?: boolean }) {
+  return <KitField {...props} problems={useFieldProblems(field, exact)} />;
 }
 
 /** Settles the typing gesture when a text control loses focus: one undo step per field visit. */
@@ -82,7 +49,7 @@ interface TextProps {
 
 export function TextInput({ id, value, onChange, placeholder, invalid, multiline, rows = 5, label, className = 'form-input', type = 'text', list }: TextProps) {
   const settle = useSettle();
-  const common = { id, value, placeholder, 'aria-invalid': invalid || undefined, 'aria-label': label, className: `${className}${multiline ? ' form-input--multiline' : ''}`, onBlur: settle, spellCheck: multiline ? true : false };
+  const common = { id, value, placeholder, 'aria-invalid': invalid || undefined, 'aria-describedby': useFieldDescription(id), 'aria-label': label, className: `${className}${multiline ? ' form-input--multiline' : ''}`, onBlur: settle, spellCheck: multiline ? true : false };
   return multiline ? (
     <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
   ) : (
@@ -101,6 +68,7 @@ function useTypedText(stored: string) {
 
 export function NumberInput({ id, value, onChange, min = 0, max, invalid, label, className = 'form-input form-input--number' }: { id?: string; value: number; onChange: (value: number) => void; min?: number; max?: number; invalid?: boolean; label?: string; className?: string }) {
   const settle = useSettle();
+  const describedBy = useFieldDescription(id);
   const typed = useTypedText(String(value));
   return (
     <input
@@ -109,6 +77,7 @@ export function NumberInput({ id, value, onChange, min = 0, max, invalid, label,
       inputMode="numeric"
       aria-label={label}
       aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
       value={typed.text}
       onFocus={typed.begin}
       onBlur={() => {
@@ -127,6 +96,7 @@ export function NumberInput({ id, value, onChange, min = 0, max, invalid, label,
 /** A comma-separated list of values. */
 export function ListInput({ id, value, onChange, placeholder, invalid, label }: { id?: string; value: readonly (string | number)[]; onChange: (value: string[]) => void; placeholder?: string; invalid?: boolean; label?: string }) {
   const settle = useSettle();
+  const describedBy = useFieldDescription(id);
   const typed = useTypedText(value.join(', '));
   return (
     <input
@@ -134,6 +104,7 @@ export function ListInput({ id, value, onChange, placeholder, invalid, label }: 
       className="form-input"
       aria-label={label}
       aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
       placeholder={placeholder}
       value={typed.text}
       onFocus={typed.begin}
@@ -156,7 +127,7 @@ export function ListInput({ id, value, onChange, placeholder, invalid, label }: 
 
 export function Select<T extends string>({ id, value, options, onChange, label, invalid, className = 'form-select' }: { id?: string; value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; label?: string; invalid?: boolean; className?: string }) {
   return (
-    <select id={id} className={className} value={value} aria-label={label} aria-invalid={invalid || undefined} onChange={(e) => onChange(e.target.value as T)}>
+    <select id={id} className={className} value={value} aria-label={label} aria-invalid={invalid || undefined} aria-describedby={useFieldDescription(id)} onChange={(e) => onChange(e.target.value as T)}>
       {options.map(([v, text]) => (
         <option key={v} value={v}>
           {text}
