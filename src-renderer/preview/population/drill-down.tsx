@@ -5,7 +5,7 @@ import type { DrillOutcome } from '../worker/engine-protocol';
 import { flowLabels } from '../flow-labels';
 import { usePreview, usePreviewApi } from '../preview-context';
 import { populationInstant } from './population-instant';
-import { formatCount, formatWhen } from '../preview-format';
+import { formatCount, formatWhen, OUTCOME_TONE } from '../preview-format';
 import { DRILL_PAGE, type PreviewState } from '../preview-store';
 
 const selectDrill = (s: PreviewState) => s.drill;
@@ -99,7 +99,7 @@ export function DrillDown() {
                       </span>
                     </span>
                     <span className="sim-user__side">
-                      <span className={`preview-pill sim-outcome--${r.outcome}`} data-testid="drill-state">
+                      <span className="preview-pill" data-tone={OUTCOME_TONE[r.outcome]} data-testid="drill-state">
                         {r.here ? 'Waiting here' : OUTCOME_TEXT[r.outcome]}
                       </span>
                       <span className="muted">{formatWhen(r.reachedAt, r.timezone)}</span>
