@@ -157,8 +157,8 @@ function VisitRow({ result, campaigns }: { result: VisitResult; campaigns: LiveC
           {result.localStart} {date} <span className="muted">{visitor.timezone.split('/').pop()?.replace(/_/g, ' ')}</span>
         </span>
         <span className="sim__badges">
-          {result.visitNumber > 1 && <span className="mini-badge">visit {result.visitNumber}</span>}
-          {visitor.hasConversation && <span className="mini-badge mini-badge--conv">has a conversation</span>}
+          {result.visitNumber > 1 && <span className="mini-badge" data-tone="neutral">visit {result.visitNumber}</span>}
+          {visitor.hasConversation && <span className="mini-badge" data-tone="danger">has a conversation</span>}
         </span>
       </td>
       <td className="sim__pages">

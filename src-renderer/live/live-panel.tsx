@@ -140,7 +140,7 @@ function LiveStatusLine({ store }: { store: LiveStore }) {
     );
   if ((status === 'offline' || status === 'error') && error)
     return (
-      <div className={`live-line live-line--${status}`} role="status" data-testid="live-error" data-kind={error.kind}>
+      <div className="live-line" data-tone="warning" role="status" data-testid="live-error" data-kind={error.kind}>
         <span>
           {status === 'offline' ? 'Runner unreachable' : error.message}
           {status === 'offline' && ` · retrying in ${inSeconds} s`}

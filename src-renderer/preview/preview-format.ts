@@ -26,6 +26,9 @@ export const percent = (part: number, whole: number): string => (whole ? `${Math
 /** How a journey's state reads on a pill: finished well, left early, or still under way. */
 export const OUTCOME_TONE = { ended: 'success', exited: 'warning', running: 'info' } as const satisfies Record<string, Tone>;
 
+/** A step's outcome chip: a match or a reply went the hoped way; an exit, a timeout or an else did not. */
+export const STEP_TONE: Partial<Record<string, Tone>> = { match: 'success', received: 'success', exited: 'warning', timeout: 'warning', else: 'warning' };
+
 export const OUTCOME_LABELS: Record<string, string> = {
   next: 'Continued',
   waiting: 'Waiting',
