@@ -58,71 +58,55 @@ export function TextInput({ id, value, onChange, placeholder, invalid, multiline
 }
 
 /**
- * Text the user types whose stored form differs (a number, a list): while the control has
- * focus the text stays as typed, so "1," or "-" do not jump back; otherwise it shows the stored value.
+ * An input for a value whose stored form differs from its text (a number, a list): while the
+ * control has focus the text stays as typed, so "1," or "-" do not jump back; otherwise it shows
+ * the stored value. `parse` gives the value, or undefined while the text is not one yet.
  */
-function useTypedText(stored: string) {
-  const [draft, setDraft] = useState<string | null>(null);
-  return { text: draft ?? stored, begin: () => setDraft(stored), type: setDraft, end: () => setDraft(null) };
-}
-
-export function NumberInput({ id, value, onChange, min = 0, max, invalid, label, className = 'form-input form-input--number' }: { id?: string; value: number; onChange: (value: number) => void; min?: number; max?: number; invalid?: boolean; label?: string; className?: string }) {
+function ParsedInput<T>({ id, stored, parse, onChange, invalid, label, className, placeholder, inputMode }: { id?: string | undefined; stored: string; parse: (text: string) => T | undefined; onChange: (value: T) => void; invalid?: boolean | undefined; label?: string | undefined; className: string; placeholder?: string | undefined; inputMode?: 'numeric' }) {
   const settle = useSettle();
   const describedBy = useFieldDescription(id);
-  const typed = useTypedText(String(value));
+  const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
       id={id}
       className={className}
-      inputMode="numeric"
+      inputMode={inputMode}
       aria-label={label}
       aria-invalid={invalid || undefined}
       aria-describedby={describedBy}
-      value={typed.text}
-      onFocus={typed.begin}
+      placeholder={placeholder}
+      value={draft ?? stored}
+      onFocus={() => setDraft(stored)}
       onBlur={() => {
-        typed.end();
+        setDraft(null);
         settle();
       }}
       onChange={(e) => {
-        typed.type(e.target.value);
-        const n = Number(e.target.value);
-        if (e.target.value.trim() !== '' && Number.isInteger(n) && n >= min && (max === undefined || n <= max)) onChange(n);
+        setDraft(e.target.value);
+        const value = parse(e.target.value);
+        if (value !== undefined) onChange(value);
       }}
     />
   );
 }
 
+export function NumberInput({ id, value, onChange, min = 0, max, invalid, label, className = 'form-input form-input--number' }: { id?: string; value: number; onChange: (value: number) => void; min?: number; max?: number; invalid?: boolean; label?: string; className?: string }) {
+  const parse = (text: string) => {
+    const n = Number(text);
+    return text.trim() !== '' && Number.isInteger(n) && n >= min && (max === undefined || n <= max) ? n : undefined;
+  };
+  return <ParsedInput id={id} stored={String(value)} parse={parse} onChange={onChange} invalid={invalid} label={label} className={className} inputMode="numeric" />;
+}
+
+const parseList = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 /** A comma-separated list of values. */
 export function ListInput({ id, value, onChange, placeholder, invalid, label }: { id?: string; value: readonly (string | number)[]; onChange: (value: string[]) => void; placeholder?: string; invalid?: boolean; label?: string }) {
-  const settle = useSettle();
-  const describedBy = useFieldDescription(id);
-  const typed = useTypedText(value.join(', '));
-  return (
-    <input
-      id={id}
-      className="form-input"
-      aria-label={label}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-      placeholder={placeholder}
-      value={typed.text}
-      onFocus={typed.begin}
-      onBlur={() => {
-        typed.end();
-        settle();
-      }}
-      onChange={(e) => {
-        typed.type(e.target.value);
-        onChange(
-          e.target.value
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean),
-        );
-      }}
-    />
-  );
+  return <ParsedInput id={id} stored={value.join(', ')} parse={parseList} onChange={onChange} invalid={invalid} label={label} className="form-input" placeholder={placeholder} />;
 }
 
 export function Select<T extends string>({ id, value, options, onChange, label, invalid, className = 'form-select' }: { id?: string; value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; label?: string; invalid?: boolean; className?: string }) {
