@@ -4,8 +4,8 @@ import type { FlowRecord } from '../db/schema';
 import { selectBackends } from '../sync/backends-store';
 import { useBackends, useSyncHost, useSyncLoop } from '../sync/sync-context';
 import { useFlowSync } from '../sync/use-flow-sync';
-import { TrashIcon } from '../ui/icons';
-import { BotIcon, CalendarIcon, ClockIcon, InboxIcon, LinkIcon, PencilIcon, UsersIcon } from './campaign-icons';
+import type { Tone } from '../ui/tone';
+import { BotIcon, CalendarIcon, ClockIcon, InboxIcon, LinkIcon, PencilIcon, TrashIcon, UsersIcon } from '../ui/icons';
 import { Switch } from './form-controls';
 import { RichMessage } from './rich-message';
 import { useInboxName, useWorkspace } from './use-workspace';
@@ -23,13 +23,20 @@ interface CardActions {
   onDelete: () => void;
 }
 
-function CardShell({ title, status, enabled, message, details, actions, kind }: { title: string; status: { text: string; tone: string }; enabled: boolean; message: string; details: ReactNode; actions: CardActions; kind: string }) {
+/** The status badge: its words, its tone, and whether work is under way (the dot pulses). */
+interface CardStatus {
+  text: string;
+  tone: Tone;
+  busy?: boolean;
+}
+
+function CardShell({ title, status, enabled, message, details, actions, kind }: { title: string; status: CardStatus; enabled: boolean; message: string; details: ReactNode; actions: CardActions; kind: string }) {
   const [confirming, setConfirming] = useState(false);
   return (
     <li className={`ccard ccard--${kind}${enabled ? '' : ' ccard--off'}`} data-testid="campaign-card" data-title={title}>
       <header className="ccard__header">
         <h3 className="ccard__title">{title || 'Untitled campaign'}</h3>
-        <span className={`status status--${status.tone}`} data-testid="campaign-status">
+        <span className={`status${status.busy ? ' status--busy' : ''}`} data-tone={status.tone} data-testid="campaign-status">
           <span className="status__dot" aria-hidden="true" />
           {status.text}
         </span>
@@ -92,7 +99,7 @@ export function LiveChatCard({ form, actions }: { form: LiveChatCampaign; action
       kind="live-chat"
       title={form.title}
       enabled={form.enabled}
-      status={form.enabled ? { text: 'Enabled', tone: 'on' } : { text: 'Disabled', tone: 'off' }}
+      status={form.enabled ? { text: 'Enabled', tone: 'success' } : { text: 'Disabled', tone: 'neutral' }}
       message={form.message}
       actions={actions}
       details={
@@ -114,13 +121,13 @@ export function LiveChatCard({ form, actions }: { form: LiveChatCampaign; action
   );
 }
 
-const ONE_OFF_STATUS: Record<OneOffStatus, { text: string; tone: string }> = {
-  draft: { text: 'Draft', tone: 'off' },
-  disabled: { text: 'Disabled', tone: 'off' },
-  scheduled: { text: 'Scheduled', tone: 'scheduled' },
-  processing: { text: 'Processing', tone: 'processing' },
-  missed: { text: 'Missed', tone: 'missed' },
-  completed: { text: 'Completed', tone: 'done' },
+const ONE_OFF_STATUS: Record<OneOffStatus, CardStatus> = {
+  draft: { text: 'Draft', tone: 'neutral' },
+  disabled: { text: 'Disabled', tone: 'neutral' },
+  scheduled: { text: 'Scheduled', tone: 'info' },
+  processing: { text: 'Processing', tone: 'warning', busy: true },
+  missed: { text: 'Missed', tone: 'danger' },
+  completed: { text: 'Completed', tone: 'success' },
 };
 
 /**

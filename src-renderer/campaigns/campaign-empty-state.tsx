@@ -1,6 +1,5 @@
 import type { CampaignTab } from '../ui/use-route';
-import { PlusIcon } from '../ui/icons';
-import { ChatIcon, ClockIcon, LinkIcon, MegaphoneIcon, ShieldIcon, UsersIcon } from './campaign-icons';
+import { ChatIcon, ClockIcon, LinkIcon, MegaphoneIcon, PlusIcon, ShieldIcon, UsersIcon } from '../ui/icons';
 
 const COPY = {
   'live-chat': {

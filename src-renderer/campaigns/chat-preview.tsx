@@ -1,8 +1,6 @@
 import type { Sender } from '../../src-shared/flow/index';
-import { BotIcon } from './campaign-icons';
+import { BotIcon, ChatIcon, CloseIcon } from '../ui/icons';
 import { RichMessage } from './rich-message';
-import { ChatIcon } from './campaign-icons';
-import { CloseIcon } from '../ui/icons';
 
 const initials = (name: string) =>
   name

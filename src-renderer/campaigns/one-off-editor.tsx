@@ -5,7 +5,7 @@ import { flowRepository } from '../db/flow-repository';
 import { selectNotify, useAppStore } from '../state/app-store';
 import { useNow } from '../ui/use-now';
 import { AudiencePicker, useAudience } from './audience-picker';
-import { CodeIcon, PhoneIcon, WhatsAppIcon } from './campaign-icons';
+import { CodeIcon, PhoneIcon, WhatsAppIcon } from '../ui/icons';
 import { EditorFrame } from './editor-frame';
 import { Field, FormSection } from './form-controls';
 import { OneOffReview } from './one-off-review';

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { generateVisitStream, NOT_SHOWN_REASONS, REASON_LABELS, simulateVisits, siteFromPatterns, type CampaignTally, type CampaignVerdict, type LiveChatCampaign, type ShowEvent, type VisitResult } from '../../src-shared/campaigns/index';
 import { plural } from '../ui/format';
-import { CloseIcon } from '../ui/icons';
-import { CheckCircleIcon, ChatIcon, SparkIcon, XCircleIcon } from './campaign-icons';
+import { ChatIcon, CheckCircleIcon, CloseIcon, SparkIcon, XCircleIcon } from '../ui/icons';
 import { Segmented } from './form-controls';
 import { useWorkspace, type WorkspaceView } from './use-workspace';
 import { resolveInbox } from './workspace-choices';
@@ -183,8 +182,8 @@ function VisitRow({ result, campaigns }: { result: VisitResult; campaigns: LiveC
           {result.localStart} {date} <span className="muted">{visitor.timezone.split('/').pop()?.replace(/_/g, ' ')}</span>
         </span>
         <span className="sim__badges">
-          {result.visitNumber > 1 && <span className="mini-badge">visit {result.visitNumber}</span>}
-          {visitor.hasConversation && <span className="mini-badge mini-badge--conv">has a conversation</span>}
+          {result.visitNumber > 1 && <span className="mini-badge" data-tone="neutral">visit {result.visitNumber}</span>}
+          {visitor.hasConversation && <span className="mini-badge" data-tone="danger">has a conversation</span>}
         </span>
       </td>
       <td className="sim__pages">

@@ -24,7 +24,7 @@ export function SmsCounter({ text, channel }: { text: string; channel: OneOffCha
   return (
     <div className="counter" data-testid="sms-counter">
       <div className="counter__line">
-        <span className={`counter__encoding counter__encoding--${count.encoding === 'GSM-7' ? 'gsm' : 'ucs'}`} title={count.encoding === 'GSM-7' ? '7-bit GSM alphabet: 160 characters per SMS' : 'Unicode: 70 characters per SMS'}>
+        <span className="counter__encoding" data-tone={count.encoding === 'GSM-7' ? 'success' : 'warning'} title={count.encoding === 'GSM-7' ? '7-bit GSM alphabet: 160 characters per SMS' : 'Unicode: 70 characters per SMS'}>
           {count.encoding}
         </span>
         <span data-testid="sms-segments">

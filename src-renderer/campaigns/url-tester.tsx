@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { matchCampaignUrl } from '../../src-shared/campaigns/index';
-import { CheckCircleIcon, XCircleIcon } from './campaign-icons';
+import { CheckCircleIcon, XCircleIcon } from '../ui/icons';
 
 /** "Does this URL match?": tries a page address against the pattern with the widget's rules. */
 export function UrlTester({ pattern }: { pattern: string }) {

@@ -16,7 +16,7 @@ export function CanvasNotice() {
   }, [notice, api]);
   if (!notice) return null;
   return (
-    <div key={notice.id} className={`canvas-notice canvas-notice--${notice.tone}`} role={notice.tone === 'refusal' ? 'alert' : 'status'} data-testid="canvas-notice">
+    <div key={notice.id} className="canvas-notice" data-tone={notice.tone === 'refusal' ? 'danger' : 'success'} role={notice.tone === 'refusal' ? 'alert' : 'status'} data-testid="canvas-notice">
       {notice.tone === 'refusal' ? <AlertIcon size={16} /> : <CheckIcon size={16} />}
       <span>{notice.message}</span>
       <button type="button" className="icon-button icon-button--small" aria-label="Dismiss" onClick={() => api.getState().dismissNotice()}>

@@ -31,6 +31,7 @@ import { PALETTE_MIME } from './palette';
 import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
 import { useReadableFit } from './use-readable-fit';
+import { MinimapIcon } from '../ui/icons';
 
 export const GRID = 20;
 const CARD_WIDTH = 212;
@@ -231,10 +232,7 @@ export function FlowCanvas() {
         {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
         <Controls showInteractive={false} aria-label="Zoom controls">
           <ControlButton onClick={() => setShowMinimap((v) => !v)} aria-label={showMinimap ? 'Hide overview map' : 'Show overview map'} title={showMinimap ? 'Hide overview map' : 'Show overview map'} aria-pressed={showMinimap}>
-            <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
-              <rect x="3" y="5" width="18" height="14" rx="2" />
-              <rect x="12" y="11" width="6" height="5" rx="1" fill="currentColor" />
-            </svg>
+            <MinimapIcon size={14} strokeWidth={2} />
           </ControlButton>
         </Controls>
       </ReactFlow>

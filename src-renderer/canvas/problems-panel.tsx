@@ -5,6 +5,7 @@ import type { EditorState } from '../editor/editor-store';
 import { describeCounts } from '../editor/problems';
 import { useProblems } from '../editor/use-problems';
 import { AlertIcon, CloseIcon } from '../ui/icons';
+import { severityTone } from '../ui/tone';
 
 const selectOpen = (s: EditorState) => s.problemsOpen;
 const selectNodes = (s: EditorState) => s.doc.nodes;
@@ -38,8 +39,8 @@ export function ProblemsPanel() {
       <ul className="problems-panel__list">
         {problems.map((p, i) => (
           <li key={`${p.path}-${p.code}-${i}`}>
-            <button type="button" className={`problem-row problem-row--${p.severity}`} onClick={() => go(p)} data-testid="problem" data-node-id={p.nodeId ?? ''} data-code={p.code}>
-              <span className="problem-row__severity">{SEVERITY[p.severity]}</span>
+            <button type="button" className="problem-row" onClick={() => go(p)} data-testid="problem" data-node-id={p.nodeId ?? ''} data-code={p.code}>
+              <span className="problem-row__severity" data-tone={severityTone[p.severity]}>{SEVERITY[p.severity]}</span>
               <span className="problem-row__message">{p.message}</span>
               <span className="problem-row__where">{p.nodeId ? (labels.get(p.nodeId) ?? p.nodeId) : p.path.startsWith('$.campaign') ? 'Campaign settings' : p.path}</span>
             </button>

@@ -17,6 +17,9 @@ import { layoutFlow } from '../canvas/auto-layout';
 import { saveFlowText } from './download';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
+/** A flow with only notes reads calm (neutral), not informational. */
+const SUMMARY_TONE = { ok: 'success', error: 'danger', warning: 'warning', info: 'neutral' } as const;
+
 const selectName = (s: EditorState) => s.doc.campaign.name;
 const selectKind = (s: EditorState) => s.doc.campaign.kind;
 const selectCount = (s: EditorState) => s.doc.nodes.length;
@@ -95,7 +98,7 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
         </button>
       </div>
       <div className="topbar__actions">
-        <button type="button" className={`status-pill status-pill--${summary.tone}`} aria-expanded={problemsOpen} onClick={() => api.getState().setProblemsOpen(!problemsOpen)} data-testid="problem-count">
+        <button type="button" className="status-pill" data-tone={SUMMARY_TONE[summary.tone]} aria-expanded={problemsOpen} onClick={() => api.getState().setProblemsOpen(!problemsOpen)} data-testid="problem-count">
           {summary.tone === 'ok' ? <CheckIcon size={14} /> : summary.tone === 'info' ? <InfoIcon size={14} /> : <AlertIcon size={14} />}
           {summary.text}
         </button>

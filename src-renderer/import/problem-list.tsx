@@ -1,4 +1,5 @@
 import type { Problem } from '../../src-shared/flow/index';
+import { severityTone } from '../ui/tone';
 
 const severityLabel: Record<Problem['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
@@ -7,8 +8,8 @@ export function ProblemList({ problems }: { problems: readonly Problem[] }) {
   return (
     <ul className="problem-list">
       {problems.map((problem, index) => (
-        <li key={`${problem.path}-${problem.code}-${index}`} className={`problem problem--${problem.severity}`} data-testid="problem">
-          <span className="problem__severity">{severityLabel[problem.severity]}</span>
+        <li key={`${problem.path}-${problem.code}-${index}`} className="problem" data-testid="problem">
+          <span className="problem__severity" data-tone={severityTone[problem.severity]}>{severityLabel[problem.severity]}</span>
           <div className="problem__body">
             <p className="problem__message">{problem.message}</p>
             <code className="problem__path">{problem.path}</code>

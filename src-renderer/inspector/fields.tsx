@@ -1,7 +1,8 @@
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { Problem } from '../../src-shared/flow/index';
 import { useEditorApi } from '../editor/editor-context';
 import { problemsAt } from '../editor/problems';
+import { Field as KitField, useFieldDescription, type FieldProps } from '../ui/field';
 
 /** Whose problems the fields below show: a node's (by id) or the campaign's (by path). */
 export interface ProblemOwner {
@@ -19,45 +20,11 @@ export function useFieldProblems(field: string | undefined, exact = false): Prob
   return problemsAt(owner.problems, owner, field, exact);
 }
 
-/** Inline messages under a control. */
-export function FieldMessages({ problems }: { problems: readonly Problem[] }) {
-  if (!problems.length) return null;
-  return (
-    <ul className="field__messages">
-      {problems.map((p, i) => (
-        <li key={`${p.code}-${i}`} className={`field__message field__message--${p.severity}`} data-testid="field-problem" data-code={p.code}>
-          {p.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
+export { FieldMessages } from '../ui/field';
 
-interface FieldProps {
-  label: string;
-  /** Validation field (`data.body`, `trigger.event`) whose problems show under the control. */
-  field?: string;
-  exact?: boolean;
-  hint?: ReactNode;
-  children: (id: string, invalid: boolean) => ReactNode;
-  className?: string;
-}
-
-/** A labelled control with its hint and its validation messages. */
-export function Field({ label, field, exact, hint, children, className }: FieldProps) {
-  const id = useId();
-  const problems = useFieldProblems(field, exact);
-  const invalid = problems.some((p) => p.severity === 'error');
-  return (
-    <div className={`field${invalid ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children(id, invalid)}
-      {hint && <p className="field__hint">{hint}</p>}
-      <FieldMessages problems={problems} />
-    </div>
-  );
+/** The kit's Field, showing the current owner's problems for one validation field (`data.body`, `trigger.event`). */
+export function Field({ field, exact, ...props }: Omit<FieldProps, 'problems' | 'error'> & { field?: string; exact?: boolean }) {
+  return <KitField {...props} problems={useFieldProblems(field, exact)} />;
 }
 
 /** Settles the typing gesture when a text control loses focus: one undo step per field visit. */
@@ -83,7 +50,7 @@ interface TextProps {
 
 export function TextInput({ id, value, onChange, placeholder, invalid, multiline, rows = 5, label, className = 'form-input', type = 'text', list }: TextProps) {
   const settle = useSettle();
-  const common = { id, value, placeholder, 'aria-invalid': invalid || undefined, 'aria-label': label, className: `${className}${multiline ? ' form-input--multiline' : ''}`, onBlur: settle, spellCheck: multiline ? true : false };
+  const common = { id, value, placeholder, 'aria-invalid': invalid || undefined, 'aria-describedby': useFieldDescription(id), 'aria-label': label, className: `${className}${multiline ? ' form-input--multiline' : ''}`, onBlur: settle, spellCheck: multiline ? true : false };
   return multiline ? (
     <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
   ) : (
@@ -92,72 +59,60 @@ export function TextInput({ id, value, onChange, placeholder, invalid, multiline
 }
 
 /**
- * Text the user types whose stored form differs (a number, a list): while the control has
- * focus the text stays as typed, so "1," or "-" do not jump back; otherwise it shows the stored value.
+ * An input for a value whose stored form differs from its text (a number, a list): while the
+ * control has focus the text stays as typed, so "1," or "-" do not jump back; otherwise it shows
+ * the stored value. `parse` gives the value, or undefined while the text is not one yet.
  */
-function useTypedText(stored: string) {
-  const [draft, setDraft] = useState<string | null>(null);
-  return { text: draft ?? stored, begin: () => setDraft(stored), type: setDraft, end: () => setDraft(null) };
-}
-
-export function NumberInput({ id, value, onChange, min = 0, max, invalid, label, className = 'form-input form-input--number' }: { id?: string; value: number; onChange: (value: number) => void; min?: number; max?: number; invalid?: boolean; label?: string; className?: string }) {
+function ParsedInput<T>({ id, stored, parse, onChange, invalid, label, className, placeholder, inputMode }: { id?: string | undefined; stored: string; parse: (text: string) => T | undefined; onChange: (value: T) => void; invalid?: boolean | undefined; label?: string | undefined; className: string; placeholder?: string | undefined; inputMode?: 'numeric' }) {
   const settle = useSettle();
-  const typed = useTypedText(String(value));
+  const describedBy = useFieldDescription(id);
+  const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
       id={id}
       className={className}
-      inputMode="numeric"
+      inputMode={inputMode}
       aria-label={label}
       aria-invalid={invalid || undefined}
-      value={typed.text}
-      onFocus={typed.begin}
+      aria-describedby={describedBy}
+      placeholder={placeholder}
+      value={draft ?? stored}
+      onFocus={() => setDraft(stored)}
       onBlur={() => {
-        typed.end();
+        setDraft(null);
         settle();
       }}
       onChange={(e) => {
-        typed.type(e.target.value);
-        const n = Number(e.target.value);
-        if (e.target.value.trim() !== '' && Number.isInteger(n) && n >= min && (max === undefined || n <= max)) onChange(n);
+        setDraft(e.target.value);
+        const value = parse(e.target.value);
+        if (value !== undefined) onChange(value);
       }}
     />
   );
 }
 
+export function NumberInput({ id, value, onChange, min = 0, max, invalid, label, className = 'form-input form-input--number' }: { id?: string; value: number; onChange: (value: number) => void; min?: number; max?: number; invalid?: boolean; label?: string; className?: string }) {
+  const parse = (text: string) => {
+    const n = Number(text);
+    return text.trim() !== '' && Number.isInteger(n) && n >= min && (max === undefined || n <= max) ? n : undefined;
+  };
+  return <ParsedInput id={id} stored={String(value)} parse={parse} onChange={onChange} invalid={invalid} label={label} className={className} inputMode="numeric" />;
+}
+
+const parseList = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 /** A comma-separated list of values. */
 export function ListInput({ id, value, onChange, placeholder, invalid, label }: { id?: string; value: readonly (string | number)[]; onChange: (value: string[]) => void; placeholder?: string; invalid?: boolean; label?: string }) {
-  const settle = useSettle();
-  const typed = useTypedText(value.join(', '));
-  return (
-    <input
-      id={id}
-      className="form-input"
-      aria-label={label}
-      aria-invalid={invalid || undefined}
-      placeholder={placeholder}
-      value={typed.text}
-      onFocus={typed.begin}
-      onBlur={() => {
-        typed.end();
-        settle();
-      }}
-      onChange={(e) => {
-        typed.type(e.target.value);
-        onChange(
-          e.target.value
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean),
-        );
-      }}
-    />
-  );
+  return <ParsedInput id={id} stored={value.join(', ')} parse={parseList} onChange={onChange} invalid={invalid} label={label} className="form-input" placeholder={placeholder} />;
 }
 
 export function Select<T extends string>({ id, value, options, onChange, label, invalid, className = 'form-select' }: { id?: string; value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; label?: string; invalid?: boolean; className?: string }) {
   return (
-    <select id={id} className={className} value={value} aria-label={label} aria-invalid={invalid || undefined} onChange={(e) => onChange(e.target.value as T)}>
+    <select id={id} className={className} value={value} aria-label={label} aria-invalid={invalid || undefined} aria-describedby={useFieldDescription(id)} onChange={(e) => onChange(e.target.value as T)}>
       {options.map(([v, text]) => (
         <option key={v} value={v}>
           {text}

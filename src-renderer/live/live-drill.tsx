@@ -16,6 +16,7 @@ const STATES: { id: LiveDrill['state']; label: string }[] = [
   { id: 'failed', label: 'Failed' },
 ];
 const STATUS_TEXT = { running: 'In the flow', ended: 'Completed', exited: 'Exited', failed: 'Failed' } as const;
+const STATUS_TONE = { running: 'info', ended: 'success', exited: 'neutral', failed: 'danger' } as const;
 
 /** The contacts at one node in one state, a page at a time; each opens its real journey. */
 export function LiveDrillList({ store }: { store: LiveStore }) {
@@ -58,12 +59,12 @@ export function LiveDrillList({ store }: { store: LiveStore }) {
                 <strong>
                   {j.contactId}
                   {j.test && (
-                    <span className="preview-pill live-test-pill" title="Sent with “Send a test”: not counted in the figures">
+                    <span className="preview-pill live-test-pill" data-tone="warning" title="Sent with “Send a test”: not counted in the figures">
                       Test
                     </span>
                   )}
                 </strong>
-                <span className={`preview-pill live-journey-status--${j.status}`}>{STATUS_TEXT[j.status]}</span>
+                <span className="preview-pill" data-tone={STATUS_TONE[j.status]}>{STATUS_TEXT[j.status]}</span>
                 <span className="muted">
                   {j.waitingAt.length ? `waiting at ${j.waitingAt.map(labels.node).join(', ')}` : j.lastNode ? `last at ${labels.node(j.lastNode)}` : ''}
                   {j.error ? ` · ${j.error}` : ''}

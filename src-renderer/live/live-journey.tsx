@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { flowLabels } from '../preview/flow-labels';
 import { JourneyTimeline } from '../preview/journey/journey-timeline';
 import { usePreview } from '../preview/preview-context';
-import { describeOutcome } from '../preview/preview-format';
+import { describeOutcome, OUTCOME_TONE } from '../preview/preview-format';
 import { shownJourney, type PreviewState } from '../preview/preview-store';
 import { ArrowLeftIcon } from '../ui/icons';
 import type { LiveState, LiveStore } from './live-store';
@@ -55,7 +55,7 @@ export function LiveJourneyView({ store }: { store: LiveStore }) {
           </span>
         </div>
       </div>
-      <div className={`preview-outcome preview-outcome--${d.status === 'failed' ? 'exited' : d.status}`} data-testid="live-journey-outcome">
+      <div className="preview-outcome" data-tone={OUTCOME_TONE[d.status === 'failed' ? 'exited' : d.status]} data-testid="live-journey-outcome">
         {outcome}
       </div>
       {failedSends.length > 0 && (

@@ -75,7 +75,7 @@ function LiveBody({ store, target }: { store: LiveStore; target: LiveTarget }) {
         <div className="live-head__line">
           <h2 className="preview-section__title">Live on {target.backend}</h2>
           {s.flow && (
-            <span className={`preview-pill live-status live-status--${s.flow.status}`} data-testid="live-flow-status">
+            <span className="preview-pill live-status" data-tone={s.flow.status === 'published' ? 'success' : s.flow.status === 'paused' ? 'warning' : 'neutral'} data-testid="live-flow-status">
               {s.flow.status === 'published' ? 'Running' : s.flow.status === 'paused' ? 'Paused' : 'Draft'}
             </span>
           )}
@@ -140,7 +140,7 @@ function LiveStatusLine({ store }: { store: LiveStore }) {
     );
   if ((status === 'offline' || status === 'error') && error)
     return (
-      <div className={`live-line live-line--${status}`} role="status" data-testid="live-error" data-kind={error.kind}>
+      <div className="live-line" data-tone="warning" role="status" data-testid="live-error" data-kind={error.kind}>
         <span>
           {status === 'offline' ? 'Runner unreachable' : error.message}
           {status === 'offline' && ` · retrying in ${inSeconds} s`}

@@ -1,11 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { flowLabels } from './flow-labels';
-import { FirstIcon, LastIcon, NextIcon, PrevIcon } from './preview-icons';
+import { FirstIcon, LastIcon, NextIcon, PrevIcon } from '../ui/icons';
 import { useTimelineKeys } from './journey/journey-timeline';
 import { bucketTime } from './overlay-model';
 import { usePreview, usePreviewApi } from './preview-context';
-import { formatWhen, OUTCOME_LABELS } from './preview-format';
+import { formatWhen, OUTCOME_LABELS, OUTCOME_TONE } from './preview-format';
 import { shownJourney, type PreviewState } from './preview-store';
 
 const selectMode = (s: PreviewState) => s.mode;
@@ -103,7 +103,7 @@ function ForkCompare() {
           <div key={c.id} className={`preview-compare__col${side === c.id ? ' is-shown' : ''}`} data-testid={`fork-${c.id}`}>
             <button type="button" className="preview-compare__head" onClick={() => api.getState().showForkSide(c.id)} aria-pressed={side === c.id}>
               <strong>{c.title}</strong>
-              <span className={`preview-pill sim-outcome--${last?.status ?? 'running'}`} data-testid="fork-outcome">
+              <span className="preview-pill" data-tone={OUTCOME_TONE[last?.status ?? 'running']} data-testid="fork-outcome">
                 {last?.reason?.startsWith('end:') ? `Ended at ${labels.node(last.reason.slice(4))}` : last?.status === 'exited' ? `Exited (${labels.exit(last.reason ?? '')})` : last?.status === 'running' ? 'Still waiting' : 'Completed'}
               </span>
             </button>

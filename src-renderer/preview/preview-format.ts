@@ -1,3 +1,5 @@
+import type { Tone } from '../ui/tone';
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
@@ -21,6 +23,12 @@ export const formatCount = (n: number): string => n.toLocaleString('en-US');
 export const percent = (part: number, whole: number): string => (whole ? `${Math.round((part / whole) * 100)}%` : '0%');
 
 /** The names marketers read for engine outcomes. */
+/** How a journey's state reads on a pill: finished well, left early, or still under way. */
+export const OUTCOME_TONE = { ended: 'success', exited: 'warning', running: 'info' } as const satisfies Record<string, Tone>;
+
+/** A step's outcome chip: a match or a reply went the hoped way; an exit, a timeout or an else did not. */
+export const STEP_TONE: Partial<Record<string, Tone>> = { match: 'success', received: 'success', exited: 'warning', timeout: 'warning', else: 'warning' };
+
 export const OUTCOME_LABELS: Record<string, string> = {
   next: 'Continued',
   waiting: 'Waiting',

@@ -1,10 +1,11 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { ConnectionReport } from '../../src-shared/sync/index';
 import type { BackendItem } from '../sync/backends-store';
 import { selectRefreshBackends } from '../sync/backends-store';
 import { useBackends, useSyncHost } from '../sync/sync-context';
 import { backendFormResult, emptyBackendForm, formFromConnection, type BackendForm } from './backend-form-model';
 import { ConnectionReportView } from './connection-report';
+import { Field } from '../ui/field';
 import { onRadioGroupKeyDown } from '../ui/radio-group';
 
 /**
@@ -76,24 +77,24 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
           ))}
         </div>
       )}
-      <SettingsField label="Name" hint="How flows refer to this backend." error={errors.name}>
-        {(id) => <input id={id} className="input" value={form.name} disabled={!isNew} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />}
-      </SettingsField>
-      <SettingsField label="Base URL" hint={form.type === 'chatwoot' ? 'Your Chatwoot’s address, e.g. https://app.chatwoot.com' : 'The delivery API’s address'} error={errors.baseUrl}>
-        {(id) => <input id={id} className="input input--mono" value={form.baseUrl} placeholder="https://" onChange={(e) => set({ baseUrl: e.target.value })} autoComplete="off" spellCheck={false} />}
-      </SettingsField>
+      <Field label="Name" hint="How flows refer to this backend." error={errors.name}>
+        {(id, invalid, describedBy) => <input id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy} className="input" value={form.name} disabled={!isNew} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />}
+      </Field>
+      <Field label="Base URL" hint={form.type === 'chatwoot' ? 'Your Chatwoot’s address, e.g. https://app.chatwoot.com' : 'The delivery API’s address'} error={errors.baseUrl}>
+        {(id, invalid, describedBy) => <input id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy} className="input input--mono" value={form.baseUrl} placeholder="https://" onChange={(e) => set({ baseUrl: e.target.value })} autoComplete="off" spellCheck={false} />}
+      </Field>
       {form.type === 'chatwoot' && (
-        <SettingsField label="Account ID" hint="The number after /app/accounts/ in Chatwoot’s address bar." error={errors.accountId}>
-          {(id) => <input id={id} className="input settings-form__short" inputMode="numeric" value={form.accountId} onChange={(e) => set({ accountId: e.target.value })} />}
-        </SettingsField>
+        <Field label="Account ID" hint="The number after /app/accounts/ in Chatwoot’s address bar." error={errors.accountId}>
+          {(id, invalid, describedBy) => <input id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy} className="input settings-form__short" inputMode="numeric" value={form.accountId} onChange={(e) => set({ accountId: e.target.value })} />}
+        </Field>
       )}
-      <SettingsField
+      <Field
         label={form.type === 'chatwoot' ? 'User API token' : 'API token'}
         hint={editing?.hasToken && sameUrl(form.baseUrl, editing.connection.baseUrl) ? 'A token is stored. Leave this empty to keep it.' : editing?.hasToken ? 'The address changed: type the token again (a stored token is only sent to the address it was saved with).' : form.type === 'chatwoot' ? 'Profile settings → Access token. The user must be an administrator of the account.' : 'Kept by the app’s host process, never shown again.'}
         error={errors.token}
       >
-        {(id) => <input id={id} className="input input--mono" type="password" value={form.token} placeholder={editing?.hasToken ? '•••••••• (stored)' : ''} onChange={(e) => set({ token: e.target.value })} autoComplete="off" />}
-      </SettingsField>
+        {(id, invalid, describedBy) => <input id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy} className="input input--mono" type="password" value={form.token} placeholder={editing?.hasToken ? '•••••••• (stored)' : ''} onChange={(e) => set({ token: e.target.value })} autoComplete="off" />}
+      </Field>
       {report && <ConnectionReportView report={report} />}
       {failure && (
         <p className="settings-form__failure" role="alert">
@@ -116,22 +117,3 @@ export function BackendFormView({ editing, taken, onDone }: { editing: BackendIt
 }
 
 const sameUrl = (a: string, b: string) => a.trim().replace(/\/+$/, '').toLowerCase() === b.toLowerCase();
-
-function SettingsField({ label, hint, error, children }: { label: string; hint?: ReactNode; error?: string | undefined; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className={`settings-field${error ? ' settings-field--invalid' : ''}`}>
-      <label className="settings-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children(id)}
-      {error ? (
-        <p className="settings-field__error" role="alert">
-          {error}
-        </p>
-      ) : (
-        hint && <p className="settings-field__hint">{hint}</p>
-      )}
-    </div>
-  );
-}

@@ -25,7 +25,7 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
   // The first request failing for a network reason is the server's fault, not the token's.
   const steps = report.checks.map((c) => (!c.ok && failedKind && SERVER_KINDS.has(failedKind) ? { ...c, step: 'server' } : c));
   return (
-    <div className={`settings-report settings-report--${report.ok ? 'ok' : 'failed'}`} role="status" data-testid="connection-report">
+    <div className="settings-report" data-tone={report.ok ? 'success' : 'danger'} role="status" data-testid="connection-report">
       <p className="settings-report__headline">
         {report.ok ? <CheckIcon size={16} /> : <AlertIcon size={16} />}
         <span data-testid="connection-result">{report.ok ? report.summary : (FAILURE_TITLES[report.error.kind] ?? 'The connection failed')}</span>

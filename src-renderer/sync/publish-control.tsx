@@ -213,7 +213,7 @@ function PublishIssues({ kind, issues }: { kind: 'error' | 'warning'; issues: Pu
   const n = issues.length;
   const count = `${n} ${kind}${n === 1 ? '' : 's'}`;
   return (
-    <div className={`sync-panel__issues sync-panel__issues--${kind}`} role={kind === 'error' ? 'alert' : undefined} data-testid={`publish-${kind}s`}>
+    <div className="sync-panel__issues" data-tone={kind === 'error' ? 'danger' : 'warning'} role={kind === 'error' ? 'alert' : undefined} data-testid={`publish-${kind}s`}>
       <p>{kind === 'error' ? `This flow has ${count}; fix ${n === 1 ? 'it' : 'them'} before publishing:` : `This flow has ${count}. Publish anyway?`}</p>
       <ul>
         {issues.map((i, k) => (

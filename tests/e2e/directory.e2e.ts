@@ -101,12 +101,12 @@ test.describe('campaign forms pick from the connected Chatwoot account', () => {
 
     // No template yet: the form says so before anything is published.
     await page.getByTestId('review-campaign').click();
-    const field = form(page).locator('.cfield', { has: page.getByTestId('template-picker') });
-    await expect(field.locator('.cfield__error')).toContainText('Choose the approved template');
+    const field = form(page).locator('.field', { has: page.getByTestId('template-picker') });
+    await expect(field.locator('.field__error')).toContainText('Choose the approved template');
     await form(page).getByTestId('template-select').selectOption('order_shipped|en');
     await expect(form(page).getByTestId('template-body')).toHaveText('Hello {{1}}, your order has shipped.');
     await page.getByTestId('review-campaign').click();
-    await expect(field.locator('.cfield__error')).toContainText('Give a value for {{1}}');
+    await expect(field.locator('.field__error')).toContainText('Give a value for {{1}}');
     await form(page).getByLabel('Value for {{1}}').fill('{{ contact.name }}');
     await expect(form(page).getByTestId('template-body')).toHaveText('Hello {{ contact.name }}, your order has shipped.');
     await field.scrollIntoViewIfNeeded();

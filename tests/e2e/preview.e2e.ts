@@ -155,7 +155,7 @@ test.describe('preview and simulation (web edition)', () => {
 
     await page.locator('[data-testid="sim-badge"][data-node="to-sales"]').click();
     await expect(drill.getByTestId('drill-user').first()).toBeVisible();
-    await drill.getByRole('tab', { name: 'Completed' }).click();
+    await drill.getByRole('radio', { name: 'Completed' }).click();
     await drill.getByLabel('Search users').fill('trial');
     await expect(drill.getByTestId('drill-user').first()).toBeVisible();
     await shot(page, 'preview-drill-down.png');

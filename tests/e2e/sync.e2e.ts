@@ -122,8 +122,8 @@ test.describe('publishing to Chatwoot', () => {
     await shot(page, 'sync-refused-panel.png');
 
     await page.goto(`/#/campaigns/live-chat/edit/${encodeURIComponent(flowId)}`);
-    const title = page.getByTestId('campaign-editor').locator('.cfield', { has: page.getByLabel('Title') });
-    await expect(title.locator('.cfield__error')).toContainText('chatwoot refused it');
+    const title = page.getByTestId('campaign-editor').locator('.field', { has: page.getByLabel('Title') });
+    await expect(title.locator('.field__error')).toContainText('chatwoot refused it');
     await shot(page, 'sync-refused-field.png');
 
     await openEditor(page, flowId);

@@ -37,11 +37,11 @@ export function NodeCard({ id, data, selected, isConnectable }: NodeProps<Canvas
         </span>
         <span className="node-card__kind">{data.title}</span>
         {data.errors > 0 ? (
-          <span className="node-card__badge node-card__badge--error" title={data.problems?.join('\n') || `${data.errors} error(s)`} data-testid="node-errors">
+          <span className="node-card__badge" data-tone="danger" title={data.problems?.join('\n') || `${data.errors} error(s)`} data-testid="node-errors">
             {data.errors}
           </span>
         ) : data.warnings > 0 ? (
-          <span className="node-card__badge node-card__badge--warning" title={data.problems?.join('\n') || `${data.warnings} warning(s)`}>
+          <span className="node-card__badge" data-tone="warning" title={data.problems?.join('\n') || `${data.warnings} warning(s)`}>
             {data.warnings}
           </span>
         ) : (

@@ -3,6 +3,7 @@ import type { UserAction } from '../../../src-shared/engine/index';
 import { useEditorApi } from '../../editor/editor-context';
 import { usePreview, usePreviewApi } from '../preview-context';
 import type { PreviewState } from '../preview-store';
+import { Segmented } from '../../ui/segmented';
 import { parseScalar } from './script-model';
 
 type ChangeKind = 'message' | 'event' | 'attribute' | 'tag';
@@ -12,6 +13,10 @@ const selectCursor = (s: PreviewState) => s.cursor;
 const PLACEHOLDER: Record<ChangeKind, string> = { message: 'yes, tell me more', event: 'project.created', attribute: 'plan=starter', tag: 'unsubscribed' };
 /** What the field starts with for each kind of change: a reply can start as "yes"; the others are typed. */
 const START: Record<ChangeKind, string> = { message: 'yes', event: '', attribute: '', tag: '' };
+const SIDES = [
+  ['original', 'As scripted'],
+  ['fork', 'What if'],
+] as const;
 const WHAT: Record<ChangeKind, string> = { message: 'the reply', event: 'the event name', attribute: 'the attribute as name=value', tag: 'the tag' };
 
 /** Why Fork cannot run yet, in words, or null when it can. */
@@ -50,13 +55,7 @@ export function ForkForm() {
             Close
           </button>
         </div>
-        <div className="seg" role="tablist" aria-label="Path on the canvas">
-          {(['original', 'fork'] as const).map((s) => (
-            <button key={s} type="button" role="tab" aria-selected={side === s} className={`seg__option${side === s ? ' is-active' : ''}`} onClick={() => api.getState().showForkSide(s)}>
-              {s === 'original' ? 'As scripted' : 'What if'}
-            </button>
-          ))}
-        </div>
+        <Segmented small label="Path on the canvas" value={side} options={SIDES} onChange={(s) => api.getState().showForkSide(s)} />
         <p className="field__hint">{view.divergesAt === null ? 'Both paths are the same: the change made no difference.' : `The paths part at step ${view.divergesAt + 1}.`}</p>
       </section>
     );

@@ -7,7 +7,7 @@ import { flowLabels } from '../flow-labels';
 import { ForkForm } from './fork-form';
 import { JourneyTimeline } from './journey-timeline';
 import { usePreview, usePreviewApi } from '../preview-context';
-import { describeOutcome } from '../preview-format';
+import { describeOutcome, OUTCOME_TONE } from '../preview-format';
 import { shownJourney, type PreviewState, type ShownJourney } from '../preview-store';
 import { RegressionReport } from '../saved/regression-report';
 import { UserState } from './user-state';
@@ -84,7 +84,7 @@ export function JourneyResults({ shown: base }: { shown: ShownJourney }) {
         </div>
       ) : (
         <>
-          <div className={`preview-outcome preview-outcome--${status}`} data-testid="journey-outcome">
+          <div className="preview-outcome" data-tone={OUTCOME_TONE[status]} data-testid="journey-outcome">
             {view.journeys.length > 1 && <span className="preview-outcome__count">Journey {(frame?.journey ?? 0) + 1} of {view.journeys.length} · </span>}
             {outcome}
           </div>

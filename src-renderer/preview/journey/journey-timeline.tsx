@@ -2,7 +2,7 @@ import { Fragment, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { PreviewView } from '../worker/engine-protocol';
 import type { flowLabels } from '../flow-labels';
 import { usePreview, usePreviewApi } from '../preview-context';
-import { EVENT_LABELS, formatWhen, OUTCOME_LABELS } from '../preview-format';
+import { EVENT_LABELS, formatWhen, OUTCOME_LABELS, STEP_TONE } from '../preview-format';
 import type { PreviewState } from '../preview-store';
 import { cursorAfterKey } from './timeline-keys';
 
@@ -54,7 +54,7 @@ export function JourneyTimeline({ view, labels }: { view: PreviewView; labels: R
         <div className="preview-step__body">
           <div className="preview-step__line">
             <span className="preview-step__node">Entry refused</span>
-            <span className="preview-outcome-chip preview-outcome-chip--refused">Not entered</span>
+            <span className="preview-outcome-chip" data-tone="neutral">Not entered</span>
           </div>
           {r.why && <div className="preview-step__why">{r.why}</div>}
           <div className="preview-step__meta">{formatWhen(r.at, view.profile.timezone)} · trigger fired</div>
@@ -84,7 +84,7 @@ export function JourneyTimeline({ view, labels }: { view: PreviewView; labels: R
               <div className="preview-step__body">
                 <div className="preview-step__line">
                   <span className="preview-step__node">{labels.node(s.node)}</span>
-                  <span className={`preview-outcome-chip preview-outcome-chip--${s.outcome}`}>{OUTCOME_LABELS[s.outcome] ?? s.outcome}</span>
+                  <span className={`preview-outcome-chip preview-outcome-chip--${s.outcome}`} data-tone={STEP_TONE[s.outcome] ?? 'neutral'}>{OUTCOME_LABELS[s.outcome] ?? s.outcome}</span>
                 </div>
                 {s.why && <div className="preview-step__why">{s.why}</div>}
                 <div className="preview-step__meta">

@@ -101,7 +101,7 @@ export function ScenarioForm() {
                 </button>
               </div>
               <ItemFields item={item} onChange={(patch) => setItem(item.id, patch)} />
-              {problems.get(item.id) && <p className="field__message field__message--error">{problems.get(item.id)}</p>}
+              {problems.get(item.id) && <p className="field__message" data-tone="danger">{problems.get(item.id)}</p>}
             </li>
           ))}
         </ol>

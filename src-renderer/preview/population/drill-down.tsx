@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ArrowLeftIcon, SearchIcon } from '../../ui/icons';
+import { Segmented } from '../../ui/segmented';
 import type { DrillOutcome } from '../worker/engine-protocol';
 import { flowLabels } from '../flow-labels';
 import { usePreview, usePreviewApi } from '../preview-context';
 import { populationInstant } from './population-instant';
-import { formatCount, formatWhen } from '../preview-format';
+import { formatCount, formatWhen, OUTCOME_TONE } from '../preview-format';
 import { DRILL_PAGE, type PreviewState } from '../preview-store';
 
 const selectDrill = (s: PreviewState) => s.drill;
 const selectPopulation = (s: PreviewState) => s.population;
 const selectBucket = (s: PreviewState) => s.bucket;
-const OUTCOMES: { id: DrillOutcome; label: string }[] = [
-  { id: 'all', label: 'All' },
-  { id: 'ended', label: 'Completed' },
-  { id: 'exited', label: 'Exited' },
-  { id: 'running', label: 'Still in' },
+const OUTCOMES: readonly (readonly [DrillOutcome, string])[] = [
+  ['all', 'All'],
+  ['ended', 'Completed'],
+  ['exited', 'Exited'],
+  ['running', 'Still in'],
 ];
 const OUTCOME_TEXT = { ended: 'Completed', exited: 'Exited', running: 'Moved on' } as const;
 
@@ -52,13 +53,7 @@ export function DrillDown() {
         <SearchIcon size={15} />
         <input className="form-input form-input--compact" type="search" placeholder="Search by name, plan, timezone, id…" value={drill.search} aria-label="Search users" onChange={(e) => api.getState().setDrillFilter({ search: e.target.value })} />
       </label>
-      <div className="seg" role="tablist" aria-label="Outcome">
-        {OUTCOMES.map((o) => (
-          <button key={o.id} type="button" role="tab" aria-selected={drill.outcome === o.id} className={`seg__option${drill.outcome === o.id ? ' is-active' : ''}`} onClick={() => api.getState().setDrillFilter({ outcome: o.id })}>
-            {o.label}
-          </button>
-        ))}
-      </div>
+      <Segmented small label="Outcome" value={drill.outcome} options={OUTCOMES} onChange={(outcome) => api.getState().setDrillFilter({ outcome })} />
       {drill.status === 'preparing' && (
         <div className="sim-progress" role="status">
           <div className="sim-progress__bar">
@@ -104,7 +99,7 @@ export function DrillDown() {
                       </span>
                     </span>
                     <span className="sim-user__side">
-                      <span className={`preview-pill sim-outcome--${r.outcome}`} data-testid="drill-state">
+                      <span className="preview-pill" data-tone={OUTCOME_TONE[r.outcome]} data-testid="drill-state">
                         {r.here ? 'Waiting here' : OUTCOME_TEXT[r.outcome]}
                       </span>
                       <span className="muted">{formatWhen(r.reachedAt, r.timezone)}</span>

@@ -4,6 +4,7 @@ import { usePreview, usePreviewApi } from '../preview-context';
 import { formatWhen, OUTCOME_LABELS } from '../preview-format';
 import type { PreviewState } from '../preview-store';
 
+const DIFF_TONE = { added: 'success', removed: 'danger', changed: 'warning', same: 'neutral' } as const;
 const selectRegression = (s: PreviewState) => s.regression;
 
 /** A saved preview re-run on the flow as it is now: what changed, step by step. */
@@ -37,8 +38,8 @@ export function RegressionReport() {
               .map((r, i) => {
                 const s = r.kind === 'added' ? r.after : r.before;
                 return (
-                  <li key={i} className={`preview-diff__row preview-diff__row--${r.kind}`}>
-                    <span className="preview-diff__sign">{r.kind === 'added' ? '+' : r.kind === 'removed' ? '−' : '~'}</span>
+                  <li key={i} className="preview-diff__row">
+                    <span className="preview-diff__sign" data-tone={DIFF_TONE[r.kind]}>{r.kind === 'added' ? '+' : r.kind === 'removed' ? '−' : '~'}</span>
                     <span>
                       <strong>{labels.node(s.node)}</strong> {OUTCOME_LABELS[s.outcome] ?? s.outcome}
                       <span className="muted"> · {r.kind === 'changed' ? `${formatWhen(r.before.t, tz)} → ${formatWhen(r.after.t, tz)}` : formatWhen(s.t, tz)}</span>

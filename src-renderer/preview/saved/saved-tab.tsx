@@ -22,11 +22,11 @@ export function SavedTab() {
   const fingerprint = useMemo(() => flowFingerprint(doc), [doc]);
   const stale = (f: string) =>
     f !== fingerprint ? (
-      <span className="preview-pill preview-pill--stale" title="The flow changed since this ran" data-testid="stale">
+      <span className="preview-pill" data-tone="warning" title="The flow changed since this ran" data-testid="stale">
         Flow changed
       </span>
     ) : (
-      <span className="preview-pill preview-pill--fresh">Current</span>
+      <span className="preview-pill" data-tone="success">Current</span>
     );
 
   return (
