@@ -1,4 +1,4 @@
-import type { FlowDocument, FlowNode } from '../flow';
+import type { ConditionGroup, FlowDocument, FlowNode } from '../flow';
 import { runtimeOf } from '../flow/nodes/runtimes';
 
 /**
@@ -22,6 +22,12 @@ export interface CompiledFlow {
    */
   handlesByNode: readonly (readonly string[])[];
   targetsByNode: readonly (readonly (readonly number[])[])[];
+  /**
+   * Whether the global exits read neither the clock (event rules with a window) nor the
+   * message being handled: their verdict then changes only with the contact's record or the
+   * journey's conversations, so the fast path need not check them again on a timer.
+   */
+  exitsTimeless: boolean;
 }
 
 const cache = new WeakMap<FlowDocument, CompiledFlow>();
@@ -51,9 +57,14 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
   }
   const handlesByNode = outByNode.map((m) => [...m.keys()]);
   const targetsByNode = outByNode.map((m) => [...m.values()]);
-  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode };
+  const exitsTimeless = doc.campaign.globalExits.every((x) => timeless(x.condition));
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless };
   cache.set(doc, compiled);
   return compiled;
+}
+
+function timeless(group: ConditionGroup): boolean {
+  return group.rules.every((r) => (r.type === 'group' ? timeless(r) : r.type !== 'message' && !(r.type === 'event' && r.within)));
 }
 
 /** Whether an edge leaves `source` through `handle` into `target`. */
