@@ -1,5 +1,4 @@
-import { runtimeOf } from '../flow/nodes/runtimes';
-import { arrival, checkGoal, completeNode, globalExit, messageDecision, timerOf } from './decisions';
+import { checkGoal, globalExit } from './decisions';
 import type { CompiledFlow } from './graph';
 import { finish, initialData, recordAction, recordTick, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
@@ -202,10 +201,9 @@ export class FastJourney {
     for (let k = 0; k < waiting.length; k++) if ((waitDue[k] ?? NaN) <= d.time) (due ??= []).push(waiting[k]!);
     if (!due) return;
     for (const i of due) {
-      const node = flow.nodes[i]!;
       this.stopWaiting(i);
-      const { handle, why } = timerOf(node);
-      completeNode(flow, d, node, handle, d.explain ? why : '', false);
+      const { handle, why } = flow.runtimes[i]!.timer; // timerOf
+      this.complete(i, handle, d.explain ? why : '');
       this.push(STEP, -1, '');
       this.push(FIRED, i, handle);
     }
@@ -220,8 +218,9 @@ export class FastJourney {
     let why: string[] | null = null;
     for (let k = 0; k < waiting.length; k++) {
       const node = flow.nodes[waiting[k]!]!;
-      if (!runtimeOf(node).message) continue;
-      const r = messageDecision(node, d, text);
+      const decide = flow.runtimes[waiting[k]!]!.message; // messageDecision
+      if (!decide) continue;
+      const r = decide(node, d, text);
       if (!r.matched) continue;
       (hit ??= []).push(waiting[k]!);
       (why ??= []).push(r.why);
@@ -230,17 +229,34 @@ export class FastJourney {
     for (let k = 0; k < hit.length; k++) {
       const i = hit[k]!;
       this.stopWaiting(i);
-      completeNode(flow, d, flow.nodes[i]!, 'received', why![k]!, false);
+      this.complete(i, 'received', why![k]!);
       this.push(STEP, -1, '');
       this.push(FIRED, i, 'received');
     }
   }
 
+  /**
+   * `completeNode(flow, d, node, handle, why, false)`, with the runtime already looked up by
+   * index: the machine's action, step for step.
+   */
+  private complete(i: number, handle: string, why: string): void {
+    const node = this.flow.nodes[i]!;
+    const effects = this.flow.runtimes[i]!.complete;
+    step(this.d, node.id, handle, effects ? effects(this.flow, this.d, node, why) : why);
+  }
+
   private stopWaiting(i: number): void {
-    const k = this.waiting.indexOf(i);
+    const w = this.waiting;
+    const due = this.waitDue;
+    let k = w.indexOf(i);
     if (k >= 0) {
-      this.waiting.splice(k, 1);
-      this.waitDue.splice(k, 1);
+      // A shift, not splice (short lists, hot).
+      for (; k < w.length - 1; k++) {
+        w[k] = w[k + 1]!;
+        due[k] = due[k + 1]!;
+      }
+      w.pop();
+      due.pop();
     }
     remove(this.waitOrder, i);
     this.dueStale = true;
@@ -260,7 +276,7 @@ export class FastJourney {
     const { flow, d } = this;
     const node = flow.nodes[i]!;
     d.via[node.id] = from;
-    const a = arrival(flow, d, node);
+    const a = flow.runtimes[i]!.arrive(flow, d, node); // arrival
     this.touch(i);
     if (a.kind === 'wait') {
       // Insert in order (a shift, not splice: the list is short and this is hot).
@@ -279,7 +295,7 @@ export class FastJourney {
       return;
     }
     if (a.kind === 'complete') {
-      completeNode(flow, d, node, a.handle, a.why, false);
+      this.complete(i, a.handle, a.why);
       this.push(STEP, -1, '');
       this.push(FIRED, i, a.handle);
     } else {

@@ -1,5 +1,6 @@
 import type { ConditionGroup, FlowDocument, FlowNode } from '../flow';
 import { runtimeOf } from '../flow/nodes/runtimes';
+import type { NodeRuntime } from './node-runtime';
 
 /**
  * A flow prepared for stepping: nodes by index (document order, which is also the order of the
@@ -28,6 +29,8 @@ export interface CompiledFlow {
    * journey's conversations, so the fast path need not check them again on a timer.
    */
   exitsTimeless: boolean;
+  /** Per node index: its kind's runtime, looked up once (the fast path's per-step lookup). */
+  runtimes: readonly NodeRuntime<FlowNode['type']>[];
 }
 
 const cache = new WeakMap<FlowDocument, CompiledFlow>();
@@ -58,7 +61,7 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
   const handlesByNode = outByNode.map((m) => [...m.keys()]);
   const targetsByNode = outByNode.map((m) => [...m.values()]);
   const exitsTimeless = doc.campaign.globalExits.every((x) => timeless(x.condition));
-  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless };
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, runtimes: doc.nodes.map(runtimeOf) };
   cache.set(doc, compiled);
   return compiled;
 }
