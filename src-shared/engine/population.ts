@@ -90,7 +90,7 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
       break;
     }
     const u = user(i);
-    const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false });
+    const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
     r.users++;
     for (const j of run.journeys) {
       r.traces.add(i, j.data.trace, flow.index);

@@ -42,6 +42,11 @@ export interface UserRunOptions {
    * replay, skip both.
    */
   recordInputs?: boolean;
+  /**
+   * Whether the run may change `profile` in place as the user acts (default false: it copies it).
+   * Population runs pass true: each synthetic user's profile is made for that run alone.
+   */
+  ownsProfile?: boolean;
 }
 
 export interface UserRun {
@@ -63,7 +68,7 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
   const queue = sortByTime(o.actions.filter((a) => a.at >= o.from && a.at <= o.until));
   const record = o.recordInputs ?? true;
   const run: UserRun = { journeys: [], refused: [], inputs: [] };
-  const profile = { ...o.profile, attributes: { ...o.profile.attributes }, tags: [...o.profile.tags], segments: [...o.profile.segments] };
+  const profile = o.ownsProfile ? o.profile : { ...o.profile, attributes: { ...o.profile.attributes }, tags: [...o.profile.tags], segments: [...o.profile.segments] };
   const events: EventRecord[] = [];
   const entries: Millis[] = [];
   let scheduled = scheduledAt(c);

@@ -29,6 +29,9 @@ export class TraceStore {
   }
 
   code(name: string): number {
+    // A flow has a handful of names: comparing them beats hashing (this runs for every step).
+    const names = this.names;
+    if (names.length <= 12) for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
     let c = this.codes.get(name);
     if (c === undefined) {
       c = this.names.length;
