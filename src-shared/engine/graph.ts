@@ -58,12 +58,21 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
     const [source, handle] = key.split('\u0000') as [string, string];
     outByNode[index.get(source)!]!.set(handle, list);
   }
-  const handlesByNode = outByNode.map((m) => [...m.keys()]);
+  const handlesByNode = outByNode.map((m) => [...m.keys()].map(interned));
   const targetsByNode = outByNode.map((m) => [...m.values()]);
   const exitsTimeless = doc.campaign.globalExits.every((x) => timeless(x.condition));
   const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, runtimes: doc.nodes.map(runtimeOf) };
   cache.set(doc, compiled);
   return compiled;
+}
+
+/**
+ * The same text as a property key's string, which engines keep as one shared copy: the fast path
+ * compares handles with `===` on every step, and two shared copies compare by identity, while a
+ * handle cut out of a key by `split` would be compared character by character.
+ */
+function interned(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
 }
 
 function timeless(group: ConditionGroup): boolean {

@@ -167,7 +167,8 @@ function sortByTime(list: UserAction[]): UserAction[] {
 function insert(queue: UserAction[], from: number, a: UserAction): void {
   let i = queue.length;
   while (i > from && queue[i - 1]!.at > a.at) i--;
-  queue.splice(i, 0, a);
+  if (i === queue.length) queue.push(a);
+  else queue.splice(i, 0, a);
 }
 
 /**
