@@ -39,10 +39,11 @@ export interface PoolOptions {
 
 /**
  * Below this many users a population runs in one thread: starting a worker (loading the bundle
- * in a fresh isolate) costs 150-250 ms here, about what one thread needs for this many users, so
- * a second thread would not finish sooner. Measured by tests/bench/engine-cli-bench.ts.
+ * in a fresh isolate) costs 150-250 ms here, and one thread does about 200,000 users a second,
+ * so for 50,000 users a worker would join as the run ends. Measured with
+ * tests/bench/engine-cli-bench.ts: 2 threads were slower than one at 50,000 users.
  */
-export const MIN_PARALLEL_USERS = 40_000;
+export const MIN_PARALLEL_USERS = 100_000;
 
 /** The thread count a run of `users` users gets by default: every core, or one for small runs. */
 export function defaultThreads(users: number, cores = availableParallelism()): number {

@@ -1,6 +1,6 @@
 /**
  * `campaign-studio simulate` as a user runs it (run: `npx tsx tests/bench/engine-cli-bench.ts
- * [rounds]`): the CLI bundled as the build bundles it, started as a fresh process per run, on the
+ * [rounds] [sizes]`): the CLI bundled as the build bundles it, started as a fresh process per run, on the
  * onboarding example. Prints, each against its goal (issue #17): 1M users x 30 days with the
  * default settings; the default thread count against one thread at every size it picks; the
  * whole process's peak memory. Each size runs its configurations interleaved, `rounds` times,
@@ -14,6 +14,8 @@ import { build } from 'esbuild';
 import { defaultThreads } from '../../src-main/simulation/population-pool';
 
 const rounds = Number(process.argv[2] ?? process.env.CS_BENCH_ROUNDS ?? 3);
+/** Population sizes, e.g. `engine-cli-bench.ts 3 200000,1000000`. */
+const sizes = (process.argv[3] ?? '10000,50000,200000,1000000').split(',').map(Number);
 const flow = fileURLToPath(new URL('../../resources/examples/onboarding-drip.json', import.meta.url));
 // Next to the source, so the bundle's external packages resolve from node_modules.
 const cli = fileURLToPath(new URL(`./.engine-cli-${process.pid}.cjs`, import.meta.url));
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   const cores = availableParallelism();
   console.log(`simulate, bundled CLI, onboarding example, 30 days; ${cores} cores; ${rounds} interleaved rounds, medians; load average at start ${load()}`);
 
-  for (const users of [10_000, 50_000, 200_000, 1_000_000]) {
+  for (const users of sizes) {
     const [def, one] = await paired([['--users', String(users)], ['--users', String(users), '--workers', '1']]);
     const same = def!.every((r) => r.out === one![0]!.out) && one!.every((r) => r.out === one![0]!.out);
     const ratio = median(one!.map((r) => r.ms)) / median(def!.map((r) => r.ms));
