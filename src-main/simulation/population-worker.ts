@@ -7,13 +7,23 @@ export function isPopulationWorker(): boolean {
   return (workerData as Partial<PopulationJob> | null)?.kind === 'campaign-studio/population-job';
 }
 
-/** Runs this worker's slice of users and posts progress and the packed result. */
+/**
+ * Takes chunks of users from the shared counter until none is left, posting each chunk's result
+ * as it is done (its packed trace buffer moved, not copied).
+ */
 export function servePopulationWorker(): void {
-  const job = workerData as PopulationJob;
-  const post = (m: PopulationReply) => parentPort!.postMessage(m);
+  const { doc, spec, chunk, chunks, claims, keepTraces } = workerData as PopulationJob;
+  const post = (m: PopulationReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
   try {
-    const r = runPopulation(job.doc, job.spec, { from: job.from, to: job.to, progressEvery: 2_000, onProgress: (done) => post({ kind: 'progress', done }) });
-    post({ kind: 'done', result: { ...r, traces: r.traces.toTransfer() } });
+    for (let i = Atomics.add(claims, 0, 1); i < chunks; i = Atomics.add(claims, 0, 1)) {
+      const from = i * chunk;
+      const to = Math.min(spec.users, from + chunk);
+      const r = runPopulation(doc, spec, { from, to, keepTraces });
+      Atomics.add(claims, 1, to - from);
+      const traces = r.traces.toTransfer();
+      post({ kind: 'part', index: i, result: { ...r, traces } }, [traces.buf.buffer as ArrayBuffer]);
+    }
+    post({ kind: 'idle' });
   } catch (e) {
     post({ kind: 'failed', message: (e as Error).message });
   }

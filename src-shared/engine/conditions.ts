@@ -29,6 +29,11 @@ export function evaluateCondition(group: ConditionGroup, env: ConditionEnv, expl
   return explainGroup(group, env);
 }
 
+/** {@link evaluateCondition}'s verdict without explanation and without a result object (population runs). */
+export function conditionHolds(group: ConditionGroup, env: ConditionEnv): boolean {
+  return matchGroup(group, env);
+}
+
 function matchGroup(group: ConditionGroup, env: ConditionEnv): boolean {
   if (group.rules.length === 0) return true;
   if (group.match === 'all') {

@@ -1,7 +1,7 @@
 import type { FlowNode } from '../flow';
 import { runtimeOf } from '../flow/nodes/runtimes';
 import { addDuration } from './calendar';
-import { evaluateCondition } from './conditions';
+import { conditionHolds, evaluateCondition } from './conditions';
 import type { CompiledFlow } from './graph';
 import { envOf, step } from './journey-changes';
 import type { Arrival } from './node-runtime';
@@ -54,6 +54,10 @@ export function globalExit(flow: CompiledFlow, d: JourneyData): { id: string; wh
   if (exits.length === 0) return null;
   // One view of the journey for all exits: nothing changes while they are checked.
   const env = envOf(d, d.inputMessage);
+  if (!d.explain) {
+    for (const exit of exits) if (conditionHolds(exit.condition, env)) return { id: exit.id, why: '' };
+    return null;
+  }
   for (const exit of exits) {
     const r = evaluateCondition(exit.condition, env, d.explain);
     if (r.matched) return { id: exit.id, why: d.explain ? `global exit${exit.name ? ` "${exit.name}"` : ''}: ${r.why}` : '' };

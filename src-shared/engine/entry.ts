@@ -50,5 +50,8 @@ export function entryDecision(c: CampaignSettings, profile: UserProfile, events:
     const next = addDuration(last, f.interval, c.timezone);
     if (now < next) return { enters: false, why: explain ? `entry frequency: once per ${formatDuration(f.interval)}, next allowed ${formatLocalTime(next, c.timezone)}` : '' };
   }
-  return { enters: true, why: explain ? 'trigger fired, audience matches, entry frequency allows it' : '' };
+  return explain ? { enters: true, why: 'trigger fired, audience matches, entry frequency allows it' } : ENTERS;
 }
+
+/** The unexplained "enters" of every population entry: one object, not one per journey. */
+const ENTERS: EntryDecision = Object.freeze({ enters: true, why: '' });

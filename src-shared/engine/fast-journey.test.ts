@@ -40,3 +40,42 @@ describe('fast path', () => {
     );
   });
 });
+
+describe('fast path, global exits on timers', () => {
+  // The fast path skips exits on a timer when they read neither the clock nor the message
+  // (`exitsTimeless`): exits that do read the clock must still be checked at every timer.
+  const withinExit = (doc: FlowDocument, within: boolean): FlowDocument => ({
+    ...doc,
+    campaign: {
+      ...doc.campaign,
+      globalExits: [
+        ...doc.campaign.globalExits,
+        {
+          id: 'quiet',
+          name: 'Quiet',
+          // With a window: "opened the app, but not in the last day", which a timer alone makes true.
+          condition: {
+            type: 'group',
+            match: 'all',
+            rules: [
+              { type: 'event', event: 'app.opened', count: { operator: 'at_least', value: 1 }, properties: [] },
+              ...(within ? [{ type: 'event' as const, event: 'app.opened', count: { operator: 'at_most' as const, value: 0 }, properties: [], within: { amount: 1, unit: 'days' as const } }] : []),
+            ],
+          },
+        },
+      ],
+    },
+  });
+
+  it('gives the same journeys as the XState machine with exits that do and do not read the clock', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1e6 }), fc.boolean(), (nodes, seed, within) => {
+        const doc = withinExit(randomFlow(nodes, seed), within);
+        const script = [...randomScript(seed, MONDAY_9, 10), { type: 'event' as const, at: MONDAY_9 + 3_600_000, name: 'app.opened', properties: {} }];
+        const [machine, fast] = both(doc, script, false);
+        expect(fast).toEqual(machine);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,12 +1,10 @@
-import { runtimeOf } from '../flow/nodes/runtimes';
-import { arrival, checkGoal, completeNode, globalExit, messageDecision, timerOf } from './decisions';
+import { checkGoal, globalExit } from './decisions';
 import type { CompiledFlow } from './graph';
 import { finish, initialData, recordAction, recordTick, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
-const IDLE = 0;
-const WAITING = 1;
-const DONE = 2;
+/** How many acted nodes a journey lists before it switches to a Set. */
+const SET_AFTER = 24;
 
 /** Internal events (the machine's raised events), queued as parallel arrays: no object per event. */
 const STEP = 0;
@@ -24,10 +22,13 @@ const FIRED = 4;
 export class FastJourney {
   private readonly d: JourneyData;
   /**
-   * Per node: IDLE, WAITING or DONE. A plain array: a journey is short-lived, and allocating a
-   * typed array costs more than it saves here.
+   * The nodes that have acted (waiting or done); every other node is idle. A short list, not an
+   * array per node of the flow: a journey touches a handful of nodes, and allocating and filling
+   * one slot per node made every journey of a 5,000-node flow cost ~5,000 writes. Past
+   * `SET_AFTER` nodes the list becomes a Set, so long journeys do not scan.
    */
-  private readonly status: number[];
+  private readonly touched: number[] = [];
+  private touchedSet: Set<number> | null = null;
   /**
    * The queue of internal events (kind, node index, handle for FIRED or why for END), `size`
    * long. Shared by all journeys: a queue is only used inside one `drain()`, which runs to
@@ -39,16 +40,19 @@ export class FastJourney {
   private static size = 0;
   /** Indexes of waiting nodes, ascending: `data.due` as an array. */
   private readonly waiting: number[] = [];
+  /** The timer of each node of `waiting` (same position) as `arrival` gave it (null = none). */
+  private readonly waitDue: (Millis | null)[] = [];
   /**
    * `data.due` is written when `data` is read, not on every wait (keyed writes and deletes on
    * that object were the fast path's costliest lines): the waiting nodes in the order they
    * started waiting (the object's key order), each one's timer as given, and whether it changed.
    */
   private readonly waitOrder: number[] = [];
-  /** Per node index: the timer of a waiting node as `arrival` gave it (null = none). */
-  private readonly dueValue: (Millis | null)[];
   private dueStale = false;
-  /** Conversation count at the last global-exit check of this input that found none; -1 = none yet. */
+  /**
+   * Conversation count at the last global-exit check that found none; -1 = none yet. Reset by
+   * every input that can change what exits read, see `tick`.
+   */
   private checkedAt = -1;
 
   constructor(
@@ -56,8 +60,6 @@ export class FastJourney {
     input: JourneyInput,
   ) {
     this.d = initialData(input);
-    this.status = new Array<number>(flow.nodes.length).fill(IDLE);
-    this.dueValue = new Array<Millis | null>(flow.nodes.length);
   }
 
   /** The journey's data; `due` is brought up to date on each read, so read it again after an input. */
@@ -66,12 +68,17 @@ export class FastJourney {
     return this.d;
   }
 
+  /** `data.messages` without bringing `due` up to date: the runner reads it after every input. */
+  get messages(): JourneyData['messages'] {
+    return this.d.messages;
+  }
+
   /** Writes `due` as the machine keeps it: a key per waiting node; none once the journey is over (`finish`). */
   private syncDue(): void {
     this.dueStale = false;
     if (this.d.status !== 'running') return;
     const due: Record<string, Millis | null> = {};
-    for (const i of this.waitOrder) due[this.flow.nodes[i]!.id] = this.dueValue[i]!;
+    for (const i of this.waitOrder) due[this.flow.nodes[i]!.id] = this.waitDue[this.waiting.indexOf(i)]!;
     this.d.due = due;
   }
 
@@ -79,9 +86,9 @@ export class FastJourney {
   nextDue(): Millis | null {
     if (this.d.status !== 'running') return null;
     let best = Infinity;
-    const w = this.waiting;
+    const w = this.waitDue;
     for (let k = 0; k < w.length; k++) {
-      const t = this.dueValue[w[k]!] ?? NaN;
+      const t = w[k] ?? NaN;
       if (t < best) best = t;
     }
     return best === Infinity ? null : best;
@@ -94,8 +101,8 @@ export class FastJourney {
   start(): void {
     if (!this.running) return;
     const t = this.flow.triggerIndex;
-    if (t >= 0 && this.status[t] === IDLE) {
-      this.status[t] = DONE;
+    if (t >= 0 && this.idle(t)) {
+      this.touch(t);
       FastJourney.size = 0; // (empty unless an earlier drain threw)
       step(this.d, this.flow.nodes[t]!.id, 'next', this.d.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
       this.push(STEP, -1, '');
@@ -108,6 +115,9 @@ export class FastJourney {
   tick(at: Millis): void {
     if (!this.running) return;
     recordTick(this.d, at);
+    // A tick changes only the time (and clears the input's message): exits that read neither
+    // give the verdict of their last check, as long as no conversation opened since (checkedAt).
+    if (!this.flow.exitsTimeless) this.checkedAt = -1;
     FastJourney.size = 0;
     this.push(STEP, -1, '');
     this.push(TIMERS, -1, '');
@@ -119,6 +129,7 @@ export class FastJourney {
     if (!this.running) return;
     recordAction(this.d, action);
     checkGoal(this.flow, this.d);
+    this.checkedAt = -1;
     FastJourney.size = 0;
     this.push(STEP, -1, '');
     if (action.type === 'message') this.push(MESSAGE, -1, '');
@@ -142,7 +153,6 @@ export class FastJourney {
   private drain(): void {
     const { flow, d } = this;
     const { kinds, nodes, texts } = FastJourney;
-    this.checkedAt = -1;
     for (let q = 0; q < FastJourney.size && d.status === 'running'; q++) {
       switch (kinds[q]) {
         case STEP: {
@@ -176,7 +186,7 @@ export class FastJourney {
           // All regions take the event in the same microstep: arriving at one target changes
           // only that target's status, so checking each one as we go selects the same set.
           const fromId = flow.nodes[from]!.id;
-          for (let k = 0; k < targets.length; k++) if (this.status[targets[k]!] === IDLE) this.arrive(targets[k]!, fromId);
+          for (let k = 0; k < targets.length; k++) if (this.idle(targets[k]!)) this.arrive(targets[k]!, fromId);
           break;
         }
       }
@@ -186,14 +196,14 @@ export class FastJourney {
 
   /** Due timers complete in node order; the set is selected before any of them acts. */
   private timers(): void {
-    const { flow, d, waiting } = this;
-    const due: number[] = [];
-    for (let k = 0; k < waiting.length; k++) if ((this.dueValue[waiting[k]!] ?? NaN) <= d.time) due.push(waiting[k]!);
+    const { flow, d, waiting, waitDue } = this;
+    let due: number[] | null = null;
+    for (let k = 0; k < waiting.length; k++) if ((waitDue[k] ?? NaN) <= d.time) (due ??= []).push(waiting[k]!);
+    if (!due) return;
     for (const i of due) {
-      const node = flow.nodes[i]!;
       this.stopWaiting(i);
-      const { handle, why } = timerOf(node);
-      completeNode(flow, d, node, handle, d.explain ? why : '', false);
+      const { handle, why } = flow.runtimes[i]!.timer; // timerOf
+      this.complete(i, handle, d.explain ? why : '');
       this.push(STEP, -1, '');
       this.push(FIRED, i, handle);
     }
@@ -208,8 +218,9 @@ export class FastJourney {
     let why: string[] | null = null;
     for (let k = 0; k < waiting.length; k++) {
       const node = flow.nodes[waiting[k]!]!;
-      if (!runtimeOf(node).message) continue;
-      const r = messageDecision(node, d, text);
+      const decide = flow.runtimes[waiting[k]!]!.message; // messageDecision
+      if (!decide) continue;
+      const r = decide(node, d, text);
       if (!r.matched) continue;
       (hit ??= []).push(waiting[k]!);
       (why ??= []).push(r.why);
@@ -218,40 +229,73 @@ export class FastJourney {
     for (let k = 0; k < hit.length; k++) {
       const i = hit[k]!;
       this.stopWaiting(i);
-      completeNode(flow, d, flow.nodes[i]!, 'received', why![k]!, false);
+      this.complete(i, 'received', why![k]!);
       this.push(STEP, -1, '');
       this.push(FIRED, i, 'received');
     }
   }
 
+  /**
+   * `completeNode(flow, d, node, handle, why, false)`, with the runtime already looked up by
+   * index: the machine's action, step for step.
+   */
+  private complete(i: number, handle: string, why: string): void {
+    const node = this.flow.nodes[i]!;
+    const effects = this.flow.runtimes[i]!.complete;
+    step(this.d, node.id, handle, effects ? effects(this.flow, this.d, node, why) : why);
+  }
+
   private stopWaiting(i: number): void {
-    this.status[i] = DONE;
-    remove(this.waiting, i);
+    const w = this.waiting;
+    const due = this.waitDue;
+    let k = w.indexOf(i);
+    if (k >= 0) {
+      // A shift, not splice (short lists, hot).
+      for (; k < w.length - 1; k++) {
+        w[k] = w[k + 1]!;
+        due[k] = due[k + 1]!;
+      }
+      w.pop();
+      due.pop();
+    }
     remove(this.waitOrder, i);
     this.dueStale = true;
+  }
+
+  /** Whether node `i` has not acted in this journey. */
+  private idle(i: number): boolean {
+    return this.touchedSet ? !this.touchedSet.has(i) : !this.touched.includes(i);
+  }
+
+  private touch(i: number): void {
+    if (this.touchedSet) this.touchedSet.add(i);
+    else if (this.touched.push(i) > SET_AFTER) this.touchedSet = new Set(this.touched);
   }
 
   private arrive(i: number, from: string): void {
     const { flow, d } = this;
     const node = flow.nodes[i]!;
     d.via[node.id] = from;
-    const a = arrival(flow, d, node);
+    const a = flow.runtimes[i]!.arrive(flow, d, node); // arrival
+    this.touch(i);
     if (a.kind === 'wait') {
-      this.status[i] = WAITING;
       // Insert in order (a shift, not splice: the list is short and this is hot).
       const w = this.waiting;
+      const due = this.waitDue;
       let k = w.length;
-      for (; k > 0 && w[k - 1]! > i; k--) w[k] = w[k - 1]!;
+      for (; k > 0 && w[k - 1]! > i; k--) {
+        w[k] = w[k - 1]!;
+        due[k] = due[k - 1]!;
+      }
       w[k] = i;
+      due[k] = a.due;
       this.waitOrder.push(i);
-      this.dueValue[i] = a.due;
       this.dueStale = true;
       step(d, node.id, 'waiting', a.why); // startWait, with `due` left to syncDue
       return;
     }
-    this.status[i] = DONE;
     if (a.kind === 'complete') {
-      completeNode(flow, d, node, a.handle, a.why, false);
+      this.complete(i, a.handle, a.why);
       this.push(STEP, -1, '');
       this.push(FIRED, i, a.handle);
     } else {

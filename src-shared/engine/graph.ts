@@ -1,5 +1,6 @@
-import type { FlowDocument, FlowNode } from '../flow';
+import type { ConditionGroup, FlowDocument, FlowNode } from '../flow';
 import { runtimeOf } from '../flow/nodes/runtimes';
+import type { NodeRuntime } from './node-runtime';
 
 /**
  * A flow prepared for stepping: nodes by index (document order, which is also the order of the
@@ -22,6 +23,14 @@ export interface CompiledFlow {
    */
   handlesByNode: readonly (readonly string[])[];
   targetsByNode: readonly (readonly (readonly number[])[])[];
+  /**
+   * Whether the global exits read neither the clock (event rules with a window) nor the
+   * message being handled: their verdict then changes only with the contact's record or the
+   * journey's conversations, so the fast path need not check them again on a timer.
+   */
+  exitsTimeless: boolean;
+  /** Per node index: its kind's runtime, looked up once (the fast path's per-step lookup). */
+  runtimes: readonly NodeRuntime<FlowNode['type']>[];
 }
 
 const cache = new WeakMap<FlowDocument, CompiledFlow>();
@@ -49,11 +58,25 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
     const [source, handle] = key.split('\u0000') as [string, string];
     outByNode[index.get(source)!]!.set(handle, list);
   }
-  const handlesByNode = outByNode.map((m) => [...m.keys()]);
+  const handlesByNode = outByNode.map((m) => [...m.keys()].map(interned));
   const targetsByNode = outByNode.map((m) => [...m.values()]);
-  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode };
+  const exitsTimeless = doc.campaign.globalExits.every((x) => timeless(x.condition));
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, runtimes: doc.nodes.map(runtimeOf) };
   cache.set(doc, compiled);
   return compiled;
+}
+
+/**
+ * The same text as a property key's string, which engines keep as one shared copy: the fast path
+ * compares handles with `===` on every step, and two shared copies compare by identity, while a
+ * handle cut out of a key by `split` would be compared character by character.
+ */
+function interned(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
+}
+
+function timeless(group: ConditionGroup): boolean {
+  return group.rules.every((r) => (r.type === 'group' ? timeless(r) : r.type !== 'message' && !(r.type === 'event' && r.within)));
 }
 
 /** Whether an edge leaves `source` through `handle` into `target`. */

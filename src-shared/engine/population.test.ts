@@ -24,6 +24,20 @@ describe('population run', () => {
     );
   });
 
+  it('counts the same without keeping traces (the CLI), and then keeps none', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1e6 }), (nodes, seed) => {
+        const doc = randomFlow(nodes, seed);
+        const spec = { users: 40, days: 7, seed, replyProbability: 0.5, exitChance: 0.2, eventRates: { 'app.opened': 1 } };
+        const { traces: kept, ...all } = runPopulation(doc, spec);
+        const { traces: none, ...counted } = runPopulation(doc, spec, { keepTraces: false });
+        expect(JSON.stringify(counted)).toBe(JSON.stringify(all));
+        expect([kept.journeys, none.journeys]).toEqual([all.journeys, 0]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('gives the same statistics on the XState machine as on the fast path', () => {
     const doc = randomFlow(25, 11);
     const spec = { users: 60, days: 10, seed: 5, replyProbability: 0.6, exitChance: 0.2 };

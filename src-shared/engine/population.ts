@@ -47,6 +47,12 @@ export interface PopulationOptions {
   to?: number;
   /** Default: the fast path. The XState machine (`machineSteppers`) gives the same result, slower. */
   stepper?: StepperFactory;
+  /**
+   * Whether to keep every journey's trace in `traces` (default true: previews show them). The
+   * CLI prints statistics only: with false, each user's steps are packed, counted and dropped,
+   * so memory stays flat whatever the population, and `traces` comes back empty.
+   */
+  keepTraces?: boolean;
 }
 
 /**
@@ -63,6 +69,7 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
   const from = o.from ?? 0;
   const to = Math.min(o.to ?? spec.users, spec.users);
   const every = o.progressEvery ?? 1000;
+  const keep = o.keepTraces ?? true;
   const r: PopulationResult = {
     users: 0,
     journeys: 0,
@@ -83,13 +90,14 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
       break;
     }
     const u = user(i);
-    const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false });
+    const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
     r.users++;
     for (const j of run.journeys) {
       r.traces.add(i, j.data.trace, flow.index);
       const k = r.traces.journeys - 1;
       tally.add(j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k));
     }
+    if (!keep) r.traces.clear();
     if ((i - from + 1) % every === 0) o.onProgress?.(i - from + 1, to - from);
   }
   tally.finish();

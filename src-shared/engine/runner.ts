@@ -12,6 +12,8 @@ export interface Stepper {
   act(action: UserAction): void;
   /** The earliest timer among waiting nodes, or null (nothing to wake up for). */
   nextDue(): Millis | null;
+  /** `data.messages`, when the stepper can give it more cheaply than `data` (read after every input). */
+  readonly messages?: readonly SentMessage[];
 }
 
 /** One input given to one journey (index into `journeys`): what rewind replays. */
@@ -40,6 +42,11 @@ export interface UserRunOptions {
    * replay, skip both.
    */
   recordInputs?: boolean;
+  /**
+   * Whether the run may change `profile` in place as the user acts (default false: it copies it).
+   * Population runs pass true: each synthetic user's profile is made for that run alone.
+   */
+  ownsProfile?: boolean;
 }
 
 export interface UserRun {
@@ -61,7 +68,7 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
   const queue = sortByTime(o.actions.filter((a) => a.at >= o.from && a.at <= o.until));
   const record = o.recordInputs ?? true;
   const run: UserRun = { journeys: [], refused: [], inputs: [] };
-  const profile = { ...o.profile, attributes: { ...o.profile.attributes }, tags: [...o.profile.tags], segments: [...o.profile.segments] };
+  const profile = o.ownsProfile ? o.profile : { ...o.profile, attributes: { ...o.profile.attributes }, tags: [...o.profile.tags], segments: [...o.profile.segments] };
   const events: EventRecord[] = [];
   const entries: Millis[] = [];
   let scheduled = scheduledAt(c);
@@ -89,8 +96,9 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
     after(j, run.journeys.length - 1);
   };
   const after = (j: Stepper, k: number): void => {
-    const sent = j.data.messages;
-    if (!o.onSend || sent.length === seen[k]) return;
+    if (!o.onSend) return;
+    const sent = j.messages ?? j.data.messages;
+    if (sent.length === seen[k]) return;
     for (let i = seen[k]!; i < sent.length; i++) {
       const reply = o.onSend(sent[i]!);
       if (reply) for (const a of reply) insert(queue, qi, a);
@@ -159,7 +167,8 @@ function sortByTime(list: UserAction[]): UserAction[] {
 function insert(queue: UserAction[], from: number, a: UserAction): void {
   let i = queue.length;
   while (i > from && queue[i - 1]!.at > a.at) i--;
-  queue.splice(i, 0, a);
+  if (i === queue.length) queue.push(a);
+  else queue.splice(i, 0, a);
 }
 
 /**

@@ -108,6 +108,7 @@ export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (inde
   const exitChance = spec.exitChance ?? 0.05;
   // A trigger event with a rate of its own repeats; otherwise every user fires the trigger once.
   const triggerRepeats = t.type === 'event' && (spec.eventRates?.[t.event] ?? 0) > 0;
+  const replies = replyRules(spec);
 
   return (index) => {
     const rnd = createPrng(mixSeed(spec.seed, index));
@@ -144,7 +145,7 @@ export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (inde
       const a = satisfy(exit.condition.rules, at);
       if (a) actions.push(a);
     }
-    return { profile, actions, onSend: replier(spec, rnd) };
+    return { profile, actions, onSend: replier(replies, rnd) };
   };
 }
 
@@ -154,7 +155,14 @@ function drawAttribute(rnd: Prng, spec: AttributeSpec): Scalar {
   return spec.integer ? Math.ceil(spec.min) + Math.floor(rnd.next() * span) : spec.min + rnd.next() * span;
 }
 
-function replier(spec: PopulationSpec, rnd: Prng): SyntheticUser['onSend'] {
+interface ReplyRule {
+  p: number;
+  mean: number;
+  texts: Choice<string>;
+}
+
+/** How users reply, for every send and per send node: worked out once per spec, not per user. */
+function replyRules(spec: PopulationSpec): { base: ReplyRule; byNode: ReadonlyMap<string, ReplyRule> } {
   const base = { p: spec.replyProbability ?? 0.3, mean: (spec.replyDelayMinutes ?? 120) * 60_000, texts: spec.replies ?? DEFAULT_REPLIES };
   const byNode = new Map(
     Object.entries(spec.repliesByNode ?? {}).map(([node, r]) => [
@@ -162,6 +170,10 @@ function replier(spec: PopulationSpec, rnd: Prng): SyntheticUser['onSend'] {
       { p: r.probability ?? base.p, mean: r.delayMinutes === undefined ? base.mean : r.delayMinutes * 60_000, texts: r.texts ?? base.texts },
     ]),
   );
+  return { base, byNode };
+}
+
+function replier({ base, byNode }: ReturnType<typeof replyRules>, rnd: Prng): SyntheticUser['onSend'] {
   return (m) => {
     const r = byNode.get(m.nodeId) ?? base;
     return rnd.chance(r.p) ? [{ type: 'message', at: m.at + 60_000 + Math.floor(rnd.exponential(r.mean) / 1000) * 1000, text: rnd.pick(r.texts.values, r.texts.weights) }] : undefined;

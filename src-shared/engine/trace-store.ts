@@ -29,6 +29,9 @@ export class TraceStore {
   }
 
   code(name: string): number {
+    // A flow has a handful of names: comparing them beats hashing (this runs for every step).
+    const names = this.names;
+    if (names.length <= 12) for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
     let c = this.codes.get(name);
     if (c === undefined) {
       c = this.names.length;
@@ -63,9 +66,18 @@ export class TraceStore {
     }
   }
 
+  /** Forgets every journey (names keep their codes): a population run that keeps no traces. */
+  clear(): void {
+    this.used = 0;
+    this.offsets.length = 0;
+    this.counts.length = 0;
+    this.users.length = 0;
+  }
+
   /** Appends another store's journeys (same flow and start), e.g. from another worker. */
   append(other: TraceStore): void {
     const map = other.names.map((n) => this.code(n));
+    if (map.every((c, i) => c === i)) return this.appendSameCodes(other);
     for (let k = 0; k < other.journeys; k++) {
       const r = other.raw(k);
       if (this.used * 4 + r.length > this.buf.length) {
@@ -84,6 +96,23 @@ export class TraceStore {
         this.buf[o + 3] = map[r[i + 3]!]!;
       }
     }
+  }
+
+  /** `append` when both stores code names alike (slices of one run do): one block copy. */
+  private appendSameCodes(other: TraceStore): void {
+    const n = other.used * 4;
+    if (this.used * 4 + n > this.buf.length) {
+      const next = new Int32Array(Math.max(this.buf.length * 2, this.used * 4 + n));
+      next.set(this.buf.subarray(0, this.used * 4));
+      this.buf = next;
+    }
+    this.buf.set(other.buf.subarray(0, n), this.used * 4);
+    for (let k = 0; k < other.journeys; k++) {
+      this.offsets.push(this.used + other.offsets[k]!);
+      this.counts.push(other.counts[k]!);
+      this.users.push(other.users[k]!);
+    }
+    this.used += other.used;
   }
 
   /** Plain data for sending between workers (`structuredClone`-able); see `fromTransfer`. */

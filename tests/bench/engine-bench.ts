@@ -5,16 +5,18 @@
  * (naive-xstate.ts), and the fast path against the engine's own compiled XState machine.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { importFlowJson, type FlowDocument } from '../../src-shared/flow';
 import { generateFlow } from '../../src-shared/flow/generator';
+import { audienceSpec, deriveAudience } from '../../src-shared/forecast';
 import { runNaive, sameJourneyFlow, sameJourneySpec, sameOutcome } from './naive-xstate';
 import { countsAt, machineSteppers, transitionSteppers, mergePopulations, PopulationIndex, previewJourney, runPopulation, TraceStore, type PopulationResult } from '../../src-shared/engine';
 
 const users = Number(process.argv[2] ?? 100_000);
 const baselineUsers = Number(process.argv[3] ?? 5_000);
 const days = 30;
+const ROUNDS = Number(process.env.CS_BENCH_ROUNDS ?? 3);
 
 function load(path: string): FlowDocument {
   const r = importFlowJson(readFileSync(new URL(path, import.meta.url), 'utf8'));
@@ -80,24 +82,79 @@ function sameJourney(): void {
   const nNaive = Math.min(baselineUsers * 4, n);
   runPopulation(doc, sameJourneySpec(5_000));
   runNaive(doc, sameJourneySpec(2_000)); // warm-up of both
-  let t0 = performance.now();
-  const engine = runPopulation(doc, sameJourneySpec(n));
-  const engineMs = performance.now() - t0;
-  t0 = performance.now();
+  // Interleaved rounds, medians: a load spike on this shared machine hits both sides alike.
+  const [engineMs, naiveMs] = pairedMedians([() => runPopulation(doc, sameJourneySpec(n)), () => runNaive(doc, sameJourneySpec(nNaive))]);
   const naive = runNaive(doc, sameJourneySpec(nNaive));
-  const naiveMs = performance.now() - t0;
   const check = runPopulation(doc, sameJourneySpec(nNaive));
-  const engineRate = (n / engineMs) * 1000;
-  const naiveRate = (nNaive / naiveMs) * 1000;
-  console.log(`\nsame journey (12 steps: wait, filter, reply with timeout), the same users on both sides:`);
-  console.log(`  engine         ${fmt(n)} users in ${fmt(engineMs)} ms = ${fmt(engineRate)} users/s (population run: fast path, traces, statistics)`);
-  console.log(`  plain XState   ${fmt(nNaive)} users in ${fmt(naiveMs)} ms = ${fmt(naiveRate)} users/s (hand-written machine, createActor + SimulatedClock per user; counts only)`);
+  const engineRate = (n / engineMs!) * 1000;
+  const naiveRate = (nNaive / naiveMs!) * 1000;
+  console.log(`\nsame journey (12 steps: wait, filter, reply with timeout), the same users on both sides; medians of ${ROUNDS} interleaved rounds, load average ${loadAverage()}:`);
+  console.log(`  engine         ${fmt(n)} users in ${fmt(engineMs!)} ms = ${fmt(engineRate)} users/s (population run: fast path, traces, statistics)`);
+  console.log(`  plain XState   ${fmt(nNaive)} users in ${fmt(naiveMs!)} ms = ${fmt(naiveRate)} users/s (hand-written machine, createActor + SimulatedClock per user; counts only)`);
   console.log(`  engine vs naive XState: ${(engineRate / naiveRate).toFixed(1)}x (goal >= 30x); same sends step by step: ${sameOutcome(check, naive)}`);
-  void engine;
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+}
+
+/** Each function once per round, interleaved, `ROUNDS` rounds: the median wall time of each, in ms. */
+function pairedMedians(fns: (() => unknown)[]): number[] {
+  const times = fns.map(() => [] as number[]);
+  for (let r = 0; r < ROUNDS; r++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      times[k]!.push(performance.now() - t0);
+    });
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+}
+
+function stepsPerJourney(r: PopulationResult): number {
+  let steps = 0;
+  for (let k = 0; k < r.traces.journeys; k++) steps += r.traces.raw(k).length / 4;
+  return steps / Math.max(1, r.traces.journeys);
+}
+
+/**
+ * What a journey costs should not depend on the flow around it: generated flows of 200 and
+ * 5,000 nodes whose journeys take the same steps (same seed: the 5,000-node flow grows the
+ * 200-node one's paths no further for these users), the same users.
+ */
+function flowSize(): void {
+  const n = Math.min(users, 100_000);
+  const small = generateFlow({ nodes: 200, seed: 7 });
+  const big = generateFlow({ nodes: 5_000, seed: 7 });
+  const spec = { users: n, days, seed: 1 };
+  runPopulation(small, { ...spec, users: 5_000 });
+  runPopulation(big, { ...spec, users: 5_000 });
+  const [smallMs, bigMs] = pairedMedians([() => runPopulation(small, spec), () => runPopulation(big, spec)]);
+  const steps = [stepsPerJourney(runPopulation(small, { ...spec, users: 5_000 })), stepsPerJourney(runPopulation(big, { ...spec, users: 5_000 }))];
+  console.log(`\nflow size, ${fmt(n)} users, medians of ${ROUNDS} interleaved rounds, load average ${loadAverage()}:`);
+  console.log(`  200 nodes ${fmt(smallMs!)} ms (${steps[0]!.toFixed(1)} steps per journey), 5,000 nodes ${fmt(bigMs!)} ms (${steps[1]!.toFixed(1)} steps per journey)`);
+  console.log(`  5,000 vs 200 nodes: ${(bigMs! / smallMs!).toFixed(2)}x (goal <= 1.2x)`);
+}
+
+/** Issue #16's check: a run with an audience model (derived from the flow, as `simulate --audience derived`) against the same run without one. */
+function audience(): void {
+  const doc = flows[0]![1];
+  const n = Math.min(users, 100_000);
+  const plain = { users: n, days, seed: 1 };
+  const modelled = { ...audienceSpec(deriveAudience(doc), doc, { days, seed: 1 }).spec, users: n };
+  runPopulation(doc, { ...plain, users: 5_000 });
+  runPopulation(doc, { ...modelled, users: 5_000 });
+  const [plainMs, modelMs] = pairedMedians([() => runPopulation(doc, plain), () => runPopulation(doc, modelled)]);
+  console.log(`\naudience model, onboarding example, ${fmt(n)} users, medians of ${ROUNDS} interleaved rounds, load average ${loadAverage()}:`);
+  console.log(`  generic population ${fmt(plainMs!)} ms, derived audience model ${fmt(modelMs!)} ms: ${(modelMs! / plainMs!).toFixed(2)}x (goal <= 1.3x)`);
 }
 
 async function main(): Promise<void> {
 sameJourney();
+flowSize();
+audience();
 console.log(
   import.meta.url.endsWith('.ts')
     ? 'build: tsx from source (keepNames wraps every function: slower than the app; engine-bundled-bench.ts runs the bundle)'
