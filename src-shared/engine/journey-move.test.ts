@@ -44,7 +44,7 @@ describe('moving a waiting journey to the next version', () => {
     expect(restoreJourney(r2, 'r2', { ...saved, revision: 'r2' }).ok).toBe(false);
     const r = restoreJourney(r2, 'r2', moved.state);
     if (!r.ok) throw new Error(r.error);
-    expect(r.stepper.data.due).toEqual(saved.snapshot.context.due);
+    expect(r.stepper.data.due).toEqual((saved.snapshot as unknown as { context: { due: unknown } }).context.due);
     r.stepper.act({ type: 'message', at: MONDAY_9 + 60_000, text: 'Ada' });
     expect(r.stepper.data.messages.at(-1)?.body).toBe('And your email, please?');
     r.stepper.act({ type: 'message', at: MONDAY_9 + 120_000, text: 'ada@example.com' });
