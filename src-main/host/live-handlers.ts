@@ -77,9 +77,9 @@ export function createLiveHandlers(options: LiveHandlerOptions): Pick<HostHandle
   const flowOf = (f: LiveFlow) => ({ id: f.id, revision: f.revision, status: f.status, updatedAt: f.updatedAt });
 
   return {
-    'live.flow': async ({ backend, flowId }): Promise<Result<'live.flow'>> => {
-      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}`, LiveFlow.loose(), `flow "${flowId}"`);
-      return r.ok ? { ok: true, flow: flowOf(r.value) } : r;
+    'live.flow': async ({ backend, flowId, withDocument }): Promise<Result<'live.flow'>> => {
+      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}`, LiveFlow.extend({ document: z.record(z.string(), z.unknown()).optional() }).loose(), `flow "${flowId}"`);
+      return r.ok ? { ok: true, flow: flowOf(r.value), ...(withDocument && r.value.document ? { document: r.value.document } : {}) } : r;
     },
     'live.stats': async ({ backend, flowId, revision }): Promise<Result<'live.stats'>> => {
       const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/stats${q({ revision })}`, LiveStats, `statistics of flow "${flowId}"`);

@@ -69,8 +69,8 @@ export const LiveJourney = LiveJourneySummary.extend({
 export type LiveJourney = z.infer<typeof LiveJourney>;
 
 export const liveHostContract = {
-  /** The flow's current revision and status on the runner. */
-  'live.flow': { args: z.object({ backend: backendName, flowId }).strict(), result: answer({ flow: LiveFlow }) },
+  /** The flow's current revision and status on the runner; with `withDocument`, the flow file it runs (to forecast with). */
+  'live.flow': { args: z.object({ backend: backendName, flowId, withDocument: z.boolean().optional() }).strict(), result: answer({ flow: LiveFlow, document: z.record(z.string(), z.unknown()).optional() }) },
   /** Per-node figures of one revision (default: the one new journeys enter). */
   'live.stats': { args: z.object({ backend: backendName, flowId, revision: revision.optional() }).strict(), result: answer({ stats: LiveStats }) },
   /** A page of journeys at a node (`node`: waiting there or last acted there; `reached`: with a step there) in a state. */
