@@ -119,6 +119,7 @@ function CampaignList({ tab, campaigns }: { tab: CampaignTab; campaigns: Campaig
                 reading.ok ? (
                   <LiveChatCard
                     key={record.id}
+                    record={record}
                     form={reading.form}
                     actions={{
                       onEdit: editRoute(record.id),
