@@ -204,7 +204,7 @@ export function OneOffCard({ record, form, now, actions }: { record: FlowRecord;
         onEdit: editable ? actions.onEdit : undefined,
         editDisabledReason: editable ? undefined : truth.editReason,
         onToggle: stopper.toggle,
-        toggleText: ['Will be sent', stopper.published ? 'Stopped' : 'Held back, not published'],
+        toggleText: [truth.status.text === 'Sent' || truth.status.text === 'Being sent' ? truth.status.text : 'Will be sent', stopper.published ? 'Stopped' : 'Held back, not published'],
         toggleTitle: stopper.published ? 'Switching off deletes it in Chatwoot (Chatwoot sends disabled one-offs anyway)' : 'Held back: it is not published, so Chatwoot does not have it',
         pending: stopper.pending,
       }}
