@@ -15,7 +15,7 @@ type Forecast = { status: 'running' } | { status: 'error'; message: string } | {
  * side per step. It runs in the preview's engine worker (its own, started here and stopped when
  * the panel closes), so thousands of journeys never hold up the page.
  */
-export function ImpactForecast({ live, next, revision, groups, label }: { live: FlowDocument; next: FlowDocument; revision: string; groups: InFlightGroup[]; label: (id: string) => string }) {
+export function ImpactForecast({ live, next, revision, stayOn, groups, label }: { live: FlowDocument; next: FlowDocument; revision: string; stayOn: string; groups: InFlightGroup[]; label: (id: string) => string }) {
   const [forecast, setForecast] = useState<Forecast>({ status: 'running' });
   const key = JSON.stringify(groups);
   useEffect(() => {
@@ -36,11 +36,11 @@ export function ImpactForecast({ live, next, revision, groups, label }: { live: 
     <section className="live-forecast" data-testid="impact-forecast" data-state={forecast.status} aria-label="Forecast of the journeys in flight">
       <h3 className="live-forecast__title">Forecast for the next {FORECAST_DAYS} days</h3>
       <p className="muted live-forecast__method">
-        Simulated with the preview’s journey engine: each waiting contact is a synthetic contact of the population preview (same attributes, reply chances and delays) who arrives now at the step it waits at; a timer starts over, since the time already waited is not counted. Left: everyone stays on {revision}. Right: contacts at steps the new version also has (a Wait or a reply step of the same kind) move to it; the others stay.
+        Simulated with the preview’s journey engine: each waiting contact is a synthetic contact of the population preview (same attributes, reply chances and delays) who arrives now at the step it waits at; a timer starts over, since the time already waited is not counted. Left: everyone stays on the version they entered with ({stayOn}), simulated with the steps of the live version, {revision}. Right: contacts at steps the new version also has (a Wait or a reply step of the same kind) move to it; the others stay.
       </p>
       {forecast.status === 'running' && <p className="muted">Simulating {groups.reduce((a, g) => a + g.count, 0)} journeys…</p>}
       {forecast.status === 'error' && <p className="live-line live-line--error">The forecast could not run: {forecast.message}</p>}
-      {forecast.status === 'ready' && <ForecastTable rows={rows} stay={forecast.stay} moved={forecast.moved} revision={revision} />}
+      {forecast.status === 'ready' && <ForecastTable rows={rows} stay={forecast.stay} moved={forecast.moved} revision={stayOn} />}
     </section>
   );
 }

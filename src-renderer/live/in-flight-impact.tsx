@@ -81,7 +81,7 @@ export function InFlightImpact({ backend, flowId, doc }: { backend: string; flow
         Each finishes on the version it entered with, unless you move those waiting at a step the new version also has; contacts who enter after publishing get the new version.
       </p>
       <MoveTable rows={rows} flowId={doc.campaign.id} backend={backend} flow={loaded.flow} />
-      {loaded.live ? <ImpactForecast key={JSON.stringify(groups)} live={loaded.live} next={doc} revision={loaded.flow.revision} groups={groups} label={label} /> : <p className="muted">The live version could not be read, so there is no forecast.</p>}
+      {loaded.live ? <ImpactForecast key={JSON.stringify(groups)} live={loaded.live} next={doc} revision={loaded.flow.revision} stayOn={[...new Set(rows.map((r) => r.revision))].join(', ')} groups={groups} label={label} /> : <p className="muted">The live version could not be read, so there is no forecast.</p>}
     </div>
   );
 }
