@@ -29,8 +29,9 @@ export function createDeliveryAdapter(client: DeliveryClient): BackendAdapter {
         return { document, contentHash: hash, ...(move && revision !== null && move.over === revision && move.nodes.length ? { moveWaiting: move.nodes } : {}) };
       };
       let put = await client.put(id, body(base), base, key(base));
-      // Found there, a version we wrote whose answer was lost is ours, not someone else's (#14.2).
-      if (!put.ok && put.current && put.current.contentHash !== hash && (record.writtenHashes ?? []).includes(put.current.contentHash)) {
+      // Found there, a version we wrote whose answer was lost is ours, not someone else's (#14.2);
+      // so is the content we last synced at a later revision (Live mode's pause and resume write revisions, #15).
+      if (!put.ok && put.current && put.current.contentHash !== hash && ((record.writtenHashes ?? []).includes(put.current.contentHash) || (base !== null && put.current.contentHash === record.remoteHash))) {
         put = await client.put(id, body(put.current.revision), put.current.revision, key(put.current.revision));
       }
       const moved = put.ok ? put.value.moved : undefined;

@@ -32,6 +32,11 @@ test('publishing an edit over contacts in flight: the in-flight table, the side-
     ] as const) chats.push(await live.standin.visitorStartsConversation({ contact: { id, name } }));
     await page.getByTestId('mode-live').click();
     await expect(waiting(page, 'name-reply')).toHaveText('2 here', { timeout: 30_000 });
+    // Pausing and resuming write revisions r3 and r4: the contacts stay on r2, the flow is at r4.
+    await page.getByTestId('live-pause').click();
+    await expect(page.getByTestId('live-flow-status')).toHaveText('Paused');
+    await page.getByTestId('live-resume').click();
+    await expect(page.getByTestId('live-flow-status')).toHaveText('Running');
 
     // The edit: the gentle nudge goes.
     await page.getByTestId('mode-edit').click();
@@ -73,12 +78,13 @@ test('publishing an edit over contacts in flight: the in-flight table, the side-
     await expect(editorBadge(page)).toHaveAttribute('data-status', 'synced', { timeout: 30_000 });
     // The panel closes when the button it held the focus on is disabled while publishing.
     if (!(await panel.isVisible())) await page.getByTestId('publish').click();
-    await expect(panel.getByTestId('sync-note')).toContainText('2 waiting journeys moved to r3');
+    await expect(panel.getByTestId('sync-note')).toContainText('2 waiting journeys moved to r5');
     // A new publish starts from "stay" again: the choice was for the publish over r2.
     await expect(impact).toHaveAttribute('data-state', 'ready');
-    await expect(impact.locator('tr[data-node-id="name-reply"][data-revision="r3"]').getByTestId('move-waiting')).not.toBeChecked();
+    await expect(impact.locator('tr[data-node-id="name-reply"][data-revision="r5"]').getByTestId('move-waiting')).not.toBeChecked();
+    await expect(impact.locator('tr[data-revision="r2"]')).toHaveCount(0);
 
-    // In Live mode the two contacts wait at the same step of r3, and carry on there.
+    // In Live mode the two contacts wait at the same step of r5, and carry on there.
     await page.keyboard.press('Escape');
     await page.getByTestId('mode-live').click();
     await expect(waiting(page, 'name-reply')).toHaveText('2 here', { timeout: 30_000 });
