@@ -25,6 +25,7 @@ describe('createHandlerRegistry', () => {
       'sync.unpublish',
       'sync.stats',
       'live.flow',
+      'live.status',
       'live.stats',
       'live.journeys',
       'live.journey',

@@ -6,6 +6,7 @@ import { apiClient, collectNameAndEmail, tempDir, TEST_TOKEN, until } from '../r
 import { createBackendStore } from './backend-store';
 import { createLiveHandlers } from './live-handlers';
 import { createSecretStore } from './secret-store';
+import { startFakeChatwoot } from '../sync/testing/fake-chatwoot';
 
 // One embedded runner (PGlite) whose Chatwoot refuses every send, so failures have a reason to show.
 let runner: RunningRunner;
@@ -128,5 +129,38 @@ describe('the host’s live channels against a real runner', () => {
     expect(await kind('wrong-token')).toBe('unauthorized');
     expect(await kind('down')).toBe('refused');
     expect(await kind('runner', 'no-such-flow')).toBe('not-found');
+  });
+
+  it('reads a published campaign’s status back: the runner’s for a flow, Chatwoot’s campaign_status for a campaign', async () => {
+    const flow = await live['live.status']({ backend: 'runner', remoteId: flowId });
+    expect(flow).toMatchObject({ ok: true, remote: { kind: 'runner', status: expect.stringMatching(/^(published|paused)$/), revision: expect.stringMatching(/^r\d+$/) } });
+    const withDoc = await live['live.flow']({ backend: 'runner', flowId, withDocument: true });
+    expect(withDoc.ok && (withDoc.document as { campaign: { id: string } }).campaign.id).toBe(flowId);
+    expect('document' in (await live['live.flow']({ backend: 'runner', flowId }))).toBe(false);
+
+    const chatwoot = await startFakeChatwoot();
+    try {
+      const dir = await tempDir('live-status');
+      const backends = createBackendStore(join(dir, 'backends.json'));
+      const secrets = createSecretStore({ file: join(dir, 'secrets.json') });
+      await backends.save('acme', { type: 'chatwoot', baseUrl: chatwoot.url, accountId: 1 });
+      await secrets.set(backendSecretName('acme'), 'admin-token');
+      const handlers = createLiveHandlers({ backends, secrets, timeoutMs: 5_000 });
+      const created = await fetch(`${chatwoot.url}/api/v1/accounts/1/campaigns`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', api_access_token: 'admin-token' },
+        body: JSON.stringify({ title: 'Notice', message: 'Read-only on Sunday.', inbox_id: 2, scheduled_at: 1_900_000_000, audience: [{ type: 'Label', id: 5 }] }),
+      });
+      const id = ((await created.json()) as { id: number }).id;
+      expect(await handlers['live.status']({ backend: 'acme', remoteId: String(id) })).toEqual({ ok: true, remote: { kind: 'chatwoot', status: 'active', enabled: true, scheduledAt: expect.any(Number) } });
+      chatwoot.markSent(id);
+      expect(await handlers['live.status']({ backend: 'acme', remoteId: String(id) })).toMatchObject({ ok: true, remote: { status: 'completed' } });
+      // Chatwoot answers 500 for a campaign id it does not have (the fake does the same).
+      expect(await handlers['live.status']({ backend: 'acme', remoteId: '999' })).toMatchObject({ ok: false, error: { kind: 'server' } });
+      expect(await handlers['live.status']({ backend: 'acme', remoteId: 'abc' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    } finally {
+      await chatwoot.close();
+    }
+    expect(await live['live.status']({ backend: 'down', remoteId: flowId })).toMatchObject({ ok: false, error: { kind: expect.stringMatching(/refused|network/) } });
   });
 });

@@ -4,6 +4,7 @@ import { backendSecretName } from '../../src-shared/sync/backend-config';
 import { DeliveryErrorBody } from '../../src-shared/sync/delivery/types';
 import { syncError, type SyncError } from '../../src-shared/sync/sync-error';
 import { hostOf, jsonOf, requestJson, type JsonApi } from '../sync/api-result';
+import { createChatwootClient } from '../sync/chatwoot-client';
 import { createNodeTransport, type HttpResponse, type HttpTransport } from '../sync/http-transport';
 import type { BackendStore } from './backend-store';
 import type { HostHandlers } from './handler-registry';
@@ -77,9 +78,21 @@ export function createLiveHandlers(options: LiveHandlerOptions): Pick<HostHandle
   const flowOf = (f: LiveFlow) => ({ id: f.id, revision: f.revision, status: f.status, updatedAt: f.updatedAt });
 
   return {
-    'live.flow': async ({ backend, flowId }): Promise<Result<'live.flow'>> => {
-      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}`, LiveFlow.loose(), `flow "${flowId}"`);
-      return r.ok ? { ok: true, flow: flowOf(r.value) } : r;
+    'live.flow': async ({ backend, flowId, withDocument }): Promise<Result<'live.flow'>> => {
+      const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}`, LiveFlow.extend({ document: z.record(z.string(), z.unknown()).optional() }).loose(), `flow "${flowId}"`);
+      return r.ok ? { ok: true, flow: flowOf(r.value), ...(withDocument && r.value.document ? { document: r.value.document } : {}) } : r;
+    },
+    'live.status': async ({ backend, remoteId }): Promise<Result<'live.status'>> => {
+      const connection = await options.backends.get(backend);
+      if (connection?.type === 'chatwoot') {
+        if (!/^\d{1,12}$/.test(remoteId)) return { ok: false, error: syncError('validation', `"${remoteId}" is not a Chatwoot campaign id.`) };
+        const client = createChatwootClient({ connection, transport, timeoutMs: options.timeoutMs ?? 10_000, token: () => options.secrets.get(backendSecretName(backend)) });
+        const got = await client.getCampaign(Number(remoteId));
+        if (!got.ok) return { ok: false, error: got.error };
+        return { ok: true, remote: { kind: 'chatwoot', status: got.value.campaign_status, enabled: got.value.enabled, scheduledAt: got.value.scheduled_at ?? null } };
+      }
+      const r = await call(backend, 'GET', `/v1/flows/${enc(remoteId)}`, LiveFlow.loose(), `flow "${remoteId}"`);
+      return r.ok ? { ok: true, remote: { kind: 'runner', status: r.value.status, revision: r.value.revision } } : r;
     },
     'live.stats': async ({ backend, flowId, revision }): Promise<Result<'live.stats'>> => {
       const r = await call(backend, 'GET', `/v1/flows/${enc(flowId)}/stats${q({ revision })}`, LiveStats, `statistics of flow "${flowId}"`);

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { exportFlowJson, importFlowValue, type FlowDocument, type Problem } from '../../src-shared/flow';
+import { moveJourney } from '../../src-shared/engine/journey-move';
+import type { PersistedJourney } from '../../src-shared/engine/journey-state';
 import { flowContentHash } from '../../src-shared/sync/content-hash';
 import { runnerChatwootProblems } from './chatwoot/flow-problems';
 import { S } from './schema';
@@ -87,7 +89,11 @@ export const flowsApi = {
   },
 
   async put(c: pg.ClientBase, id: string, body: unknown, h: { ifMatch?: string; ifNoneMatch?: string }, now: Date): Promise<Reply> {
-    const b = (body ?? {}) as { document?: unknown; contentHash?: unknown };
+    const b = (body ?? {}) as { document?: unknown; contentHash?: unknown; moveWaiting?: unknown };
+    const move = b.moveWaiting;
+    if (move !== undefined && (!Array.isArray(move) || move.length > 500 || !move.every((n) => typeof n === 'string' && n.length > 0 && n.length <= 200))) {
+      return error(422, 'invalid_move', 'moveWaiting must be a list of up to 500 step ids (the steps whose waiting journeys move to the new version).', { fields: [{ path: 'moveWaiting', message: 'a list of step ids' }] });
+    }
     const imported = importFlowValue(b.document, { skipValidation: true });
     if (!imported.ok) return error(422, 'invalid_flow', 'The document is not a valid flow.', { fields: imported.problems.slice(0, 50).map((p) => ({ path: p.path, message: p.message })) });
     const doc = JSON.parse(exportFlowJson(imported.document)) as FlowDocument;
@@ -112,7 +118,13 @@ export const flowsApi = {
       const problems = publishProblems(doc, now);
       if (problems.length) return refused(problems);
     }
-    return ok(await write(c, live, live.status, doc, hash, running, false));
+    const moving = (move as string[] | undefined) ?? [];
+    if (moving.length && !running) return error(409, 'not_running', `The flow is ${live.status}: waiting journeys move only into a running flow's new version.`);
+    const written = await write(c, live, live.status, doc, hash, running, false);
+    if (!moving.length) return ok(written);
+    const moved = await moveWaiting(c, written, moving);
+    const reply = ok(written);
+    return { ...reply, body: { ...(reply.body as object), moved } };
   },
 
   async remove(c: pg.ClientBase, id: string, ifMatch: string | undefined): Promise<Reply> {
@@ -139,6 +151,39 @@ export const flowsApi = {
     return ok(await write(c, f, to, f.document, f.content_hash, to === 'published', false));
   },
 };
+
+/**
+ * Moves the flow's running journeys that wait only at `nodes` (on any older revision) to the
+ * revision just written, at the same steps, inside the publish's transaction: all of them or,
+ * if the publish fails, none. A journey whose state cannot move (a step it waits at changed
+ * kind) stays where it is and is counted in `kept` with the first reason.
+ */
+async function moveWaiting(c: pg.ClientBase, to: FlowRow, nodes: string[]): Promise<{ journeys: number; kept: number; reason?: string }> {
+  const rows = await c.query<{ id: string; revision: number; state: PersistedJourney }>(
+    `select id, revision, state from ${S}.journeys where flow_id = $1 and status = 'running' and revision < $2 and cardinality(waiting) > 0 and waiting <@ $3::text[] order by id for update`,
+    [to.id, to.revision, nodes],
+  );
+  const docs = new Map<number, FlowDocument | null>();
+  const docOf = async (revision: number) => {
+    if (!docs.has(revision)) docs.set(revision, (await c.query<{ document: FlowDocument }>(`select document from ${S}.flow_revisions where flow_id = $1 and revision = $2`, [to.id, revision])).rows[0]?.document ?? null);
+    return docs.get(revision)!;
+  };
+  let journeys = 0;
+  let kept = 0;
+  let reason: string | undefined;
+  for (const j of rows.rows) {
+    const from = await docOf(j.revision);
+    const r = from ? moveJourney(j.state, from, to.document, `r${to.revision}`) : { ok: false as const, error: `Revision r${j.revision} is not stored.` };
+    if (!r.ok) {
+      kept++;
+      reason ??= r.error;
+      continue;
+    }
+    await c.query(`update ${S}.journeys set revision = $2, state = $3, updated_at = now() where id = $1`, [j.id, to.revision, JSON.stringify(r.state)]);
+    journeys++;
+  }
+  return { journeys, kept, ...(reason ? { reason } : {}) };
+}
 
 function emptyRow(id: string): FlowRow {
   return { id, revision: 0, status: 'draft', content_hash: '', document: {} as FlowDocument, updated_at: new Date(), deleted: false };

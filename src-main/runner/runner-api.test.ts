@@ -192,4 +192,31 @@ describe('runner HTTP contract', () => {
     expect(body(list[0]!.id)?.body).toBe('from the first version');
     expect(body(list[1]!.id)?.body).toBe('from the second version');
   }, 120_000);
+
+  it('moves journeys waiting at a step to the new revision with the publish, when asked; others stay pinned', async () => {
+    const doc = await collectNameAndEmail();
+    const r1 = { ...doc, campaign: { ...doc.campaign, id: 'movable' } };
+    const first = await api.publish(r1);
+    for (const c of ['m1', 'm2']) await api.call('POST', '/v1/events', { contactId: c, name: 'conversation.created', properties: { channel: 'web_widget' } });
+    await until('two journeys waiting for a name', async () => {
+      const js = (await api.call('GET', '/v1/flows/movable/journeys?node=name-reply&state=running')).body.journeys as { waitingAt: string[] }[];
+      return js.length === 2 && js.every((j) => j.waitingAt.includes('name-reply'));
+    });
+    const r2 = { ...r1, nodes: r1.nodes.map((n) => (n.id === 'ask-email' && n.type === 'send' ? { ...n, data: { ...n.data, body: 'Your email, from r2?' } } : n)) };
+    const body = { document: r2, contentHash: flowContentHash(r2) };
+    const invalid = await api.call('PUT', '/v1/flows/movable', { ...body, moveWaiting: 'name-reply' }, { 'if-match': `"${first}"` });
+    expect([invalid.status, invalid.body.error.code]).toEqual([422, 'invalid_move']);
+    const put = await api.call('PUT', '/v1/flows/movable', { ...body, moveWaiting: ['name-reply', 'no-such-step'] }, { 'if-match': `"${first}"` });
+    expect(put.status).toBe(200);
+    expect(put.body.moved).toEqual({ journeys: 2, kept: 0 });
+    expect(check('Flow', put.body)).toEqual([]);
+    const js = (await api.call('GET', '/v1/flows/movable/journeys?state=running')).body.journeys as { id: string; revision: string; waitingAt: string[] }[];
+    expect(js.map((j) => [j.revision, j.waitingAt])).toEqual([
+      [put.body.revision, ['name-reply']],
+      [put.body.revision, ['name-reply']],
+    ]);
+    const stats = (await api.call('GET', `/v1/flows/movable/stats?revision=${put.body.revision}`)).body;
+    expect(stats.nodes.find((n: { nodeId: string }) => n.nodeId === 'name-reply').active).toBe(2);
+    expect((await api.call('GET', `/v1/flows/movable/stats?revision=${first}`)).body.nodes.find((n: { nodeId: string }) => n.nodeId === 'name-reply')?.active ?? 0).toBe(0);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import type { Problem } from '../../src-shared/flow';
 import { exportFlowJson } from '../../src-shared/flow/io';
 import type { BackendAdapter, PushResult } from '../../src-shared/sync/adapter';
 import { flowContentHash } from '../../src-shared/sync/content-hash';
@@ -22,11 +23,18 @@ export function createDeliveryAdapter(client: DeliveryClient): BackendAdapter {
       const base = overwrite ? overwrite.revision : record.remoteId === null ? null : record.remoteRevision;
       // The same write (content on top of the same revision) always carries the same key.
       const key = (revision: string | null) => `cs:${id}:${revision ?? 'new'}:${hash}`.slice(0, 200);
-      let put = await client.put(id, { document, contentHash: hash }, base, key(base));
-      // Found there, a version we wrote whose answer was lost is ours, not someone else's (#14.2).
-      if (!put.ok && put.current && put.current.contentHash !== hash && (record.writtenHashes ?? []).includes(put.current.contentHash)) {
-        put = await client.put(id, { document, contentHash: hash }, put.current.revision, key(put.current.revision));
+      // Waiting journeys move only with the publish over the revision they were chosen on (#15).
+      const body = (revision: string | null) => {
+        const move = record.options?.moveWaiting;
+        return { document, contentHash: hash, ...(move && revision !== null && move.over === revision && move.nodes.length ? { moveWaiting: move.nodes } : {}) };
+      };
+      let put = await client.put(id, body(base), base, key(base));
+      // Found there, a version we wrote whose answer was lost is ours, not someone else's (#14.2);
+      // so is the content we last synced at a later revision (Live mode's pause and resume write revisions, #15).
+      if (!put.ok && put.current && put.current.contentHash !== hash && ((record.writtenHashes ?? []).includes(put.current.contentHash) || (base !== null && put.current.contentHash === record.remoteHash))) {
+        put = await client.put(id, body(put.current.revision), put.current.revision, key(put.current.revision));
       }
+      const moved = put.ok ? put.value.moved : undefined;
       let remote: RemoteFlow;
       let action: 'created' | 'updated' | 'found' = base === null ? 'created' : 'updated';
       if (put.ok) remote = put.value;
@@ -48,7 +56,8 @@ export function createDeliveryAdapter(client: DeliveryClient): BackendAdapter {
           action = 'found';
         } else return { ok: false, error: moved.error };
       }
-      return { ok: true, remoteId: id, remoteRevision: remote.revision, remoteHash: remote.contentHash, action, warnings: [] };
+      const warnings = moved ? [movedNote(moved, remote.revision)] : [];
+      return { ok: true, remoteId: id, remoteRevision: remote.revision, remoteHash: remote.contentHash, action, warnings };
     },
   };
 }
@@ -67,4 +76,11 @@ function deleted(id: string): Failure {
     error: syncError('conflict', `The flow "${id}" was deleted on the delivery backend. Publish again to recreate it, or unlink it.`),
     conflict: { revision: null, hash: null, deleted: true, document: null, summary: 'Deleted on the delivery backend' },
   };
+}
+
+/** What the runner said about the waiting journeys it moved with the publish, for the publish panel. */
+function movedNote(moved: { journeys: number; kept: number; reason?: string | undefined }, revision: string): Problem {
+  const n = moved.journeys;
+  const kept = moved.kept ? ` ${moved.kept} could not move and stay on their version${moved.reason ? ` (${moved.reason})` : ''}.` : '';
+  return { severity: 'info', code: 'delivery.moved', message: `${n} waiting journey${n === 1 ? '' : 's'} moved to ${revision}.${kept}`, path: '$' };
 }

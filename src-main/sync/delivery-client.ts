@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DeliveryBackend } from '../../src-shared/sync/backend-config';
 import type { PlannedRequest } from '../../src-shared/sync/chatwoot/paths';
-import { ConflictBody, DeliveryErrorBody, deliveryPaths, FlowListResponse, FlowStats, RemoteFlow, type PutFlowBody } from '../../src-shared/sync/delivery/types';
+import { ConflictBody, DeliveryErrorBody, deliveryPaths, FlowListResponse, FlowStats, PutFlowAnswer, RemoteFlow, type PutFlowBody } from '../../src-shared/sync/delivery/types';
 import { syncError, type SyncError } from '../../src-shared/sync/sync-error';
 import { hostOf, jsonOf, requestJson, type ApiResult, type JsonApi } from './api-result';
 import type { HttpResponse, HttpTransport } from './http-transport';
@@ -69,7 +69,7 @@ export function createDeliveryClient(opts: DeliveryClientOptions) {
      * `idempotencyKey` names this write: a retry with the same key gets the first answer again.
      */
     put: (id: string, body: PutFlowBody, revision: string | null, idempotencyKey?: string) =>
-      call({ method: 'PUT', path: deliveryPaths.flow(id), body, headers: { ...(revision === null ? { 'if-none-match': '*' } : { 'if-match': etag(revision) }), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) } }, RemoteFlow, `flow "${id}"`),
+      call({ method: 'PUT', path: deliveryPaths.flow(id), body, headers: { ...(revision === null ? { 'if-none-match': '*' } : { 'if-match': etag(revision) }), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) } }, PutFlowAnswer, `flow "${id}"`),
     remove: async (id: string, revision: string): Promise<DeliveryResult<null>> => {
       const r = await call({ method: 'DELETE', path: deliveryPaths.flow(id), headers: { 'if-match': etag(revision) } }, z.unknown(), `flow "${id}"`);
       if (!r.ok && !(r.error.kind === 'malformed' && r.status && r.status < 300)) return r;

@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { canEditOneOff, describeBusinessHours, messageExcerpt, oneOffStatus, previewAudience, type LiveChatCampaign, type OneOffCampaign, type OneOffStatus } from '../../src-shared/campaigns/index';
+import { describeBusinessHours, messageExcerpt, previewAudience, type LiveChatCampaign, type OneOffCampaign } from '../../src-shared/campaigns/index';
+import { zonedLocalToInstant } from '../../src-shared/time/zoned';
 import type { FlowRecord } from '../db/schema';
 import { selectBackends } from '../sync/backends-store';
 import { useBackends, useSyncHost, useSyncLoop } from '../sync/sync-context';
 import { useFlowSync } from '../sync/use-flow-sync';
-import type { Tone } from '../ui/tone';
 import { BotIcon, CalendarIcon, ClockIcon, InboxIcon, LinkIcon, PencilIcon, TrashIcon, UsersIcon } from '../ui/icons';
+import { liveChatTruth, oneOffTruth, type CardTruth } from './campaign-truth';
+import { usePlacements } from './use-placements';
 import { Switch } from './form-controls';
 import { RichMessage } from './rich-message';
 import { useInboxName, useWorkspace } from './use-workspace';
@@ -23,14 +25,8 @@ interface CardActions {
   onDelete: () => void;
 }
 
-/** The status badge: its words, its tone, and whether work is under way (the dot pulses). */
-interface CardStatus {
-  text: string;
-  tone: Tone;
-  busy?: boolean;
-}
-
-function CardShell({ title, status, enabled, message, details, actions, kind }: { title: string; status: CardStatus; enabled: boolean; message: string; details: ReactNode; actions: CardActions; kind: string }) {
+function CardShell({ title, truth, enabled, message, details, actions, kind }: { title: string; truth: CardTruth; enabled: boolean; message: string; details: ReactNode; actions: CardActions; kind: string }) {
+  const status = truth.status;
   const [confirming, setConfirming] = useState(false);
   return (
     <li className={`ccard ccard--${kind}${enabled ? '' : ' ccard--off'}`} data-testid="campaign-card" data-title={title}>
@@ -45,6 +41,11 @@ function CardShell({ title, status, enabled, message, details, actions, kind }: 
         <div className="ccard__clamp rich">{message.trim() ? <RichMessage text={messageExcerpt(message, 160)} /> : <span className="muted">No message yet</span>}</div>
       </div>
       <ul className="ccard__details">{details}</ul>
+      <ul className="ccard__where" data-testid="campaign-where" aria-label="Where it is published">
+        {truth.where.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <footer className="ccard__footer">
         {actions.pending ? (
           actions.pending
@@ -80,6 +81,9 @@ function CardShell({ title, status, enabled, message, details, actions, kind }: 
   );
 }
 
+/** The card's truth with what a publish under way or stuck says, first. */
+const withLines = (t: CardTruth, lines: string[]): CardTruth => (lines.length ? { ...t, where: [...lines, ...t.where.filter((l) => !l.startsWith('Not published'))] } : t);
+
 function Detail({ icon, children, mono }: { icon: ReactNode; children: ReactNode; mono?: boolean }) {
   return (
     <li className={`ccard__detail${mono ? ' ccard__detail--mono' : ''}`}>
@@ -91,7 +95,8 @@ function Detail({ icon, children, mono }: { icon: ReactNode; children: ReactNode
 
 const FREQUENCY: Record<LiveChatCampaign['frequency']['type'], string> = { once: 'once per visitor', every_time: 'every visit until they reply', once_per_interval: 'at most once per interval' };
 
-export function LiveChatCard({ form, actions }: { form: LiveChatCampaign; actions: CardActions }) {
+export function LiveChatCard({ record, form, actions }: { record: FlowRecord; form: LiveChatCampaign; actions: CardActions }) {
+  const { placements, publishing } = usePlacements(record);
   const sender = form.sender.type === 'agent' ? (form.sender.name ?? 'Agent') : 'Bot';
   const inboxName = useInboxName();
   return (
@@ -99,7 +104,7 @@ export function LiveChatCard({ form, actions }: { form: LiveChatCampaign; action
       kind="live-chat"
       title={form.title}
       enabled={form.enabled}
-      status={form.enabled ? { text: 'Enabled', tone: 'success' } : { text: 'Disabled', tone: 'neutral' }}
+      truth={withLines(liveChatTruth(form, placements), publishing)}
       message={form.message}
       actions={actions}
       details={
@@ -120,15 +125,6 @@ export function LiveChatCard({ form, actions }: { form: LiveChatCampaign; action
     />
   );
 }
-
-const ONE_OFF_STATUS: Record<OneOffStatus, CardStatus> = {
-  draft: { text: 'Draft', tone: 'neutral' },
-  disabled: { text: 'Disabled', tone: 'neutral' },
-  scheduled: { text: 'Scheduled', tone: 'info' },
-  processing: { text: 'Processing', tone: 'warning', busy: true },
-  missed: { text: 'Missed', tone: 'danger' },
-  completed: { text: 'Completed', tone: 'success' },
-};
 
 /**
  * A one-off's switch says what really happens (#13.14, #14.12): Chatwoot sends a one-off
@@ -184,26 +180,30 @@ function useOneOffStop(record: FlowRecord, form: OneOffCampaign, onToggle: (enab
 }
 
 export function OneOffCard({ record, form, now, actions }: { record: FlowRecord; form: OneOffCampaign; now: Date; actions: Omit<CardActions, 'editDisabledReason'> }) {
-  const status = oneOffStatus(form, now, record.document.campaign.status === 'draft');
+  const { placements, publishing } = usePlacements(record);
+  // The status is what the backend says, never the local clock (#15): an unpublished one-off is not "Processing".
+  const truth = withLines(oneOffTruth(form, record.document.campaign.status === 'draft', placements), publishing);
   const stopper = useOneOffStop(record, form, actions.onToggle);
+  const at = zonedLocalToInstant(form.scheduledAt, form.timezone);
+  const late = placements.length === 0 && !form.completed && at !== null && at.getTime() < now.getTime();
   const { mode } = useWorkspace();
   const inboxName = useInboxName();
   // Recipients can be estimated only against the sample workspace's contacts.
   const recipients = mode === 'sample' ? previewAudience({ labels: form.labels, message: form.message, channel: form.channel }, sampleContacts()).recipients.length : null;
-  const editable = canEditOneOff(status);
+  const editable = truth.editable;
   return (
     <CardShell
       kind="one-off"
       title={form.title}
       enabled={form.enabled}
-      status={ONE_OFF_STATUS[status]}
+      truth={truth}
       message={form.message}
       actions={{
         ...actions,
         onEdit: editable ? actions.onEdit : undefined,
-        editDisabledReason: editable ? undefined : status === 'completed' ? 'Sent campaigns cannot be edited' : 'Being sent: it can no longer be edited',
+        editDisabledReason: editable ? undefined : truth.editReason,
         onToggle: stopper.toggle,
-        toggleText: ['Will be sent', stopper.published ? 'Stopped' : 'Held back, not published'],
+        toggleText: [truth.status.text === 'Sent' || truth.status.text === 'Being sent' ? truth.status.text : 'Will be sent', stopper.published ? 'Stopped' : 'Held back, not published'],
         toggleTitle: stopper.published ? 'Switching off deletes it in Chatwoot (Chatwoot sends disabled one-offs anyway)' : 'Held back: it is not published, so Chatwoot does not have it',
         pending: stopper.pending,
       }}
@@ -211,7 +211,7 @@ export function OneOffCard({ record, form, now, actions }: { record: FlowRecord;
         <>
           <Detail icon={<CalendarIcon size={14} />}>
             {formatLocal(form.scheduledAt)} <span className="muted">{form.timezone}</span>
-            {status === 'missed' && <span className="warning-text"> · more than 3 days ago, Chatwoot no longer sends it</span>}
+            {late && <span className="warning-text"> · this time has passed: edit it to schedule the campaign</span>}
           </Detail>
           <Detail icon={<InboxIcon size={14} />}>
             {inboxName(form.inboxId)} · {CHANNEL_NAMES[form.channel]}

@@ -23,7 +23,17 @@ export function CampaignsScreen({ tab, edit }: { tab: CampaignTab; edit?: string
   return (
     <div className="screen">
       <AppHeader current="campaigns" />
-      <main className="campaigns">{campaigns === undefined ? null : edit ? <Editor tab={tab} edit={edit} campaigns={campaigns} /> : <CampaignList tab={tab} campaigns={campaigns} />}</main>
+      <main className="campaigns">
+        {campaigns === undefined ? (
+          <p className="muted campaigns__loading" role="status" data-testid="campaigns-loading">
+            Loading campaigns…
+          </p>
+        ) : edit ? (
+          <Editor tab={tab} edit={edit} campaigns={campaigns} />
+        ) : (
+          <CampaignList tab={tab} campaigns={campaigns} />
+        )}
+      </main>
       <footer className="statusbar">
         <AppVersion />
       </footer>
@@ -118,6 +128,7 @@ function CampaignList({ tab, campaigns }: { tab: CampaignTab; campaigns: Campaig
                 reading.ok ? (
                   <LiveChatCard
                     key={record.id}
+                    record={record}
                     form={reading.form}
                     actions={{
                       onEdit: editRoute(record.id),

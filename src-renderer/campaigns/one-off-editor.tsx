@@ -22,6 +22,9 @@ import { WhatsappTemplatePicker } from './whatsapp-template-picker';
 import { defaultInboxId, inboxesOfType, inboxLabel, resolveInbox } from './workspace-choices';
 import { WorkspaceSourceBar } from './workspace-source-bar';
 import { onRadioGroupKeyDown } from '../ui/radio-group';
+import { selectBackends } from '../sync/backends-store';
+import { useBackends, useSyncLoop } from '../sync/sync-context';
+import { publishPlan } from './schedule-plan';
 
 const CHANNEL_CARDS: { channel: OneOffChannel; title: string; text: string; Icon: typeof PhoneIcon }[] = [
   { channel: 'sms', title: 'SMS', text: 'Text message, billed per segment', Icon: PhoneIcon },
@@ -64,6 +67,11 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
   const templateError = needsTemplate ? template.problem : null;
   const blocking = Object.keys(errors).length + general.length + (templateError ? 1 : 0);
 
+  const loop = useSyncLoop();
+  const backendList = useBackends(selectBackends);
+  // Where "Schedule campaign" publishes it, or why it cannot (said on the review step, before the click).
+  const plan = publishPlan(form, workspace.mode === 'chatwoot' ? workspace.backend : undefined, backendList);
+
   const review = () => {
     setTried(true);
     if (blocking === 0) setStep('review');
@@ -72,8 +80,19 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
     if (blocking > 0) return setStep('compose');
     await flowRepository.save(oneOffToFlow(form, { ...(base ? { base } : {}), now: new Date() }));
     if (needsTemplate) await template.save();
-    notify(base ? `Saved “${form.title.trim()}”` : `Scheduled “${form.title.trim()}”`);
-    onClose();
+    const title = form.title.trim();
+    // Editing saves here (publish the change from the editor, as for any flow); scheduling a new one publishes it.
+    if (base) {
+      notify(`Saved “${title}”`);
+      onClose();
+    } else if (plan.publish) {
+      notify(`Scheduled “${title}”: publishing to Chatwoot “${plan.backend}”`);
+      onClose();
+      await loop.publish(form.id, plan.backend);
+    } else {
+      notify(`Saved “${title}”, not published: ${plan.why}`);
+      onClose();
+    }
   };
   const chooseChannel = (channel: OneOffChannel) => {
     pickedInbox.current = true;
@@ -94,9 +113,16 @@ export function OneOffEditor({ base, initial, notes, onClose }: { base?: FlowDoc
         errors={0}
         general={[]}
         actions={
-          <button type="button" className="button button--primary" onClick={() => void save()} data-testid="schedule-campaign">
-            {base ? 'Save changes' : 'Schedule campaign'}
-          </button>
+          <>
+            {!base && (
+              <span className={`oneoff-plan${plan.publish ? '' : ' oneoff-plan--local'}`} data-testid="schedule-plan">
+                {plan.publish ? `Publishes it to Chatwoot “${plan.backend}”.` : `Not published: ${plan.why}`}
+              </span>
+            )}
+            <button type="button" className="button button--primary" onClick={() => void save()} data-testid="schedule-campaign">
+              {base ? 'Save changes' : plan.publish ? 'Schedule campaign' : 'Save without publishing'}
+            </button>
+          </>
         }
       >
         <OneOffReview form={form} audience={audience} schedule={schedule} inboxName={inboxName} estimated={workspace.mode === 'sample'} template={needsTemplate ? template.choice : undefined} />

@@ -68,9 +68,22 @@ export const LiveJourney = LiveJourneySummary.extend({
 });
 export type LiveJourney = z.infer<typeof LiveJourney>;
 
+/**
+ * A published campaign or flow as its backend has it now: Chatwoot's own `campaign_status`
+ * (`active`, `processing` while it is sent, `completed`) and `enabled`, or the runner's status.
+ * What the campaigns list shows instead of guessing from the clock.
+ */
+export const RemoteStatus = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('chatwoot'), status: z.enum(['active', 'processing', 'completed']), enabled: z.boolean(), scheduledAt: z.number().nullable() }),
+  z.object({ kind: z.literal('runner'), status: z.enum(['draft', 'published', 'paused']), revision }),
+]);
+export type RemoteStatus = z.infer<typeof RemoteStatus>;
+
 export const liveHostContract = {
-  /** The flow's current revision and status on the runner. */
-  'live.flow': { args: z.object({ backend: backendName, flowId }).strict(), result: answer({ flow: LiveFlow }) },
+  /** The flow's current revision and status on the runner; with `withDocument`, the flow file it runs (to forecast with). */
+  'live.flow': { args: z.object({ backend: backendName, flowId, withDocument: z.boolean().optional() }).strict(), result: answer({ flow: LiveFlow, document: z.record(z.string(), z.unknown()).optional() }) },
+  /** A published campaign's or flow's status read back from its backend (`remoteId`: Chatwoot display id or flow id). */
+  'live.status': { args: z.object({ backend: backendName, remoteId: z.string().min(1).max(200) }).strict(), result: answer({ remote: RemoteStatus }) },
   /** Per-node figures of one revision (default: the one new journeys enter). */
   'live.stats': { args: z.object({ backend: backendName, flowId, revision: revision.optional() }).strict(), result: answer({ stats: LiveStats }) },
   /** A page of journeys at a node (`node`: waiting there or last acted there; `reached`: with a step there) in a state. */

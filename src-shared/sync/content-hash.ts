@@ -81,6 +81,8 @@ function canonicalJson(value: unknown): string {
  * @example syncContentHash(flowContentHash(doc), record.options)
  */
 export function syncContentHash(flowHash: string, options: SyncOptions | undefined): string {
-  const json = canonicalJson(options ?? {});
+  // Which waiting journeys to move is a one-time choice of a publish, not what is published.
+  const { moveWaiting: _once, ...content } = options ?? {};
+  const json = canonicalJson(content);
   return json === '{}' ? flowHash : `${flowHash}+opts:${fnv1a64(json)}`;
 }

@@ -97,7 +97,7 @@ export function createPublishQueue(deps: PublishQueueDeps) {
     }
     const at = new Date(deps.clock()).toISOString();
     if (result.ok) {
-      const notes = result.warnings.filter((w) => w.code.startsWith('chatwoot.duplicate')).map((w) => w.message);
+      const notes = result.warnings.filter((w) => w.code.startsWith('chatwoot.duplicate') || w.code === 'delivery.moved').map((w) => w.message);
       await writeBack(record, { remoteId: result.remoteId, remoteRevision: result.remoteRevision, remoteHash: result.remoteHash, syncedHash: hash, lastAttempt: { ok: true, at, ...(notes.length ? { notes } : {}) }, conflict: null, writtenHashes: [] });
       const latest = await entryOf(flowId, backend);
       if (latest?.requeued) await deps.store.putOutbox({ ...latest, state: 'pending', attempts: 0, nextAttemptAt: deps.clock(), requeued: false, lastError: null, overwrite: null });

@@ -33,6 +33,12 @@ export type LastAttempt = z.infer<typeof LastAttempt>;
 /** Choices a backend needs that the flow format does not hold (yet). */
 export const SyncOptions = z.object({
   whatsappTemplate: z.object({ name: z.string(), language: z.string(), params: z.record(z.string(), z.string()).optional() }).optional(),
+  /**
+   * A runner's waiting journeys to move with the next publish (#15): the steps whose waiting
+   * journeys go to the new version, for the publish that replaces revision `over` only (a later
+   * publish over another revision sends nothing). Not content: it does not mark a flow changed.
+   */
+  moveWaiting: z.object({ over: z.string(), nodes: z.array(z.string().min(1).max(200)).max(500) }).optional(),
 });
 export type SyncOptions = z.infer<typeof SyncOptions>;
 

@@ -50,7 +50,7 @@ async function createOneOff(page: Page, title: string): Promise<void> {
   await page.getByTestId('scheduled-at').fill(`${dateIn(30)}T09:30`);
   await page.getByTestId('review-campaign').click();
   await page.getByTestId('schedule-campaign').click();
-  await expect(card(page, title).getByTestId('campaign-status')).toHaveText('Scheduled');
+  await expect(card(page, title).getByTestId('campaign-status')).toHaveText('Not published');
 }
 
 test.describe('live-chat campaigns', () => {
@@ -201,7 +201,7 @@ test.describe('one-off campaigns', () => {
     await page.getByTestId('schedule-campaign').click();
 
     const scheduled = card(page, 'Maintenance window notice');
-    await expect(scheduled.getByTestId('campaign-status')).toHaveText('Scheduled');
+    await expect(scheduled.getByTestId('campaign-status')).toHaveText('Not published');
     await expect(scheduled).toContainText('America/New_York');
   });
 
@@ -212,7 +212,7 @@ test.describe('one-off campaigns', () => {
     await page.getByLabel('Title').fill('Planned maintenance notice');
     await page.getByTestId('review-campaign').click();
     await page.getByTestId('schedule-campaign').click();
-    await expect(card(page, 'Planned maintenance notice').getByTestId('campaign-status')).toHaveText('Scheduled');
+    await expect(card(page, 'Planned maintenance notice').getByTestId('campaign-status')).toHaveText('Not published');
     await expect(page.getByTestId('campaign-card')).toHaveCount(1);
     await shot(page, 'campaigns-one-off-list.png');
   });

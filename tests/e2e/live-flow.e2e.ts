@@ -1,36 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startChatwootStandin, type ChatwootStandin } from '../../src-main/runner/chatwoot/testing/chatwoot-standin';
-import { startRunner, type RunningRunner } from '../../src-main/runner/runner';
 import { collectNameAndEmail, tempDir, TEST_TOKEN } from '../../src-main/runner/testing/runner-fixtures';
-import { freePort } from '../runner/runner-process';
 import { expect, shot, test } from './fixtures';
+import { startLiveBackend } from './live-backend';
 import { addBackend, publishTo } from './settings-helpers';
 
-const SECRET = 'live-webhook-secret';
 const badge = (page: Page, node: string) => page.locator(`.react-flow__node[data-id="${node}"] [data-testid="sim-badge"]`);
 const waiting = (page: Page, node: string) => page.locator(`.react-flow__node[data-id="${node}"] [data-testid="sim-waiting"]`);
-
-/** A runner in embedded mode (PGlite in a temp dir) wired to a Chatwoot stand-in through signed webhooks, for one test. */
-async function startLiveBackend(): Promise<{ runner: RunningRunner; standin: ChatwootStandin; close(): Promise<void> }> {
-  const port = await freePort();
-  const standin = await startChatwootStandin({ webhook: { url: `http://127.0.0.1:${port}/webhooks/chatwoot`, secret: SECRET }, clock: Math.floor(Date.now() / 1000) });
-  const runner = await startRunner({
-    database: { kind: 'pglite', dataDir: await tempDir('live-e2e') },
-    port,
-    pollInterval: 200,
-    env: { CAMPAIGN_STUDIO_RUNNER_TOKEN: TEST_TOKEN, CHATWOOT_BASE_URL: standin.url, CHATWOOT_ACCOUNT_ID: String(standin.accountId), CHATWOOT_API_TOKEN: standin.token, CHATWOOT_WEBHOOK_SECRET: SECRET },
-  });
-  return {
-    runner,
-    standin,
-    async close() {
-      await runner.stop();
-      await standin.close();
-    },
-  };
-}
 
 test.describe('live flows in the editor', () => {
   test('publishes "Collect name and email" to a runner, moves its badges as contacts chat, rewinds one journey, pauses and resumes', async ({ page }) => {

@@ -22,6 +22,7 @@ export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHan
     'sync.push': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'sync.stats': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'live.flow': () => noBackend,
+    'live.status': () => noBackend,
     'live.stats': () => noBackend,
     'live.journeys': () => noBackend,
     'live.journey': () => noBackend,

@@ -5,6 +5,7 @@ import { createEngineHandler } from './engine-handler';
 import type { EngineMessage } from './engine-protocol';
 import { instantOf, toActions, triggerScript, type ScriptItem } from '../journey/script-model';
 import { onboarding } from '../test-fixtures';
+import { example } from '../../../src-shared/testing/flow-builders';
 
 const doc = onboarding();
 const profile = { id: 'ada', attributes: { first_name: 'Ada', plan: 'trial' }, tags: [], segments: [], timezone: 'UTC' };
@@ -113,5 +114,22 @@ describe('engine handler', () => {
       { id: 1, kind: 'error', message: 'Unknown engine channel: nope' },
       { id: 2, kind: 'error', message: 'unknown-run' },
     ]);
+  });
+
+  it('forecasts journeys in flight on the live version and, where they can move, on the next one', async () => {
+    const live = example('collect-name-and-email');
+    const next = { ...live, nodes: live.nodes.map((n) => (n.id === 'nudge' ? { ...n, id: 'nudge-2' } : n)), edges: live.edges.map((e) => (e.target === 'nudge' ? { ...e, target: 'nudge-2' } : e)) };
+    const groups = [
+      { nodeId: 'name-reply', count: 30 },
+      { nodeId: 'ask-name', count: 2 },
+    ];
+    const r = await client().call('forecast.inFlight', { live, next, groups, days: 7 });
+    expect(r.movable).toEqual(['name-reply']);
+    expect(r.stay.journeys).toBe(32);
+    expect(r.moved.journeys).toBe(32);
+    // Staying, timed-out contacts get r1's nudge; moved, the renamed one.
+    expect(r.stay.nodes['nudge']?.sent).toBeGreaterThan(0);
+    expect(r.moved.nodes['nudge-2']!.sent + r.moved.nodes['nudge']!.sent).toBe(r.stay.nodes['nudge']!.sent);
+    expect(r.moved.nodes['nudge']!.sent).toBeLessThanOrEqual(2);
   });
 });

@@ -1,4 +1,6 @@
 import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulation, syntheticUser, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine/index';
+import { forecastInFlight, mergeForecasts } from '../../../src-shared/engine/in-flight-forecast';
+import { moveCheck } from '../../../src-shared/engine/journey-move';
 import type { FlowDocument } from '../../../src-shared/flow/index';
 import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult } from './engine-protocol';
 import { createDrillDown, toPopulationView } from '../population/population-data';
@@ -95,6 +97,14 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
     'population.release': ({ runId }) => {
       runs.delete(runId);
       return null;
+    },
+    'forecast.inFlight': ({ live, next, groups, days }) => {
+      const started = now();
+      const movable = [...new Set(groups.map((g) => g.nodeId))].filter((id) => moveCheck(live, next, id).ok);
+      const stay = forecastInFlight(live, groups, { days });
+      const staying = forecastInFlight(live, groups.filter((g) => !movable.includes(g.nodeId)), { days });
+      const moving = forecastInFlight(next, groups.filter((g) => movable.includes(g.nodeId)), { days });
+      return { stay, moved: mergeForecasts(staying, moving), movable, elapsedMs: now() - started };
     },
   };
 

@@ -1,4 +1,5 @@
 import type { NodeStats, PopulationResult, PopulationSpec, UserAction, UserProfile } from '../../../src-shared/engine/index';
+import type { InFlightForecast, InFlightGroup } from '../../../src-shared/engine/in-flight-forecast';
 import type { FlowDocument } from '../../../src-shared/flow/index';
 
 /** A single-user preview to run: who the user is and what they do, when. */
@@ -146,6 +147,11 @@ export interface EngineContract {
   'population.users': { args: { runId: string; query: DrillQuery }; result: DrillPage };
   'population.replay': { args: { runId: string; userIndex: number }; result: PreviewView };
   'population.release': { args: { runId: string }; result: null };
+  /**
+   * Journeys in flight on the live version simulated forward (#15): `stay`, all of them on `live`;
+   * `moved`, those at steps they can move to (`moveCheck`) on `next`, the others on `live`.
+   */
+  'forecast.inFlight': { args: { live: FlowDocument; next: FlowDocument; groups: InFlightGroup[]; days: number }; result: { stay: InFlightForecast; moved: InFlightForecast; movable: string[]; elapsedMs: number } };
 }
 
 export type EngineChannel = keyof EngineContract;
@@ -161,7 +167,7 @@ export type EngineMessage =
   | { id: number; kind: 'error'; message: string }
   | { id: number; kind: 'progress'; done: number; total: number };
 
-export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release'];
+export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release', 'forecast.inFlight'];
 
 /** A run the worker no longer holds (released, or re-opened from the database): run it again first. */
 export const UNKNOWN_RUN = 'unknown-run';

@@ -34,7 +34,12 @@ export const FlowListResponse = z.looseObject({ flows: z.array(RemoteFlowSummary
 export interface PutFlowBody {
   document: unknown;
   contentHash: string;
+  /** Runner: steps whose waiting journeys move to the new revision (docs/delivery-api.yaml). */
+  moveWaiting?: string[];
 }
+
+/** A PUT's answer: the flow, and with `moveWaiting` how many journeys moved. */
+export const PutFlowAnswer = RemoteFlow.extend({ moved: z.object({ journeys: z.number(), kept: z.number(), reason: z.string().optional() }).optional() });
 
 export const DeliveryErrorBody = z.looseObject({
   error: z.looseObject({
