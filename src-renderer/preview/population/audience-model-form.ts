@@ -152,7 +152,7 @@ export function modelFromForm(form: AudienceForm): FormResult {
     }
     return o.scale ? tidy(n / o.scale) : n;
   };
-  const named = (list: { key: string; name: string }[], what: string, field: (row: string) => string, path: (name: string) => (string | number)[]) => {
+  const named = <T extends { key: string; name: string }>(list: T[], what: string, field: (row: string) => string, path: (name: string) => (string | number)[]) => {
     const seen = new Set<string>();
     return list.filter((r) => {
       const name = r.name.trim();
