@@ -34,7 +34,7 @@ export type PopulationState =
   | { status: 'error'; message: string }
   | {
       status: 'ready';
-      /** One run, or the medians of several (then `forecast` has their ranges and `view.runId` is the first run's). */
+      /** One run: the only one, or the most typical of several (then `forecast` has their ranges). */
       view: PopulationView;
       doc: FlowDocument;
       fingerprint: string;
@@ -366,24 +366,25 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
               const p = get().population;
               if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done: all, total } });
             });
-            // Only the first run is kept in the worker (drill-down, replay); the others gave their counts.
-            if (i > 0) void client.call('population.release', { runId: id }).catch(() => undefined);
             views.push(view);
             before += spec.users;
           }
           const combined = views.length > 1 ? combineRuns(views, seeds) : null;
-          const view = combined?.view ?? views[0]!;
+          const view = views[combined?.kept ?? 0]!;
+          // Only the run shown stays in the worker (drill-down, replay); the others gave their counts.
+          for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
           const fingerprint = flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null, forecast: combined?.spread ?? null, audience }, bucket: view.timeline.buckets - 1 });
           refresh();
           if (persistence) {
             const { runId: _id, ...kept } = view;
-            const runsText = seeds.length > 1 ? ` · median of ${seeds.length} runs` : '';
-            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${spec.seed}${runsText}`, fingerprint, document: doc, spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
+            const runsText = seeds.length > 1 ? ` · typical of ${seeds.length} runs` : '';
+            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${view.spec.seed}${runsText}`, fingerprint, document: doc, spec: view.spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
             const p = get().population;
             if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
           }
         } catch (e) {
+          for (const v of views) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
           if (e instanceof RunCancelled) set({ population: { status: 'cancelled', done: before + e.done, total } });
           else set({ population: { status: 'error', message: message(e) } });
         }

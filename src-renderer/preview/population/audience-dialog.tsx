@@ -32,9 +32,22 @@ export function AudienceDialog({ model, doc, onSave, onSaveNamed, onClose }: Aud
       change(next);
       return next;
     });
-  const field = (id: string, label: string, value: string, set: (v: string) => void, o: { unit?: string; wide?: boolean; placeholder?: string } = {}) => (
-    <Field id={id} label={label} error={errors.get(id)} unit={o.unit} wide={o.wide}>
-      <input id={id} className="form-input form-input--compact" value={value} placeholder={o.placeholder} aria-invalid={errors.has(id) || undefined} aria-describedby={errors.has(id) ? `${id}-error` : undefined} onChange={(e) => set(e.target.value)} />
+  const field = (id: string, label: string, value: string, set: (v: string) => void, o: { unit?: string; wide?: boolean; placeholder?: string; quiet?: boolean; shown?: string } = {}) => (
+    <Field id={id} label={o.shown ?? label} error={errors.get(id)} unit={o.unit} wide={o.wide} quiet={o.quiet}>
+      <input
+        id={id}
+        className="form-input form-input--compact"
+        value={value}
+        placeholder={o.placeholder}
+        aria-label={o.shown ? label : undefined}
+        aria-invalid={errors.has(id) || undefined}
+        aria-describedby={errors.has(id) ? `${id}-error` : undefined}
+        onChange={(e) => {
+          // A field's problem goes once it is edited; the others stay until the next save.
+          if (errors.has(id)) setProblems((ps) => ps.filter((p) => p.field !== id));
+          set(e.target.value);
+        }}
+      />
     </Field>
   );
   const submit = (named: string | null) => {
@@ -183,7 +196,7 @@ export function AudienceDialog({ model, doc, onSave, onSaveNamed, onClose }: Aud
   );
 }
 
-type FieldFn = (id: string, label: string, value: string, set: (v: string) => void, o?: { unit?: string; wide?: boolean; placeholder?: string }) => ReactNode;
+type FieldFn = (id: string, label: string, value: string, set: (v: string) => void, o?: { unit?: string; wide?: boolean; placeholder?: string; quiet?: boolean; shown?: string }) => ReactNode;
 
 function newAttribute(): AttributeForm {
   return { key: rowKey(), name: '', kind: 'text', values: [{ key: rowKey(), value: '', weight: '1' }], min: '0', max: '100', integer: true, missing: '', short: true };
@@ -260,8 +273,8 @@ function WeightRows({ rows, what, idOf, field, onChange }: { rows: WeightRow[]; 
     <div className="audience-weights">
       {rows.map((r, i) => (
         <div key={r.key} className="audience-row" data-testid="audience-value">
-          {field(idOf(r.key, 'value'), `${what}: value ${i + 1}`, r.value, (v) => onChange((x) => (x[i]!.value = v)), { wide: true })}
-          {field(idOf(r.key, 'weight'), `${what}: weight ${i + 1}`, r.weight, (v) => onChange((x) => (x[i]!.weight = v)))}
+          {field(idOf(r.key, 'value'), `${what}: value ${i + 1}`, r.value, (v) => onChange((x) => (x[i]!.value = v)), { wide: true, quiet: i > 0, shown: 'Value' })}
+          {field(idOf(r.key, 'weight'), `${what}: weight ${i + 1}`, r.weight, (v) => onChange((x) => (x[i]!.weight = v)), { quiet: i > 0, shown: 'Weight' })}
           <span className="audience-share" data-testid="audience-share">
             {shares[i] === null ? '–' : `${formatShare(shares[i]!)} %`}
           </span>
@@ -291,10 +304,11 @@ function Section({ title, hint, children, onAdd, addLabel }: { title: string; hi
   );
 }
 
-function Field({ id, label, error, unit, wide, children }: { id: string; label: string; error: string | undefined; unit?: string | undefined; wide?: boolean | undefined; children: ReactNode }) {
+/** A labelled input with its problem below; `quiet`: the label is for screen readers only (rows under a labelled first row). */
+function Field({ id, label, error, unit, wide, quiet, children }: { id: string; label: string; error: string | undefined; unit?: string | undefined; wide?: boolean | undefined; quiet?: boolean | undefined; children: ReactNode }) {
   return (
-    <div className={`field audience-field${wide ? ' audience-field--wide' : ''}`}>
-      <label className="field__label" htmlFor={id}>
+    <div className={`field audience-field${wide ? ' audience-field--wide' : ''}${quiet ? ' audience-field--quiet' : ''}`}>
+      <label className={quiet ? 'audience-sr' : 'field__label'} htmlFor={id}>
         {label}
       </label>
       <span className="preview-inline">

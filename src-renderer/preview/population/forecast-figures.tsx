@@ -6,14 +6,15 @@ import type { PopulationView } from '../worker/engine-protocol';
 import { edgeRangeAt, nodeRangeAt, type ForecastSpread } from './forecast-runs';
 import type { PopulationInstant } from './population-instant';
 
-/** "1,950–2,060": a p5-p95 range, or nothing for one run. */
+/** "range 1,950–2,060": a p5-p95 range, or nothing for one run. */
 export function rangeText(range: readonly [number, number] | null | undefined): string {
   if (!range) return '';
   const [lo, hi] = range;
-  return lo === hi ? `${formatCount(lo)} in every run` : `${formatCount(lo)}–${formatCount(hi)}`;
+  return lo === hi ? `${formatCount(lo)} in every run` : `range ${formatCount(lo)}–${formatCount(hi)}`;
 }
 
-const spreadRange = (s: Spread | undefined): [number, number] | null => (s ? [Math.floor(s.p5), Math.ceil(s.p95)] : null);
+/** A figure no run had is 0 in every run. */
+const spreadRange = (s: Spread | undefined): [number, number] => (s ? [Math.floor(s.p5), Math.ceil(s.p95)] : [0, 0]);
 
 /** How many runs the figures come from, and which run the user lists show. */
 export function RunsNote({ spread, seed }: { spread: ForecastSpread | null | undefined; seed: number }) {
@@ -27,7 +28,7 @@ export function RunsNote({ spread, seed }: { spread: ForecastSpread | null | und
   const last = spread.seeds[spread.seeds.length - 1];
   return (
     <p className="field__hint" data-testid="sim-runs">
-      Medians of <strong>{spread.runs} runs</strong> (seeds {spread.seeds[0]}–{last}); ranges are the 5th to 95th percentile. Lists of users are of the first run (seed {spread.keptSeed}).
+      <strong>{spread.runs} runs</strong> (seeds {spread.seeds[0]}–{last}). Shown: the run of seed {spread.keptSeed}, the one closest to the median of every figure, so its numbers add up and its users are the ones listed. Ranges: 5th to 95th percentile over the {spread.runs} runs.
     </p>
   );
 }

@@ -1,4 +1,3 @@
-import type { NodeStats } from '../../../src-shared/engine/index';
 import { spread, type Spread } from '../../../src-shared/forecast/index';
 import type { PopulationView, TimelineTable } from '../worker/engine-protocol';
 
@@ -20,7 +19,7 @@ export interface TimelineBounds {
 export interface ForecastSpread {
   runs: number;
   seeds: number[];
-  /** The seed of the run kept for drill-down and replay. */
+  /** The seed of the run shown (the most typical), kept for drill-down and replay. */
   keptSeed: number;
   timeline: TimelineBounds;
   journeys: Spread;
@@ -39,54 +38,28 @@ export function forecastSeeds(seed: number, runs: number): number[] {
 }
 
 /**
- * Several seeded runs of one flow and audience as one view of medians (every count, cell by
- * cell, so the canvas, the cards and the slider all show medians of the same instant) and the
- * p5-p95 range of each. The view keeps the first run's id: drill-down and replay list the users
- * of that run, which the panel says.
+ * Several seeded runs of one flow and audience, as the run to show and the p5-p95 range of
+ * every figure. The run shown is the most typical one (closest to the median of every figure):
+ * its numbers agree with each other (branches add up to their step, exits to the exited, the
+ * drill-down lists exactly the users a badge counts), which cell-by-cell medians would not.
  *
- * @example const { view, spread } = combineRuns([a, b, c], [1, 2, 3]); view.nodes['match'].entered // median
+ * @example const { kept, spread } = combineRuns([a, b, c], [1, 2, 3]); views[kept] // the run to show
  */
-export function combineRuns(views: readonly PopulationView[], seeds: readonly number[]): { view: PopulationView; spread: ForecastSpread } {
+export function combineRuns(views: readonly PopulationView[], seeds: readonly number[]): { kept: number; spread: ForecastSpread } {
   const first = views[0];
   if (!first) throw new Error('combineRuns needs at least one run');
   const over = (pick: (v: PopulationView) => number | undefined) => spread(views.map((v) => pick(v) ?? 0));
-  const median = (pick: (v: PopulationView) => number | undefined) => Math.round(over(pick).median);
   const keys = <T>(pick: (v: PopulationView) => Record<string, T> | undefined) => [...new Set(views.flatMap((v) => Object.keys(pick(v) ?? {})))];
-  const table = combineTables(views.map((v) => v.timeline));
-
-  const nodes: Record<string, NodeStats> = {};
-  for (const id of Object.keys(first.nodes)) {
-    nodes[id] = {
-      entered: median((v) => v.nodes[id]?.entered),
-      completed: Object.fromEntries(keys((v) => v.nodes[id]?.completed).map((h) => [h, median((v) => v.nodes[id]?.completed[h])])),
-      waitingNow: median((v) => v.nodes[id]?.waitingNow),
-      exitedByGlobalExit: median((v) => v.nodes[id]?.exitedByGlobalExit),
-      exitedByEnd: median((v) => v.nodes[id]?.exitedByEnd),
-    };
-  }
-  const days = Math.max(...views.map((v) => Object.values(v.messagesByDay)[0]?.length ?? 0));
   const byBranch = (pick: (v: PopulationView, node: string) => Record<string, number> | undefined) =>
     Object.fromEntries(Object.keys(first.convertedBy ?? {}).map((node) => [node, Object.fromEntries(keys((v) => pick(v, node)).map((h) => [h, over((v) => pick(v, node)?.[h])]))]));
-
-  const view: PopulationView = {
-    ...first,
-    journeys: median((v) => v.journeys),
-    outcomes: { running: median((v) => v.outcomes.running), ended: median((v) => v.outcomes.ended), exited: median((v) => v.outcomes.exited) },
-    exits: Object.fromEntries(keys((v) => v.exits).map((x) => [x, median((v) => v.exits[x])])),
-    nodes,
-    edgeVolumes: Object.fromEntries(keys((v) => v.edgeVolumes).map((e) => [e, median((v) => v.edgeVolumes[e])])),
-    messagesByDay: Object.fromEntries(keys((v) => v.messagesByDay).map((ch) => [ch, Array.from({ length: days }, (_, d) => median((v) => v.messagesByDay[ch]?.[d]))])),
-    timeline: table.median,
-    elapsedMs: views.reduce((a, v) => a + v.elapsedMs, 0),
-    ...(first.converted !== undefined ? { converted: median((v) => v.converted), convertedBy: mapBranches(byBranch((v, node) => v.convertedBy?.[node]), (s) => Math.round(s.median)) } : {}),
-  };
+  const kept = typicalRun(views);
   return {
-    view,
+    kept,
     spread: {
       runs: views.length,
       seeds: [...seeds],
-      keptSeed: seeds[0] ?? 0,
-      timeline: table.bounds,
+      keptSeed: seeds[kept] ?? 0,
+      timeline: tableBounds(views.map((v) => v.timeline)),
       journeys: over((v) => v.journeys),
       exits: Object.fromEntries(keys((v) => v.exits).map((x) => [x, over((v) => v.exits[x])])),
       converted: over((v) => v.converted),
@@ -96,41 +69,34 @@ export function combineRuns(views: readonly PopulationView[], seeds: readonly nu
   };
 }
 
-function mapBranches<T, U>(by: Record<string, Record<string, T>>, f: (t: T) => U): Record<string, Record<string, U>> {
-  return Object.fromEntries(Object.entries(by).map(([node, b]) => [node, Object.fromEntries(Object.entries(b).map(([h, t]) => [h, f(t)]))]));
+/** The run whose figures (per step, per edge, per exit, conversions) are nearest their medians, each relative to its median. */
+export function typicalRun(views: readonly PopulationView[]): number {
+  const figures = (v: PopulationView) => [v.journeys, v.converted ?? 0, ...Object.values(v.nodes).map((n) => n.entered), ...Object.values(v.edgeVolumes), ...Object.values(v.exits)];
+  const table = views.map(figures);
+  const width = Math.min(...table.map((t) => t.length));
+  const medians = Array.from({ length: width }, (_, i) => spread(table.map((t) => t[i]!)).median);
+  const distance = table.map((t) => medians.reduce((a, m, i) => a + Math.abs(t[i]! - m) / Math.max(1, m), 0));
+  return distance.indexOf(Math.min(...distance));
 }
 
-/** Cell-by-cell medians and p5/p95 of tables of the same shape (same flow, days and start). */
-function combineTables(tables: readonly TimelineTable[]): { median: TimelineTable; bounds: TimelineBounds } {
-  const first = tables[0]!;
+/** Cell-by-cell p5/p95 of tables of the same shape (same flow, days and start). */
+function tableBounds(tables: readonly TimelineTable[]): TimelineBounds {
   const cells = (pick: (t: TimelineTable) => Int32Array | undefined) => {
     const arrays = tables.map(pick);
     if (arrays.some((a) => !a || a.length !== arrays[0]!.length)) return null;
     const n = arrays[0]!.length;
-    const median = new Int32Array(n);
     const p5 = new Int32Array(n);
     const p95 = new Int32Array(n);
     const sample = new Array<number>(arrays.length);
     for (let i = 0; i < n; i++) {
       for (let r = 0; r < arrays.length; r++) sample[r] = arrays[r]![i]!;
       const s = spread(sample);
-      median[i] = Math.round(s.median);
       p5[i] = Math.floor(s.p5);
       p95[i] = Math.ceil(s.p95);
     }
-    return { median, p5, p95 };
+    return { p5, p95 };
   };
-  const entered = cells((t) => t.entered)!;
-  const waiting = cells((t) => t.waiting)!;
-  const edges = cells((t) => t.edges);
-  const outcomes = cells((t) => t.outcomes);
-  const median: TimelineTable = { ...first, entered: entered.median, waiting: waiting.median };
-  if (edges) median.edges = edges.median;
-  if (outcomes) median.outcomes = outcomes.median;
-  return {
-    median,
-    bounds: { entered: { p5: entered.p5, p95: entered.p95 }, edges: edges && { p5: edges.p5, p95: edges.p95 }, outcomes: outcomes && { p5: outcomes.p5, p95: outcomes.p95 } },
-  };
+  return { entered: cells((t) => t.entered)!, edges: cells((t) => t.edges), outcomes: cells((t) => t.outcomes) };
 }
 
 /** The p5-p95 range of node `nodeId`'s "reached by then" count at slider bucket `bucket`. */
