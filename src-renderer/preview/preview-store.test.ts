@@ -147,7 +147,7 @@ describe('preview store', () => {
     expect(p.view.spec.seed).toBe(kept);
     expect(p.audience?.size).toBe(300);
     expect(runs).toHaveLength(1);
-    expect(runs[0]!.name).toContain(`seed ${kept} · typical of 3 runs`);
+    expect(runs[0]!.name).toContain(`seed 4 · 3 runs, seed ${kept} shown`);
     expect(runs[0]!.forecast?.runs).toBe(3);
     // The run shown is one run of its own: the same seed alone gives the same figures, and the drill-down lists them.
     const one = setup().store;

@@ -30,7 +30,7 @@ export type Status<T> = { status: 'idle' } | { status: 'running' } | { status: '
 export type PopulationState =
   | { status: 'idle' }
   | { status: 'running'; runId: string; done: number; total: number }
-  | { status: 'cancelled'; done: number; total: number }
+  | { status: 'cancelled'; done: number; total: number; /** Which of several runs was cancelled (`done`/`total` are its users). */ run?: { index: number; of: number } }
   | { status: 'error'; message: string }
   | {
       status: 'ready';
@@ -378,14 +378,14 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
           refresh();
           if (persistence) {
             const { runId: _id, ...kept } = view;
-            const runsText = seeds.length > 1 ? ` · typical of ${seeds.length} runs` : '';
-            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${view.spec.seed}${runsText}`, fingerprint, document: doc, spec: view.spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
+            const runsText = seeds.length > 1 ? ` · ${seeds.length} runs, seed ${view.spec.seed} shown` : '';
+            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`, fingerprint, document: doc, spec: view.spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
             const p = get().population;
             if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
           }
         } catch (e) {
           for (const v of views) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
-          if (e instanceof RunCancelled) set({ population: { status: 'cancelled', done: before + e.done, total } });
+          if (e instanceof RunCancelled) set({ population: { status: 'cancelled', done: e.done, total: spec.users, ...(seeds.length > 1 ? { run: { index: views.length + 1, of: seeds.length } } : {}) } });
           else set({ population: { status: 'error', message: message(e) } });
         }
       },

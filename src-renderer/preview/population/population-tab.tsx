@@ -54,7 +54,7 @@ export function PopulationTab() {
       )}
       {population.status === 'cancelled' && (
         <div className="preview-note" role="status" data-testid="sim-cancelled">
-          Cancelled after {formatCount(population.done)} of {formatCount(population.total)} users. Nothing was kept.
+          Cancelled after {formatCount(population.done)} of {formatCount(population.total)} users{population.run ? ` (run ${population.run.index} of ${population.run.of})` : ''}. Nothing was kept.
         </div>
       )}
       {population.status === 'error' && (
