@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, shot, test } from './fixtures';
 import { rootDir } from './harness';
+import { addBackend } from './settings-helpers';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -170,4 +171,20 @@ test('a 50/50 split forecasts two branches with ranges, and conversions per bran
   await expect(page.getByTestId('sim-conversion-branch')).toHaveCount(2);
   await page.getByTestId('sim-conversions').scrollIntoViewIfNeeded();
   await shot(page, 'audience-split.png');
+});
+
+test('a connected Chatwoot account’s contacts become the audience, inferred in the host', async ({ page, chatwoot }) => {
+  chatwoot.account(1).contacts = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `Contact ${i}`, email: i % 3 ? `c${i}@example.com` : null, custom_attributes: { plan: i < 9 ? 'pro' : 'trial' }, labels: i % 10 === 0 ? ['vip'] : [] }));
+  await addBackend(page, 'Chatwoot', chatwoot.url, 'admin-token');
+  await openFlow(page, onboardingByPlan());
+  const audience = page.getByTestId('audience-panel');
+  await audience.getByTestId('audience-chatwoot').click();
+  await expect(audience.getByTestId('audience-source')).toHaveText('Inferred from Chatwoot contacts · chatwoot');
+  await expect(audience.getByTestId('audience-notes').locator('li[data-column="plan"]')).toContainText('2 values (trial 70%, pro 30%)');
+  await expect(audience.getByTestId('audience-notes').locator('li[data-column="labels"]')).toContainText('vip 10%');
+  await expect(audience.getByTestId('audience-size')).toHaveText('30');
+  // Only the host talked to Chatwoot, and only to read contacts.
+  expect(chatwoot.requests.filter((r) => r.path.includes('/contacts')).length).toBe(2);
+  await audience.scrollIntoViewIfNeeded();
+  await shot(page, 'audience-chatwoot.png');
 });

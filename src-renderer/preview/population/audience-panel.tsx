@@ -3,6 +3,8 @@ import { deriveAudience, type AttributeDistribution, type AudienceModel, type In
 import { audienceRepository, useFlowAudience, useNamedAudiences } from '../../db/audience-repository';
 import type { AudienceSource, FlowAudienceRecord } from '../../db/schema';
 import { useEditor } from '../../editor/editor-context';
+import { selectBackends } from '../../sync/backends-store';
+import { useBackends, useSyncHost } from '../../sync/sync-context';
 import type { EditorState } from '../../editor/editor-store';
 import { downloadText } from '../../editor/download';
 import { usePreview, usePreviewApi } from '../preview-context';
@@ -36,7 +38,10 @@ export function AudiencePanel({ running }: { running: boolean }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState('');
+  const [fetching, setFetching] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const host = useSyncHost();
+  const chatwoots = (useBackends(selectBackends) ?? []).filter((b) => b.connection.type === 'chatwoot' && b.hasToken);
 
   // The database is the truth; the store follows it (a run reads the store).
   useEffect(() => {
@@ -55,6 +60,22 @@ export function AudiencePanel({ running }: { running: boolean }) {
     if (r.kind === 'error') return setProblems([`${file.name} could not be used:`, ...problemLines(r.problems)]);
     if (r.kind === 'csv') await adopt(r.model, 'csv', file.name, r.notes);
     else await adopt(r.model, 'file', file.name);
+  };
+  /** The host reads the account's contacts and infers the model there: only distributions come back. */
+  const fromChatwoot = async (backend: string) => {
+    setNotice('');
+    setProblems([]);
+    setFetching(backend);
+    try {
+      const r = await host.sync.contacts({ backend });
+      if (!r.ok) return setProblems([`The contacts of ${backend} could not be read:`, r.error.message]);
+      await adopt(r.model, 'chatwoot', backend, r.notes);
+      if (r.truncated) setNotice(`Built from the first ${formatCount(r.contacts)} of ${formatCount(r.total)} contacts; the model keeps their shares, set Contacts to the size you want to forecast.`);
+    } catch (e) {
+      setProblems([`The contacts of ${backend} could not be read:`, e instanceof Error ? e.message : String(e)]);
+    } finally {
+      setFetching(null);
+    }
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -108,6 +129,11 @@ export function AudiencePanel({ running }: { running: boolean }) {
         <button type="button" className="button button--small" disabled={running} onClick={() => picker.current?.click()} data-testid="audience-import">
           Import contacts or model…
         </button>
+        {chatwoots.map((b) => (
+          <button key={b.name} type="button" className="button button--small" disabled={running || fetching !== null} onClick={() => void fromChatwoot(b.name)} data-testid="audience-chatwoot">
+            {fetching === b.name ? `Reading ${b.name}’s contacts…` : `From ${b.name}’s contacts`}
+          </button>
+        ))}
         <button type="button" className="button button--small" onClick={() => downloadText(audienceFileName(doc.campaign.name), audienceJson(model))} data-testid="audience-export">
           Export JSON
         </button>
