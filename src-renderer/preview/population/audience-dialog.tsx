@@ -220,13 +220,13 @@ function AttributeEditor({ a, errors, field, onChange, onRemove }: { a: Attribut
             ))}
           </select>
         </label>
-        {field(fieldId.attribute(a.key, 'missing'), `${name}: missing`, a.missing, (v) => onChange((x) => (x.missing = v)), { unit: '%', placeholder: '0' })}
+        {field(fieldId.attribute(a.key, 'missing'), `${name}: missing`, a.missing, (v) => onChange((x) => (x.missing = v)), { unit: '%', placeholder: '0', shown: 'Missing' })}
         <RemoveButton label={`Remove ${name}`} onClick={onRemove} />
       </div>
       {a.kind === 'range' ? (
         <div className="audience-row">
-          {field(fieldId.attribute(a.key, 'min'), `${name}: from`, a.min, (v) => onChange((x) => (x.min = v)))}
-          {field(fieldId.attribute(a.key, 'max'), `${name}: to`, a.max, (v) => onChange((x) => (x.max = v)))}
+          {field(fieldId.attribute(a.key, 'min'), `${name}: from`, a.min, (v) => onChange((x) => (x.min = v)), { shown: 'From' })}
+          {field(fieldId.attribute(a.key, 'max'), `${name}: to`, a.max, (v) => onChange((x) => (x.max = v)), { shown: 'To' })}
           <label className="audience-check">
             <input type="checkbox" checked={a.integer} onChange={(e) => onChange((x) => (x.integer = e.target.checked))} /> Whole numbers
           </label>
@@ -253,8 +253,8 @@ function ReplyEditor({ r, sends, errors, field, onChange, onRemove }: { r: Reply
       </legend>
       <FieldError id={fieldId.reply(r.key, 'step')} error={errors.get(fieldId.reply(r.key, 'step'))} />
       <div className="audience-row">
-        {field(fieldId.reply(r.key, 'probability'), `Chance of a reply to ${to}`, r.probability, (v) => onChange((x) => (x.probability = v)), { unit: '%' })}
-        {field(fieldId.reply(r.key, 'delayMinutes'), `Typical delay of a reply to ${to}`, r.delayMinutes, (v) => onChange((x) => (x.delayMinutes = v)), { unit: 'min' })}
+        {field(fieldId.reply(r.key, 'probability'), `Chance of a reply to ${to}`, r.probability, (v) => onChange((x) => (x.probability = v)), { unit: '%', shown: 'Chance of a reply' })}
+        {field(fieldId.reply(r.key, 'delayMinutes'), `Typical delay of a reply to ${to}`, r.delayMinutes, (v) => onChange((x) => (x.delayMinutes = v)), { unit: 'min', shown: 'Typical delay' })}
         <RemoveButton label={`Remove replies to ${to}`} onClick={onRemove} />
       </div>
       <WeightRows rows={r.texts} what={`Reply to ${to}`} idOf={(t, part) => fieldId.replyText(r.key, t, part)} field={field} onChange={(change) => onChange((x) => change(x.texts))} />
