@@ -226,6 +226,8 @@ function distribution(d: AttributeDistribution): string {
   const missing = 'missing' in d && typeof d.missing === 'number' && d.missing > 0 ? `, ${formatShare(d.missing * 100)} % missing` : '';
   if ('min' in d && typeof d.min === 'number' && 'max' in d && !('values' in d)) return `${String(d.min)} to ${String(d.max)}${missing}`;
   const values = 'values' in d && Array.isArray(d.values) ? d.values.map((v) => [String(v.value), v.weight] as const) : Object.entries(d as Record<string, number>);
+  // One value with a missing share is a "has one or not" attribute (identifying columns keep only that).
+  if (values.length === 1 && 'missing' in d && typeof d.missing === 'number') return `set for ${formatShare((1 - d.missing) * 100)} %`;
   const total = values.reduce((a, [, w]) => a + w, 0) || 1;
   const top = [...values].sort((a, b) => b[1] - a[1]).slice(0, 4);
   return `${top.map(([v, w]) => `${v} ${formatShare((w / total) * 100)} %`).join(', ')}${values.length > 4 ? ', …' : ''}${missing}`;
