@@ -23,6 +23,7 @@ describe('createHandlerRegistry', () => {
       'sync.directory',
       'sync.push',
       'sync.unpublish',
+      'sync.contacts',
       'sync.stats',
       'live.flow',
       'live.status',

@@ -53,6 +53,7 @@ export function createSyncHandlers(options: SyncHandlerOptions): Pick<HostHandle
     'sync.directory': (args) => service['sync.directory'](args),
     'sync.push': (args) => service['sync.push'](args),
     'sync.unpublish': (args) => service['sync.unpublish'](args),
+    'sync.contacts': (args) => service['sync.contacts'](args),
     // The service answers the schema's input shape (defaults not yet applied); parse to its output.
     'sync.stats': async (args) => syncHostContract['sync.stats'].result.parse(await service['sync.stats'](args)),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChatwootBackend } from '../../src-shared/sync/backend-config';
-import { AgentListResponse, buildDirectory, InboxListResponse, LabelListResponse, ProfileResponse, type AccountDirectory } from '../../src-shared/sync/chatwoot/directory';
+import { AgentListResponse, buildDirectory, ContactListResponse, InboxListResponse, LabelListResponse, ProfileResponse, type AccountDirectory } from '../../src-shared/sync/chatwoot/directory';
 import { chatwootPaths, type PlannedRequest } from '../../src-shared/sync/chatwoot/paths';
 import { ChatwootCampaign, ChatwootCampaignList, ChatwootErrorBody, ChatwootValidationBody } from '../../src-shared/sync/chatwoot/resource';
 import type { ChatwootCampaignFields } from '../../src-shared/sync/chatwoot/to-chatwoot';
@@ -83,6 +83,8 @@ export function createChatwootClient(opts: ChatwootClientOptions) {
       if (!r.ok && !(r.error.kind === 'malformed' && r.status && r.status < 300)) return r;
       return { ok: true, value: null, status: r.status ?? 200, headers: r.ok ? r.headers : {} };
     },
+    /** One page of the account's contacts (Chatwoot pages by 15). */
+    contacts: (page: number) => call({ method: 'GET', path: chatwootPaths.contacts(accountId, page) }, ContactListResponse, 'the contact list'),
     /** Inboxes, agents and labels of the account, fetched together. */
     async directory(): Promise<ChatwootResult<AccountDirectory>> {
       const inboxes = await call({ method: 'GET', path: chatwootPaths.inboxes(accountId) }, InboxListResponse, 'the inbox list');

@@ -8,6 +8,7 @@ import { approvedTemplates } from '../../src-shared/sync/chatwoot/directory';
 import { isSent } from '../../src-shared/sync/chatwoot/resource';
 import { publishCheck, publishRefusalError } from '../../src-shared/sync/publish-gate';
 import { syncError } from '../../src-shared/sync/sync-error';
+import { chatwootContactRows, inferAudience } from '../../src-shared/forecast/infer-audience';
 import { createChatwootAdapter } from './chatwoot-adapter';
 import { createChatwootClient } from './chatwoot-client';
 import { createDeliveryAdapter } from './delivery-adapter';
@@ -66,6 +67,28 @@ export function createSyncService(deps: SyncServiceDeps) {
         agents: agents.map(({ id, name, email }) => ({ id, name, ...(email ? { email } : {}) })),
         labels,
       };
+    },
+    /**
+     * An audience model from the account's contacts, inferred here so no contact leaves this
+     * process: only distributions, and for identifying fields only how many have one.
+     */
+    async 'sync.contacts'({ backend, limit = 3_000 }: Args<'sync.contacts'>): Promise<Result<'sync.contacts'>> {
+      const c = await clients(backend);
+      if (!c) return { ok: false, error: missing(backend) };
+      if (c.type !== 'chatwoot') return { ok: false, error: syncError('unsupported', 'Only Chatwoot accounts have contacts to build an audience from; a delivery backend keeps none.') };
+      const contacts: Record<string, unknown>[] = [];
+      let total = 0;
+      for (let page = 1; contacts.length < limit; page++) {
+        const r = await c.client.contacts(page);
+        if (!r.ok) return { ok: false, error: r.error };
+        total = r.value.meta?.count ?? total;
+        contacts.push(...r.value.payload.slice(0, limit - contacts.length));
+        if (r.value.payload.length === 0 || (total && contacts.length >= total)) break;
+      }
+      if (contacts.length === 0) return { ok: false, error: syncError('validation', `The Chatwoot account of "${backend}" has no contacts to build an audience from.`, { retryable: false }) };
+      const { rows, columns } = chatwootContactRows(contacts);
+      const { model, notes } = inferAudience(rows, columns);
+      return { ok: true, model: { ...model, name: `Chatwoot contacts of ${backend}` }, notes, contacts: contacts.length, total: Math.max(total, contacts.length), truncated: contacts.length < total };
     },
     async 'sync.push'({ backend, flowText, record, overwrite }: Args<'sync.push'>): Promise<PushResult> {
       const c = await clients(backend);

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import type { OutboxEntry, SyncRecord } from '../../src-shared/sync/index';
 import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
+import type { AudienceModel, InferenceNote } from '../../src-shared/forecast/index';
 
 /** One saved flow. `name`, `kind`, `nodeCount` and the times are copies for listing without reading documents. */
 export interface FlowRecord {
@@ -38,6 +39,29 @@ export interface DraftRecord {
   document: FlowDocument;
 }
 
+/** Where an audience model came from, for the panel to say so. */
+export type AudienceSource = 'edited' | 'csv' | 'chatwoot' | 'file' | 'named';
+
+/** The audience a flow's forecasts draw (version 6), instead of the one derived from the flow. */
+export interface FlowAudienceRecord {
+  flowId: string;
+  model: AudienceModel;
+  source: AudienceSource;
+  /** What the source was: a file name, a backend, a named model. */
+  origin: string;
+  /** What was inferred from each column of a contacts import. */
+  notes?: InferenceNote[];
+  updatedAt: number;
+}
+
+/** An audience model saved under a name, for any flow to use (version 6). */
+export interface NamedAudienceRecord {
+  id?: number;
+  name: string;
+  model: AudienceModel;
+  updatedAt: number;
+}
+
 /**
  * The renderer's local database. To change it, add a `this.version(n + 1)` step (never edit an
  * old one) with an `upgrade` that brings existing rows along.
@@ -55,6 +79,10 @@ export class StudioDatabase extends Dexie {
   savedPreviews!: EntityTable<SavedPreviewRecord, 'id'>;
   /** Crash-recovery drafts, one per flow (version 5; written by draft-repository.ts). */
   drafts!: EntityTable<DraftRecord, 'flowId'>;
+  /** Each flow's audience model (version 6; written by audience-repository.ts). */
+  audiences!: EntityTable<FlowAudienceRecord, 'flowId'>;
+  /** Named audience models (version 6; written by audience-repository.ts). */
+  namedAudiences!: EntityTable<NamedAudienceRecord, 'id'>;
 
   constructor(name = 'campaign-studio') {
     super(name);
@@ -73,6 +101,8 @@ export class StudioDatabase extends Dexie {
     this.version(4).stores({ syncRecords: '[flowId+backend], flowId, backend', syncOutbox: 'id, flowId, backend' });
     // Version 5 (crash-recovery drafts) only adds a table; drafts in localStorage are read once more on open.
     this.version(5).stores({ drafts: 'flowId' });
+    // Version 6 (audience models for forecasts) only adds tables; flows without one use the derived audience.
+    this.version(6).stores({ audiences: 'flowId', namedAudiences: '++id, &name' });
   }
 }
 

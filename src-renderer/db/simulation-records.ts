@@ -2,6 +2,8 @@ import type { PopulationSpec, UserProfile } from '../../src-shared/engine/index'
 import type { FlowDocument } from '../../src-shared/flow/index';
 import type { PopulationView, ViewStep } from '../preview/worker/engine-protocol';
 import type { ScriptItem } from '../preview/journey/script-model';
+import type { ForecastSpread } from '../preview/population/forecast-runs';
+import type { AudienceModel } from '../../src-shared/forecast/index';
 
 /** What every saved run keeps: the flow it ran on, by content (schema version 3). */
 interface SavedRunBase {
@@ -19,6 +21,10 @@ export interface SimulationRecord extends SavedRunBase {
   spec: PopulationSpec;
   /** The run's summary and slider table, so re-opening needs no re-run. */
   view: Omit<PopulationView, 'runId'>;
+  /** A forecast of several seeded runs: `view` holds their medians, this their ranges (not indexed: no schema change). */
+  forecast?: ForecastSpread;
+  /** The audience the run drew. */
+  audience?: AudienceModel;
 }
 
 /** A single-user preview kept to re-run after edits. */

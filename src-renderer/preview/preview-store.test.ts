@@ -76,6 +76,8 @@ describe('preview store', () => {
   it('simulates a population: progress, saved with its flow, badges by slider, drill-down, a user replayed', async () => {
     const { store, runs } = setup();
     store.getState().setSettings({ users: 600, days: 20 });
+    // One run: the badges count the very users the drill-down lists.
+    store.getState().setRuns(1);
     store.getState().setTab('population');
     const seen: number[] = [];
     const unsub = store.subscribe((s) => s.population.status === 'running' && seen.push(s.population.done));
@@ -107,7 +109,8 @@ describe('preview store', () => {
     store.getState().openDrill('welcome');
     await expect.poll(() => store.getState().drill?.status).toBe('ready');
     const first = store.getState().drill!.page!;
-    expect(first.total).toBeGreaterThan(100);
+    // The derived audience: a fifth are on the trial plan the trigger asks for.
+    expect(first.total).toBeGreaterThan(50);
     expect(first).toMatchObject({ offset: 0 });
     expect(first.rows).toHaveLength(50);
     store.getState().setDrillPage(50);
@@ -127,9 +130,42 @@ describe('preview store', () => {
     expect(store.getState().frame!.visited).toContain('to-sales');
   });
 
+  it('forecasts over several seeded runs: the most typical shown and listed, ranges kept', async () => {
+    const { store, runs } = setup();
+    store.getState().setSettings({ users: 300, days: 10, seed: 4 });
+    store.getState().setRuns(3);
+    store.getState().setTab('population');
+    let total = 0;
+    const unsub = store.subscribe((s) => s.population.status === 'running' && (total = s.population.total));
+    await store.getState().runPopulation(doc);
+    unsub();
+    expect(total).toBe(900);
+    const p = store.getState().population;
+    if (p.status !== 'ready') throw new Error(p.status);
+    expect(p.forecast).toMatchObject({ runs: 3, seeds: [4, 5, 6] });
+    const kept = p.forecast!.keptSeed;
+    expect(p.view.spec.seed).toBe(kept);
+    expect(p.audience?.size).toBe(300);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.name).toContain(`seed 4 · 3 runs, seed ${kept} shown`);
+    expect(runs[0]!.forecast?.runs).toBe(3);
+    // The run shown is one run of its own: the same seed alone gives the same figures, and the drill-down lists them.
+    const one = setup().store;
+    one.getState().setSettings({ users: 300, days: 10, seed: kept });
+    one.getState().setRuns(1);
+    await one.getState().runPopulation(doc);
+    const single = one.getState().population;
+    if (single.status !== 'ready') throw new Error(single.status);
+    expect(p.view.nodes).toEqual(single.view.nodes);
+    store.getState().openDrill('welcome');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
+    expect(store.getState().drill!.page!.reached).toBe(p.view.nodes['welcome']!.entered);
+  });
+
   it('re-opens a saved run and rebuilds its users for drill-down', async () => {
     const { store, runs } = setup();
     store.getState().setSettings({ users: 300, days: 10 });
+    store.getState().setRuns(1);
     await store.getState().runPopulation(doc);
     const fresh = setup().store;
     fresh.getState().openSavedRun({ ...runs[0]!, id: 7, createdAt: 1 });

@@ -1,12 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PopulationSpec, UserAction, UserProfile } from '../../src-shared/engine/index';
 import type { FlowDocument } from '../../src-shared/flow/index';
+import { audienceSpec, deriveAudience, type AudienceModel } from '../../src-shared/forecast/index';
 import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
 import type { EngineClient } from './worker/engine-client';
 import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './worker/engine-protocol';
 import { flowFingerprint } from './flow-fingerprint';
 import { journeyFrame, lastStep, type JourneyFrame } from './journey/journey-frame';
 import { runAcrossWorkers, RunCancelled } from './population/population-parallel';
+import { combineRuns, forecastSeeds, type ForecastSpread } from './population/forecast-runs';
 import { bucketTime, journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
 import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './journey/script-model';
 import { diffSteps, type StepDiff } from './saved/step-diff';
@@ -28,9 +30,20 @@ export type Status<T> = { status: 'idle' } | { status: 'running' } | { status: '
 export type PopulationState =
   | { status: 'idle' }
   | { status: 'running'; runId: string; done: number; total: number }
-  | { status: 'cancelled'; done: number; total: number }
+  | { status: 'cancelled'; done: number; total: number; /** Which of several runs was cancelled (`done`/`total` are its users). */ run?: { index: number; of: number } }
   | { status: 'error'; message: string }
-  | { status: 'ready'; view: PopulationView; doc: FlowDocument; fingerprint: string; savedId: number | null };
+  | {
+      status: 'ready';
+      /** One run: the only one, or the most typical of several (then `forecast` has their ranges). */
+      view: PopulationView;
+      doc: FlowDocument;
+      fingerprint: string;
+      savedId: number | null;
+      /** Ranges over the runs; null for one run or a run re-opened from the database. */
+      forecast?: ForecastSpread | null;
+      /** The audience the run drew (absent for runs saved before audiences). */
+      audience?: AudienceModel;
+    };
 
 export interface DrillState {
   nodeId: string;
@@ -76,6 +89,10 @@ export interface PreviewState {
   fork: Status<{ view: ForkView; side: 'original' | 'fork' }>;
   regression: Regression | null;
   settings: PopulationSettings;
+  /** The audience population runs draw; null: the one derived from the flow at run time. */
+  audience: AudienceModel | null;
+  /** Seeded runs per forecast (medians and p5-p95 ranges when more than one). */
+  runs: number;
   population: PopulationState;
   bucket: number;
   drill: DrillState | null;
@@ -102,6 +119,8 @@ export interface PreviewState {
   showForkSide(side: 'original' | 'fork'): void;
   closeFork(): void;
   setSettings(settings: Partial<PopulationSettings>): void;
+  setAudience(audience: AudienceModel | null): void;
+  setRuns(runs: number): void;
   runPopulation(doc: FlowDocument): Promise<void>;
   cancelPopulation(): void;
   setBucket(bucket: number): void;
@@ -139,6 +158,8 @@ export interface PreviewStoreOptions {
 }
 
 const DEFAULT_SETTINGS: PopulationSettings = { users: 10_000, days: 30, seed: 1, replyProbability: 0.3, replyDelayMinutes: 120, exitChance: 0.05 };
+/** Five runs give a usable p5-p95 range for five times one run's work. */
+const DEFAULT_RUNS = 5;
 export const DRILL_PAGE = 50;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -228,6 +249,8 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       fork: { status: 'idle' },
       regression: null,
       settings: DEFAULT_SETTINGS,
+      audience: null,
+      runs: DEFAULT_RUNS,
       population: { status: 'idle' },
       bucket: 0,
       drill: null,
@@ -314,33 +337,55 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       },
 
       setSettings: (settings) => set({ settings: { ...get().settings, ...settings } }),
+      setAudience: (audience) => set({ audience, ...(audience ? { settings: { ...get().settings, users: audience.size } } : {}) }),
+      setRuns: (runs) => set({ runs: forecastSeeds(0, runs).length }),
       runPopulation: async (doc) => {
         if (get().population.status === 'running') return;
         const previous = get().population;
         if (previous.status === 'ready') void client.call('population.release', { runId: previous.view.runId }).catch(() => undefined);
         const runId = `run-${Date.now().toString(36)}-${++runSeq}`;
-        const spec: PopulationSpec = { ...get().settings };
-        set({ population: { status: 'running', runId, done: 0, total: spec.users }, drill: null, overlay: get().tab === 'population' ? null : get().overlay });
+        const { settings } = get();
+        const audience = get().audience ?? deriveAudience(doc, settings.users);
+        const built = audienceSpec(audience, doc, { days: settings.days, seed: settings.seed });
+        if (built.problems.length) return void set({ population: { status: 'error', message: `The audience does not fit this flow: ${built.problems.map((p) => p.message).join(' ')}` } });
+        const spec: PopulationSpec = built.spec;
+        const seeds = forecastSeeds(settings.seed, get().runs);
+        const total = spec.users * seeds.length;
+        set({ population: { status: 'running', runId, done: 0, total }, drill: null, overlay: get().tab === 'population' ? null : get().overlay });
         let lastShown = 0;
+        let before = 0;
+        const views: PopulationView[] = [];
         try {
-          const view = await runParallel(runId, doc, spec, (done, total) => {
-            // Progress arrives often (from every worker); a repaint per 0.5 % is plenty.
-            if (done !== total && done - lastShown < total / 200) return;
-            lastShown = done;
-            const p = get().population;
-            if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done, total } });
-          });
+          for (const [i, seed] of seeds.entries()) {
+            const id = i === 0 ? runId : `${runId}-${i}`;
+            const view = await runParallel(id, doc, { ...spec, seed }, (done) => {
+              // Progress arrives often (from every worker); a repaint per 0.5 % is plenty.
+              const all = before + done;
+              if (all !== total && all - lastShown < total / 200) return;
+              lastShown = all;
+              const p = get().population;
+              if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done: all, total } });
+            });
+            views.push(view);
+            before += spec.users;
+          }
+          const combined = views.length > 1 ? combineRuns(views, seeds) : null;
+          const view = views[combined?.kept ?? 0]!;
+          // Only the run shown stays in the worker (drill-down, replay); the others gave their counts.
+          for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
           const fingerprint = flowFingerprint(doc);
-          set({ population: { status: 'ready', view, doc, fingerprint, savedId: null }, bucket: view.timeline.buckets - 1 });
+          set({ population: { status: 'ready', view, doc, fingerprint, savedId: null, forecast: combined?.spread ?? null, audience }, bucket: view.timeline.buckets - 1 });
           refresh();
           if (persistence) {
             const { runId: _id, ...kept } = view;
-            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${spec.seed}`, fingerprint, document: doc, spec, view: kept });
+            const runsText = seeds.length > 1 ? ` · ${seeds.length} runs, seed ${view.spec.seed} shown` : '';
+            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`, fingerprint, document: doc, spec: view.spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
             const p = get().population;
             if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
           }
         } catch (e) {
-          if (e instanceof RunCancelled) set({ population: { status: 'cancelled', done: e.done, total: spec.users } });
+          for (const v of views) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
+          if (e instanceof RunCancelled) set({ population: { status: 'cancelled', done: e.done, total: spec.users, ...(seeds.length > 1 ? { run: { index: views.length + 1, of: seeds.length } } : {}) } });
           else set({ population: { status: 'error', message: message(e) } });
         }
       },
@@ -393,7 +438,7 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       },
       openSavedRun: (record) => {
         const runId = `saved-${record.id ?? 0}-${++runSeq}`;
-        set({ population: { status: 'ready', view: { ...record.view, runId }, doc: record.document, fingerprint: record.fingerprint, savedId: record.id ?? null }, bucket: record.view.timeline.buckets - 1, drill: null, tab: 'population' });
+        set({ population: { status: 'ready', view: { ...record.view, runId }, doc: record.document, fingerprint: record.fingerprint, savedId: record.id ?? null, forecast: record.forecast ?? null, ...(record.audience ? { audience: record.audience } : {}) }, bucket: record.view.timeline.buckets - 1, drill: null, tab: 'population' });
         refresh();
       },
 

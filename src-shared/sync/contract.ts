@@ -5,6 +5,7 @@ import { RemoteVersion, SyncRecord } from './sync-record';
 import { SyncError } from './sync-error';
 import { FlowStats } from './delivery/types';
 import { InboxHours } from '../campaigns/inbox-hours';
+import { AudienceModel } from '../forecast/audience-model';
 
 const backendName = BackendName;
 const typedToken = z.string().trim().min(1).max(4096);
@@ -22,6 +23,12 @@ export const DirectoryAnswer = z.object({
   labels: z.array(z.object({ id: z.number(), title: z.string() })),
 });
 export type DirectoryAnswer = z.infer<typeof DirectoryAnswer>;
+
+/** What was inferred from one column of contacts (see `InferenceNote` in src-shared/forecast). */
+const InferenceNote = z.object({ column: z.string(), as: z.enum(['attribute', 'tags', 'timezone', 'presence', 'ignored']), summary: z.string() });
+
+/** An audience model inferred from a Chatwoot account's contacts, in the host: the contacts themselves never reach the page. */
+export const ContactsAudienceAnswer = z.object({ ok: z.literal(true), model: AudienceModel, notes: z.array(InferenceNote), contacts: z.number().int().min(0), total: z.number().int().min(0), truncated: z.boolean() });
 
 /** A configured backend as the settings screen lists it; `hasToken` without the token. */
 export const BackendListItem = z.object({ name: backendName, connection: BackendConnection, hasToken: z.boolean() });
@@ -77,6 +84,11 @@ export const syncHostContract = {
     result: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: SyncError })]),
   },
   /** Per-node statistics of live journeys (delivery backends). */
+  /** An audience model inferred from the account's contacts (at most `limit`, default 3,000), for forecasts. Chatwoot only. */
+  'sync.contacts': {
+    args: z.object({ backend: backendName, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    result: z.union([ContactsAudienceAnswer, z.object({ ok: z.literal(false), error: SyncError })]),
+  },
   'sync.stats': {
     args: z.object({ backend: backendName, remoteId: z.string() }).strict(),
     result: z.union([z.object({ ok: z.literal(true), stats: FlowStats }), z.object({ ok: z.literal(false), error: SyncError })]),

@@ -20,6 +20,7 @@ export function fakeHostHandlers(overrides: Partial<HostHandlers> = {}): HostHan
     'backends.test': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false }, checks: [] }),
     'sync.directory': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'sync.push': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
+    'sync.contacts': () => noBackend,
     'sync.stats': () => ({ ok: false, error: { kind: 'config', message: 'No backends in tests.', retryable: false } }),
     'live.flow': () => noBackend,
     'live.status': () => noBackend,

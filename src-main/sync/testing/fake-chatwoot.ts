@@ -72,6 +72,8 @@ export interface FakeAccount {
   labels: { id: number; title: string }[];
   campaigns: FakeCampaign[];
   nextDisplayId: number;
+  /** Contacts as Chatwoot's contacts API returns them (15 a page); none unless a test adds some. */
+  contacts?: Record<string, unknown>[];
 }
 
 export interface FakeUser {
@@ -207,7 +209,7 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
     if (url.pathname === '/api/v1/profile') {
       return json(200, { id: user.id, name: user.name, email: user.email, accounts: user.accounts.map((m) => ({ id: m.id, name: accounts.find((a) => a.id === m.id)?.name, role: m.role })) });
     }
-    const m = /^\/api\/v1\/accounts\/(\d+)\/(campaigns|inboxes|agents|labels)(?:\/(\d+))?$/.exec(url.pathname);
+    const m = /^\/api\/v1\/accounts\/(\d+)\/(campaigns|inboxes|agents|labels|contacts)(?:\/(\d+))?$/.exec(url.pathname);
     if (!m) return json(404, { error: 'Not Found' });
     const account = accounts.find((a) => a.id === Number(m[1]));
     const membership = user.accounts.find((x) => x.id === Number(m[1]));
@@ -222,6 +224,11 @@ export async function startFakeChatwoot(init: { accounts?: FakeAccount[]; users?
     }
     if (m[2] === 'agents') return json(200, account.agents);
     if (m[2] === 'labels') return json(200, { payload: account.labels });
+    if (m[2] === 'contacts') {
+      const all = account.contacts ?? [];
+      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+      return json(200, { meta: { count: all.length, current_page: String(page) }, payload: all.slice((page - 1) * 15, page * 15) });
+    }
     if (membership.role !== 'administrator') return unauthorized('You are not authorized to do this action');
     if (!account.apiAccess) return json(403, { error: 'API access is disabled for this account' });
 

@@ -127,6 +127,8 @@ export function toPopulationView(runId: string, doc: FlowDocument, spec: Populat
     edgeVolumes: edgeVolumes(timeline),
     messagesByDay: result.messagesByDay,
     timeline,
+    converted: result.converted,
+    convertedBy: result.convertedBy,
     cancelled: result.cancelled,
     elapsedMs,
   };

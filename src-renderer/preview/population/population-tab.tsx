@@ -9,21 +9,24 @@ import { bucketTime } from '../overlay-model';
 import { populationInstant } from './population-instant';
 import { usePreview, usePreviewApi } from '../preview-context';
 import { formatCount, formatWhen, percent } from '../preview-format';
-import type { PopulationSettings, PreviewState } from '../preview-store';
+import type { PreviewState } from '../preview-store';
+import { AudiencePanel, useAudienceSize } from './audience-panel';
+import { BranchFigures, ConversionFigures, rangeText, RunsNote } from './forecast-figures';
+import { MAX_RUNS, outcomeRangeAt } from './forecast-runs';
 
 const selectPopulation = (s: PreviewState) => s.population;
 const selectSettings = (s: PreviewState) => s.settings;
 const selectDrill = (s: PreviewState) => s.drill !== null;
 const selectBucket = (s: PreviewState) => s.bucket;
 const selectDoc = (s: EditorState) => s.doc;
+const selectRuns = (s: PreviewState) => s.runs;
 
-const FIELDS: { key: keyof PopulationSettings; label: string; min: number; max: number; step?: number; scale?: number; unit?: string }[] = [
+/** What a run is: how many users (the audience's size), over how many days, from which seed, how many times. Replies, events and exits come from the audience. */
+const FIELDS: { key: 'users' | 'days' | 'seed' | 'runs'; label: string; min: number; max: number; hint?: string }[] = [
   { key: 'users', label: 'Users', min: 1, max: 1_000_000 },
   { key: 'days', label: 'Days', min: 1, max: 365 },
   { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 },
-  { key: 'replyProbability', label: 'Reply to a message', min: 0, max: 100, scale: 100, unit: '%' },
-  { key: 'replyDelayMinutes', label: 'Typical reply after', min: 1, max: 10_000, unit: 'min' },
-  { key: 'exitChance', label: 'Meet the first exit', min: 0, max: 100, scale: 100, unit: '%' },
+  { key: 'runs', label: 'Runs', min: 1, max: MAX_RUNS, hint: 'Seeds run one after another; several give medians with ranges.' },
 ];
 
 /** Population simulation: settings, progress with cancel, then the summary (or a node's users). */
@@ -34,6 +37,7 @@ export function PopulationTab() {
   return (
     <div className="sim-tab">
       <Settings running={population.status === 'running'} />
+      <AudiencePanel running={population.status === 'running'} />
       {population.status === 'running' && <Progress done={population.done} total={population.total} />}
       {population.status === 'idle' && (
         <div className="preview-empty" data-testid="sim-empty">
@@ -50,7 +54,7 @@ export function PopulationTab() {
       )}
       {population.status === 'cancelled' && (
         <div className="preview-note" role="status" data-testid="sim-cancelled">
-          Cancelled after {formatCount(population.done)} of {formatCount(population.total)} users. Nothing was kept.
+          Cancelled after {formatCount(population.done)} of {formatCount(population.total)} users{population.run ? ` (run ${population.run.index} of ${population.run.of})` : ''}. Nothing was kept.
         </div>
       )}
       {population.status === 'error' && (
@@ -65,8 +69,16 @@ export function PopulationTab() {
 
 function Settings({ running }: { running: boolean }) {
   const settings = usePreview(selectSettings);
+  const runs = usePreview(selectRuns);
   const api = usePreviewApi();
   const editor = useEditorApi();
+  const setUsers = useAudienceSize();
+  const values = { ...settings, runs };
+  const change = (key: (typeof FIELDS)[number]['key'], v: number) => {
+    if (key === 'users') setUsers(v);
+    else if (key === 'runs') api.getState().setRuns(v);
+    else api.getState().setSettings({ [key]: v });
+  };
   return (
     <form
       className="preview-section sim-settings"
@@ -75,26 +87,20 @@ function Settings({ running }: { running: boolean }) {
         void api.getState().runPopulation(editor.getState().doc);
       }}
     >
-      <div className="sim-settings__grid">
+      <div className="sim-settings__grid sim-settings__grid--four">
         {FIELDS.map((f) => (
-          <label key={f.key} className="field">
+          <label key={f.key} className="field" title={f.hint}>
             <span className="field__label">{f.label}</span>
-            <span className="preview-inline">
-              <input
-                className="form-input form-input--compact"
-                type="number"
-                min={f.min}
-                max={f.max}
-                value={Math.round(settings[f.key] * (f.scale ?? 1) * 100) / 100}
-                aria-label={f.label}
-                disabled={running}
-                onChange={(e) => {
-                  const v = Math.max(f.min, Math.min(f.max, Number(e.target.value) || 0));
-                  api.getState().setSettings({ [f.key]: v / (f.scale ?? 1) });
-                }}
-              />
-              {f.unit && <span className="muted">{f.unit}</span>}
-            </span>
+            <input
+              className="form-input form-input--compact"
+              type="number"
+              min={f.min}
+              max={f.max}
+              value={values[f.key]}
+              aria-label={f.label}
+              disabled={running}
+              onChange={(e) => change(f.key, Math.max(f.min, Math.min(f.max, Math.floor(Number(e.target.value)) || 0)))}
+            />
           </label>
         ))}
       </div>
@@ -140,6 +146,8 @@ function Summary() {
   // Every number here is of the slider's instant, like the canvas; totals say they are totals.
   const now = populationInstant(view, bucket);
   const { entered, ended: completed, exited } = now;
+  const spread = population.forecast;
+  const range = (column: 0 | 1 | 2) => (spread ? rangeText(outcomeRangeAt(view, spread, column, now.bucket)) : '');
   const when = now.final ? `at the end of ${view.spec.days} days` : `by ${formatWhen(now.at, 'UTC')} UTC`;
   return (
     <div className="sim-summary" data-testid="sim-summary">
@@ -153,11 +161,14 @@ function Summary() {
       )}
       <p className="sim-when" data-testid="sim-when">{now.timed ? `Journeys ${when}` : `Totals over the whole period (this run was saved before the slider could show earlier instants)`}</p>
       <div className="sim-cards">
-        <Card label="Entered" value={entered} hint={`of ${formatCount(view.users)} users`} />
-        <Card label="Completed" value={completed} hint={percent(completed, entered)} tone="success" />
-        <Card label="Exited early" value={exited} hint={percent(exited, entered)} tone="warning" />
+        <Card label="Entered" value={entered} hint={`of ${formatCount(view.users)} users`} range={range(0)} />
+        <Card label="Completed" value={completed} hint={percent(completed, entered)} tone="success" range={range(1)} />
+        <Card label="Exited early" value={exited} hint={percent(exited, entered)} tone="warning" range={range(2)} />
         <Card label="Still in journey" value={now.running} hint={percent(now.running, entered)} />
       </div>
+      <RunsNote spread={spread} seed={view.spec.seed} />
+      <BranchFigures doc={population.doc} view={view} now={now} spread={spread} />
+      <ConversionFigures doc={population.doc} view={view} spread={spread} />
       {Object.keys(view.exits).length > 0 && (
         <section className="preview-section">
           <div className="preview-section__head">
@@ -173,7 +184,10 @@ function Summary() {
                   <span className="sim-bars__track">
                     <span className="sim-bars__fill" style={{ width: percent(n, view.journeys) }} />
                   </span>
-                  <span className="sim-bars__value">{formatCount(n)}</span>
+                  <span className="sim-bars__value">
+                    {formatCount(n)}
+                    {spread?.exits[id] && <span className="forecast-range">{rangeText([Math.floor(spread.exits[id].p5), Math.ceil(spread.exits[id].p95)])}</span>}
+                  </span>
                 </li>
               ))}
           </ul>
@@ -184,13 +198,13 @@ function Summary() {
         <MessagesChart byDay={view.messagesByDay} marker={(bucketTime(view, now.bucket) - view.timeline.start) / 86_400_000} />
       </section>
       <p className="field__hint">
-        {formatCount(view.users)} users simulated in {(view.elapsedMs / 1000).toFixed(1)} s. Click a count on the canvas to see who reached that step.
+        {formatCount(view.users)} users{spread ? ` × ${spread.runs} runs` : ''} simulated in {(view.elapsedMs / 1000).toFixed(1)} s. Click a count on the canvas to see who reached that step.
       </p>
     </div>
   );
 }
 
-function Card({ label, value, hint, tone }: { label: string; value: number; hint: string; tone?: 'success' | 'warning' }) {
+function Card({ label, value, hint, tone, range }: { label: string; value: number; hint: string; tone?: 'success' | 'warning'; range?: string }) {
   return (
     <div className={`sim-card${tone ? ` sim-card--${tone}` : ''}`}>
       <span className="sim-card__label">{label}</span>
@@ -198,6 +212,11 @@ function Card({ label, value, hint, tone }: { label: string; value: number; hint
         {formatCount(value)}
       </span>
       <span className="sim-card__hint">{hint}</span>
+      {range && (
+        <span className="sim-card__hint forecast-range" data-testid={`sim-${label.toLowerCase().replace(/\s+/g, '-')}-range`}>
+          {range}
+        </span>
+      )}
     </div>
   );
 }

@@ -85,6 +85,9 @@ export interface PopulationView {
   edgeVolumes: Record<string, number>;
   messagesByDay: Record<string, number[]>;
   timeline: TimelineTable;
+  /** Journeys that met the flow's conversion goal over the period, and per split step per branch. Runs saved before have none. */
+  converted?: number;
+  convertedBy?: Record<string, Record<string, number>>;
   cancelled: boolean;
   elapsedMs: number;
 }

@@ -52,6 +52,9 @@ export const AgentListResponse = z.array(
 /** `GET /api/v1/accounts/{id}/labels` → `{ payload: [...] }`. */
 export const LabelListResponse = z.looseObject({ payload: z.array(z.looseObject({ id: z.number().int(), title: z.string() })) });
 
+/** `GET /api/v1/accounts/{id}/contacts?page=N`: 15 contacts a page and the account's total. */
+export const ContactListResponse = z.looseObject({ meta: z.looseObject({ count: z.number().int().min(0) }).optional(), payload: z.array(z.record(z.string(), z.unknown())) });
+
 /** `GET /api/v1/profile`: who the token belongs to and their role in each account. */
 export const ProfileResponse = z.looseObject({
   id: z.number().int(),

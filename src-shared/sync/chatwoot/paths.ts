@@ -6,6 +6,8 @@ export const chatwootPaths = {
   inboxes: (accountId: number) => `/api/v1/accounts/${accountId}/inboxes`,
   agents: (accountId: number) => `/api/v1/accounts/${accountId}/agents`,
   labels: (accountId: number) => `/api/v1/accounts/${accountId}/labels`,
+  /** One page (15 contacts) of the account's contacts, oldest first. */
+  contacts: (accountId: number, page: number) => `/api/v1/accounts/${accountId}/contacts?page=${page}&sort=created_at`,
 } as const;
 
 /** One HTTP request as the CLI's `push --dry-run` prints it and the clients send it. */
