@@ -5,7 +5,7 @@ import { conditionHolds, evaluateCondition } from './conditions';
 import type { CompiledFlow } from './graph';
 import { envOf, step } from './journey-changes';
 import type { Arrival } from './node-runtime';
-import type { JourneyData } from './types';
+import type { EventRecord, JourneyData, Millis, UserProfile } from './types';
 
 /**
  * The decisions of the journey, as pure functions of its data. What a node does is its kind's
@@ -63,6 +63,22 @@ export function globalExit(flow: CompiledFlow, d: JourneyData): { id: string; wh
     if (r.matched) return { id: exit.id, why: d.explain ? `global exit${exit.name ? ` "${exit.name}"` : ''}: ${r.why}` : '' };
   }
   return null;
+}
+
+/**
+ * The conversion goal of a journey that has already ended (completed, or exited other than by
+ * the goal): the contact's actions within the window after entry still convert it, with no
+ * step (the journey has no more steps). This is what makes a holdout branch that ends at once
+ * comparable with the branches that message: both count who converted within the window.
+ * `profile` and `events` are the contact's own records now, not the ended journey's copies.
+ */
+export function checkGoalAfterEnd(flow: CompiledFlow, d: JourneyData, profile: UserProfile, events: readonly EventRecord[], at: Millis, message: string | null): void {
+  const goal = flow.doc.campaign.goal;
+  if (!goal || d.converted !== null || d.status === 'running') return;
+  const entered = d.trace.length ? d.trace[0]!.t : d.time;
+  if (at > addDuration(entered, goal.within, flow.doc.campaign.timezone)) return;
+  const env = { profile, events: events.filter((e) => e.at >= entered), conversations: d.conversations, message, now: at };
+  if (evaluateCondition(goal.condition, env, false).matched) d.converted = at;
 }
 
 /** The exit reason of a journey that its conversion goal ended. */

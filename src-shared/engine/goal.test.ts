@@ -58,4 +58,23 @@ describe('conversion goal', () => {
     expect(r.convertedBy.ab!.a! + r.convertedBy.ab!.b!).toBe(r.converted);
     expect(Math.abs(r.convertedBy.ab!.a! - r.convertedBy.ab!.b!)).toBeLessThan(200);
   });
+
+  it('a journey that has already ended still converts within the window (a holdout is comparable)', () => {
+    const base = goalFlow();
+    const holdout: FlowDocument = { ...base, nodes: [...base.nodes, node('done', 'end', {})], edges: [edge('trigger', 'done')] };
+    const p = previewJourney(holdout, { profile: ada, script: [signUp(T0), upgrade(T0 + 3 * DAY)], until: T0 + 40 * DAY });
+    expect(p.journeys[0]!.status).toBe('ended');
+    expect(p.journeys[0]!.converted).toBe(T0 + 3 * DAY);
+    const late = previewJourney(holdout, { profile: ada, script: [signUp(T0), upgrade(T0 + 15 * DAY)], until: T0 + 40 * DAY });
+    expect(late.journeys[0]!.converted).toBeNull();
+    const doc: FlowDocument = {
+      ...base,
+      nodes: [...base.nodes, node('ab', 'split', { branches: [{ id: 'a', label: 'A', percent: 50 }, { id: 'control', label: 'Control', percent: 50 }] }), node('done', 'end', {})],
+      edges: [edge('trigger', 'ab'), edge('ab', 'welcome', 'a'), edge('ab', 'done', 'control'), edge('welcome', 'long'), edge('long', 'remind')],
+    };
+    const r = runPopulation(doc, { users: 4_000, days: 30, seed: 2, eventRates: { 'subscription.upgraded': 0.05 }, exitChance: 0 });
+    // Same event rate on both branches: the control converts about as often as the messaged branch.
+    expect(r.convertedBy.ab!.control! / (r.convertedBy.ab!.a! + r.convertedBy.ab!.control!)).toBeGreaterThan(0.44);
+    expect(r.convertedBy.ab!.control! / (r.convertedBy.ab!.a! + r.convertedBy.ab!.control!)).toBeLessThan(0.56);
+  });
 });

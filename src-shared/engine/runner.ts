@@ -1,5 +1,6 @@
 import type { FlowDocument } from '../flow';
 import { entryDecision, scheduledAt, triggerFires } from './entry';
+import { checkGoalAfterEnd } from './decisions';
 import { compileFlow } from './graph';
 import type { EventRecord, JourneyData, JourneyInput, Millis, SentMessage, UserAction, UserProfile } from './types';
 
@@ -64,7 +65,8 @@ export interface UserRun {
  * journeys before it may start a new one.
  */
 export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
-  const c = compileFlow(doc).doc.campaign;
+  const flow = compileFlow(doc);
+  const c = flow.doc.campaign;
   const queue = sortByTime(o.actions.filter((a) => a.at >= o.from && a.at <= o.until));
   const record = o.recordInputs ?? true;
   const run: UserRun = { journeys: [], refused: [], inputs: [] };
@@ -74,6 +76,7 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
   let scheduled = scheduledAt(c);
   if (scheduled !== null && (scheduled < o.from || scheduled > o.until)) scheduled = null;
   let qi = 0;
+  const goal = Boolean(c.goal);
   /** Per journey: how many of its messages `onSend` has seen. */
   const seen: number[] = [];
 
@@ -136,7 +139,10 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
     applyToProfile(profile, events, action);
     for (let k = 0; k < journeys.length; k++) {
       const j = journeys[k]!;
-      if (!j.running) continue;
+      if (!j.running) {
+        if (goal) checkGoalAfterEnd(flow, j.data, profile, events, action.at, action.type === 'message' ? action.text : null);
+        continue;
+      }
       j.act(action);
       if (record) run.inputs.push({ kind: 'action', action, journey: k });
       after(j, k);
