@@ -93,6 +93,15 @@ export interface StepWrite {
   journeys: JourneyWrite[];
 }
 
+/**
+ * Wake-ups go before other ready jobs (graphile-worker runs lower numbers first): a timer that
+ * is due is already late, while a bulk of queued inputs can wait its turn.
+ */
+export const TICK_PRIORITY = -10;
+
+// One delivery job per journey and step carries that step's outbox rows in order, so one job
+// sends them one after another. (No named queue per journey: graphile-worker 0.17 locks every
+// available queue row while it looks for a job, which grows with the number of journeys.)
 // New journeys get their ids from the sequence first, so their outbox rows and wake-up jobs can
 // name them in the same statement. Journeys stopped meanwhile (status no longer running) keep
 // their end: neither their row nor their outbox rows are written.
@@ -114,11 +123,13 @@ upd as (update ${S}.journeys j set status = x.status, waiting = x.waiting, last_
 written as (select id, next_due, outbound from fresh union all select x.id, x.next_due, x.outbound from x join upd on upd.id = x.id),
 ob as (insert into ${S}.outbox (journey_id, node_id, action)
   select w.id, o->>'nodeId', o from written w, jsonb_array_elements(w.outbound) o on conflict do nothing returning journey_id, node_id),
+sends as (select w.id, json_agg(o.v->>'nodeId' order by o.n) as node_ids from written w, jsonb_array_elements(w.outbound) with ordinality o(v, n)
+  where exists (select 1 from ob where ob.journey_id = w.id and ob.node_id = o.v->>'nodeId') group by w.id),
 jobs as (
-  select graphile_worker.add_job('${TASK.deliver}', json_build_object('journeyId', journey_id::text, 'nodeId', node_id), queue_name => 'o:' || journey_id, max_attempts => 25) from ob
+  select graphile_worker.add_job('${TASK.deliver}', json_build_object('journeyId', id::text, 'nodeIds', node_ids), max_attempts => 25) from sends
   union all
   select graphile_worker.add_job('${TASK.tick}', json_build_object('journeyId', id::text, 'at', next_due), run_at => to_timestamp(next_due / 1000.0),
-    max_attempts => 25, job_key => 'tick:' || id) from written where next_due is not null)
+    max_attempts => 25, job_key => 'tick:' || id, priority => ${TICK_PRIORITY}) from written where next_due is not null)
 select (select count(*) from c)::int as applied, (select count(*) from ins)::int as inserted, (select count(*) from jobs)::int as jobs`;
 
 /** Writes a step in one statement; false if the contact moved on since the read (read again). */

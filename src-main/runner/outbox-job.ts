@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { DeliveryResult, OutboundAction } from './chatwoot/actions';
 import type { Outbound } from './contact-step';
-import { inTransaction } from './database';
 import { S } from './schema';
 
 export type Deliver = (a: OutboundAction) => Promise<DeliveryResult>;
@@ -13,6 +12,8 @@ export class RetryLater extends Error {
 
 interface OutboxRow {
   status: string;
+  /** A row of an earlier step of the journey is still pending: it goes first. */
+  earlier_pending: boolean;
   action: Outbound;
   contact_id: string;
   conversations: Record<string, string>;
@@ -34,13 +35,24 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
       detail.remoteId ?? null,
     ]);
 
-  return async function deliverOne(journeyId: string, nodeId: string): Promise<'sent' | 'failed' | 'skipped'> {
+  /** Delivers one step's outbox rows of a journey, in the order the step decided them. */
+  async function deliverAll(journeyId: string, nodeIds: readonly string[]): Promise<void> {
+    for (const nodeId of nodeIds) await deliverOne(journeyId, nodeId);
+  }
+
+  async function deliverOne(journeyId: string, nodeId: string): Promise<'sent' | 'failed' | 'skipped'> {
     const r = await pool.query<OutboxRow>(
-      `select o.status, o.action, j.contact_id, j.conversations from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where o.journey_id = $1 and o.node_id = $2`,
-      [journeyId, nodeId],
+      {
+        name: 'cs_outbox_row',
+        text: `select o.status, o.action, j.contact_id, j.conversations,
+          exists (select 1 from ${S}.outbox p where p.journey_id = o.journey_id and p.status = 'pending' and p.created_at < o.created_at) as earlier_pending
+          from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where o.journey_id = $1 and o.node_id = $2`,
+        values: [journeyId, nodeId],
+      },
     );
     const row = r.rows[0];
     if (!row || row.status !== 'pending') return 'skipped';
+    if (row.earlier_pending) throw new RetryLater(`waiting for an earlier send of journey ${journeyId}`);
     const key = `${journeyId}:${nodeId}`;
     const a = row.action;
     if (!deliver) {
@@ -74,12 +86,16 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
       await finish(journeyId, nodeId, 'failed', { reason: result.reason });
       return 'failed';
     }
-    await inTransaction(pool, async (c) => {
-      await c.query(`update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2`, [journeyId, nodeId, result.remoteId]);
-      if (a.kind === 'message' && mapped === undefined) {
-        await c.query(`update ${S}.journeys set conversations = conversations || jsonb_build_object($2::text, $3::text) where id = $1`, [journeyId, a.conversation, result.conversationId]);
-      }
+    // The row marked sent and the conversation it opened recorded in one statement.
+    const opened = a.kind === 'message' && mapped === undefined ? a.conversation : null;
+    await pool.query({
+      name: 'cs_outbox_sent',
+      text: `with o as (update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 returning journey_id)
+        update ${S}.journeys j set conversations = j.conversations || jsonb_build_object($4::text, $5::text) from o where j.id = o.journey_id and $4::text is not null`,
+      values: [journeyId, nodeId, result.remoteId, opened, opened === null ? null : result.conversationId],
     });
     return 'sent';
-  };
+  }
+
+  return { deliverOne, deliverAll };
 }

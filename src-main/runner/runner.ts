@@ -23,9 +23,15 @@ export interface RunnerOptions {
   log?: (line: string) => void;
   /** Replaces the Chatwoot connector (tests); null: no connector. Default: from CHATWOOT_* variables. */
   deliver?: Deliver | null;
-  /** How often idle workers look for jobs besides LISTEN/NOTIFY (ms, default 1000). */
+  /** How often idle workers look for jobs besides LISTEN/NOTIFY (ms, default POLL_INTERVAL_MS). */
   pollInterval?: number;
 }
+
+/**
+ * Idle workers look for due jobs this often (ms). A wake-up's run_at passes without a
+ * notification, so this bounds how late an idle runner fires a timer (goal: p99 under 1 s).
+ */
+export const POLL_INTERVAL_MS = 250;
 
 export interface RunningRunner {
   url: string;
@@ -78,15 +84,16 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         await journeys.tick(journeyId, at);
       },
       [TASK.deliver]: async (p) => {
-        const { journeyId, nodeId } = p as { journeyId: string; nodeId: string };
-        await outbox(journeyId, nodeId);
+        // One step's rows in order; a job queued by an earlier version names one node.
+        const { journeyId, nodeIds, nodeId } = p as { journeyId: string; nodeIds?: string[]; nodeId?: string };
+        await outbox.deliverAll(journeyId, nodeIds ?? (nodeId === undefined ? [] : [nodeId]));
       },
     };
-    runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? 1000, taskList, logger: quietLogger(log), crontab: '' });
+    runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? POLL_INTERVAL_MS, taskList, logger: quietLogger(log), crontab: '' });
     runner.events.on('worker:create', ({ worker }) => void liveness.register(worker.workerId).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
     liveness.start();
-    // Each journey's deliveries run in their own named queue (in order); graphile-worker keeps
-    // an emptied queue's row until it is collected.
+    // Deliveries queued by earlier versions ran in a named queue per journey; graphile-worker
+    // keeps an emptied queue's row until it is collected.
     const gc = setInterval(() => void utils.cleanup({ tasks: ['GC_JOB_QUEUES'] }).catch((e: Error) => log(`job queue cleanup failed: ${e.message}`)), 10 * 60_000);
     gc.unref();
 
