@@ -10,6 +10,17 @@ import { S } from './schema';
  * one read (optimistic locking). A step that lost the race reads again and repeats.
  */
 
+type Queryable = pg.Pool | pg.ClientBase;
+
+/**
+ * A query, as a named prepared statement when `prepared` (PostgreSQL plans it once per
+ * connection). Never on PGlite: its connections share one session, so a second connection
+ * preparing the same name fails with "prepared statement … already exists".
+ */
+export function statement(name: string, text: string, values: unknown[], prepared: boolean): pg.QueryConfig {
+  return prepared ? { name, text, values } : { text, values };
+}
+
 /** The runner's graphile-worker tasks. */
 export const TASK = { input: 'cs_input', tick: 'cs_tick', deliver: 'cs_deliver' } as const;
 
@@ -59,13 +70,13 @@ function toRead<I>(row: ReadRow<I> | undefined): StepRead<I> | null {
 }
 
 /** Reads an input's step (one round trip); null if the input is unknown or already applied. */
-export async function readInputStep<I>(c: pg.Pool | pg.ClientBase, inputId: string): Promise<StepRead<I> | null> {
-  return toRead((await c.query<ReadRow<I>>({ name: 'cs_read_input', text: READ_INPUT, values: [inputId] })).rows[0]);
+export async function readInputStep<I>(c: Queryable, inputId: string, prepared = false): Promise<StepRead<I> | null> {
+  return toRead((await c.query<ReadRow<I>>(statement('cs_read_input', READ_INPUT, [inputId], prepared))).rows[0]);
 }
 
 /** Reads a wake-up's step: the journey's contact and all its running journeys. */
-export async function readTickStep(c: pg.Pool | pg.ClientBase, journeyId: string): Promise<StepRead<never> | null> {
-  return toRead((await c.query<ReadRow<never>>({ name: 'cs_read_tick', text: READ_TICK, values: [journeyId] })).rows[0]);
+export async function readTickStep(c: Queryable, journeyId: string, prepared = false): Promise<StepRead<never> | null> {
+  return toRead((await c.query<ReadRow<never>>(statement('cs_read_tick', READ_TICK, [journeyId], prepared))).rows[0]);
 }
 
 /** A journey as the step leaves it; `id` null for one the step started. */
@@ -133,7 +144,7 @@ jobs as (
 select (select count(*) from c)::int as applied, (select count(*) from ins)::int as inserted, (select count(*) from jobs)::int as jobs`;
 
 /** Writes a step in one statement; false if the contact moved on since the read (read again). */
-export async function writeStep(c: pg.Pool | pg.ClientBase, w: StepWrite): Promise<boolean> {
+export async function writeStep(c: Queryable, w: StepWrite, prepared = false): Promise<boolean> {
   const journeys = w.journeys.map((j, k) => ({
     k,
     id: j.id,
@@ -149,6 +160,6 @@ export async function writeStep(c: pg.Pool | pg.ClientBase, w: StepWrite): Promi
     conversations: j.conversations,
     outbound: j.outbound,
   }));
-  const r = await c.query<{ applied: number }>({ name: 'cs_write_step', text: WRITE, values: [w.contactId, w.version, JSON.stringify(w.record), w.inputId, JSON.stringify(journeys)] });
+  const r = await c.query<{ applied: number }>(statement('cs_write_step', WRITE, [w.contactId, w.version, JSON.stringify(w.record), w.inputId, JSON.stringify(journeys)], prepared));
   return r.rows[0]!.applied === 1;
 }

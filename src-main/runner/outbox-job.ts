@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { DeliveryResult, OutboundAction } from './chatwoot/actions';
 import type { Outbound } from './contact-step';
+import { statement } from './journey-store';
 import { S } from './schema';
 
 export type Deliver = (a: OutboundAction) => Promise<DeliveryResult>;
@@ -25,7 +26,7 @@ interface OutboxRow {
  * A refusal (4xx) marks the row failed with Chatwoot's reason, shown in the stats and the journey.
  * A message that opens a conversation records it, so later follow-ups and assignments go there.
  */
-export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
+export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null, prepared: boolean) {
   const finish = (journeyId: string, nodeId: string, status: 'sent' | 'failed', detail: { reason?: string; remoteId?: string }) =>
     pool.query(`update ${S}.outbox set status = $3, reason = $4, remote_id = $5, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 and status = 'pending'`, [
       journeyId,
@@ -42,13 +43,14 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
 
   async function deliverOne(journeyId: string, nodeId: string): Promise<'sent' | 'failed' | 'skipped'> {
     const r = await pool.query<OutboxRow>(
-      {
-        name: 'cs_outbox_row',
-        text: `select o.status, o.action, j.contact_id, j.conversations,
+      statement(
+        'cs_outbox_row',
+        `select o.status, o.action, j.contact_id, j.conversations,
           exists (select 1 from ${S}.outbox p where p.journey_id = o.journey_id and p.status = 'pending' and p.created_at < o.created_at) as earlier_pending
           from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where o.journey_id = $1 and o.node_id = $2`,
-        values: [journeyId, nodeId],
-      },
+        [journeyId, nodeId],
+        prepared,
+      ),
     );
     const row = r.rows[0];
     if (!row || row.status !== 'pending') return 'skipped';
@@ -88,12 +90,15 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
     }
     // The row marked sent and the conversation it opened recorded in one statement.
     const opened = a.kind === 'message' && mapped === undefined ? a.conversation : null;
-    await pool.query({
-      name: 'cs_outbox_sent',
-      text: `with o as (update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 returning journey_id)
+    await pool.query(
+      statement(
+        'cs_outbox_sent',
+        `with o as (update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 returning journey_id)
         update ${S}.journeys j set conversations = j.conversations || jsonb_build_object($4::text, $5::text) from o where j.id = o.journey_id and $4::text is not null`,
-      values: [journeyId, nodeId, result.remoteId, opened, opened === null ? null : result.conversationId],
-    });
+        [journeyId, nodeId, result.remoteId, opened, opened === null ? null : result.conversationId],
+        prepared,
+      ),
+    );
     return 'sent';
   }
 
