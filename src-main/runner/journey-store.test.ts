@@ -47,7 +47,15 @@ describe('a journey step written in one statement', () => {
       { journey_id: '1', node_id: 'team', status: 'pending' },
     ]);
     expect(await jobs()).toEqual([
-      { task_identifier: 'cs_deliver', payload: { journeyId: '1', nodeIds: ['hello', 'team'] }, priority: 0, key: null },
+      {
+        task_identifier: 'cs_deliver',
+        payload: [
+          { journeyId: '1', nodeId: 'hello' },
+          { journeyId: '1', nodeId: 'team' },
+        ],
+        priority: 0,
+        key: 'deliver:1',
+      },
       { task_identifier: 'cs_tick', payload: { journeyId: '1', at: 1_900_000_000_000 }, priority: TICK_PRIORITY, key: 'tick:1' },
     ]);
 
@@ -59,12 +67,24 @@ describe('a journey step written in one statement', () => {
     expect(await jobs()).toHaveLength(2);
   });
 
+  it("appends a later step's sends to the journey's delivery job while it waits, in order", async () => {
+    const bye = { kind: 'message' as const, nodeId: 'bye', conversation: 'c1', opensConversation: false, followUp: true, channel: 'chat', body: 'Bye', inbox: null };
+    expect(await writeStep(db.pool, { contactId: 'a', version: 1, record: emptyContact('a'), inputId: null, journeys: [journey({ id: '1', outbound: [bye] })] })).toBe(true);
+    const deliver = (await jobs()).filter((j) => j.task_identifier === 'cs_deliver');
+    expect(deliver).toHaveLength(1);
+    expect(deliver[0]!.payload).toEqual([
+      { journeyId: '1', nodeId: 'hello' },
+      { journeyId: '1', nodeId: 'team' },
+      { journeyId: '1', nodeId: 'bye' },
+    ]);
+  });
+
   it('leaves a journey stopped meanwhile as it is, without its sends', async () => {
     await db.pool.query(`update campaign_studio.journeys set status = 'exited' where id = 1`);
-    const send = { kind: 'message' as const, nodeId: 'bye', conversation: 'c1', opensConversation: false, followUp: true, channel: 'chat', body: 'Bye', inbox: null };
-    expect(await writeStep(db.pool, { contactId: 'a', version: 1, record: emptyContact('a'), inputId: null, journeys: [journey({ id: '1', outbound: [send] })] })).toBe(true);
+    const send = { kind: 'message' as const, nodeId: 'later', conversation: 'c1', opensConversation: false, followUp: true, channel: 'chat', body: 'Bye', inbox: null };
+    expect(await writeStep(db.pool, { contactId: 'a', version: 2, record: emptyContact('a'), inputId: null, journeys: [journey({ id: '1', outbound: [send] })] })).toBe(true);
     expect((await db.pool.query(`select status from campaign_studio.journeys where id = 1`)).rows[0].status).toBe('exited');
-    expect((await db.pool.query(`select count(*)::int n from campaign_studio.outbox where node_id = 'bye'`)).rows[0].n).toBe(0);
-    expect((await db.pool.query(`select version::int from campaign_studio.contacts where id = 'a'`)).rows[0].version).toBe(2);
+    expect((await db.pool.query(`select count(*)::int n from campaign_studio.outbox where node_id = 'later'`)).rows[0].n).toBe(0);
+    expect((await db.pool.query(`select version::int from campaign_studio.contacts where id = 'a'`)).rows[0].version).toBe(3);
   });
 });

@@ -36,9 +36,9 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null, prepared
       detail.remoteId ?? null,
     ]);
 
-  /** Delivers one step's outbox rows of a journey, in the order the step decided them. */
-  async function deliverAll(journeyId: string, nodeIds: readonly string[]): Promise<void> {
-    for (const nodeId of nodeIds) await deliverOne(journeyId, nodeId);
+  /** Delivers outbox rows one after another, in the order given (a journey's sends, as its steps decided them). */
+  async function deliverAll(sends: readonly { journeyId: string; nodeId: string }[]): Promise<void> {
+    for (const s of sends) await deliverOne(s.journeyId, s.nodeId);
   }
 
   async function deliverOne(journeyId: string, nodeId: string): Promise<'sent' | 'failed' | 'skipped'> {

@@ -31,7 +31,7 @@ export interface RunnerOptions {
  * Idle workers look for due jobs this often (ms). A wake-up's run_at passes without a
  * notification, so this bounds how late an idle runner fires a timer (goal: p99 under 1 s).
  */
-export const POLL_INTERVAL_MS = 250;
+export const POLL_INTERVAL_MS = 100;
 
 export interface RunningRunner {
   url: string;
@@ -85,9 +85,10 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         await journeys.tick(journeyId, at);
       },
       [TASK.deliver]: async (p) => {
-        // One step's rows in order; a job queued by an earlier version names one node.
-        const { journeyId, nodeIds, nodeId } = p as { journeyId: string; nodeIds?: string[]; nodeId?: string };
-        await outbox.deliverAll(journeyId, nodeIds ?? (nodeId === undefined ? [] : [nodeId]));
+        // A batch job: (journey, node) pairs in the order the steps decided them; a job queued
+        // by an earlier version names one node.
+        const sends = Array.isArray(p) ? (p as { journeyId: string; nodeId: string }[]) : [p as { journeyId: string; nodeId: string }];
+        await outbox.deliverAll(sends);
       },
     };
     runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? POLL_INTERVAL_MS, taskList, logger: quietLogger(log), crontab: '' });

@@ -17,8 +17,8 @@ import { testPostgres } from '../runner/postgres';
 
 const FULL = process.env.CS_BENCH_SCALE === 'full';
 const SCALE = FULL ? 10 : Number(process.env.CS_BENCH_SCALE ?? 1);
-const EMPTY_JOBS = Math.round(2000 * Math.min(SCALE, 5));
-const ENTRIES = Math.round(1000 * Math.min(SCALE, 5));
+const EMPTY_JOBS = FULL ? 4000 : Math.round(2000 * Math.min(SCALE, 5));
+const ENTRIES = FULL ? 2000 : Math.round(1000 * Math.min(SCALE, 5));
 /** Full: the issue's 10,000 wake-ups over 60 s, whatever the machine can do; else at most half the step rate. */
 const WAKEUPS = FULL ? 10_000 : Math.round(1000 * SCALE);
 const WINDOW_MS = FULL ? 60_000 : 20_000;
@@ -181,8 +181,8 @@ async function lateness(
   mark: (phase: 'open' | 'close') => Promise<void> = async () => {},
   priority = 0,
 ): Promise<string> {
-  // The window opens once the entries should be written at 2.5x the time the step rate says.
-  const start = Date.now() + 10_000 + Math.ceil((2.5 * n * 1000) / steps);
+  // The window opens once the entries should be written, at 1.5x the time the step rate says.
+  const start = Date.now() + 10_000 + Math.ceil((1.5 * n * 1000) / steps);
   await enqueueEntries(pool, n, prefix, 'bench.go', start - 60_000, WINDOW_MS, priority);
   const waiting = () => count(pool, `select count(*)::int n from campaign_studio.journeys where contact_id like $1`, [`${prefix}%`]);
   while ((await waiting()) < n) await sleep(100);
