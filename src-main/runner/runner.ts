@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { setUpToken, TOKEN_ENV } from './auth';
 import { createChatwootActions } from './chatwoot/actions';
 import { openDatabase, type Database, type DatabaseTarget } from './database';
@@ -91,8 +92,11 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         await outbox.deliverAll(sends);
       },
     };
-    runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? POLL_INTERVAL_MS, taskList, logger: quietLogger(log), crontab: '' });
-    runner.events.on('worker:create', ({ worker }) => void liveness.register(worker.workerId).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
+    // Graphile-worker 0.17 locks jobs in the name of the worker pool (not of each worker): the
+    // pool's id is what the heartbeats must vouch for. Listening before run() starts the pool.
+    const events: WorkerEvents = new EventEmitter();
+    events.on('pool:create', ({ workerPool }) => void liveness.register(workerPool.id).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
+    runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? POLL_INTERVAL_MS, taskList, logger: quietLogger(log), crontab: '', events });
     liveness.start();
     // Deliveries queued by earlier versions ran in a named queue per journey; graphile-worker
     // keeps an emptied queue's row until it is collected.
