@@ -110,12 +110,8 @@ export interface StepWrite {
  */
 export const TICK_PRIORITY = -10;
 
-// A journey's sends go through one delivery job at a time (job key `deliver:<journey>`), a
-// graphile-worker batch job: its payload is an array of (journey, node), and a step's rows
-// added while the journey's job still waits are appended to it (graphile-worker concatenates
-// array payloads under one key), so sends go out in the order the steps decided them. (No named
-// queue per journey: graphile-worker 0.17 locks every available queue row while it looks for a
-// job, which grows with the number of journeys.)
+// Each outbox row gets its delivery job in the journey's own named queue (o:<journey>), so a
+// journey's sends go out one at a time in the order its steps decided them.
 // New journeys get their ids from the sequence first, so their outbox rows and wake-up jobs can
 // name them in the same statement. Journeys stopped meanwhile (status no longer running) keep
 // their end: neither their row nor their outbox rows are written.
@@ -137,11 +133,8 @@ upd as (update ${S}.journeys j set status = x.status, waiting = x.waiting, last_
 written as (select id, next_due, outbound from fresh union all select x.id, x.next_due, x.outbound from x join upd on upd.id = x.id),
 ob as (insert into ${S}.outbox (journey_id, node_id, action)
   select w.id, o->>'nodeId', o from written w, jsonb_array_elements(w.outbound) o on conflict do nothing returning journey_id, node_id),
-sends as (select w.id, json_agg(json_build_object('journeyId', w.id::text, 'nodeId', o.v->>'nodeId') order by o.n) as batch
-  from written w, jsonb_array_elements(w.outbound) with ordinality o(v, n)
-  where exists (select 1 from ob where ob.journey_id = w.id and ob.node_id = o.v->>'nodeId') group by w.id),
 jobs as (
-  select graphile_worker.add_job('${TASK.deliver}', batch, job_key => 'deliver:' || id, job_key_mode => 'replace', max_attempts => 25) from sends
+  select graphile_worker.add_job('${TASK.deliver}', json_build_object('journeyId', journey_id::text, 'nodeId', node_id), queue_name => 'o:' || journey_id, max_attempts => 25) from ob
   union all
   select graphile_worker.add_job('${TASK.tick}', json_build_object('journeyId', id::text, 'at', next_due), run_at => to_timestamp(next_due / 1000.0),
     max_attempts => 25, job_key => 'tick:' || id, priority => ${TICK_PRIORITY}) from written where next_due is not null)

@@ -86,8 +86,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         await journeys.tick(journeyId, at);
       },
       [TASK.deliver]: async (p) => {
-        // A batch job: (journey, node) pairs in the order the steps decided them; a job queued
-        // by an earlier version names one node.
+        // One (journey, node); a list of them is delivered in order.
         const sends = Array.isArray(p) ? (p as { journeyId: string; nodeId: string }[]) : [p as { journeyId: string; nodeId: string }];
         await outbox.deliverAll(sends);
       },
@@ -98,8 +97,8 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     events.on('pool:create', ({ workerPool }) => void liveness.register(workerPool.id).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
     runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? POLL_INTERVAL_MS, taskList, logger: quietLogger(log), crontab: '', events });
     liveness.start();
-    // Deliveries queued by earlier versions ran in a named queue per journey; graphile-worker
-    // keeps an emptied queue's row until it is collected.
+    // Each journey's deliveries run in their own named queue (in order); graphile-worker keeps
+    // an emptied queue's row until it is collected.
     const gc = setInterval(() => void utils.cleanup({ tasks: ['GC_JOB_QUEUES'] }).catch((e: Error) => log(`job queue cleanup failed: ${e.message}`)), 10 * 60_000);
     gc.unref();
 
