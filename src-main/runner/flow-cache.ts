@@ -3,16 +3,18 @@ import type { FlowDocument } from '../../src-shared/flow';
 import type { LiveFlow } from './contact-step';
 import { S } from './schema';
 
+type Queryable = pg.Pool | pg.ClientBase;
+
 /**
  * Flow versions by (flow, revision). A stored revision never changes, so each is read from the
- * database once per process; which revision is live is read on every step (it changes on
- * publish, and several processes share the database).
+ * database once per process; which revision is live is read by every step (it changes on
+ * publish, and several processes share the database) and passed to `liveOf`.
  */
 export function createFlowCache() {
   const docs = new Map<string, FlowDocument>();
   const key = (flowId: string, revision: number) => `${flowId}\u0000${revision}`;
 
-  async function revision(c: pg.ClientBase, flowId: string, rev: number): Promise<FlowDocument | null> {
+  async function revision(c: Queryable, flowId: string, rev: number): Promise<FlowDocument | null> {
     const k = key(flowId, rev);
     const hit = docs.get(k);
     if (hit) return hit;
@@ -25,13 +27,12 @@ export function createFlowCache() {
   return {
     revision,
     cached: (flowId: string, rev: number): FlowDocument | null => docs.get(key(flowId, rev)) ?? null,
-    /** The flows new journeys enter now, each at its live revision. */
-    async live(c: pg.ClientBase): Promise<LiveFlow[]> {
-      const r = await c.query<{ id: string; live_revision: number }>(`select id, live_revision from ${S}.flows where status = 'published' and not deleted and live_revision is not null order by id`);
+    /** The flows new journeys enter now, from the live (flow, revision) list a step read. */
+    async liveOf(c: Queryable, live: readonly { id: string; rev: number }[]): Promise<LiveFlow[]> {
       const out: LiveFlow[] = [];
-      for (const row of r.rows) {
-        const doc = await revision(c, row.id, row.live_revision);
-        if (doc) out.push({ flowId: row.id, revision: `r${row.live_revision}`, doc });
+      for (const { id, rev } of live) {
+        const doc = docs.get(key(id, rev)) ?? (await revision(c, id, rev));
+        if (doc) out.push({ flowId: id, revision: `r${rev}`, doc });
       }
       return out;
     },

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { DeliveryResult, OutboundAction } from './chatwoot/actions';
 import type { Outbound } from './contact-step';
-import { inTransaction } from './database';
+import { statement } from './journey-store';
 import { S } from './schema';
 
 export type Deliver = (a: OutboundAction) => Promise<DeliveryResult>;
@@ -13,6 +13,8 @@ export class RetryLater extends Error {
 
 interface OutboxRow {
   status: string;
+  /** A row of an earlier step of the journey is still pending: it goes first. */
+  earlier_pending: boolean;
   action: Outbound;
   contact_id: string;
   conversations: Record<string, string>;
@@ -24,7 +26,7 @@ interface OutboxRow {
  * A refusal (4xx) marks the row failed with Chatwoot's reason, shown in the stats and the journey.
  * A message that opens a conversation records it, so later follow-ups and assignments go there.
  */
-export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
+export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null, prepared: boolean) {
   const finish = (journeyId: string, nodeId: string, status: 'sent' | 'failed', detail: { reason?: string; remoteId?: string }) =>
     pool.query(`update ${S}.outbox set status = $3, reason = $4, remote_id = $5, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 and status = 'pending'`, [
       journeyId,
@@ -34,13 +36,25 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
       detail.remoteId ?? null,
     ]);
 
-  return async function deliverOne(journeyId: string, nodeId: string): Promise<'sent' | 'failed' | 'skipped'> {
+  /** Delivers outbox rows one after another, in the order given (a journey's sends, as its steps decided them). */
+  async function deliverAll(sends: readonly { journeyId: string; nodeId: string }[]): Promise<void> {
+    for (const s of sends) await deliverOne(s.journeyId, s.nodeId);
+  }
+
+  async function deliverOne(journeyId: string, nodeId: string): Promise<'sent' | 'failed' | 'skipped'> {
     const r = await pool.query<OutboxRow>(
-      `select o.status, o.action, j.contact_id, j.conversations from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where o.journey_id = $1 and o.node_id = $2`,
-      [journeyId, nodeId],
+      statement(
+        'cs_outbox_row',
+        `select o.status, o.action, j.contact_id, j.conversations,
+          exists (select 1 from ${S}.outbox p where p.journey_id = o.journey_id and p.status = 'pending' and p.created_at < o.created_at) as earlier_pending
+          from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where o.journey_id = $1 and o.node_id = $2`,
+        [journeyId, nodeId],
+        prepared,
+      ),
     );
     const row = r.rows[0];
     if (!row || row.status !== 'pending') return 'skipped';
+    if (row.earlier_pending) throw new RetryLater(`waiting for an earlier send of journey ${journeyId}`);
     const key = `${journeyId}:${nodeId}`;
     const a = row.action;
     if (!deliver) {
@@ -74,12 +88,19 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
       await finish(journeyId, nodeId, 'failed', { reason: result.reason });
       return 'failed';
     }
-    await inTransaction(pool, async (c) => {
-      await c.query(`update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2`, [journeyId, nodeId, result.remoteId]);
-      if (a.kind === 'message' && mapped === undefined) {
-        await c.query(`update ${S}.journeys set conversations = conversations || jsonb_build_object($2::text, $3::text) where id = $1`, [journeyId, a.conversation, result.conversationId]);
-      }
-    });
+    // The row marked sent and the conversation it opened recorded in one statement.
+    const opened = a.kind === 'message' && mapped === undefined ? a.conversation : null;
+    await pool.query(
+      statement(
+        'cs_outbox_sent',
+        `with o as (update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 returning journey_id)
+        update ${S}.journeys j set conversations = j.conversations || jsonb_build_object($4::text, $5::text) from o where j.id = o.journey_id and $4::text is not null`,
+        [journeyId, nodeId, result.remoteId, opened, opened === null ? null : result.conversationId],
+        prepared,
+      ),
+    );
     return 'sent';
-  };
+  }
+
+  return { deliverOne, deliverAll };
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { setUpToken, TOKEN_ENV } from './auth';
 import { createChatwootActions } from './chatwoot/actions';
 import { openDatabase, type Database, type DatabaseTarget } from './database';
@@ -23,9 +24,15 @@ export interface RunnerOptions {
   log?: (line: string) => void;
   /** Replaces the Chatwoot connector (tests); null: no connector. Default: from CHATWOOT_* variables. */
   deliver?: Deliver | null;
-  /** How often idle workers look for jobs besides LISTEN/NOTIFY (ms, default 1000). */
+  /** How often idle workers look for jobs besides LISTEN/NOTIFY (ms, default POLL_INTERVAL_MS). */
   pollInterval?: number;
 }
+
+/**
+ * Idle workers look for due jobs this often (ms). A wake-up's run_at passes without a
+ * notification, so this bounds how late an idle runner fires a timer (goal: p99 under 1 s).
+ */
+export const POLL_INTERVAL_MS = 100;
 
 export interface RunningRunner {
   url: string;
@@ -65,8 +72,9 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     const token = await setUpToken(db.pool, o.env[TOKEN_ENV]);
     const deliver = o.deliver !== undefined ? o.deliver : chatwootFromEnv(o.env).deliver;
     const flows = createFlowCache();
-    const journeys = createJourneyJobs(db.pool, flows);
-    const outbox = createOutboxJob(db.pool, deliver);
+    const prepared = db.kind === 'postgres';
+    const journeys = createJourneyJobs(db.pool, flows, prepared);
+    const outbox = createOutboxJob(db.pool, deliver, prepared);
     const utils = await makeWorkerUtils({ pgPool: db.pool, logger: quietLogger(log) });
     const liveness = createLiveness(db.pool, utils, log);
     if (db.kind === 'pglite') await liveness.releaseAll();
@@ -78,12 +86,16 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         await journeys.tick(journeyId, at);
       },
       [TASK.deliver]: async (p) => {
-        const { journeyId, nodeId } = p as { journeyId: string; nodeId: string };
-        await outbox(journeyId, nodeId);
+        // One (journey, node); a list of them is delivered in order.
+        const sends = Array.isArray(p) ? (p as { journeyId: string; nodeId: string }[]) : [p as { journeyId: string; nodeId: string }];
+        await outbox.deliverAll(sends);
       },
     };
-    runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? 1000, taskList, logger: quietLogger(log), crontab: '' });
-    runner.events.on('worker:create', ({ worker }) => void liveness.register(worker.workerId).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
+    // Graphile-worker 0.17 locks jobs in the name of the worker pool (not of each worker): the
+    // pool's id is what the heartbeats must vouch for. Listening before run() starts the pool.
+    const events: WorkerEvents = new EventEmitter();
+    events.on('pool:create', ({ workerPool }) => void liveness.register(workerPool.id).catch((e: Error) => log(`worker registration failed: ${e.message}`)));
+    runner = await run({ pgPool: db.pool, concurrency: workers, noHandleSignals: true, pollInterval: o.pollInterval ?? POLL_INTERVAL_MS, taskList, logger: quietLogger(log), crontab: '', events });
     liveness.start();
     // Each journey's deliveries run in their own named queue (in order); graphile-worker keeps
     // an emptied queue's row until it is collected.

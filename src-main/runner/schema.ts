@@ -23,6 +23,8 @@ create table if not exists ${S}.flow_revisions (flow_id text not null, revision 
 -- Answers to writes sent with an Idempotency-Key, so a retry gets the first answer again.
 create table if not exists ${S}.idempotency (key text primary key, method text not null, path text not null, status int not null, body jsonb, created_at timestamptz not null default now());
 create table if not exists ${S}.contacts (id text primary key, record jsonb not null, updated_at timestamptz not null default now());
+-- Bumped by every step of the contact: a step writes only if the version it read is still current.
+alter table ${S}.contacts add column if not exists version bigint not null default 0;
 -- Inputs from the API and Chatwoot, de-duplicated by dedupe_key, applied by one job each.
 create table if not exists ${S}.inputs (
   id bigserial primary key,

@@ -9,8 +9,9 @@ export const STALE_AFTER_S = 20;
 
 /**
  * Graphile-worker keeps a job locked for 4 hours when its worker dies mid-job. Each process
- * records its workers with heartbeats; any process releases (forceUnlockWorkers) the locks of
- * workers whose heartbeat stopped, so a killed process's jobs run again within seconds.
+ * records its worker pool (the id graphile-worker 0.17 locks jobs with) with heartbeats; any
+ * process releases (forceUnlockWorkers) the locks of pools whose heartbeat stopped, so a killed
+ * process's jobs run again within seconds.
  * On PGlite only one process can open the data, so at start every lock is a dead one.
  */
 export function createLiveness(pool: pg.Pool, utils: WorkerUtils, log: (line: string) => void) {

@@ -8,10 +8,12 @@ import { testPostgres, type TestPostgres } from './postgres';
 import { freePort, spawnRunner, type RunnerProcess } from './runner-process';
 
 /**
- * The issue asks for 10,000 journeys with a kill every 5 s; on a shared 2-core CI machine that
- * takes far longer than a test may, so the default is scaled down (CS_FAULT_JOURNEYS raises it).
+ * The issue asks for 10,000 journeys with a kill every 5 s. On the shared 2-core machine 1,000
+ * took about 4 minutes (220 s until every journey ended, 30 kills: the deliveries to the stand-in
+ * are the slowest part), so 10,000 would take over half an hour: CI runs the largest size that
+ * fits in about 4 minutes, and CS_FAULT_JOURNEYS=10000 runs the issue's.
  */
-const JOURNEYS = Number(process.env.CS_FAULT_JOURNEYS ?? 200);
+const JOURNEYS = Number(process.env.CS_FAULT_JOURNEYS ?? 1000);
 const KILL_EVERY_MS = 5000;
 const SECRET = 'fault-secret';
 
@@ -37,7 +39,7 @@ afterAll(async () => {
 
 describe('fault test: 3 runner processes on one PostgreSQL, one killed with -9 every 5 s', async () => {
   const server = await testPostgres();
-  it.skipIf('skip' in server)(`every send reaches Chatwoot exactly once and the statistics equal the journeys table (${JOURNEYS} journeys)`, async () => {
+  it.skipIf('skip' in server)(`every send reaches Chatwoot exactly once and the statistics equal the journeys table (${JOURNEYS} journeys)`, { timeout: Math.max(600_000, 200 * JOURNEYS) }, async () => {
     pgServer = server as TestPostgres;
     const url = await pgServer.createDatabase();
     standin = await startChatwootStandin({ recordRequests: false, clock: Math.floor(Date.now() / 1000) });
@@ -47,6 +49,7 @@ describe('fault test: 3 runner processes on one PostgreSQL, one killed with -9 e
     runners.push(...(await Promise.all([0, 1, 2].map(start))));
     const api = apiClient(runners[0]!.url);
     await api.publish(faultFlow());
+    const t0 = performance.now();
 
     // The killer: every 5 s one live process dies with SIGKILL; it is started again in the
     // background (starting takes longer than 5 s here, so at times two are down).
@@ -84,7 +87,8 @@ describe('fault test: 3 runner processes on one PostgreSQL, one killed with -9 e
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    for (let k = 0; k < JOURNEYS; k += 10) await Promise.all(Array.from({ length: Math.min(10, JOURNEYS - k) }, (_, i) => post(k + i)));
+    for (let k = 0; k < JOURNEYS; k += 20) await Promise.all(Array.from({ length: Math.min(20, JOURNEYS - k) }, (_, i) => post(k + i)));
+    const posted = performance.now();
 
     const db = new pg.Client({ connectionString: url });
     await db.connect();
@@ -95,9 +99,10 @@ describe('fault test: 3 runner processes on one PostgreSQL, one killed with -9 e
           const ended = (await db.query<{ n: number }>(`select count(*)::int n from campaign_studio.journeys where status = 'ended'`)).rows[0]!.n;
           return ended === JOURNEYS && standin!.created().length >= 2 * JOURNEYS;
         },
-        480_000,
+        Math.max(480_000, 100 * JOURNEYS),
         1000,
       );
+      const done = performance.now();
       killing = false;
       await killer;
       await Promise.all(restarts);
@@ -125,7 +130,11 @@ describe('fault test: 3 runner processes on one PostgreSQL, one killed with -9 e
       const outbox = (await db.query<{ status: string; n: number }>(`select status, count(*)::int n from campaign_studio.outbox group by status`)).rows;
       expect(outbox).toEqual([{ status: 'sent', n: 2 * JOURNEYS }]);
       expect(kills).toBeGreaterThan(0);
-      console.log(`fault test: ${JOURNEYS} journeys, ${kills} kill -9, ${keys.length} messages, each once`);
+      const s = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+      console.log(
+        `fault test: ${JOURNEYS} journeys, ${kills} kill -9, ${keys.length} messages, each once; webhooks posted in ${s(posted - t0)}, ` +
+          `every journey ended in ${s(done - t0)} (${((done - t0) / JOURNEYS).toFixed(0)} s per 1,000 journeys)`,
+      );
     } finally {
       killing = false;
       await db.end();
