@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addWeeks, set } from 'date-fns';
+import { addDays, addWeeks } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at } from '../testing/engine-builders';
@@ -39,7 +39,7 @@ describe('addDuration', () => {
 describe('the caches agree with date-fns on a TZDate', () => {
   // Zones with DST both ways, half-hour offsets and a 30-minute DST shift (Lord Howe).
   const zones = ['Europe/Paris', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata'];
-  it('addDuration is addDays / addWeeks, wallInstant is set({ hours, minutes }), on random instants', () => {
+  it('addDuration is addDays / addWeeks, wallInstant is the TZDate of that wall time, on random instants', () => {
     fc.assert(
       fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 3 * 365 * 1440 }), fc.integer({ min: 0, max: 59_999 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 1439 }), (tz, minute, ms, n, wall) => {
         const t = Date.UTC(2025, 0, 1) + minute * 60_000 + ms;
@@ -47,11 +47,17 @@ describe('the caches agree with date-fns on a TZDate', () => {
         expect(addDuration(t, { amount: n, unit: 'weeks' }, tz)).toBe(addWeeks(new TZDate(t, tz), n).getTime());
         const day = Math.floor(t / 86_400_000);
         const d = new Date(day * 86_400_000);
-        const local = new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), tz);
-        expect(wallInstant(tz, day, wall)).toBe(set(local, { hours: Math.floor(wall / 60), minutes: wall % 60 }).getTime());
+        expect(wallInstant(tz, day, wall)).toBe(new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Math.floor(wall / 60), wall % 60, tz).getTime());
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('the first wall minute after a gap that does not start on the hour is itself (Chatham, 02:45 -> 03:45)', () => {
+    // 2025-09-27 03:45 +12:45 plus one day is 03:45 on the change day, which exists (+13:45): 14:00Z, not 04:45.
+    expect(iso(addDuration(at('2025-09-26T15:00:00Z'), { amount: 1, unit: 'days' }, 'Pacific/Chatham'))).toBe('2025-09-27T14:00:00.000Z');
+    // A time inside the gap moves forward by the gap: 03:00 -> 04:00 +13:45.
+    expect(iso(addDuration(at('2025-09-26T14:15:00Z'), { amount: 1, unit: 'days' }, 'Pacific/Chatham'))).toBe('2025-09-27T14:15:00.000Z');
   });
 
   it('across a spring-forward gap: a wall time in the gap moves forward by the gap', () => {

@@ -1,5 +1,4 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { set } from 'date-fns';
 import type { Duration, OpeningInterval, Weekday } from '../flow';
 import { durationSeconds, minutesOfDay } from '../flow';
 import { zonedLocalToInstant } from '../time/zoned';
@@ -8,7 +7,7 @@ import type { Millis } from './types';
 /**
  * Calendar arithmetic in IANA timezones, DST-correct and cached (population runs ask the same
  * questions millions of times). date-fns on a TZDate is the definition: a wall-clock time is
- * `set(day, { hours, minutes })`, "n days later" is `addDays` (a time in a DST gap is pushed
+ * `new TZDate(y, m, d, hours, minutes, tz)`, "n days later" is `addDays` (a time in a DST gap is pushed
  * forward by the gap, as in src-shared/time/zoned.ts). It costs about 100x plain arithmetic
  * here, so it answers only what the caches cannot: the days on which the offset changes.
  * calendar.test.ts checks the cached answers against date-fns on random instants.
@@ -54,8 +53,10 @@ const wallCaches = new Map<string, Map<number, number>>();
 
 /** Minute `minute` of local day `day` in `tz`, by date-fns (the uncached reference). */
 function exactWall(tz: string, day: number, minute: number): Millis {
+  // All fields at once: date-fns' set() sets the hour and then the minutes, so 03:45 on
+  // Chatham's spring-forward day (02:45 -> 03:45) went through 03:00, in the gap, to 04:45.
   const d = new Date(day * DAY);
-  return set(new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), tz), { hours: Math.floor(minute / 60), minutes: minute % 60 }).getTime();
+  return new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Math.floor(minute / 60), minute % 60, tz).getTime();
 }
 
 /**
