@@ -5,6 +5,7 @@ import { createEngineHandler } from './engine-handler';
 import type { EngineMessage } from './engine-protocol';
 import { instantOf, toActions, triggerScript, type ScriptItem } from '../journey/script-model';
 import { onboarding } from '../test-fixtures';
+import { nodeCountsAt } from '../population/timeline-counts';
 
 const doc = onboarding();
 const profile = { id: 'ada', attributes: { first_name: 'Ada', plan: 'trial' }, tags: [], segments: [], timezone: 'UTC' };
@@ -66,11 +67,15 @@ describe('engine handler', () => {
     expect(view.edgeVolumes['e-trigger-welcome']).toBeLessThanOrEqual(direct.nodes['trigger']!.completed['next']!);
     // The slider table equals PopulationIndex at its instants.
     const index = new PopulationIndex(direct);
-    const b = 200;
-    const counts = index.countsAt(view.timeline.start + b * view.timeline.step);
-    const col = view.timeline.nodeIds.indexOf('day1');
-    expect(view.timeline.entered[b * view.timeline.nodeIds.length + col]).toBe(counts['day1']!.entered);
-    expect(view.timeline.waiting[b * view.timeline.nodeIds.length + col]).toBe(counts['day1']!.waiting);
+    let waiting = 0;
+    for (const b of [0, 50, 200, 1000, view.timeline.buckets - 1]) {
+      const counts = index.countsAt(view.timeline.start + b * view.timeline.step);
+      for (const id of view.timeline.nodeIds) {
+        expect(nodeCountsAt(view.timeline, b, view.timeline.nodeIds.indexOf(id)), `${id} at bucket ${b}`).toEqual({ entered: counts[id]!.entered, waiting: counts[id]!.waiting });
+        waiting += counts[id]!.waiting;
+      }
+    }
+    expect(waiting).toBeGreaterThan(0);
 
     const page = await c.call('population.users', { runId: 'r1', query: { nodeId: 'to-sales', outcome: 'all', search: '', offset: 0, limit: 10 } });
     expect(page.reached).toBe(direct.nodes['to-sales']!.entered);

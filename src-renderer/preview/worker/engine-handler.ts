@@ -1,6 +1,6 @@
 import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulation, syntheticUser, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine/index';
 import type { FlowDocument } from '../../../src-shared/flow/index';
-import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult } from './engine-protocol';
+import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult, type TimelineTable } from './engine-protocol';
 import { createDrillDown, toPopulationView } from '../population/population-data';
 import { mergeParts, partBuffers, toPart } from '../population/population-parallel';
 import { toPreviewView } from './preview-data';
@@ -114,7 +114,8 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
 function transferables(result: unknown): Transferable[] {
   const part = result as { traces?: { buf?: unknown } } | null;
   if (part?.traces?.buf instanceof Int32Array) return partBuffers(result as Parameters<typeof partBuffers>[0]);
-  const timeline = (result as { timeline?: Partial<Record<'entered' | 'waiting' | 'edges' | 'outcomes', Int32Array>> } | null)?.timeline;
+  const timeline = (result as { timeline?: TimelineTable } | null)?.timeline;
   if (!timeline) return [];
-  return [timeline.entered, timeline.waiting, timeline.edges, timeline.outcomes].filter((a) => a instanceof Int32Array).map((a) => a.buffer as ArrayBuffer);
+  const columns = [timeline.arrivals, timeline.waitStarts, timeline.waitEnds, timeline.edgeTimes].flatMap((c) => (c ? [c.times, c.offsets] : []));
+  return [...columns, timeline.entered, timeline.waiting, timeline.edges, timeline.outcomes].filter((a) => a instanceof Int32Array).map((a) => a.buffer as ArrayBuffer);
 }

@@ -57,16 +57,35 @@ export interface ForkView {
   change: UserAction;
 }
 
-/** What the slider needs: counts per node at `buckets` instants, row-major (bucket × node). */
+/** Sorted times (seconds into the period) in columns: column c is `times[offsets[c]]` up to `times[offsets[c + 1]]`. */
+export interface TimeColumns {
+  times: Int32Array;
+  offsets: Int32Array;
+}
+
+/**
+ * What the slider needs: when users reached, started and stopped waiting at each node, and
+ * travelled each edge, so a count at an instant is one binary search (timeline-counts.ts) and
+ * the table grows with the run, not with instants × steps (5,000 steps × 8,641 instants made
+ * 345 MB). Runs saved before kept counts per instant instead, row-major (bucket × column).
+ */
 export interface TimelineTable {
   start: number;
   step: number;
   buckets: number;
   nodeIds: string[];
-  entered: Int32Array;
-  waiting: Int32Array;
-  /** How often each edge had fired by each instant (bucket × edge). Runs saved before have none. */
+  /** Per node column. */
+  arrivals?: TimeColumns;
+  waitStarts?: TimeColumns;
+  waitEnds?: TimeColumns;
+  /** Runs saved before the event columns: counts per instant (bucket × node). */
+  entered?: Int32Array;
+  waiting?: Int32Array;
+  /** Runs saved before edges were timed have none. */
   edgeIds?: string[];
+  /** Per edge column (the order of `edgeIds`). */
+  edgeTimes?: TimeColumns;
+  /** Runs saved before the event columns: how often each edge had fired by each instant (bucket × edge). */
   edges?: Int32Array;
   /** Journeys entered, ended and exited by each instant (bucket × 3). Runs saved before have none. */
   outcomes?: Int32Array;
