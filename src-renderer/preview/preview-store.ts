@@ -330,6 +330,8 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
             const p = get().population;
             if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done, total } });
           });
+          // The workers are done: the bench counts main-thread long tasks from here.
+          performance.mark('cs:population-result');
           const fingerprint = flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null }, bucket: view.timeline.buckets - 1 });
           refresh();
