@@ -81,8 +81,14 @@ describe('createCanvasProjection', () => {
     expect(moved.nodes[2]).not.toBe(first.nodes[2]);
     expect(moved.nodes[2]?.position).toEqual({ x: 9, y: 9 });
     expect(moved.edges[0]).toBe(first.edges[0]);
+    // Moving nodes changes no edge: React Flow gets the same array and re-indexes nothing.
+    expect(moved.edges).toBe(first.edges);
     const selected = project(input(doc, ['f1']));
     expect(selected.nodes[1]?.selected).toBe(true);
     expect(selected.nodes[0]).toBe(first.nodes[0]);
+    expect(selected.edges).toBe(first.edges);
+    const edgeSelected = project({ ...input(doc), selectedEdges: new Set([doc.edges[0]!.id]) });
+    expect(edgeSelected.edges).not.toBe(first.edges);
+    expect(edgeSelected.edges[0]?.selected).toBe(true);
   });
 });

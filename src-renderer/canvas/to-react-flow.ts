@@ -111,11 +111,13 @@ export interface ProjectionInput {
 
 /**
  * The editor's document-to-canvas mapping, with a cache: a node or edge whose inputs did not
- * change keeps its object, so React Flow skips it. Dragging one node of 1,000 rebuilds one.
+ * change keeps its object, so React Flow skips it. Dragging one node of 1,000 rebuilds one, and
+ * the edges array stays the same.
  */
 export function createCanvasProjection() {
   const nodeCache = new WeakMap<FlowNode, { key: string; out: CanvasNode; outputs: { id: string; label: string }[] }>();
   const edgeCache = new WeakMap<FlowEdge, { key: string; out: Edge }>();
+  let lastEdges: Edge[] = [];
 
   return function project(input: ProjectionInput): { nodes: CanvasNode[]; edges: Edge[] } {
     const { doc, selectedNodes, selectedEdges, problems, direction, measured } = input;
@@ -169,6 +171,9 @@ export function createCanvasProjection() {
       edgeCache.set(edge, { key, out });
       return out;
     });
-    return { nodes, edges };
+    // A drag moves nodes only: the same edges keep the same array, or React Flow would re-index
+    // all of them (and redraw their markers) on every mouse move.
+    if (edges.length !== lastEdges.length || edges.some((e, i) => e !== lastEdges[i])) lastEdges = edges;
+    return { nodes, edges: lastEdges };
   };
 }
