@@ -332,11 +332,11 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
           });
           // The workers are done: the bench counts main-thread long tasks from here.
           performance.mark('cs:population-result');
-          const fingerprint = flowFingerprint(doc);
+          const fingerprint = view.fingerprint ?? flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null }, bucket: view.timeline.buckets - 1 });
           refresh();
           if (persistence) {
-            const { runId: _id, ...kept } = view;
+            const { runId: _id, fingerprint: _fingerprint, ...kept } = view;
             const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${spec.seed}`, fingerprint, document: doc, spec, view: kept });
             const p = get().population;
             if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });

@@ -2,6 +2,7 @@ import { syntheticUser, type PopulationResult, type PopulationSpec } from '../..
 import { upTo } from '../../../src-shared/engine/population-index';
 import type { FlowDocument } from '../../../src-shared/flow/index';
 import type { DrillPage, DrillQuery, DrillRow, PopulationView, TimelineTable } from '../worker/engine-protocol';
+import { flowFingerprint } from '../flow-fingerprint';
 import { edgeCountAt, packColumns } from './timeline-counts';
 
 const DAY = 86_400_000;
@@ -146,6 +147,7 @@ export function toPopulationView(runId: string, doc: FlowDocument, spec: Populat
   const timeline = timelineTable(doc, result, spec.days);
   return {
     runId,
+    fingerprint: flowFingerprint(doc),
     spec,
     users: result.users,
     journeys: result.journeys,

@@ -93,6 +93,8 @@ export interface TimelineTable {
 
 export interface PopulationView {
   runId: string;
+  /** The flow it ran on (`flowFingerprint`), worked out in the worker; not kept when saved. */
+  fingerprint?: string;
   spec: PopulationSpec;
   users: number;
   journeys: number;
