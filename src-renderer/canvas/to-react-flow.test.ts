@@ -92,3 +92,18 @@ describe('createCanvasProjection', () => {
     expect(edgeSelected.edges[0]?.selected).toBe(true);
   });
 });
+
+describe('card handles', () => {
+  it('sit where the card draws them: the input centred on top, outputs spread along the bottom (or the sides across)', async () => {
+    const { cardHandles } = await import('./to-react-flow');
+    const centre = (h: { x: number; y: number; width?: number; height?: number }) => [h.x + h.width! / 2, h.y + h.height! / 2];
+    const down = cardHandles([{ id: 'yes' }, { id: 'no' }], 'down', true, { width: 212, height: 89 });
+    expect(down.map((h) => [h.type, h.id, ...centre(h)])).toEqual([
+      ['target', null, 106, 1],
+      ['source', 'yes', 71, 88],
+      ['source', 'no', 141, 88],
+    ]);
+    const across = cardHandles([{ id: 'next' }], 'right', false, { width: 212, height: 75 });
+    expect(across.map((h) => [h.type, h.position, ...centre(h)])).toEqual([['source', 'right', 211, 37.5]]);
+  });
+});
