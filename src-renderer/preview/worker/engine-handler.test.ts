@@ -6,6 +6,8 @@ import type { EngineMessage } from './engine-protocol';
 import { instantOf, toActions, triggerScript, type ScriptItem } from '../journey/script-model';
 import { onboarding } from '../test-fixtures';
 import { nodeCountsAt } from '../population/timeline-counts';
+import { toPart } from '../population/population-parallel';
+import { flowFingerprint } from '../flow-fingerprint';
 
 const doc = onboarding();
 const profile = { id: 'ada', attributes: { first_name: 'Ada', plan: 'trial' }, tags: [], segments: [], timezone: 'UTC' };
@@ -118,5 +120,16 @@ describe('engine handler', () => {
       { id: 1, kind: 'error', message: 'Unknown engine channel: nope' },
       { id: 2, kind: 'error', message: 'unknown-run' },
     ]);
+  });
+
+  it('merges only a run it was prepared for, with the flow it was sent then', async () => {
+    const c = client();
+    await expect(c.call('population.merge', { runId: 'nope', parts: [], elapsedMs: 0 })).rejects.toThrow('Population run nope was not prepared for merging.');
+    const spec = { users: 40, days: 5, seed: 1 };
+    await c.call('population.prepare', { runId: 'r2', doc, spec });
+    const view = await c.call('population.merge', { runId: 'r2', parts: [toPart(runPopulation(doc, spec)).part], elapsedMs: 0 });
+    expect(view.users).toBe(40);
+    expect(view.fingerprint).toBe(flowFingerprint(doc));
+    await expect(c.call('population.merge', { runId: 'r2', parts: [], elapsedMs: 0 })).rejects.toThrow('not prepared');
   });
 });

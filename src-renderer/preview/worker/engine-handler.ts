@@ -36,6 +36,8 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
   const now = o.now ?? (() => performance.now());
   const runs = new Map<string, HeldRun>();
   const running = new Map<string, { aborted: boolean }>();
+  /** Runs whose slices are running elsewhere: their flow and settings, for the merge. */
+  const prepared = new Map<string, { doc: FlowDocument; spec: PopulationSpec }>();
 
   const held = (runId: string): HeldRun => {
     const run = runs.get(runId);
@@ -75,7 +77,15 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       const result = runPopulation(doc, spec, { from, to, progressEvery: Math.max(1, Math.min(500, Math.floor((to - from) / 50))), onProgress: (done) => post({ id, kind: 'progress', done, total: to - from }) });
       return toPart(result).part;
     },
-    'population.merge': ({ runId, doc, spec, parts, elapsedMs }) => {
+    'population.prepare': ({ runId, doc, spec }) => {
+      prepared.set(runId, { doc, spec });
+      return null;
+    },
+    'population.merge': ({ runId, parts, elapsedMs }) => {
+      const run = prepared.get(runId);
+      if (!run) throw new Error(`Population run ${runId} was not prepared for merging.`);
+      prepared.delete(runId);
+      const { doc, spec } = run;
       const started = now();
       const result = mergeParts(parts);
       runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
@@ -94,6 +104,7 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
     },
     'population.release': ({ runId }) => {
       runs.delete(runId);
+      prepared.delete(runId);
       return null;
     },
   };

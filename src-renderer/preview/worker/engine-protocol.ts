@@ -161,8 +161,14 @@ export interface EngineContract {
   'population.run': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec }; result: PopulationView };
   /** Users [from, to) of a run, for a slice worker; progress counts that slice's users. */
   'population.slice': { args: { doc: FlowDocument; spec: PopulationSpec; from: number; to: number }; result: PopulationPart };
-  /** The slices' parts (in user order) merged into one run, held here for drill-down and replay. */
-  'population.merge': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec; parts: PopulationPart[]; elapsedMs: number }; result: PopulationView };
+  /**
+   * The flow and settings of a run whose slices are about to start, sent to the worker that will
+   * merge them: the merge, when the slices are done, then carries only their parts (copying a
+   * 5,000-step flow into a message takes the main thread tens of milliseconds).
+   */
+  'population.prepare': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec }; result: null };
+  /** The slices' parts (in user order) of a prepared run merged into one, held here for drill-down and replay. */
+  'population.merge': { args: { runId: string; parts: PopulationPart[]; elapsedMs: number }; result: PopulationView };
   'population.cancel': { args: { runId: string }; result: { cancelled: boolean } };
   'population.users': { args: { runId: string; query: DrillQuery }; result: DrillPage };
   'population.replay': { args: { runId: string; userIndex: number }; result: PreviewView };
@@ -182,7 +188,7 @@ export type EngineMessage =
   | { id: number; kind: 'error'; message: string }
   | { id: number; kind: 'progress'; done: number; total: number };
 
-export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release'];
+export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.prepare', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release'];
 
 /** A run the worker no longer holds (released, or re-opened from the database): run it again first. */
 export const UNKNOWN_RUN = 'unknown-run';
