@@ -42,6 +42,10 @@ const defaultEdgeOptions: Partial<Edge> = { markerEnd: { type: MarkerType.ArrowC
 const minimapClass = (node: CanvasNode) => `minimap-node--${node.type ?? 'end'}`;
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const panButtons = [1, 2];
+// Module constants, not literals: React Flow copies a changed `snapGrid` into its store, which
+// re-runs every subscriber, on each render of the canvas (each drag event).
+const snapGrid: [number, number] = [GRID, GRID];
+const proOptions = { hideAttribution: true };
 
 const selectView = (s: EditorState) => ({ doc: s.doc, selection: s.selection, direction: s.direction, focus: s.focus, fitRequest: s.fitRequest });
 
@@ -213,7 +217,7 @@ export function FlowCanvas() {
         minZoom={0.1}
         maxZoom={2}
         snapToGrid
-        snapGrid={[GRID, GRID]}
+        snapGrid={snapGrid}
         selectionOnDrag
         selectionMode={SelectionMode.Partial}
         panOnDrag={panButtons}
@@ -223,7 +227,7 @@ export function FlowCanvas() {
         elevateEdgesOnSelect
         onlyRenderVisibleElements={doc.nodes.length > 300}
         connectionRadius={28}
-        proOptions={{ hideAttribution: true }}
+        proOptions={proOptions}
       >
         <InitialView />
         <ConnectionHint />

@@ -1,5 +1,6 @@
 import { BaseEdge, getSmoothStepPath, Position, useStore, useStoreApi, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { useMemo } from 'react';
+import { useEdgeVolume } from '../preview/canvas-overlay';
 import { routeDown, type Box } from './edge-route';
 
 const selectNodes = (s: ReactFlowState) => s.nodes;
@@ -9,7 +10,8 @@ const MAX_ROUTED_NODES = 300;
 /**
  * An edge that goes around cards rather than behind them, with its label where it covers no
  * card (see edge-route.ts). Flows laid out across the page, and very large flows, get the plain
- * smooth-step shape.
+ * smooth-step shape. In a population or live preview it carries the run's volume: the count on
+ * its label and a width by share.
  */
 export function RoutedEdge(props: EdgeProps) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, markerEnd, markerStart, style, interactionWidth, labelStyle, labelShowBg, labelBgStyle, labelBgPadding, labelBgBorderRadius } = props;
@@ -25,13 +27,14 @@ export function RoutedEdge(props: EdgeProps) {
     return routeDown({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, obstacles);
   }, [nodes, store, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition]);
   const [plainPath, plainX, plainY] = route ? ['', 0, 0] : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  return (
+  const volume = useEdgeVolume(id);
+  const edge = (
     <BaseEdge
       id={id}
       path={route?.path ?? plainPath}
       labelX={route?.labelX ?? plainX}
       labelY={route?.labelY ?? plainY}
-      label={label}
+      label={volume ? (label ? `${String(label)} · ${volume.count}` : volume.count) : label}
       labelStyle={labelStyle}
       labelShowBg={labelShowBg}
       labelBgStyle={labelBgStyle}
@@ -43,4 +46,6 @@ export function RoutedEdge(props: EdgeProps) {
       interactionWidth={interactionWidth}
     />
   );
+  // A run's volume is drawn here, not through React Flow's edges (see usePreviewEdges).
+  return volume ? <g className={`sim-edge sim-edge--w${volume.width}`}>{edge}</g> : edge;
 }

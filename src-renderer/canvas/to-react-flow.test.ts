@@ -81,8 +81,29 @@ describe('createCanvasProjection', () => {
     expect(moved.nodes[2]).not.toBe(first.nodes[2]);
     expect(moved.nodes[2]?.position).toEqual({ x: 9, y: 9 });
     expect(moved.edges[0]).toBe(first.edges[0]);
+    // Moving nodes changes no edge: React Flow gets the same array and re-indexes nothing.
+    expect(moved.edges).toBe(first.edges);
     const selected = project(input(doc, ['f1']));
     expect(selected.nodes[1]?.selected).toBe(true);
     expect(selected.nodes[0]).toBe(first.nodes[0]);
+    expect(selected.edges).toBe(first.edges);
+    const edgeSelected = project({ ...input(doc), selectedEdges: new Set([doc.edges[0]!.id]) });
+    expect(edgeSelected.edges).not.toBe(first.edges);
+    expect(edgeSelected.edges[0]?.selected).toBe(true);
+  });
+});
+
+describe('card handles', () => {
+  it('sit where the card draws them: the input centred on top, outputs spread along the bottom (or the sides across)', async () => {
+    const { cardHandles } = await import('./to-react-flow');
+    const centre = (h: { x: number; y: number; width?: number; height?: number }) => [h.x + h.width! / 2, h.y + h.height! / 2];
+    const down = cardHandles([{ id: 'yes' }, { id: 'no' }], 'down', true, { width: 212, height: 89 });
+    expect(down.map((h) => [h.type, h.id, ...centre(h)])).toEqual([
+      ['target', null, 106, 1],
+      ['source', 'yes', 71, 88],
+      ['source', 'no', 141, 88],
+    ]);
+    const across = cardHandles([{ id: 'next' }], 'right', false, { width: 212, height: 75 });
+    expect(across.map((h) => [h.type, h.position, ...centre(h)])).toEqual([['source', 'right', 211, 37.5]]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { nodeDefinitions, type FlowDocument, type FlowEdge, type FlowNode, type NodeKind, type Problem } from '../../src-shared/flow/index';
 
 /** Which way the flow reads; handles sit on the matching sides of the cards. */
@@ -98,6 +98,28 @@ function toCanvasEdge(edge: FlowEdge, outputs: { id: string; label: string }[] |
 
 /** The node card's size in CSS pixels (see canvas.css), before React Flow measures it. */
 export const CARD_SIZE = { width: 212, height: 75, outputs: 14 } as const;
+/** A handle's size and the card's border (canvas.css): handles sit centred on the border's inner edge. */
+const HANDLE = 9;
+const BORDER = 1;
+
+/**
+ * Where the card's handles are (node-card.tsx, canvas.css), worked out from its size. React Flow
+ * otherwise draws every node once to measure them, even with only the visible ones drawn after:
+ * 5,000 cards mounted when a big flow opens.
+ */
+export function cardHandles(outputs: readonly { id: string }[], direction: FlowDirection, hasInput: boolean, size: { width: number; height: number }): NodeHandle[] {
+  const inner = { width: size.width - 2 * BORDER, height: size.height - 2 * BORDER };
+  const at = (cx: number, cy: number) => ({ x: cx - HANDLE / 2, y: cy - HANDLE / 2, width: HANDLE, height: HANDLE });
+  const down = direction === 'down';
+  const handles: NodeHandle[] = [];
+  if (hasInput) handles.push({ id: null, type: 'target', position: down ? Position.Top : Position.Left, ...(down ? at(BORDER + inner.width / 2, BORDER) : at(BORDER, BORDER + inner.height / 2)) });
+  outputs.forEach((output, index) => {
+    const share = (index + 1) / (outputs.length + 1);
+    const centre = down ? at(BORDER + share * inner.width, size.height - BORDER) : at(size.width - BORDER, BORDER + share * inner.height);
+    handles.push({ id: output.id, type: 'source', position: down ? Position.Bottom : Position.Right, ...centre });
+  });
+  return handles;
+}
 
 export interface ProjectionInput {
   doc: FlowDocument;
@@ -111,11 +133,13 @@ export interface ProjectionInput {
 
 /**
  * The editor's document-to-canvas mapping, with a cache: a node or edge whose inputs did not
- * change keeps its object, so React Flow skips it. Dragging one node of 1,000 rebuilds one.
+ * change keeps its object, so React Flow skips it. Dragging one node of 1,000 rebuilds one, and
+ * the edges array stays the same.
  */
 export function createCanvasProjection() {
   const nodeCache = new WeakMap<FlowNode, { key: string; out: CanvasNode; outputs: { id: string; label: string }[] }>();
   const edgeCache = new WeakMap<FlowEdge, { key: string; out: Edge }>();
+  let lastEdges: Edge[] = [];
 
   return function project(input: ProjectionInput): { nodes: CanvasNode[]; edges: Edge[] } {
     const { doc, selectedNodes, selectedEdges, problems, direction, measured } = input;
@@ -134,15 +158,17 @@ export function createCanvasProjection() {
       const { title, outputs, summary } = describe(node, doc.campaign);
       outputsById.set(node.id, outputs);
       const labelled = outputs.length > 1 || outputs.some((output) => output.id !== 'next');
+      // Cards have a fixed width and height (canvas.css): starting from that size and its
+      // handles lets React Flow draw only the nodes in view from the first frame, instead of
+      // all of them to measure them; a node whose real size differs reports it and is corrected.
+      const measuredSize = size ?? { width: CARD_SIZE.width, height: CARD_SIZE.height + (labelled && direction === 'down' ? CARD_SIZE.outputs : 0) };
       const out: CanvasNode = {
         id: node.id,
         type: node.type,
         position: node.position,
         selected,
-        // Cards have a fixed width and height (canvas.css): starting from that size lets React
-        // Flow draw only the nodes in view from the first frame, instead of all of them to
-        // measure them; a node whose real size differs reports it and is corrected.
-        measured: size ?? { width: CARD_SIZE.width, height: CARD_SIZE.height + (labelled && direction === 'down' ? CARD_SIZE.outputs : 0) },
+        measured: measuredSize,
+        handles: cardHandles(outputs, direction, node.type !== 'trigger', measuredSize),
         data: {
           kind: node.type,
           title,
@@ -169,6 +195,9 @@ export function createCanvasProjection() {
       edgeCache.set(edge, { key, out });
       return out;
     });
-    return { nodes, edges };
+    // A drag moves nodes only: the same edges keep the same array, or React Flow would re-index
+    // all of them (and redraw their markers) on every mouse move.
+    if (edges.length !== lastEdges.length || edges.some((e, i) => e !== lastEdges[i])) lastEdges = edges;
+    return { nodes, edges: lastEdges };
   };
 }

@@ -6,6 +6,17 @@ const minReadableZoom = 0.6;
 const padding = 48;
 
 /**
+ * Whether fitting every node in a `width` × `height` view keeps the cards readable. A preview
+ * refits only then: a 5,000-step flow fitted whole is a blur of a thousand cards that costs the
+ * main thread hundreds of milliseconds a frame, so the view the user has stays.
+ */
+export function fitsReadably(nodes: Parameters<typeof getNodesBounds>[0], width: number, height: number): boolean {
+  const bounds = getNodesBounds(nodes);
+  const fitZoom = Math.min((width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height);
+  return fitZoom >= minReadableZoom * 0.75;
+}
+
+/**
  * The first view of a flow: everything, when that is still readable; otherwise the top of the
  * flow (its entry) at a readable zoom, centred across. The fit-view control still shows all.
  */

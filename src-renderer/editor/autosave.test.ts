@@ -46,6 +46,20 @@ describe('autosave', () => {
     autosave.dispose();
   });
 
+  it('writes no draft while a node is dragged, and one when the drag ends', async () => {
+    const t = setup();
+    for (let i = 1; i <= 5; i++) {
+      t.store.getState().moveNodes(new Map([['a', { x: 10 * i, y: 0 }]]), false);
+      t.tick(60);
+      await vi.advanceTimersByTimeAsync(60);
+    }
+    expect(t.drafts.read('test-flow')).toBeNull();
+    t.store.getState().moveNodes(new Map([['a', { x: 70, y: 0 }]]), true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(t.drafts.read('test-flow')?.document.nodes[1]?.position).toEqual({ x: 70, y: 0 });
+    expect(t.save).not.toHaveBeenCalled();
+  });
+
   it('writes a draft at once and saves after a quiet moment, then clears the draft', async () => {
     const t = setup();
     rename(t.store, 'A');

@@ -1,12 +1,17 @@
 import type { Edge } from '@xyflow/react';
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LiveFigures, NodeOverlay } from './overlay-model';
 import { useOptionalPreview, usePreviewApi } from './preview-context';
 import type { LiveCount, PreviewState } from './preview-store';
 import { formatCount } from './preview-format';
 
-const selectEdges = (s: PreviewState) => s.overlay?.edges ?? null;
+/** A journey's edge overlay; null for volumes, which the edges draw themselves (the canvas need not re-render). */
+const selectJourneyEdges = (s: PreviewState) => {
+  const edges = s.overlay?.edges;
+  for (const id in edges) return edges[id]!.volume === null ? edges : null;
+  return null;
+};
 
 /** This node's preview overlay, or undefined when not previewing (one shallow-compared object per node). */
 export function useNodeOverlay(id: string): NodeOverlay | undefined {
@@ -76,20 +81,45 @@ function PopulationBadge({ id, entered, waiting, live }: { id: string; entered: 
   );
 }
 
-/** The canvas's edges with the preview drawn on them: the path taken, or volumes with width by share. */
+/**
+ * The canvas's edges with a journey drawn on them: the path taken and the latest step. An edge
+ * whose drawing did not change keeps its object, so React Flow re-renders only those. Volumes
+ * (population and live runs) are drawn by each edge itself ({@link useEdgeVolume}): the array
+ * then stays as it is, since a new one costs React Flow a pass over every edge of the flow
+ * (about 100 ms a slider move on 5,000 steps).
+ */
 export function usePreviewEdges(edges: Edge[]): Edge[] {
-  const overlay = useOptionalPreview(selectEdges, null);
+  const overlay = useOptionalPreview(selectJourneyEdges, null);
+  const [cache] = useState(() => new WeakMap<Edge, { key: string; out: Edge }>());
   return useMemo(() => {
     if (!overlay) return edges;
     return edges.map((edge) => {
       const o = overlay[edge.id];
       if (!o) return edge;
-      if (o.volume === null) {
-        return { ...edge, animated: o.latest, className: `${edge.className ?? ''} ${o.taken ? 'preview-edge--taken' : 'preview-edge--idle'}${o.latest ? ' preview-edge--latest' : ''}` };
-      }
-      const width = o.volume === 0 ? 0 : o.share > 0.66 ? 4 : o.share > 0.33 ? 3 : o.share > 0.1 ? 2 : 1;
-      const volume = formatCount(o.volume);
-      return { ...edge, label: edge.label ? `${String(edge.label)} · ${volume}` : volume, className: `${edge.className ?? ''} sim-edge sim-edge--w${width}` };
+      const key = `${o.taken ? 1 : 0}${o.latest ? 1 : 0}`;
+      const cached = cache.get(edge);
+      if (cached?.key === key) return cached.out;
+      const out = { ...edge, animated: o.latest, className: `${edge.className ?? ''} ${o.taken ? 'preview-edge--taken' : 'preview-edge--idle'}${o.latest ? ' preview-edge--latest' : ''}` };
+      cache.set(edge, { key, out });
+      return out;
     });
-  }, [edges, overlay]);
+  }, [edges, overlay, cache]);
+}
+
+/** How an edge draws a run's volume: its count and a width class by share of the busiest edge. */
+export interface EdgeVolume {
+  count: string;
+  width: 0 | 1 | 2 | 3 | 4;
+}
+
+/** This edge's volume in a population or live run, or undefined (editing, a journey). */
+export function useEdgeVolume(id: string): EdgeVolume | undefined {
+  return useOptionalPreview(
+    useShallow((s: PreviewState) => {
+      const o = s.overlay?.edges[id];
+      if (!o || o.volume === null) return undefined;
+      return { count: formatCount(o.volume), width: o.volume === 0 ? 0 : o.share > 0.66 ? 4 : o.share > 0.33 ? 3 : o.share > 0.1 ? 2 : 1 };
+    }),
+    undefined,
+  );
 }

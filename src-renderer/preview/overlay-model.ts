@@ -2,6 +2,8 @@ import type { FlowDocument } from '../../src-shared/flow/index';
 import type { PopulationView } from './worker/engine-protocol';
 import type { JourneyFrame } from './journey/journey-frame';
 import { populationInstant } from './population/population-instant';
+import { nodeCountsAt } from './population/timeline-counts';
+import { idsOf, lazyRecord } from './lazy-record';
 
 export type NodeOverlay =
   | { kind: 'journey'; role: 'current' | 'waiting' | 'visited' | 'exited' | 'idle'; waiting: boolean }
@@ -44,25 +46,46 @@ export function journeyOverlay(doc: Pick<FlowDocument, 'nodes' | 'edges'>, frame
   return { nodes, edges };
 }
 
-/** A population at slider bucket `bucket`: users who had reached each node, who were waiting there, and how often each edge had fired. */
+/**
+ * A population at slider bucket `bucket`: users who had reached each node, who were waiting
+ * there, and how often each edge had fired. Each figure is worked out when first read (see
+ * lazyRecord), so a slider move costs the nodes and edges on screen.
+ */
 export function populationOverlay(doc: Pick<FlowDocument, 'nodes' | 'edges'>, view: PopulationView, bucket: number): CanvasOverlay {
   const { timeline } = view;
   const b = Math.max(0, Math.min(timeline.buckets - 1, bucket));
-  const n = timeline.nodeIds.length;
-  const column = new Map(timeline.nodeIds.map((id, i) => [id, i]));
-  const nodes: Record<string, NodeOverlay> = {};
-  for (const node of doc.nodes) {
-    const i = column.get(node.id);
-    nodes[node.id] = i === undefined ? { kind: 'population', entered: 0, waiting: 0, total: 0 } : { kind: 'population', entered: timeline.entered[b * n + i]!, waiting: timeline.waiting[b * n + i]!, total: view.nodes[node.id]?.entered ?? 0 };
-  }
-  const max = Math.max(1, ...Object.values(view.edgeVolumes));
+  const column = columnsOf(timeline.nodeIds);
+  const nodes = lazyRecord(idsOf(doc.nodes), (id): NodeOverlay => {
+    const i = column.get(id);
+    return i === undefined ? { kind: 'population', entered: 0, waiting: 0, total: 0 } : { kind: 'population', ...nodeCountsAt(timeline, b, i), total: view.nodes[id]?.entered ?? 0 };
+  });
+  const max = busiestEdge(view);
   const instant = populationInstant(view, b);
-  const edges: Record<string, EdgeOverlay> = {};
-  for (const e of doc.edges) {
-    const volume = instant.edges[e.id] ?? 0;
-    edges[e.id] = { taken: volume > 0, latest: false, volume, share: volume / max };
-  }
+  const edges = lazyRecord(idsOf(doc.edges), (id): EdgeOverlay => {
+    const volume = instant.edges[id] ?? 0;
+    return { taken: volume > 0, latest: false, volume, share: volume / max };
+  });
   return { nodes, edges };
+}
+
+const busiest = new WeakMap<PopulationView, number>();
+/** How often the busiest edge fired over the period (at least 1): edge widths are shares of it. */
+function busiestEdge(view: PopulationView): number {
+  let max = busiest.get(view);
+  if (max === undefined) {
+    max = 1;
+    for (const v of Object.values(view.edgeVolumes)) if (v > max) max = v;
+    busiest.set(view, max);
+  }
+  return max;
+}
+
+const columns = new WeakMap<readonly string[], Map<string, number>>();
+/** Node id → its column in the timeline (kept per run: the slider asks on every move). */
+function columnsOf(nodeIds: readonly string[]): Map<string, number> {
+  let map = columns.get(nodeIds);
+  if (!map) columns.set(nodeIds, (map = new Map(nodeIds.map((id, i) => [id, i]))));
+  return map;
 }
 
 /** The instant of a slider bucket. */

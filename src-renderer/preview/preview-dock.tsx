@@ -1,4 +1,5 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { fitsReadably } from '../canvas/use-readable-fit';
 import { useEffect, useMemo } from 'react';
 import { flowLabels } from './flow-labels';
 import { FirstIcon, LastIcon, NextIcon, PrevIcon } from '../ui/icons';
@@ -21,16 +22,21 @@ const selectBucket = (s: PreviewState) => s.bucket;
 export function PreviewDock() {
   const mode = usePreview(selectMode);
   const tab = usePreview(selectTab);
-  const { fitView } = useReactFlow();
+  const { fitView, getNodes } = useReactFlow();
+  const store = useStoreApi();
   // Whether a dock (transport or time slider) is shown: it takes room from the canvas.
   const docked = usePreview(selectDocked);
   // Preview is about the whole path: show every step once the panels, and the dock when it
-  // appears after a run, have taken their room (else the last steps sit below the fold).
+  // appears after a run, have taken their room (else the last steps sit below the fold); a flow
+  // too big to read whole keeps the view the user has.
   useEffect(() => {
     if (mode === 'edit') return;
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 200, maxZoom: 1 }));
+    const frame = requestAnimationFrame(() => {
+      const { width, height } = store.getState();
+      if (fitsReadably(getNodes(), width, height)) void fitView({ padding: 0.08, duration: 200, maxZoom: 1 });
+    });
     return () => cancelAnimationFrame(frame);
-  }, [mode, docked, fitView]);
+  }, [mode, docked, fitView, getNodes, store]);
   if (mode === 'live') return <JourneyDock live />;
   if (mode !== 'preview') return null;
   if (tab === 'journey') return <JourneyDock />;

@@ -366,6 +366,8 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
               const p = get().population;
               if (p.status === 'running' && p.runId === runId) set({ population: { ...p, done: all, total } });
             });
+            // The workers are done: the bench counts main-thread long tasks from here.
+            if (i === seeds.length - 1) performance.mark('cs:population-result');
             views.push(view);
             before += spec.users;
           }
@@ -373,11 +375,11 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
           const view = views[combined?.kept ?? 0]!;
           // Only the run shown stays in the worker (drill-down, replay); the others gave their counts.
           for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
-          const fingerprint = flowFingerprint(doc);
+          const fingerprint = view.fingerprint ?? flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null, forecast: combined?.spread ?? null, audience }, bucket: view.timeline.buckets - 1 });
           refresh();
           if (persistence) {
-            const { runId: _id, ...kept } = view;
+            const { runId: _id, fingerprint: _fingerprint, ...kept } = view;
             const runsText = seeds.length > 1 ? ` · ${seeds.length} runs, seed ${view.spec.seed} shown` : '';
             const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`, fingerprint, document: doc, spec: view.spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
             const p = get().population;

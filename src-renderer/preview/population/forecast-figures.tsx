@@ -5,6 +5,7 @@ import { formatCount, percent } from '../preview-format';
 import type { PopulationView } from '../worker/engine-protocol';
 import { edgeRangeAt, nodeRangeAt, type ForecastSpread } from './forecast-runs';
 import type { PopulationInstant } from './population-instant';
+import { nodeCountsAt } from './timeline-counts';
 
 /** "range 1,950–2,060": a p5-p95 range, or nothing for one run. */
 export function rangeText(range: readonly [number, number] | null | undefined): string {
@@ -52,7 +53,7 @@ export function BranchFigures({ doc, view, now, spread }: { doc: FlowDocument; v
       const outputs = outputsOf(node);
       if (outputs.length < 2) return null;
       const i = column.get(node.id);
-      const reached = i === undefined ? 0 : view.timeline.entered[now.bucket * view.timeline.nodeIds.length + i]!;
+      const reached = i === undefined ? 0 : nodeCountsAt(view.timeline, now.bucket, i).entered;
       const branches: Branch[] = outputs.flatMap((o) => {
         const edge = doc.edges.find((e) => e.source === node.id && (e.sourceHandle || 'next') === o.id);
         if (!edge) return [];

@@ -1,13 +1,17 @@
 import { spread, type Spread } from '../../../src-shared/forecast/index';
 import type { PopulationView, TimelineTable } from '../worker/engine-protocol';
+import { edgeCountAt, nodeCountsAt } from './timeline-counts';
 
 /** Most seeded runs a forecast makes (each is a whole population run). */
 export const MAX_RUNS = 20;
 
-/** Lower and upper bounds (p5, p95) of each cell of a timeline table over the runs. */
+/**
+ * What the slider's ranges are read from: every run's timeline (event times per step and edge,
+ * small next to a bucket × step table), counted at the slider's instant on demand, and the
+ * p5/p95 of the entered / ended / exited outcomes per instant (3 columns, precomputed).
+ */
 export interface TimelineBounds {
-  entered: { p5: Int32Array; p95: Int32Array };
-  edges: { p5: Int32Array; p95: Int32Array } | null;
+  tables: TimelineTable[];
   outcomes: { p5: Int32Array; p95: Int32Array } | null;
 }
 
@@ -79,41 +83,45 @@ export function typicalRun(views: readonly PopulationView[]): number {
   return distance.indexOf(Math.min(...distance));
 }
 
-/** Cell-by-cell p5/p95 of tables of the same shape (same flow, days and start). */
+/** The runs' timelines, and the cell-by-cell p5/p95 of their outcome columns (same flow, days and start). */
 function tableBounds(tables: readonly TimelineTable[]): TimelineBounds {
-  const cells = (pick: (t: TimelineTable) => Int32Array | undefined) => {
-    const arrays = tables.map(pick);
-    if (arrays.some((a) => !a || a.length !== arrays[0]!.length)) return null;
-    const n = arrays[0]!.length;
-    const p5 = new Int32Array(n);
-    const p95 = new Int32Array(n);
-    const sample = new Array<number>(arrays.length);
-    for (let i = 0; i < n; i++) {
-      for (let r = 0; r < arrays.length; r++) sample[r] = arrays[r]![i]!;
-      const s = spread(sample);
-      p5[i] = Math.floor(s.p5);
-      p95[i] = Math.ceil(s.p95);
-    }
-    return { p5, p95 };
-  };
-  return { entered: cells((t) => t.entered)!, edges: cells((t) => t.edges), outcomes: cells((t) => t.outcomes) };
+  const arrays = tables.map((t) => t.outcomes);
+  if (arrays.some((a) => !a || a.length !== arrays[0]!.length)) return { tables: [...tables], outcomes: null };
+  const n = arrays[0]!.length;
+  const p5 = new Int32Array(n);
+  const p95 = new Int32Array(n);
+  const sample = new Array<number>(arrays.length);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < arrays.length; r++) sample[r] = arrays[r]![i]!;
+    const s = spread(sample);
+    p5[i] = Math.floor(s.p5);
+    p95[i] = Math.ceil(s.p95);
+  }
+  return { tables: [...tables], outcomes: { p5, p95 } };
+}
+
+/** p5-p95 of one figure over the runs, as whole numbers. */
+function bounds(values: readonly number[]): [number, number] {
+  const s = spread(values);
+  return [Math.floor(s.p5), Math.ceil(s.p95)];
 }
 
 /** The p5-p95 range of node `nodeId`'s "reached by then" count at slider bucket `bucket`. */
 export function nodeRangeAt(view: PopulationView, s: ForecastSpread, nodeId: string, bucket: number): [number, number] | null {
+  // Every run is of the same flow, so a step has the same column in each.
   const i = view.timeline.nodeIds.indexOf(nodeId);
   if (i < 0) return null;
-  const at = clamp(view, bucket) * view.timeline.nodeIds.length + i;
-  return [s.timeline.entered.p5[at]!, s.timeline.entered.p95[at]!];
+  const b = clamp(view, bucket);
+  return bounds(s.timeline.tables.map((t) => nodeCountsAt(t, b, i).entered));
 }
 
 /** The p5-p95 range of how often edge `edgeId` had fired by slider bucket `bucket`. */
 export function edgeRangeAt(view: PopulationView, s: ForecastSpread, edgeId: string, bucket: number): [number, number] | null {
-  const ids = view.timeline.edgeIds;
-  const i = ids?.indexOf(edgeId) ?? -1;
-  if (!ids || i < 0 || !s.timeline.edges) return null;
-  const at = clamp(view, bucket) * ids.length + i;
-  return [s.timeline.edges.p5[at]!, s.timeline.edges.p95[at]!];
+  const e = view.timeline.edgeIds?.indexOf(edgeId) ?? -1;
+  if (e < 0) return null;
+  const b = clamp(view, bucket);
+  const values = s.timeline.tables.map((t) => edgeCountAt(t, b, e));
+  return values.some((v) => v === undefined) ? null : bounds(values as number[]);
 }
 
 /** The p5-p95 range of journeys entered (0), ended (1) or exited (2) by slider bucket `bucket`. */

@@ -1,13 +1,15 @@
-import { PopulationIndex, syntheticUser, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine/index';
+import { syntheticUser, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine/index';
 import { upTo } from '../../../src-shared/engine/population-index';
 import type { FlowDocument } from '../../../src-shared/flow/index';
 import type { DrillPage, DrillQuery, DrillRow, PopulationView, TimelineTable } from '../worker/engine-protocol';
+import { flowFingerprint } from '../flow-fingerprint';
+import { edgeCountAt, packColumns } from './timeline-counts';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 /**
- * Most slider instants per run. A drag reads one row whatever the count; this bounds the
- * table's build (about 90 ms for 100,000 users at 8,641 instants) and its size when saved.
+ * Most slider instants per run. A drag reads one binary search per shown count whatever the
+ * count; this bounds the outcome table (three numbers per instant) and its size when saved.
  */
 export const MAX_BUCKETS = 9000;
 /** Slider steps the marketer reads easily, in minutes. */
@@ -21,35 +23,63 @@ export function timelineStep(days: number): number {
 }
 
 /**
- * Counts per node, per edge and per outcome at evenly spaced instants of the period, from a
- * `PopulationIndex` and sorted event times built here (in the worker): the slider then reads a
- * row of typed arrays, with no work per drag, and every number on screen is of the same instant.
+ * The slider's table of a run, built here (in the worker): sorted times of arrivals, waits and
+ * edge travels per node and edge, and journeys entered, ended and exited per instant. The slider
+ * then reads a count with one binary search, only for what is on screen, and every number on
+ * screen is of the same instant.
  */
 export function timelineTable(doc: Pick<FlowDocument, 'edges'>, result: PopulationResult, days: number): TimelineTable {
-  const index = new PopulationIndex(result);
   const start = result.traces.start;
   const step = timelineStep(days);
   const buckets = Math.max(2, Math.ceil((days * DAY) / step) + 1);
   const nodeIds = [...result.traces.nodeIds];
-  const entered = new Int32Array(buckets * nodeIds.length);
-  const waiting = new Int32Array(buckets * nodeIds.length);
-  for (let b = 0; b < buckets; b++) {
-    const counts = index.countsAt(start + b * step);
-    nodeIds.forEach((id, n) => {
-      entered[b * nodeIds.length + n] = counts[id]!.entered;
-      waiting[b * nodeIds.length + n] = counts[id]!.waiting;
-    });
-  }
+  const nodes = nodeTimes(result);
   const times = eventTimes(doc, result);
-  const edgeIds = doc.edges.map((e) => e.id);
-  const edges = new Int32Array(buckets * edgeIds.length);
   const outcomes = new Int32Array(buckets * OUTCOME_COLUMNS);
   for (let b = 0; b < buckets; b++) {
     const s = Math.floor((b * step) / 1000);
-    times.edges.forEach((list, e) => (edges[b * edgeIds.length + e] = upTo(list, s)));
     times.outcomes.forEach((list, o) => (outcomes[b * OUTCOME_COLUMNS + o] = upTo(list, s)));
   }
-  return { start, step, buckets, nodeIds, entered, waiting, edgeIds, edges, outcomes };
+  return { start, step, buckets, nodeIds, ...nodes, edgeIds: doc.edges.map((e) => e.id), edgeTimes: packColumns(times.edges), outcomes };
+}
+
+/**
+ * Per node, when users arrived, started waiting and stopped waiting (seconds into the period),
+ * as the engine's `PopulationIndex` counts them: a wait ends when its node completes or the
+ * journey ends or exits.
+ */
+function nodeTimes(result: PopulationResult): Pick<TimelineTable, 'arrivals' | 'waitStarts' | 'waitEnds'> {
+  const { traces } = result;
+  const lists = () => Array.from({ length: traces.nodeIds.length }, () => [] as number[]);
+  const [arrivals, waitStarts, waitEnds] = [lists(), lists(), lists()];
+  const waitingCode = traces.code('waiting');
+  const endedCode = traces.code('ended');
+  const exitedCode = traces.code('exited');
+  const open: number[] = [];
+  for (let k = 0; k < traces.journeys; k++) {
+    const raw = traces.raw(k);
+    open.length = 0;
+    for (let i = 0; i < raw.length; i += 4) {
+      const t = raw[i]!;
+      const node = raw[i + 1]! - 1;
+      const outcome = raw[i + 2]!;
+      if (node < 0 || outcome === endedCode || outcome === exitedCode) {
+        for (const w of open) waitEnds[w]!.push(t);
+        open.length = 0;
+      } else if (outcome === waitingCode) {
+        arrivals[node]!.push(t);
+        waitStarts[node]!.push(t);
+        if (!open.includes(node)) open.push(node);
+      } else {
+        const w = open.indexOf(node);
+        if (w >= 0) {
+          open.splice(w, 1);
+          waitEnds[node]!.push(t);
+        } else arrivals[node]!.push(t);
+      }
+    }
+  }
+  return { arrivals: packColumns(arrivals), waitStarts: packColumns(waitStarts), waitEnds: packColumns(waitEnds) };
 }
 
 /** Columns of `TimelineTable.outcomes`: journeys entered, ended and exited by each instant. */
@@ -105,11 +135,10 @@ function arrivesAt(raw: Int32Array, i: number, target: number): boolean {
 }
 
 
-/** How many users travelled each edge over the whole period (the timeline's last row). */
+/** How many users travelled each edge over the whole period (as of the timeline's last instant). */
 export function edgeVolumes(timeline: TimelineTable): Record<string, number> {
   const out: Record<string, number> = {};
-  const ids = timeline.edgeIds ?? [];
-  ids.forEach((id, i) => (out[id] = timeline.edges![(timeline.buckets - 1) * ids.length + i]!));
+  (timeline.edgeIds ?? []).forEach((id, i) => (out[id] = edgeCountAt(timeline, timeline.buckets - 1, i) ?? 0));
   return out;
 }
 
@@ -118,6 +147,7 @@ export function toPopulationView(runId: string, doc: FlowDocument, spec: Populat
   const timeline = timelineTable(doc, result, spec.days);
   return {
     runId,
+    fingerprint: flowFingerprint(doc),
     spec,
     users: result.users,
     journeys: result.journeys,

@@ -3,6 +3,7 @@ import { runPopulation } from '../../../src-shared/engine/index';
 import { populationOverlay } from '../overlay-model';
 import { createDrillDown, toPopulationView } from './population-data';
 import { populationInstant } from './population-instant';
+import { edgeCountAt, nodeCountsAt } from './timeline-counts';
 import { onboarding } from '../test-fixtures';
 
 const doc = onboarding();
@@ -72,9 +73,26 @@ describe('a population at one slider instant', () => {
   });
 
   it('falls back to labelled totals for a run saved before the timeline kept edges and outcomes', () => {
-    const { edges: _e, edgeIds: _i, outcomes: _o, ...timeline } = view.timeline;
+    const { edgeTimes: _e, edgeIds: _i, outcomes: _o, ...timeline } = view.timeline;
     const old = populationInstant({ ...view, timeline }, 0);
     expect(old).toMatchObject({ timed: false, entered: view.journeys, ended: view.outcomes.ended });
     expect(old.edges).toEqual(view.edgeVolumes);
+  });
+
+  it('reads a run saved with counts per instant (before the event columns) as it was saved', () => {
+    const { arrivals: _a, waitStarts: _s, waitEnds: _w, edgeTimes: _e, ...rest } = view.timeline;
+    const n = rest.nodeIds.length;
+    const entered = new Int32Array(rest.buckets * n);
+    const waiting = new Int32Array(rest.buckets * n);
+    const edges = new Int32Array(rest.buckets * rest.edgeIds!.length);
+    for (let b = 0; b < rest.buckets; b++) {
+      rest.nodeIds.forEach((_, i) => ({ entered: entered[b * n + i]!, waiting: waiting[b * n + i]! } = nodeCountsAt(view.timeline, b, i)));
+      rest.edgeIds!.forEach((_, e) => (edges[b * rest.edgeIds!.length + e] = edgeCountAt(view.timeline, b, e)!));
+    }
+    const saved = { ...view, timeline: { ...rest, entered, waiting, edges } };
+    for (const b of [0, Math.floor(last / 3), last]) {
+      expect(populationOverlay(doc, saved, b)).toEqual(populationOverlay(doc, view, b));
+      expect(populationInstant(saved, b)).toEqual(populationInstant(view, b));
+    }
   });
 });

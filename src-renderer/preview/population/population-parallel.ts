@@ -88,6 +88,9 @@ export function runAcrossWorkers(o: ParallelRunOptions): { result: Promise<Popul
 
   const run = async (): Promise<PopulationView> => {
     const started = now();
+    // The merging worker gets the flow now, while the slices run, not with their parts.
+    const prepared = o.primary.call('population.prepare', { runId: o.runId, doc: o.doc, spec: o.spec });
+    prepared.catch(() => undefined); // awaited below; a failure then surfaces there
     try {
       const parts = await Promise.all(
         ranges.map((r, i) =>
@@ -103,8 +106,10 @@ export function runAcrossWorkers(o: ParallelRunOptions): { result: Promise<Popul
       if (cancelled) throw new RunCancelled(sum());
       close();
       const transfer = parts.flatMap(partBuffers);
-      return await o.primary.call('population.merge', { runId: o.runId, doc: o.doc, spec: o.spec, parts, elapsedMs: now() - started }, { transfer });
+      await prepared;
+      return await o.primary.call('population.merge', { runId: o.runId, parts, elapsedMs: now() - started }, { transfer });
     } catch (e) {
+      void o.primary.call('population.release', { runId: o.runId }).catch(() => undefined);
       if (cancelled) throw new RunCancelled(sum());
       throw e;
     } finally {

@@ -6,6 +6,9 @@ import type { EngineMessage } from './engine-protocol';
 import { instantOf, toActions, triggerScript, type ScriptItem } from '../journey/script-model';
 import { onboarding } from '../test-fixtures';
 import { example } from '../../../src-shared/testing/flow-builders';
+import { nodeCountsAt } from '../population/timeline-counts';
+import { toPart } from '../population/population-parallel';
+import { flowFingerprint } from '../flow-fingerprint';
 
 const doc = onboarding();
 const profile = { id: 'ada', attributes: { first_name: 'Ada', plan: 'trial' }, tags: [], segments: [], timezone: 'UTC' };
@@ -67,11 +70,15 @@ describe('engine handler', () => {
     expect(view.edgeVolumes['e-trigger-welcome']).toBeLessThanOrEqual(direct.nodes['trigger']!.completed['next']!);
     // The slider table equals PopulationIndex at its instants.
     const index = new PopulationIndex(direct);
-    const b = 200;
-    const counts = index.countsAt(view.timeline.start + b * view.timeline.step);
-    const col = view.timeline.nodeIds.indexOf('day1');
-    expect(view.timeline.entered[b * view.timeline.nodeIds.length + col]).toBe(counts['day1']!.entered);
-    expect(view.timeline.waiting[b * view.timeline.nodeIds.length + col]).toBe(counts['day1']!.waiting);
+    let waiting = 0;
+    for (const b of [0, 50, 200, 1000, view.timeline.buckets - 1]) {
+      const counts = index.countsAt(view.timeline.start + b * view.timeline.step);
+      for (const id of view.timeline.nodeIds) {
+        expect(nodeCountsAt(view.timeline, b, view.timeline.nodeIds.indexOf(id)), `${id} at bucket ${b}`).toEqual({ entered: counts[id]!.entered, waiting: counts[id]!.waiting });
+        waiting += counts[id]!.waiting;
+      }
+    }
+    expect(waiting).toBeGreaterThan(0);
 
     const page = await c.call('population.users', { runId: 'r1', query: { nodeId: 'to-sales', outcome: 'all', search: '', offset: 0, limit: 10 } });
     expect(page.reached).toBe(direct.nodes['to-sales']!.entered);
@@ -131,5 +138,16 @@ describe('engine handler', () => {
     expect(r.stay.nodes['nudge']?.sent).toBeGreaterThan(0);
     expect(r.moved.nodes['nudge-2']!.sent + r.moved.nodes['nudge']!.sent).toBe(r.stay.nodes['nudge']!.sent);
     expect(r.moved.nodes['nudge']!.sent).toBeLessThanOrEqual(2);
+  });
+
+  it('merges only a run it was prepared for, with the flow it was sent then', async () => {
+    const c = client();
+    await expect(c.call('population.merge', { runId: 'nope', parts: [], elapsedMs: 0 })).rejects.toThrow('Population run nope was not prepared for merging.');
+    const spec = { users: 40, days: 5, seed: 1 };
+    await c.call('population.prepare', { runId: 'r2', doc, spec });
+    const view = await c.call('population.merge', { runId: 'r2', parts: [toPart(runPopulation(doc, spec)).part], elapsedMs: 0 });
+    expect(view.users).toBe(40);
+    expect(view.fingerprint).toBe(flowFingerprint(doc));
+    await expect(c.call('population.merge', { runId: 'r2', parts: [], elapsedMs: 0 })).rejects.toThrow('not prepared');
   });
 });

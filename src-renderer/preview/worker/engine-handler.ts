@@ -2,7 +2,7 @@ import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulatio
 import { forecastInFlight, mergeForecasts } from '../../../src-shared/engine/in-flight-forecast';
 import { moveCheck } from '../../../src-shared/engine/journey-move';
 import type { FlowDocument } from '../../../src-shared/flow/index';
-import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult } from './engine-protocol';
+import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult, type TimelineTable } from './engine-protocol';
 import { createDrillDown, toPopulationView } from '../population/population-data';
 import { mergeParts, partBuffers, toPart } from '../population/population-parallel';
 import { toPreviewView } from './preview-data';
@@ -38,6 +38,8 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
   const now = o.now ?? (() => performance.now());
   const runs = new Map<string, HeldRun>();
   const running = new Map<string, { aborted: boolean }>();
+  /** Runs whose slices are running elsewhere: their flow and settings, for the merge. */
+  const prepared = new Map<string, { doc: FlowDocument; spec: PopulationSpec }>();
 
   const held = (runId: string): HeldRun => {
     const run = runs.get(runId);
@@ -77,7 +79,15 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       const result = runPopulation(doc, spec, { from, to, progressEvery: Math.max(1, Math.min(500, Math.floor((to - from) / 50))), onProgress: (done) => post({ id, kind: 'progress', done, total: to - from }) });
       return toPart(result).part;
     },
-    'population.merge': ({ runId, doc, spec, parts, elapsedMs }) => {
+    'population.prepare': ({ runId, doc, spec }) => {
+      prepared.set(runId, { doc, spec });
+      return null;
+    },
+    'population.merge': ({ runId, parts, elapsedMs }) => {
+      const run = prepared.get(runId);
+      if (!run) throw new Error(`Population run ${runId} was not prepared for merging.`);
+      prepared.delete(runId);
+      const { doc, spec } = run;
       const started = now();
       const result = mergeParts(parts);
       runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
@@ -96,6 +106,7 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
     },
     'population.release': ({ runId }) => {
       runs.delete(runId);
+      prepared.delete(runId);
       return null;
     },
     'forecast.inFlight': ({ live, next, groups, days }) => {
@@ -124,7 +135,8 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
 function transferables(result: unknown): Transferable[] {
   const part = result as { traces?: { buf?: unknown } } | null;
   if (part?.traces?.buf instanceof Int32Array) return partBuffers(result as Parameters<typeof partBuffers>[0]);
-  const timeline = (result as { timeline?: Partial<Record<'entered' | 'waiting' | 'edges' | 'outcomes', Int32Array>> } | null)?.timeline;
+  const timeline = (result as { timeline?: TimelineTable } | null)?.timeline;
   if (!timeline) return [];
-  return [timeline.entered, timeline.waiting, timeline.edges, timeline.outcomes].filter((a) => a instanceof Int32Array).map((a) => a.buffer as ArrayBuffer);
+  const columns = [timeline.arrivals, timeline.waitStarts, timeline.waitEnds, timeline.edgeTimes].flatMap((c) => (c ? [c.times, c.offsets] : []));
+  return [...columns, timeline.entered, timeline.waiting, timeline.edges, timeline.outcomes].filter((a) => a instanceof Int32Array).map((a) => a.buffer as ArrayBuffer);
 }

@@ -58,16 +58,35 @@ export interface ForkView {
   change: UserAction;
 }
 
-/** What the slider needs: counts per node at `buckets` instants, row-major (bucket × node). */
+/** Sorted times (seconds into the period) in columns: column c is `times[offsets[c]]` up to `times[offsets[c + 1]]`. */
+export interface TimeColumns {
+  times: Int32Array;
+  offsets: Int32Array;
+}
+
+/**
+ * What the slider needs: when users reached, started and stopped waiting at each node, and
+ * travelled each edge, so a count at an instant is one binary search (timeline-counts.ts) and
+ * the table grows with the run, not with instants × steps (5,000 steps × 8,641 instants made
+ * 345 MB). Runs saved before kept counts per instant instead, row-major (bucket × column).
+ */
 export interface TimelineTable {
   start: number;
   step: number;
   buckets: number;
   nodeIds: string[];
-  entered: Int32Array;
-  waiting: Int32Array;
-  /** How often each edge had fired by each instant (bucket × edge). Runs saved before have none. */
+  /** Per node column. */
+  arrivals?: TimeColumns;
+  waitStarts?: TimeColumns;
+  waitEnds?: TimeColumns;
+  /** Runs saved before the event columns: counts per instant (bucket × node). */
+  entered?: Int32Array;
+  waiting?: Int32Array;
+  /** Runs saved before edges were timed have none. */
   edgeIds?: string[];
+  /** Per edge column (the order of `edgeIds`). */
+  edgeTimes?: TimeColumns;
+  /** Runs saved before the event columns: how often each edge had fired by each instant (bucket × edge). */
   edges?: Int32Array;
   /** Journeys entered, ended and exited by each instant (bucket × 3). Runs saved before have none. */
   outcomes?: Int32Array;
@@ -75,6 +94,8 @@ export interface TimelineTable {
 
 export interface PopulationView {
   runId: string;
+  /** The flow it ran on (`flowFingerprint`), worked out in the worker; not kept when saved. */
+  fingerprint?: string;
   spec: PopulationSpec;
   users: number;
   journeys: number;
@@ -144,8 +165,14 @@ export interface EngineContract {
   'population.run': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec }; result: PopulationView };
   /** Users [from, to) of a run, for a slice worker; progress counts that slice's users. */
   'population.slice': { args: { doc: FlowDocument; spec: PopulationSpec; from: number; to: number }; result: PopulationPart };
-  /** The slices' parts (in user order) merged into one run, held here for drill-down and replay. */
-  'population.merge': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec; parts: PopulationPart[]; elapsedMs: number }; result: PopulationView };
+  /**
+   * The flow and settings of a run whose slices are about to start, sent to the worker that will
+   * merge them: the merge, when the slices are done, then carries only their parts (copying a
+   * 5,000-step flow into a message takes the main thread tens of milliseconds).
+   */
+  'population.prepare': { args: { runId: string; doc: FlowDocument; spec: PopulationSpec }; result: null };
+  /** The slices' parts (in user order) of a prepared run merged into one, held here for drill-down and replay. */
+  'population.merge': { args: { runId: string; parts: PopulationPart[]; elapsedMs: number }; result: PopulationView };
   'population.cancel': { args: { runId: string }; result: { cancelled: boolean } };
   'population.users': { args: { runId: string; query: DrillQuery }; result: DrillPage };
   'population.replay': { args: { runId: string; userIndex: number }; result: PreviewView };
@@ -170,7 +197,7 @@ export type EngineMessage =
   | { id: number; kind: 'error'; message: string }
   | { id: number; kind: 'progress'; done: number; total: number };
 
-export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release', 'forecast.inFlight'];
+export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.prepare', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release', 'forecast.inFlight'];
 
 /** A run the worker no longer holds (released, or re-opened from the database): run it again first. */
 export const UNKNOWN_RUN = 'unknown-run';
