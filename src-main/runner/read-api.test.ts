@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MONDAY_9, profile } from '../../src-shared/testing/engine-builders';
 import { applyAction, catchUp, createMachineCache, settle, type ActiveJourney, type ContactRecord } from './contact-step';
 import { actionsOf, emptyContact } from './journey-jobs';
-import { figuresOf } from './read-api';
+import { conversionsOf, figuresOf } from './read-api';
+import { edge, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
 import { collectNameAndEmail } from './testing/runner-fixtures';
 
 describe('statistics from journey states', () => {
@@ -49,5 +50,27 @@ describe('statistics from journey states', () => {
       { type: 'attribute', at: 5, name: 'b', value: null },
     ]);
     expect(actionsOf({ kind: 'message', contactId: 'x', text: 'hi', at: 5, conversationId: '3' }, c)).toEqual([{ type: 'message', at: 5, text: 'hi' }]);
+  });
+
+  it('counts the goal\'s conversions in live journeys, per split branch, and none without a goal', () => {
+    const goal = { name: 'Upgraded', condition: { type: 'group' as const, match: 'all' as const, rules: [{ type: 'event' as const, event: 'subscription.upgraded', count: { operator: 'at_least' as const, value: 1 }, properties: [] }] }, within: { amount: 14, unit: 'days' as const }, exit: false };
+    const doc = flow(
+      [node('ab', 'split', { branches: [{ id: 'a', label: 'A', percent: 50 }, { id: 'b', label: 'B', percent: 50 }] }), sendNode('hi-a'), sendNode('hi-b'), node('long', 'wait', { wait: { mode: 'duration', duration: { amount: 30, unit: 'days' } } })],
+      [edge('trigger', 'ab'), edge('ab', 'hi-a', 'a'), edge('ab', 'hi-b', 'b'), edge('hi-a', 'long'), edge('hi-b', 'long')],
+      { goal },
+    );
+    const machines = createMachineCache();
+    const flows = [{ flowId: doc.campaign.id, revision: 'r1', doc }];
+    const rows = Array.from({ length: 12 }, (_, k) => {
+      const contact: ContactRecord = { profile: profile({ id: `c${k}` }), events: [], entries: {} };
+      const js: ActiveJourney[] = [];
+      applyAction(contact, js, flows, { type: 'event', at: MONDAY_9, name: 'user.signed_up', properties: {} }, machines, '7');
+      if (k % 3 === 0) applyAction(contact, js, flows, { type: 'event', at: MONDAY_9 + 86_400_000, name: 'subscription.upgraded', properties: {} }, machines, '7');
+      return { state: settle(js[0]!).state };
+    });
+    const c = conversionsOf(doc, rows)!;
+    expect(c.converted).toBe(4);
+    expect((c.convertedBy.ab!.a ?? 0) + (c.convertedBy.ab!.b ?? 0)).toBe(4);
+    expect(conversionsOf({ ...doc, campaign: { ...doc.campaign, goal: null } } as never, rows)).toBeNull();
   });
 });

@@ -62,6 +62,26 @@ export function figuresOf(doc: FlowDocument, rows: readonly { status: string; st
   return [...by.values()];
 }
 
+/**
+ * The flow's conversion goal in live journeys (null when the flow has none): journeys converted,
+ * and per split step and branch the converted journeys that took it, as population runs count them.
+ */
+export function conversionsOf(doc: FlowDocument, rows: readonly { state: unknown }[]): { converted: number; convertedBy: Record<string, Record<string, number>> } | null {
+  if (!doc.campaign.goal) return null;
+  const convertedBy: Record<string, Record<string, number>> = Object.fromEntries(doc.nodes.filter((n) => n.type === 'split').map((n) => [n.id, {}]));
+  let converted = 0;
+  for (const r of rows) {
+    const d = dataOf(r.state);
+    if (!d || d.converted === null || d.converted === undefined) continue;
+    converted++;
+    for (const s of d.trace as TraceStep[]) {
+      const by = convertedBy[s.node];
+      if (by) by[s.outcome] = (by[s.outcome] ?? 0) + 1;
+    }
+  }
+  return { converted, convertedBy };
+}
+
 /** Read routes: statistics, journey lists and one journey with its trace. */
 export const readApi = {
   async stats(c: pg.ClientBase, flowId: string, revisionParam: string | null): Promise<Reply> {
@@ -77,7 +97,7 @@ export const readApi = {
     const counts = (await c.query<{ status: string; n: number }>(`select status, count(*)::int n from ${S}.journeys where flow_id = $1 and revision = $2 and ${notTest()} group by status`, [flowId, rev])).rows;
     return {
       status: 200,
-      body: { flowId, revision: `r${rev}`, generatedAt: new Date().toISOString(), journeys: Object.fromEntries(counts.map((x) => [x.status, x.n])), nodes: figuresOf(doc, rows, refused) },
+      body: { flowId, revision: `r${rev}`, generatedAt: new Date().toISOString(), journeys: Object.fromEntries(counts.map((x) => [x.status, x.n])), nodes: figuresOf(doc, rows, refused), conversions: conversionsOf(doc, rows) },
     };
   },
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveJourney, LiveStats } from '../../src-shared/host/live-contract';
 import { journeyFrame } from '../preview/journey/journey-frame';
-import { inFlightRows, liveJourneyView, liveOverlay, nextPollDelay, sameFigures } from './live-model';
+import { conversionLines, inFlightRows, liveJourneyView, liveOverlay, nextPollDelay, sameFigures } from './live-model';
+import { flow, node } from '../../src-shared/testing/flow-builders';
 
 const doc = {
   nodes: [
@@ -104,5 +105,16 @@ describe('inFlightRows', () => {
       { nodeId: 'b', label: 'B', inFlight: 4, inNewVersion: true },
       { nodeId: 'gone', label: 'gone', inFlight: 2, inNewVersion: false },
     ]);
+  });
+});
+
+describe('live conversions', () => {
+  it('lists each split branch with its converted journeys, labelled as on the canvas', () => {
+    const doc = flow([node('ab', 'split', { label: 'Offer test', branches: [{ id: 'a', label: 'Discount', percent: 50 }, { id: 'control', label: 'Control', percent: 50 }] })]);
+    expect(conversionLines(doc, { converted: 5, convertedBy: { ab: { a: 3, control: 2 } } })).toEqual([
+      { key: 'ab/a', label: 'Offer test · Discount', converted: 3 },
+      { key: 'ab/control', label: 'Offer test · Control', converted: 2 },
+    ]);
+    expect(conversionLines(doc, { converted: 0, convertedBy: {} })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../../src-shared/flow/index';
+import { outputsOf, type FlowDocument } from '../../src-shared/flow/index';
 import type { LiveJourney, LiveStats } from '../../src-shared/host/live-contract';
 import type { PreviewView } from '../preview/worker/engine-protocol';
 import type { CanvasOverlay, EdgeOverlay, NodeOverlay } from '../preview/overlay-model';
@@ -30,7 +30,7 @@ export function liveOverlay(doc: Pick<FlowDocument, 'nodes' | 'edges'>, stats: L
 /** Whether two answers show the same figures (the poller backs off while nothing moves). */
 export function sameFigures(a: LiveStats | null, b: LiveStats): boolean {
   if (!a || a.revision !== b.revision) return false;
-  return JSON.stringify([a.journeys, a.nodes]) === JSON.stringify([b.journeys, b.nodes]);
+  return JSON.stringify([a.journeys, a.nodes, a.conversions]) === JSON.stringify([b.journeys, b.nodes, b.conversions]);
 }
 
 /** Poll delays: 2 s while figures move, ×1.5 up to 15 s while they do not, doubling up to 30 s while the runner fails. */
@@ -115,4 +115,21 @@ export function inFlightRows(doc: Pick<FlowDocument, 'nodes'>, stats: LiveStats,
     .filter((n) => n.active > 0)
     .map((n) => ({ nodeId: n.nodeId, label: order.has(n.nodeId) ? label(n.nodeId) : n.nodeId, inFlight: n.active, inNewVersion: order.has(n.nodeId) }))
     .sort((a, b) => (order.get(a.nodeId) ?? Infinity) - (order.get(b.nodeId) ?? Infinity));
+}
+
+/** One line of a live flow's conversions per split branch: "A/B test · Variant A". */
+export interface ConversionLine {
+  key: string;
+  label: string;
+  converted: number;
+}
+
+/** Per split step of the flow, each branch's converted journeys, labelled as on the canvas. */
+export function conversionLines(doc: Pick<FlowDocument, 'nodes'>, conversions: NonNullable<LiveStats['conversions']>): ConversionLine[] {
+  return doc.nodes.flatMap((n) => {
+    const by = conversions.convertedBy[n.id];
+    if (!by) return [];
+    const step = n.data.label?.trim() || 'Split';
+    return outputsOf(n).map((o) => ({ key: `${n.id}/${o.id}`, label: `${step} · ${o.label}`, converted: by[o.id] ?? 0 }));
+  });
 }

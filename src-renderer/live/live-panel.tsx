@@ -1,14 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import type { FlowDocument } from '../../src-shared/flow/index';
+import type { LiveStats } from '../../src-shared/host/live-contract';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
 import { usePreviewApi } from '../preview/preview-context';
+import { percent } from '../preview/preview-format';
 import { selectBackends } from '../sync/backends-store';
 import { useBackends, useSyncHost } from '../sync/sync-context';
 import { useFlowSync } from '../sync/use-flow-sync';
 import { useNow } from '../ui/use-now';
 import { LiveDrillList } from './live-drill';
 import { LiveJourneyView } from './live-journey';
+import { conversionLines } from './live-model';
 import { createLiveStore, type LiveAction, type LiveState, type LiveStore, type LiveTarget } from './live-store';
 import '../styles/live.css';
 
@@ -66,6 +70,7 @@ const selectAll = (s: LiveState) => s;
 
 function LiveBody({ store, target }: { store: LiveStore; target: LiveTarget }) {
   const s = useStore(store, selectAll);
+  const doc = useEditor(selectDoc);
   const revisions = useMemo(() => (s.flow ? Array.from({ length: Number(s.flow.revision.slice(1)) }, (_, i) => `r${Number(s.flow!.revision.slice(1)) - i}`) : []), [s.flow]);
   const shown = s.stats?.revision ?? s.revision;
   const total = s.stats ? Object.values(s.stats.journeys).reduce((a, b) => a + b, 0) : 0;
@@ -114,7 +119,14 @@ function LiveBody({ store, target }: { store: LiveStore; target: LiveTarget }) {
                       <dd>{s.stats!.journeys[k] ?? 0}</dd>
                     </div>
                   ))}
+                  {s.stats.conversions && (
+                    <div data-total="converted">
+                      <dt>Converted</dt>
+                      <dd>{s.stats.conversions.converted}</dd>
+                    </div>
+                  )}
                 </dl>
+                {s.stats.conversions && <LiveConversions doc={doc} conversions={s.stats.conversions} total={total} />}
                 <p className="field__hint">Click a figure on a step to list its contacts.</p>
               </>
             )}
@@ -123,6 +135,27 @@ function LiveBody({ store, target }: { store: LiveStore; target: LiveTarget }) {
       )}
       {!s.journey && <LiveControls store={store} />}
     </>
+  );
+}
+
+/** The goal's conversions: the share of journeys, and per split branch (as the population preview shows them). */
+function LiveConversions({ doc, conversions, total }: { doc: FlowDocument; conversions: NonNullable<LiveStats['conversions']>; total: number }) {
+  const lines = conversionLines(doc, conversions);
+  return (
+    <div className="live-conversions" data-testid="live-conversions">
+      <p>
+        <strong>{percent(conversions.converted, total)}</strong> of {total} journeys met the goal{doc.campaign.goal?.name ? ` “${doc.campaign.goal.name}”` : ''}.
+      </p>
+      {lines.length > 0 && (
+        <ul>
+          {lines.map((l) => (
+            <li key={l.key} data-branch={l.key}>
+              {l.label}: {l.converted} converted
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -35,6 +35,8 @@ export const LiveStats = z.object({
   /** Journeys of the revision by status (running, ended, exited, failed). */
   journeys: z.record(z.string(), z.number().int().min(0)).default({}),
   nodes: z.array(LiveNodeFigures),
+  /** The flow's conversion goal: journeys converted, and per split step and branch; null without a goal. */
+  conversions: z.object({ converted: z.number().int().min(0), convertedBy: z.record(z.string(), z.record(z.string(), z.number().int().min(0))) }).nullish(),
 });
 export type LiveStats = z.infer<typeof LiveStats>;
 
