@@ -1,13 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { collectNameAndEmail, tempDir, TEST_TOKEN } from '../../src-main/runner/testing/runner-fixtures';
 import { expect, shot, test } from './fixtures';
-import { startLiveBackend } from './live-backend';
-import { addBackend, publishTo } from './settings-helpers';
-
-const badge = (page: Page, node: string) => page.locator(`.react-flow__node[data-id="${node}"] [data-testid="sim-badge"]`);
-const waiting = (page: Page, node: string) => page.locator(`.react-flow__node[data-id="${node}"] [data-testid="sim-waiting"]`);
+import { badge, publishExampleToRunner, startLiveBackend, waiting } from './live-backend';
 
 test.describe('live flows in the editor', () => {
   test('publishes "Collect name and email" to a runner, moves its badges as contacts chat, rewinds one journey, pauses and resumes', async ({ page }) => {
@@ -16,16 +8,7 @@ test.describe('live flows in the editor', () => {
     const live = await startLiveBackend();
     try {
       await test.step('publish the example to the runner', async () => {
-        await addBackend(page, 'Delivery API', live.runner.url, TEST_TOKEN);
-        // The shipped example hands over to an inbox, which Chatwoot cannot assign to: aimed at the Sales team, as the runner's own tests do.
-        const file = join(await tempDir('live-flow'), 'collect-name-and-email.json');
-        const doc = await collectNameAndEmail('Sales');
-        // Active: publishing then starts it on the runner (a draft is stored there, not run).
-        await writeFile(file, JSON.stringify({ ...doc, campaign: { ...doc.campaign, status: 'active' } }));
-        await page.goto('/');
-        await page.getByTestId('import-input').setInputFiles(file);
-        await expect(page.getByTestId('editor')).toBeVisible();
-        await publishTo(page, 'delivery');
+        await publishExampleToRunner(page, live.runner.url, 'live-flow');
       });
 
       await test.step('Live mode says nobody entered yet', async () => {

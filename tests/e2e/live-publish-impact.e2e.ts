@@ -1,28 +1,15 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { collectNameAndEmail, tempDir, TEST_TOKEN } from '../../src-main/runner/testing/runner-fixtures';
 import { nodeByLabel } from './editor-helpers';
 import { expect, shot, test } from './fixtures';
-import { startLiveBackend } from './live-backend';
-import { addBackend, editorBadge, publishTo } from './settings-helpers';
+import { badge, publishExampleToRunner, startLiveBackend, waiting } from './live-backend';
+import { editorBadge } from './settings-helpers';
 
-const waiting = (page: Page, node: string) => page.locator(`.react-flow__node[data-id="${node}"] [data-testid="sim-waiting"]`);
-const badge = (page: Page, node: string) => page.locator(`.react-flow__node[data-id="${node}"] [data-testid="sim-badge"]`);
 
 test('publishing an edit over contacts in flight: the in-flight table, the side-by-side forecast, and waiting journeys moved to the new version', async ({ page }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const live = await startLiveBackend();
   try {
-    await addBackend(page, 'Delivery API', live.runner.url, TEST_TOKEN);
-    const file = join(await tempDir('live-impact'), 'collect-name-and-email.json');
-    const doc = await collectNameAndEmail('Sales');
-    await writeFile(file, JSON.stringify({ ...doc, campaign: { ...doc.campaign, status: 'active' } }));
-    await page.goto('/');
-    await page.getByTestId('import-input').setInputFiles(file);
-    await expect(page.getByTestId('editor')).toBeVisible();
-    await publishTo(page, 'delivery');
+    await publishExampleToRunner(page, live.runner.url, 'live-impact');
 
     // Two visitors are asked their name and wait for it on r2 (create r1, publish r2).
     const chats = [];
