@@ -65,6 +65,11 @@ describe('conversion goal', () => {
     const p = previewJourney(holdout, { profile: ada, script: [signUp(T0), upgrade(T0 + 3 * DAY)], until: T0 + 40 * DAY });
     expect(p.journeys[0]!.status).toBe('ended');
     expect(p.journeys[0]!.converted).toBe(T0 + 3 * DAY);
+    // Rewound: not yet converted when it ended, converted from the upgrade on.
+    const tape = p.tapes[0]!;
+    expect(tape.seekTime(T0 + DAY).data.converted).toBeNull();
+    expect(tape.seekTime(T0 + 3 * DAY).data.converted).toBe(T0 + 3 * DAY);
+    expect(tape.seekInput(tape.inputs.length - 1).data).toEqual(p.journeys[0]);
     const late = previewJourney(holdout, { profile: ada, script: [signUp(T0), upgrade(T0 + 15 * DAY)], until: T0 + 40 * DAY });
     expect(late.journeys[0]!.converted).toBeNull();
     const doc: FlowDocument = {

@@ -49,12 +49,14 @@ describe('rewind', () => {
         for (const raw of seeks) {
           const i = raw % tape.inputs.length;
           const straight = new MachineStepper(machine, tape.input);
+          let converted: number | null = null;
           for (const rec of tape.inputs.slice(0, i + 1)) {
             if (rec.kind === 'entry') straight.start();
             else if (rec.kind === 'tick') straight.tick(rec.at);
-            else straight.act(rec.action);
+            else if (rec.kind === 'action') straight.act(rec.action);
+            else converted = rec.at;
           }
-          expect(tape.seekInput(i).data).toEqual(straight.data);
+          expect(tape.seekInput(i).data).toEqual(converted === null ? straight.data : { ...straight.data, converted });
         }
         expect(tape.seekInput(tape.inputs.length - 1).data).toEqual(p.journeys[0]);
         expect(tape.seekTime(MONDAY_9 + 100 * DAY).data).toEqual(p.journeys[0]);

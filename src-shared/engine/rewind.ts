@@ -27,6 +27,8 @@ export class JourneyTape {
   /** Trace length and time after each input. */
   readonly traceLength: number[] = [];
   readonly times: Millis[] = [];
+  /** The goal met after the journey ended: from which input on, and when. */
+  private converted: { input: number; at: Millis } | null = null;
 
   constructor(
     doc: FlowDocument | JourneyMachine,
@@ -38,8 +40,9 @@ export class JourneyTape {
     const s = new MachineStepper(this.machine, input);
     inputs.forEach((rec, i) => {
       apply(s, rec);
+      if (rec.kind === 'converted') this.converted = { input: i, at: rec.at };
       this.traceLength.push(s.data.trace.length);
-      this.times.push(s.data.time);
+      this.times.push(rec.kind === 'converted' ? rec.at : s.data.time);
       if (i % every === 0) this.checkpoints.push(s.actor.getPersistedSnapshot() as Persisted);
     });
   }
@@ -52,7 +55,9 @@ export class JourneyTape {
     for (let k = cp * this.every + 1; k <= target; k++) apply(s, this.inputs[k]!);
     const snap = s.actor.getSnapshot();
     s.actor.stop();
-    return { input: target, data: snap.context, value: snap.value };
+    // Overlaid, not written into the machine's context: checkpoints share that object.
+    const data = this.converted && target >= this.converted.input ? { ...snap.context, converted: this.converted.at } : snap.context;
+    return { input: target, data, value: snap.value };
   }
 
   /** The journey as it was when trace step `k` (0-based) had just been written. */
@@ -74,8 +79,9 @@ export class JourneyTape {
   }
 }
 
+/** Replays one input; a conversion after the end is no machine input (see `seekInput`). */
 function apply(s: MachineStepper, rec: JourneyInputRecord): void {
   if (rec.kind === 'entry') s.start();
   else if (rec.kind === 'tick') s.tick(rec.at);
-  else s.act(rec.action);
+  else if (rec.kind === 'action') s.act(rec.action);
 }

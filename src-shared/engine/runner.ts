@@ -18,7 +18,12 @@ export interface Stepper {
 }
 
 /** One input given to one journey (index into `journeys`): what rewind replays. */
-export type JourneyInputRecord = { journey: number } & ({ kind: 'entry'; at: Millis } | { kind: 'tick'; at: Millis } | { kind: 'action'; action: UserAction });
+/**
+ * One input of one journey, in the order the runner applied them. `converted` is the conversion
+ * goal met after the journey ended (no step of the machine: see `checkGoalAfterEnd`), recorded
+ * so that a rewind to that point shows it.
+ */
+export type JourneyInputRecord = { journey: number } & ({ kind: 'entry'; at: Millis } | { kind: 'tick'; at: Millis } | { kind: 'action'; action: UserAction } | { kind: 'converted'; at: Millis });
 
 /**
  * Creates a journey's stepper. The journey must copy what it keeps of `input`'s profile and
@@ -140,7 +145,10 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
     for (let k = 0; k < journeys.length; k++) {
       const j = journeys[k]!;
       if (!j.running) {
-        if (goal) checkGoalAfterEnd(flow, j.data, profile, events, action.at, action.type === 'message' ? action.text : null);
+        if (goal && j.data.converted === null) {
+          checkGoalAfterEnd(flow, j.data, profile, events, action.at, action.type === 'message' ? action.text : null);
+          if (record && j.data.converted !== null) run.inputs.push({ kind: 'converted', at: action.at, journey: k });
+        }
         continue;
       }
       j.act(action);
