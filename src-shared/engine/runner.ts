@@ -17,9 +17,8 @@ export interface Stepper {
   readonly messages?: readonly SentMessage[];
 }
 
-/** One input given to one journey (index into `journeys`): what rewind replays. */
 /**
- * One input of one journey, in the order the runner applied them. `converted` is the conversion
+ * One input of one journey (index into `journeys`), in the order the runner applied them. `converted` is the conversion
  * goal met after the journey ended (no step of the machine: see `checkGoalAfterEnd`), recorded
  * so that a rewind to that point shows it.
  */
