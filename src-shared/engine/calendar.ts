@@ -80,8 +80,11 @@ export function wallInstant(tz: string, day: number, minute: number): Millis {
   return t;
 }
 
-/** Per weekday (0 = Sunday, as `weekdayOf`), the day's [open, close] minutes, by opening time. */
-type WeekPlan = { open: boolean; days: (readonly [number, number])[][] };
+/**
+ * Per weekday (0 = Sunday, as `weekdayOf`), the day's [open, close] minutes, by opening time;
+ * and, per timezone, the answers of `nextOpening` already worked out, by quarter hour (see there).
+ */
+type WeekPlan = { open: boolean; days: (readonly [number, number])[][]; answers: Map<string, Map<number, readonly [number, number]>>; lastTz: string; last: Map<number, readonly [number, number]> | null };
 const plans = new WeakMap<readonly OpeningInterval[], WeekPlan>();
 const WEEKDAY_INDEX = new Map(WEEKDAY_OF.map((d, i) => [d, i]));
 
@@ -94,7 +97,7 @@ function planOf(intervals: readonly OpeningInterval[]): WeekPlan {
       if (k !== undefined) days[k]!.push([minutesOfDay(i.open), minutesOfDay(i.close)]);
     }
     for (const list of days) list.sort((a, b) => a[0] - b[0]);
-    plan = { open: days.some((l) => l.length > 0), days };
+    plan = { open: days.some((l) => l.length > 0), days, answers: new Map(), lastTz: '', last: null };
     plans.set(intervals, plan);
   }
   return plan;
@@ -109,13 +112,35 @@ function planOf(intervals: readonly OpeningInterval[]): WeekPlan {
 export function nextOpening(t: Millis, intervals: readonly OpeningInterval[], tz: string): Millis | null {
   const plan = planOf(intervals);
   if (!plan.open) return null;
-  // localDay(tz, t).day, without the object: this runs for every send and window wait.
+  // The next interval is looked up once per quarter hour (this runs for every send and window
+  // wait): it is every instant's of that quarter unless it closes inside it, then `t`'s own.
+  if (plan.lastTz !== tz) {
+    plan.lastTz = tz;
+    plan.last = plan.answers.get(tz) ?? null;
+    if (!plan.last) plan.answers.set(tz, (plan.last = new Map()));
+  }
+  const answers = plan.last!;
+  const quarter = Math.floor(t / QUARTER);
+  let hit = answers.get(quarter);
+  if (hit === undefined) {
+    const found = nextInterval(quarter * QUARTER, plan, tz);
+    if (found === null) return null;
+    if (answers.size > 100_000) answers.clear();
+    answers.set(quarter, (hit = found));
+  }
+  if (t < hit[1]) return Math.max(t, hit[0]);
+  return Math.max(t, nextInterval(t, plan, tz)![0]);
+}
+
+/** The first weekly interval (opening and closing instants) that closes after `t`. */
+function nextInterval(t: Millis, plan: WeekPlan, tz: string): readonly [number, number] | null {
+  // localDay(tz, t).day, without the object.
   const day = Math.floor((t + offsetAt(tz, t)) / DAY);
   for (let k = -1; k <= 8; k++) {
     const list = plan.days[(((day + k + 4) % 7) + 7) % 7]!;
     for (let i = 0; i < list.length; i++) {
       const closeAt = wallInstant(tz, day + k, list[i]![1]);
-      if (t < closeAt) return Math.max(t, wallInstant(tz, day + k, list[i]![0]));
+      if (t < closeAt) return [wallInstant(tz, day + k, list[i]![0]), closeAt];
     }
   }
   return null;

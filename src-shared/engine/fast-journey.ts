@@ -13,6 +13,9 @@ const MESSAGE = 2;
 const END = 3;
 const FIRED = 4;
 
+/** `checkedAt` when the exits' last verdict holds whatever the conversations (none reads them). */
+const ANY_CONVERSATIONS = -2;
+
 /**
  * The fast path: the compiled machine's run-to-completion semantics (see machine.ts) replayed
  * over plain arrays, mutating one draft in place (`due` aside, see `data`). It calls the same
@@ -50,8 +53,9 @@ export class FastJourney {
   private readonly waitOrder: number[] = [];
   private dueStale = false;
   /**
-   * Conversation count at the last global-exit check that found none; -1 = none yet. Reset by
-   * every input that can change what exits read, see `tick`.
+   * Conversation count at the last global-exit check that found none (`ANY_CONVERSATIONS` when
+   * the exits do not read conversations); -1 = none yet. Reset by every input that can change
+   * what exits read, see `tick`.
    */
   private checkedAt = -1;
 
@@ -158,10 +162,10 @@ export class FastJourney {
         case STEP: {
           // Within one input only conversations change between steps (time, profile and
           // message are fixed), so an exit check is repeated only when they have.
-          if (this.checkedAt === d.conversations.length) break;
+          if (this.checkedAt === d.conversations.length || this.checkedAt === ANY_CONVERSATIONS) break;
           const x = globalExit(flow, d);
           if (x) finish(d, 'exited', x.id, '', x.why);
-          this.checkedAt = x ? -1 : d.conversations.length;
+          this.checkedAt = x ? -1 : flow.exitsReadConversations ? d.conversations.length : ANY_CONVERSATIONS;
           break;
         }
         case END: {

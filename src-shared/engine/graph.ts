@@ -29,6 +29,12 @@ export interface CompiledFlow {
    * journey's conversations, so the fast path need not check them again on a timer.
    */
   exitsTimeless: boolean;
+  /**
+   * Whether a global exit reads the journey's conversations (a conversation rule). If none
+   * does, within one input (time, record and message fixed) the exits' verdict cannot change,
+   * so the fast path checks them once per input, not again after each send.
+   */
+  exitsReadConversations: boolean;
   /** Per node index: its kind's runtime, looked up once (the fast path's per-step lookup). */
   runtimes: readonly NodeRuntime<FlowNode['type']>[];
 }
@@ -61,7 +67,8 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
   const handlesByNode = outByNode.map((m) => [...m.keys()].map(interned));
   const targetsByNode = outByNode.map((m) => [...m.values()]);
   const exitsTimeless = doc.campaign.globalExits.every((x) => timeless(x.condition));
-  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, runtimes: doc.nodes.map(runtimeOf) };
+  const exitsReadConversations = doc.campaign.globalExits.some((x) => readsConversations(x.condition));
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, exitsReadConversations, runtimes: doc.nodes.map(runtimeOf) };
   cache.set(doc, compiled);
   return compiled;
 }
@@ -77,6 +84,10 @@ function interned(s: string): string {
 
 function timeless(group: ConditionGroup): boolean {
   return group.rules.every((r) => (r.type === 'group' ? timeless(r) : r.type !== 'message' && !(r.type === 'event' && r.within)));
+}
+
+function readsConversations(group: ConditionGroup): boolean {
+  return group.rules.some((r) => (r.type === 'group' ? readsConversations(r) : r.type === 'conversation'));
 }
 
 /** Whether an edge leaves `source` through `handle` into `target`. */
