@@ -33,6 +33,7 @@ describe('population run', () => {
         const { traces: none, ...counted } = runPopulation(doc, spec, { keepTraces: false });
         expect(JSON.stringify(counted)).toBe(JSON.stringify(all));
         expect([kept.journeys, none.journeys]).toEqual([all.journeys, 0]);
+        expect(none.names).toEqual(kept.names);
       }),
       { numRuns: 25 },
     );

@@ -93,11 +93,15 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
     const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
     r.users++;
     for (const j of run.journeys) {
+      if (!keep) {
+        // Counted straight from the steps: nothing is packed only to be dropped.
+        tally.addSteps(j.data, flow.index);
+        continue;
+      }
       r.traces.add(i, j.data.trace, flow.index);
       const k = r.traces.journeys - 1;
       tally.add(j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k));
     }
-    if (!keep) r.traces.clear();
     if ((i - from + 1) % every === 0) o.onProgress?.(i - from + 1, to - from);
   }
   tally.finish();
@@ -139,7 +143,29 @@ class Tally {
 
   /** `raw[from, to)`: the journey's steps as packed by TraceStore (seconds, node + 1, outcome, input). */
   add(d: JourneyData, raw: Int32Array, from: number, to: number): void {
-    const { r, waiting, waitingList, kindOf } = this;
+    this.begin(d);
+    for (let o = from; o < to; o += 4) this.step(raw[o + 1]! - 1, raw[o + 2]!);
+    this.end(d);
+  }
+
+  /** {@link add} from the journey's own steps, coded as TraceStore codes them (runs that keep no traces). */
+  addSteps(d: JourneyData, nodeIndex: ReadonlyMap<string, number>): void {
+    this.begin(d);
+    const trace = d.trace;
+    const traces = this.r.traces;
+    let event = '';
+    for (let k = 0; k < trace.length; k++) {
+      const s = trace[k]!;
+      this.step(s.node === '' ? -1 : nodeIndex.get(s.node)!, traces.code(s.outcome));
+      // As `TraceStore.add` codes each step's input name after its outcome, so names get the
+      // same codes either way (in the order first met).
+      if (s.event !== event) traces.code((event = s.event));
+    }
+    this.end(d);
+  }
+
+  private begin(d: JourneyData): void {
+    const r = this.r;
     r.journeys++;
     r.outcomes[d.status]++;
     if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
@@ -151,35 +177,39 @@ class Tally {
         if (by) by[s.outcome] = (by[s.outcome] ?? 0) + 1;
       }
     }
-    const names = r.traces.names;
-    for (let o = from; o < to; o += 4) {
-      const i = raw[o + 1]! - 1;
-      if (i < 0) continue;
-      const c = raw[o + 2]!;
-      while (kindOf.length <= c) {
-        const name = names[kindOf.length];
-        kindOf.push(name === 'waiting' ? WAITING : name === 'ended' ? ENDED : 0);
-      }
-      const kind = kindOf[c]!;
-      if (kind === ENDED) continue;
-      const n = this.stats[i]!;
-      if (kind === WAITING) {
-        n.entered++;
-        if (!waiting[i]) waitingList.push(i);
-        waiting[i] = 1;
-        continue;
-      }
-      if (waiting[i]) waiting[i] = 0;
-      else n.entered++;
-      const counts = this.completed[i]!;
-      if (!(counts[c]! >= 0)) {
-        // First time here: -1 marks the codes in between as not met yet (no holes).
-        for (let k = counts.length; k < c; k++) counts[k] = -1;
-        counts[c] = 0;
-        this.order[i]!.push(c);
-      }
-      counts[c] = counts[c]! + 1;
+  }
+
+  /** One step: node index `i` (-1: the journey itself), outcome code `c`. */
+  private step(i: number, c: number): void {
+    if (i < 0) return;
+    const { waiting, waitingList, kindOf } = this;
+    while (kindOf.length <= c) {
+      const name = this.r.traces.names[kindOf.length];
+      kindOf.push(name === 'waiting' ? WAITING : name === 'ended' ? ENDED : 0);
     }
+    const kind = kindOf[c]!;
+    if (kind === ENDED) return;
+    const n = this.stats[i]!;
+    if (kind === WAITING) {
+      n.entered++;
+      if (!waiting[i]) waitingList.push(i);
+      waiting[i] = 1;
+      return;
+    }
+    if (waiting[i]) waiting[i] = 0;
+    else n.entered++;
+    const counts = this.completed[i]!;
+    if (!(counts[c]! >= 0)) {
+      // First time here: -1 marks the codes in between as not met yet (no holes).
+      for (let k = counts.length; k < c; k++) counts[k] = -1;
+      counts[c] = 0;
+      this.order[i]!.push(c);
+    }
+    counts[c] = counts[c]! + 1;
+  }
+
+  private end(d: JourneyData): void {
+    const { r, waiting, waitingList } = this;
     while (waitingList.length > 0) {
       const i = waitingList.pop()!;
       if (!waiting[i]) continue;
