@@ -27,6 +27,7 @@ function cacheFor(caches: Map<string, Map<number, number>>, tz: string): Map<num
 const offsetCaches = new Map<string, Map<number, number>>();
 /** Offset of a timezone from UTC at an instant, in ms (transitions fall on quarter hours). */
 export function offsetAt(tz: string, t: Millis): number {
+  if (tz === 'UTC') return 0;
   const cache = cacheFor(offsetCaches, tz);
   const key = Math.floor(t / QUARTER);
   let off = cache.get(key);
@@ -179,6 +180,7 @@ function cachedWindowByKey(from: string, to: string, days: readonly Weekday[]): 
 export function addDuration(t: Millis, d: Duration, tz: string): Millis {
   if (d.unit === 'minutes' || d.unit === 'hours') return t + durationSeconds(d) * 1000;
   const days = d.unit === 'days' ? d.amount : d.amount * 7;
+  if (tz === 'UTC') return t + days * DAY;
   const { day, msOfDay } = localDay(tz, t);
   const minute = Math.floor(msOfDay / 60_000);
   return wallInstant(tz, day + days, minute) + (msOfDay - minute * 60_000);
