@@ -7,6 +7,24 @@ import { DAY, MONDAY_9, profile, randomFlow, randomScript } from '../../src-shar
 import { edge, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
 import { activate, applyAction, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type StoredJourney } from './contact-step';
 
+/**
+ * The flow with a conversion goal (an app.opened event within 3 days) and a split first: half
+ * the journeys go on into the flow, the other half (the holdout) end at once.
+ */
+function withHoldout(doc: FlowDocument, exit: boolean): FlowDocument {
+  const first = doc.edges.filter((e) => e.source === 'trigger');
+  const split = node('hold', 'split', { branches: [{ id: 'a', label: 'Messaged', percent: 50 }, { id: 'control', label: 'Holdout', percent: 50 }] });
+  return {
+    ...doc,
+    campaign: {
+      ...doc.campaign,
+      goal: { name: 'Opened', condition: { type: 'group', match: 'any', rules: [{ type: 'event', event: 'app.opened', count: { operator: 'at_least', value: 1 }, properties: [] }] }, within: { amount: 3, unit: 'days' }, exit },
+    },
+    nodes: [...doc.nodes, split, node('held', 'end', {})],
+    edges: [...doc.edges.filter((e) => e.source !== 'trigger'), edge('trigger', 'hold'), ...first.map((e) => ({ ...e, id: `${e.id}-a`, source: 'hold', sourceHandle: 'a' })), edge('hold', 'held', 'control')],
+  };
+}
+
 /** Runs a script the way the runner does: one input at a time, every journey stored as JSON between inputs. */
 function liveRun(doc: FlowDocument, script: readonly UserAction[], until: number) {
   const machines = createMachineCache();
@@ -44,11 +62,32 @@ describe('a live run is the preview', () => {
         const live = liveRun(doc, script, from + 30 * DAY);
         expect(live.map((d) => d.trace)).toEqual(preview.journeys.map((d) => d.trace));
         expect(live.map((d) => d.messages)).toEqual(preview.journeys.map((d) => d.messages));
+        expect(live.map((d) => d.converted)).toEqual(preview.journeys.map((d) => d.converted));
         steps += preview.steps.length;
       }),
       { numRuns: 40 },
     );
     expect(steps).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('converts journeys that already ended as the preview does: random flows with a goal and a holdout branch that ends at once', () => {
+    let convertedAfterEnd = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 20 }), fc.integer({ min: 1, max: 2 ** 30 }), fc.boolean(), (size, seed, exit) => {
+        const doc = withHoldout(randomFlow(size, seed), exit);
+        const script = randomScript(seed, MONDAY_9, 5);
+        const from = Math.min(...script.map((a) => a.at));
+        const preview = previewJourney(doc, { profile: profile(), script });
+        const live = liveRun(doc, script, from + 30 * DAY);
+        expect(live.map((d) => d.trace)).toEqual(preview.journeys.map((d) => d.trace));
+        expect(live.map((d) => d.converted)).toEqual(preview.journeys.map((d) => d.converted));
+        expect(live.map((d) => d.status)).toEqual(preview.journeys.map((d) => d.status));
+        convertedAfterEnd += preview.journeys.filter((d) => d.converted !== null && !d.trace.some((s) => s.outcome === 'converted')).length;
+      }),
+      { numRuns: 60 },
+    );
+    // The property must have met the case it is about, not only journeys converted while running.
+    expect(convertedAfterEnd).toBeGreaterThan(5);
   }, 120_000);
 
   it('reports each send once, in the step that made it, with its conversation', () => {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { addDuration } from '../../src-shared/engine/calendar';
 import { nextDue } from '../../src-shared/engine/journey-changes';
 import type { Scalar } from '../../src-shared/flow';
 import type { UserAction } from '../../src-shared/engine/types';
@@ -89,6 +90,8 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
       nextDue: d && s.status === 'running' ? nextDue(d) : null,
       conversations,
       outbound: out,
+      goalUntil: goalUntilOf(j, s.status),
+      endedBefore: j.endedBefore,
     };
   }
 
@@ -133,6 +136,14 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
         null,
       ),
   };
+}
+
+/** Until when the journey can still convert after it ends (its flow's goal window from entry), or null. */
+function goalUntilOf(j: ActiveJourney, status: string): number | null {
+  const d = j.stepper?.data;
+  const c = j.doc?.campaign;
+  if (!d || !c?.goal || d.converted !== null || status === 'failed') return null;
+  return addDuration(d.trace.length ? d.trace[0]!.t : d.time, c.goal.within, c.timezone);
 }
 
 /** The last node the journey stepped at (the trace's final entry with a node). */
