@@ -3,7 +3,7 @@ import { addDuration } from '../../src-shared/engine/calendar';
 import { nextDue } from '../../src-shared/engine/journey-changes';
 import type { Scalar } from '../../src-shared/flow';
 import type { UserAction } from '../../src-shared/engine/types';
-import { activate, applyAction, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
+import { activate, applyAction, catchUp, createMachineCache, enterFlow, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
 import type { FlowCache } from './flow-cache';
 import { readInputStep, readTickStep, writeStep, type JourneyWrite, type StepRead } from './journey-store';
 
@@ -12,7 +12,9 @@ export type RunnerInput =
   | { kind: 'event'; contactId: string; name: string; properties: Record<string, Scalar>; at: number; conversationId?: string | null }
   | { kind: 'message'; contactId: string; text: string; at: number; conversationId?: string | null }
   | { kind: 'attributes'; contactId: string; attributes: Record<string, Scalar | null>; at: number }
-  | { kind: 'tags'; contactId: string; tags: string[]; at: number };
+  | { kind: 'tags'; contactId: string; tags: string[]; at: number }
+  /** A scheduled flow's time came: the contact enters `revision` at `at` if its audience and entry frequency allow. */
+  | { kind: 'scheduled'; contactId: string; flowId: string; revision: number; at: number };
 
 export { TASK } from './journey-store';
 
@@ -45,6 +47,8 @@ export function actionsOf(input: RunnerInput, contact: ContactRecord): UserActio
         ...input.tags.filter((t) => !now.includes(t)).map((tag) => ({ type: 'tag' as const, at, tag, present: true })),
       ];
     }
+    case 'scheduled':
+      return [];
   }
 }
 
@@ -111,6 +115,21 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
     }
   }
 
+  /**
+   * A scheduled flow's entry, as the preview's `runUser` makes it: timers due before the instant
+   * fire first, then the contact enters (audience and entry frequency decided by the engine at
+   * that instant) with the revision of the run, then timers due at the instant. Nobody enters
+   * a flow paused or deleted since the run queued the input.
+   */
+  async function enterScheduled(r: StepRead<RunnerInput>, contact: ContactRecord, journeys: ActiveJourney[], input: Extract<RunnerInput, { kind: 'scheduled' }>): Promise<void> {
+    if (!r.live.some((l) => l.id === input.flowId)) return;
+    const doc = await flows.revision(pool, input.flowId, input.revision);
+    if (!doc) return;
+    catchUp(journeys, input.at - 1);
+    enterFlow(contact, journeys, { flowId: input.flowId, revision: `r${input.revision}`, doc }, input.at, machines, null);
+    catchUp(journeys, input.at);
+  }
+
   return {
     /** Applies a stored input to its contact; returns the number of journeys stepped. */
     applyInput: (inputId: string): Promise<number> =>
@@ -118,6 +137,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
         () => readInputStep<RunnerInput>(pool, inputId, prepared),
         async (r, contact, journeys) => {
           const input = r.input!;
+          if (input.kind === 'scheduled') return enterScheduled(r, contact, journeys, input);
           const live: LiveFlow[] = await flows.liveOf(pool, r.live);
           const upstream = input.kind === 'event' || input.kind === 'message' ? (input.conversationId ?? null) : null;
           for (const a of actionsOf(input, contact)) {

@@ -22,7 +22,7 @@ export function statement(name: string, text: string, values: unknown[], prepare
 }
 
 /** The runner's graphile-worker tasks. */
-export const TASK = { input: 'cs_input', tick: 'cs_tick', deliver: 'cs_deliver' } as const;
+export const TASK = { input: 'cs_input', tick: 'cs_tick', deliver: 'cs_deliver', schedule: 'cs_schedule' } as const;
 
 /** What a step reads: null when the input or journey is gone or the input was applied already. */
 export interface StepRead<I> {

@@ -9,6 +9,7 @@ import { createHttpApi } from './http-api';
 import { createJourneyJobs, TASK } from './journey-jobs';
 import { migrateLive } from './live-api';
 import { createOutboxJob, type Deliver } from './outbox-job';
+import { createScheduleJob, type SchedulePayload } from './schedule-job';
 import { migrate } from './schema';
 import { createLiveness } from './worker-liveness';
 
@@ -26,6 +27,8 @@ export interface RunnerOptions {
   deliver?: Deliver | null;
   /** How often idle workers look for jobs besides LISTEN/NOTIFY (ms, default POLL_INTERVAL_MS). */
   pollInterval?: number;
+  /** Contacts per page of a scheduled run (default SCHEDULE_PAGE; tests use small pages). */
+  schedulePage?: number;
 }
 
 /**
@@ -75,6 +78,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     const prepared = db.kind === 'postgres';
     const journeys = createJourneyJobs(db.pool, flows, prepared);
     const outbox = createOutboxJob(db.pool, deliver, prepared);
+    const schedule = createScheduleJob(db.pool, o.schedulePage);
     const utils = await makeWorkerUtils({ pgPool: db.pool, logger: quietLogger(log) });
     const liveness = createLiveness(db.pool, utils, log);
     if (db.kind === 'pglite') await liveness.releaseAll();
@@ -85,6 +89,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         const { journeyId, at } = p as { journeyId: string; at: number };
         await journeys.tick(journeyId, at);
       },
+      [TASK.schedule]: async (p) => void (await schedule.runPage(p as SchedulePayload)),
       [TASK.deliver]: async (p) => {
         // One (journey, node); a list of them is delivered in order.
         const sends = Array.isArray(p) ? (p as { journeyId: string; nodeId: string }[]) : [p as { journeyId: string; nodeId: string }];

@@ -71,6 +71,19 @@ create table if not exists ${S}.outbox (
   done_at timestamptz,
   primary key (journey_id, node_id)
 );
+-- A scheduled flow's run at one instant (ms): the revision its contacts enter with, and how far its
+-- pages went (contacts by id after cursor are next); done_at once every contact was queued.
+create table if not exists ${S}.schedule_runs (
+  flow_id text not null,
+  at bigint not null,
+  revision int not null,
+  cursor text not null default '',
+  queued bigint not null default 0,
+  pages int not null default 0,
+  started_at timestamptz not null default now(),
+  done_at timestamptz,
+  primary key (flow_id, at)
+);
 -- Live job workers, with heartbeats: jobs locked by a worker that stopped beating are unlocked.
 create table if not exists ${S}.workers (worker_id text primary key, process text not null, heartbeat_at timestamptz not null default now());
 `;
