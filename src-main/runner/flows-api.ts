@@ -137,7 +137,7 @@ export const flowsApi = {
     if (want !== f.revision) return preconditionFailed(f, `The flow is at revision r${f.revision}, not ${ifMatch}.`);
     await c.query(`update ${S}.flows set deleted = true, live_revision = null, updated_at = now() where id = $1`, [id]);
     await cancelSchedule(c, id);
-    await c.query(`update ${S}.journeys set status = 'ended', error = 'The flow was deleted.', waiting = '{}', next_due = null, updated_at = now() where flow_id = $1 and status = 'running'`, [id]);
+    await c.query(`update ${S}.journeys set status = 'ended', error = 'The flow was deleted.', waiting = '{}', next_due = null, goal_until = null, updated_at = now() where flow_id = $1 and status = 'running'`, [id]);
     return { status: 204 };
   },
 
