@@ -108,4 +108,16 @@ describe('a journey step written in one statement', () => {
     ]);
     expect(await input(1_600)).toEqual([[ids[2]!.id, 'running']]);
   });
+
+  it('migrates a data dir from before goal windows and scheduled runs, keeping its journeys', async () => {
+    // The schema as it was: no goal_until (nor its index), no schedule_runs.
+    await db.pool.query(`drop index campaign_studio.journeys_contact_goal; alter table campaign_studio.journeys drop column goal_until; drop table campaign_studio.schedule_runs`);
+    const before = (await db.pool.query(`select id, status, state from campaign_studio.journeys order by id`)).rows;
+    await migrate(db.pool);
+    await migrate(db.pool);
+    expect((await db.pool.query(`select id, status, state from campaign_studio.journeys order by id`)).rows).toEqual(before);
+    expect((await db.pool.query(`select count(*)::int n from campaign_studio.journeys where goal_until is not null`)).rows[0].n).toBe(0);
+    expect((await db.pool.query(`select count(*)::int n from campaign_studio.schedule_runs`)).rows[0].n).toBe(0);
+    expect((await readTickStep(db.pool, '1'))?.contactId).toBe('a');
+  });
 });
