@@ -4,7 +4,7 @@ import type { FlowDocument } from '../../src-shared/flow';
 import { flowContentHash } from '../../src-shared/sync/content-hash';
 import { edge, flow as buildFlow, node, sendNode } from '../../src-shared/testing/flow-builders';
 import { startRunner, type RunningRunner } from './runner';
-import { createScheduleJob, scheduleKey } from './schedule-job';
+import { checkSchedule, createScheduleJob, scheduleKey } from './schedule-job';
 import { apiClient, tempDir, TEST_TOKEN, until } from './testing/runner-fixtures';
 
 // One embedded runner (PGlite) with pages of 7 contacts, so a run of 40 takes 6 pages.
@@ -160,4 +160,19 @@ describe('scheduled flows', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect((await q<{ n: number }>(`select count(*)::int n from campaign_studio.journeys where flow_id = 'again'`))[0]!.n).toBe(before);
   }, 60_000);
+
+  it('lets a flow be republished when its time passed while its job waited for a worker, and only then', async () => {
+    const at = Math.floor((Date.now() + 60 * 60_000) / 1000) * 1000;
+    await api.publish(scheduled('queued', at));
+    const client = await runner.db.pool.connect();
+    try {
+      // An hour later, the job not yet taken (all workers busy): the same time is not refused.
+      const later = new Date(at + 1000);
+      expect(await checkSchedule(client, 'queued', scheduled('queued', at), [], later)).toEqual([]);
+      const earlier = await checkSchedule(client, 'queued', scheduled('queued', at - 60_000), [], later);
+      expect(earlier).toEqual([expect.objectContaining({ code: 'runner.schedule-past', path: '$.campaign.trigger.at', message: `${utc(at - 60_000).replace('T', ' ')} (UTC) is in the past: a scheduled flow starts at its time, so choose a later one.` })]);
+    } finally {
+      client.release();
+    }
+  });
 });

@@ -35,17 +35,27 @@ async function started(c: pg.ClientBase, flowId: string, at: number): Promise<{ 
 }
 
 /**
+ * Whether the flow's job for `at` is queued (its time has come, and no worker took it yet).
+ * The payload is only in graphile-worker's private table (its `jobs` view leaves it out).
+ */
+async function queued(c: pg.ClientBase, flowId: string, at: number): Promise<boolean> {
+  const r = await c.query(`select 1 from graphile_worker._private_jobs where key = $1 and (payload->>'at')::bigint = $2`, [scheduleKey(flowId), at]);
+  return (r.rowCount ?? 0) > 0;
+}
+
+/**
  * The publish problems of `doc` with its schedule checked against the runner's runs: a time in
  * the past is refused (located at `$.campaign.trigger.at`, naming the time) unless the flow's
- * run at that time has started, when a republish (text edited, paused and resumed) lets it go
- * on and nobody enters again. Validation already refuses a past time for most campaigns (not
- * for one marked completed), in which case its problem is the one kept.
+ * run at that time has started or its job is queued (waiting for a worker): then a republish
+ * (text edited, paused and resumed) lets it go on and nobody enters again. Validation already
+ * refuses a past time for most campaigns (not for one marked completed), in which case its
+ * problem is the one kept.
  */
 export async function checkSchedule(c: pg.ClientBase, flowId: string, doc: FlowDocument, problems: Problem[], now: Date): Promise<Problem[]> {
   const at = scheduledAt(doc.campaign);
   const t = doc.campaign.trigger;
   if (at === null || t.type !== 'scheduled' || at > now.getTime()) return problems;
-  if (await started(c, flowId, at)) return problems.filter((p) => p.code !== 'schedule.in-past');
+  if ((await started(c, flowId, at)) || (await queued(c, flowId, at))) return problems.filter((p) => p.code !== 'schedule.in-past');
   if (problems.some((p) => p.code === 'schedule.in-past')) return problems;
   const tz = t.timezone ?? doc.campaign.timezone;
   return [...problems, { severity: 'error', code: 'runner.schedule-past', message: `${t.at.replace('T', ' ')} (${tz}) is in the past: a scheduled flow starts at its time, so choose a later one.`, path: '$.campaign.trigger.at' }];
