@@ -158,6 +158,17 @@ function convertAfterEnd(j: ActiveJourney, contact: ContactRecord, action: UserA
 }
 
 /**
+ * A scheduled flow's time comes for the contact, as the preview's `runUser` makes it: timers due
+ * before the instant fire first, then the contact enters `f` if its audience and entry
+ * frequency allow it at that instant, then timers due at the instant fire.
+ */
+export function applyScheduled(contact: ContactRecord, journeys: ActiveJourney[], f: LiveFlow, at: Millis, machines: MachineCache): void {
+  catchUp(journeys, at - 1);
+  enterFlow(contact, journeys, f, at, machines, null);
+  catchUp(journeys, at);
+}
+
+/**
  * Starts a journey of `f` for the contact at `at` if the flow's audience and entry frequency
  * allow it (the trigger has fired: an action, or the flow's scheduled time).
  */

@@ -3,7 +3,7 @@ import { addDuration } from '../../src-shared/engine/calendar';
 import { nextDue } from '../../src-shared/engine/journey-changes';
 import type { Scalar } from '../../src-shared/flow';
 import type { UserAction } from '../../src-shared/engine/types';
-import { activate, applyAction, catchUp, createMachineCache, enterFlow, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
+import { activate, applyAction, applyScheduled, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
 import type { FlowCache } from './flow-cache';
 import { readInputStep, readTickStep, writeStep, type JourneyWrite, type StepRead } from './journey-store';
 
@@ -116,18 +116,13 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
   }
 
   /**
-   * A scheduled flow's entry, as the preview's `runUser` makes it: timers due before the instant
-   * fire first, then the contact enters (audience and entry frequency decided by the engine at
-   * that instant) with the revision of the run, then timers due at the instant. Nobody enters
-   * a flow paused or deleted since the run queued the input.
+   * A scheduled flow's entry (`applyScheduled`) with the revision of its run. Nobody enters a
+   * flow paused or deleted since the run queued the input.
    */
   async function enterScheduled(r: StepRead<RunnerInput>, contact: ContactRecord, journeys: ActiveJourney[], input: Extract<RunnerInput, { kind: 'scheduled' }>): Promise<void> {
     if (!r.live.some((l) => l.id === input.flowId)) return;
     const doc = await flows.revision(pool, input.flowId, input.revision);
-    if (!doc) return;
-    catchUp(journeys, input.at - 1);
-    enterFlow(contact, journeys, { flowId: input.flowId, revision: `r${input.revision}`, doc }, input.at, machines, null);
-    catchUp(journeys, input.at);
+    if (doc) applyScheduled(contact, journeys, { flowId: input.flowId, revision: `r${input.revision}`, doc }, input.at, machines);
   }
 
   return {
