@@ -105,7 +105,7 @@ describe('scheduled flows', () => {
     expect(stats.journeys.ended).toBe(eligible.length);
   }, 120_000);
 
-  it('moves the job with a new time, cancels it on pause, and refuses a time already past with its place and time', async () => {
+  it('moves the job with a new time, cancels it on pause or delete, and refuses a time already past with its place and time', async () => {
     const soon = Date.now() + 60 * 60_000;
     const first = scheduled('moving', soon);
     const r1 = await api.publish(first);
@@ -140,6 +140,12 @@ describe('scheduled flows', () => {
     const resumed = await api.call('POST', '/v1/flows/moving/publish', undefined, { 'if-match': `"${paused.body.revision}"` });
     expect([resumed.status, resumed.body.error.fields[0].path]).toEqual([422, '$.campaign.trigger.at']);
     expect(resumed.body.error.message).toContain('in the past');
+
+    // Deleting a flow removes its job.
+    const doomed = await api.publish(scheduled('doomed', Date.now() + 60 * 60_000));
+    expect(await scheduleJobs('doomed')).toHaveLength(1);
+    expect((await api.call('DELETE', '/v1/flows/doomed', undefined, { 'if-match': `"${doomed}"` })).status).toBe(204);
+    expect(await scheduleJobs('doomed')).toEqual([]);
   }, 60_000);
 
   it('lets a flow whose run has started be republished and resumed: the run goes on, nobody enters again', async () => {
