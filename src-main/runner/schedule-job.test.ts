@@ -3,6 +3,10 @@ import { previewJourney } from '../../src-shared/engine';
 import type { FlowDocument } from '../../src-shared/flow';
 import { flowContentHash } from '../../src-shared/sync/content-hash';
 import { edge, flow as buildFlow, node, sendNode } from '../../src-shared/testing/flow-builders';
+import { newSyncRecord } from '../../src-shared/sync/sync-record';
+import { createDeliveryAdapter } from '../sync/delivery-adapter';
+import { createDeliveryClient } from '../sync/delivery-client';
+import { createNodeTransport } from '../sync/http-transport';
 import { startRunner, type RunningRunner } from './runner';
 import { checkSchedule, createScheduleJob, scheduleKey } from './schedule-job';
 import { apiClient, tempDir, TEST_TOKEN, until } from './testing/runner-fixtures';
@@ -180,5 +184,18 @@ describe('scheduled flows', () => {
     } finally {
       client.release();
     }
+  });
+
+  it('shows the app a past time through its delivery adapter, located at the trigger time', async () => {
+    const client = createDeliveryClient({ connection: { type: 'delivery', baseUrl: runner.url }, token: async () => TEST_TOKEN, transport: createNodeTransport(), timeoutMs: 30_000 });
+    const adapter = createDeliveryAdapter(client);
+    const ago = Date.now() - 5 * 60_000;
+    const doc = scheduled('late', ago);
+    const flow = { ...doc, campaign: { ...doc.campaign, status: 'active' as const } };
+    const r = await adapter.push({ flow, record: newSyncRecord('late', 'runner'), overwrite: null } as never);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'validation', status: 422, fields: [{ path: '$.campaign.trigger.at', message: expect.stringContaining(`${utc(ago).replace('T', ' ')} (UTC) is in the past`) }] } });
+    expect((r as { error: { message: string } }).error.message).toContain('is in the past');
+    expect((await api.call('GET', '/v1/flows/late')).body.status).toBe('draft');
+    expect(await scheduleJobs('late')).toEqual([]);
   });
 });
