@@ -111,9 +111,11 @@ export function createScheduleJob(pool: pg.Pool, pageSize = SCHEDULE_PAGE) {
         const stopped = { contacts: 0, queued: 0, done: true };
         const f = (await c.query<{ rev: number | null; document: FlowDocument | null }>(
           `select f.live_revision as rev, r.document from ${S}.flows f left join ${S}.flow_revisions r on r.flow_id = f.id and r.revision = f.live_revision
-           where f.id = $1 and f.status = 'published' and not f.deleted`,
+           where f.id = $1 and f.status = 'published' and not f.deleted for share of f`,
           [p.flowId],
         )).rows[0];
+        // The share lock holds a publish or pause of the flow (which lock it for update) until this
+        // page commits, so the next page's job never replaces the job a new time has just queued.
         // Paused, deleted, or published since with another time (that revision queued its own job).
         if (!f?.document || f.rev === null || scheduledAt(f.document.campaign) !== p.at) return stopped;
         // The revision live at the first page is the run's: every contact enters with it.
