@@ -1,7 +1,9 @@
 import type { FlowDocument } from '../../src-shared/flow';
 import { createJourneyMachine, MachineStepper, persistJourney, restoreJourney, type JourneyMachine, type PersistedJourney } from '../../src-shared/engine';
 import { closestConversation } from '../../src-shared/engine/journey-changes';
+import { checkGoalAfterEnd } from '../../src-shared/engine/decisions';
 import { entryDecision, triggerFires } from '../../src-shared/engine/entry';
+import { compileFlow, type CompiledFlow } from '../../src-shared/engine/graph';
 import { applyToProfile } from '../../src-shared/engine/runner';
 import type { EventRecord, Millis, UserAction, UserProfile } from '../../src-shared/engine/types';
 
@@ -52,6 +54,8 @@ export interface ActiveJourney {
   stepper: MachineStepper | null;
   doc: FlowDocument | null;
   changed: boolean;
+  /** Read already ended (for its conversion goal): the step can only convert it. */
+  endedBefore: boolean;
   traceBefore: number;
   messagesBefore: number;
 }
@@ -74,7 +78,7 @@ export type MachineCache = ReturnType<typeof createMachineCache>;
 
 /** Restores a stored journey; an incompatible state marks it failed with the reason (never throws). */
 export function activate(stored: StoredJourney, docs: DocLookup, machines: MachineCache): ActiveJourney {
-  const a: ActiveJourney = { stored, stepper: null, doc: null, changed: false, traceBefore: 0, messagesBefore: 0 };
+  const a: ActiveJourney = { stored, stepper: null, doc: null, changed: false, endedBefore: stored.status !== 'running', traceBefore: 0, messagesBefore: 0 };
   if (stored.status === 'failed' || !stored.state) return a;
   const doc = docs(stored.flowId, stored.revision);
   if (!doc) return fail(a, `Revision ${stored.revision} of flow "${stored.flowId}" is not stored any more.`);
@@ -93,17 +97,23 @@ function fail(a: ActiveJourney, error: string): ActiveJourney {
   return a;
 }
 
+/**
+ * Whether the engine may step the journey: its row is running. A row ended from outside (a
+ * stop, a deleted flow) keeps the state it had, which may still say running; it never steps.
+ */
+const steps = (j: ActiveJourney): boolean => !j.endedBefore;
+
 /** Ticks every journey's timers due at or before `until`, earliest first (journeys in entry order). */
 export function catchUp(journeys: ActiveJourney[], until: Millis): void {
   for (;;) {
     let due: Millis | null = null;
     for (const j of journeys) {
-      const t = j.stepper?.nextDue() ?? null;
+      const t = steps(j) ? (j.stepper?.nextDue() ?? null) : null;
       if (t !== null && t <= until && (due === null || t < due)) due = t;
     }
     if (due === null) return;
     for (const j of journeys) {
-      if (j.stepper && j.stepper.nextDue() === due) {
+      if (j.stepper && steps(j) && j.stepper.nextDue() === due) {
         j.stepper.tick(due);
         j.changed = true;
       }
@@ -111,36 +121,75 @@ export function catchUp(journeys: ActiveJourney[], until: Millis): void {
   }
 }
 
+const compiled = new WeakMap<FlowDocument, CompiledFlow>();
+const compiledOf = (doc: FlowDocument): CompiledFlow => {
+  let f = compiled.get(doc);
+  if (!f) compiled.set(doc, (f = compileFlow(doc)));
+  return f;
+};
+
 /**
  * Applies one action: to the contact's record, to each running journey, then starts a journey
  * in every live flow whose trigger it fires and whose audience and entry frequency allow it.
+ * A journey that has already ended (or exited) is converted when the action meets its flow's
+ * goal within the window, as the preview's `runUser` does (`checkGoalAfterEnd`).
  */
 export function applyAction(contact: ContactRecord, journeys: ActiveJourney[], flows: readonly LiveFlow[], action: UserAction, machines: MachineCache, upstream: string | null): void {
   applyToRecord(contact, action);
   for (const j of journeys) {
-    if (!j.stepper?.running) continue;
-    j.stepper.act(action);
-    j.changed = true;
+    if (!j.stepper) continue;
+    if (!j.stepper.running) convertAfterEnd(j, contact, action);
+    else if (steps(j)) {
+      j.stepper.act(action);
+      j.changed = true;
+    }
   }
   for (const f of flows) {
-    const c = f.doc.campaign;
-    if (!triggerFires(c.trigger, action)) continue;
-    const entries = (contact.entries[f.flowId] ??= []);
-    if (!entryDecision(c, contact.profile, contact.events, action.at, entries, true).enters) continue;
-    entries.push(action.at);
-    const p = contact.profile;
-    const stepper = new MachineStepper(machines(f.flowId, f.revision, f.doc), {
-      journeyId: `${p.id}:j${entries.length}`,
-      flowId: c.id,
-      time: action.at,
-      profile: { ...p, attributes: { ...p.attributes }, tags: [...p.tags], segments: [...p.segments] },
-      events: [...contact.events],
-      explain: true,
-    });
-    stepper.start();
-    const stored: StoredJourney = { id: null, flowId: f.flowId, revision: f.revision, state: null, status: 'running', error: null, upstream };
-    journeys.push({ stored, stepper, doc: f.doc, changed: true, traceBefore: 0, messagesBefore: 0 });
+    if (triggerFires(f.doc.campaign.trigger, action)) enterFlow(contact, journeys, f, action.at, machines, upstream);
   }
+}
+
+/** The goal met after the journey ended: `converted` set, the journey written (no machine step). */
+function convertAfterEnd(j: ActiveJourney, contact: ContactRecord, action: UserAction): void {
+  const d = j.stepper!.data;
+  if (!j.doc?.campaign.goal || d.converted !== null) return;
+  checkGoalAfterEnd(compiledOf(j.doc), d, contact.profile, contact.events, action.at, action.type === 'message' ? action.text : null);
+  if (d.converted !== null) j.changed = true;
+}
+
+/**
+ * A scheduled flow's time comes for the contact, as the preview's `runUser` makes it: timers due
+ * before the instant fire first, then the contact enters `f` if its audience and entry
+ * frequency allow it at that instant, then timers due at the instant fire.
+ */
+export function applyScheduled(contact: ContactRecord, journeys: ActiveJourney[], f: LiveFlow, at: Millis, machines: MachineCache): void {
+  catchUp(journeys, at - 1);
+  enterFlow(contact, journeys, f, at, machines, null);
+  catchUp(journeys, at);
+}
+
+/**
+ * Starts a journey of `f` for the contact at `at` if the flow's audience and entry frequency
+ * allow it (the trigger has fired: an action, or the flow's scheduled time).
+ */
+export function enterFlow(contact: ContactRecord, journeys: ActiveJourney[], f: LiveFlow, at: Millis, machines: MachineCache, upstream: string | null): boolean {
+  const c = f.doc.campaign;
+  const entries = (contact.entries[f.flowId] ??= []);
+  if (!entryDecision(c, contact.profile, contact.events, at, entries, true).enters) return false;
+  entries.push(at);
+  const p = contact.profile;
+  const stepper = new MachineStepper(machines(f.flowId, f.revision, f.doc), {
+    journeyId: `${p.id}:j${entries.length}`,
+    flowId: c.id,
+    time: at,
+    profile: { ...p, attributes: { ...p.attributes }, tags: [...p.tags], segments: [...p.segments] },
+    events: [...contact.events],
+    explain: true,
+  });
+  stepper.start();
+  const stored: StoredJourney = { id: null, flowId: f.flowId, revision: f.revision, state: null, status: 'running', error: null, upstream };
+  journeys.push({ stored, stepper, doc: f.doc, changed: true, endedBefore: false, traceBefore: 0, messagesBefore: 0 });
+  return true;
 }
 
 /** The stored form of a journey after the step. */

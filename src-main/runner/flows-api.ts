@@ -4,6 +4,7 @@ import { moveJourney } from '../../src-shared/engine/journey-move';
 import type { PersistedJourney } from '../../src-shared/engine/journey-state';
 import { flowContentHash } from '../../src-shared/sync/content-hash';
 import { runnerChatwootProblems } from './chatwoot/flow-problems';
+import { cancelSchedule, checkSchedule, scheduleFlow } from './schedule-job';
 import { S } from './schema';
 
 /** An answer of the API: status, JSON body, extra headers. */
@@ -44,16 +45,16 @@ export function ifMatchRevision(header: string | undefined): number | undefined 
   return m ? Number(m[1]) : NaN;
 }
 
-/** Located reasons the runner will not run `doc`: validation errors, what Chatwoot cannot do, triggers it does not fire. */
+/** Located reasons the runner will not run `doc`: validation errors and what Chatwoot cannot do. */
 export function publishProblems(doc: FlowDocument, now: Date): Problem[] {
   const imported = importFlowValue(JSON.parse(exportFlowJson(doc)), { now });
   const problems = imported.problems.filter((p) => p.severity === 'error');
   problems.push(...runnerChatwootProblems(doc).filter((p) => p.severity === 'error'));
-  if (doc.campaign.trigger.type === 'scheduled') {
-    problems.push({ severity: 'error', code: 'runner.scheduled', message: 'The runner starts journeys on events, page visits and segment entries; a scheduled trigger is not run by it yet.', path: '$.campaign.trigger' });
-  }
   return problems;
 }
+
+/** {@link publishProblems} with a scheduled time checked against the flow's runs (schedule-job). */
+const problemsOf = async (c: pg.ClientBase, id: string, doc: FlowDocument, now: Date): Promise<Problem[]> => checkSchedule(c, id, doc, publishProblems(doc, now), now);
 
 const refused = (problems: Problem[]): Reply =>
   error(422, 'cannot_run', `The flow cannot run: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { fields: problems.map((p) => ({ path: p.path, message: p.message })) });
@@ -115,12 +116,13 @@ export const flowsApi = {
     if (want !== live.revision) return preconditionFailed(live, `The flow is at revision r${live.revision}, not ${h.ifMatch}.`);
     const running = live.status === 'published';
     if (running) {
-      const problems = publishProblems(doc, now);
+      const problems = await problemsOf(c, id, doc, now);
       if (problems.length) return refused(problems);
     }
     const moving = (move as string[] | undefined) ?? [];
     if (moving.length && !running) return error(409, 'not_running', `The flow is ${live.status}: waiting journeys move only into a running flow's new version.`);
     const written = await write(c, live, live.status, doc, hash, running, false);
+    if (running) await scheduleFlow(c, id, doc);
     if (!moving.length) return ok(written);
     const moved = await moveWaiting(c, written, moving);
     const reply = ok(written);
@@ -134,7 +136,8 @@ export const flowsApi = {
     if (want === undefined) return error(428, 'precondition_required', 'Send If-Match with the revision you mean to delete.');
     if (want !== f.revision) return preconditionFailed(f, `The flow is at revision r${f.revision}, not ${ifMatch}.`);
     await c.query(`update ${S}.flows set deleted = true, live_revision = null, updated_at = now() where id = $1`, [id]);
-    await c.query(`update ${S}.journeys set status = 'ended', error = 'The flow was deleted.', waiting = '{}', next_due = null, updated_at = now() where flow_id = $1 and status = 'running'`, [id]);
+    await cancelSchedule(c, id);
+    await c.query(`update ${S}.journeys set status = 'ended', error = 'The flow was deleted.', waiting = '{}', next_due = null, goal_until = null, updated_at = now() where flow_id = $1 and status = 'running'`, [id]);
     return { status: 204 };
   },
 
@@ -145,10 +148,13 @@ export const flowsApi = {
     if (want === undefined) return error(428, 'precondition_required', `Send If-Match with the revision you mean to ${to === 'published' ? 'publish' : 'pause'}.`);
     if (want !== f.revision) return preconditionFailed(f, `The flow is at revision r${f.revision}, not ${ifMatch}.`);
     if (to === 'published') {
-      const problems = publishProblems(f.document, now);
+      const problems = await problemsOf(c, id, f.document, now);
       if (problems.length) return refused(problems);
     }
-    return ok(await write(c, f, to, f.document, f.content_hash, to === 'published', false));
+    const written = await write(c, f, to, f.document, f.content_hash, to === 'published', false);
+    if (to === 'published') await scheduleFlow(c, id, f.document);
+    else await cancelSchedule(c, id);
+    return ok(written);
   },
 };
 

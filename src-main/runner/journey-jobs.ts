@@ -1,8 +1,9 @@
 import type pg from 'pg';
+import { addDuration } from '../../src-shared/engine/calendar';
 import { nextDue } from '../../src-shared/engine/journey-changes';
 import type { Scalar } from '../../src-shared/flow';
 import type { UserAction } from '../../src-shared/engine/types';
-import { activate, applyAction, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
+import { activate, applyAction, applyScheduled, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
 import type { FlowCache } from './flow-cache';
 import { readInputStep, readTickStep, writeStep, type JourneyWrite, type StepRead } from './journey-store';
 
@@ -11,7 +12,9 @@ export type RunnerInput =
   | { kind: 'event'; contactId: string; name: string; properties: Record<string, Scalar>; at: number; conversationId?: string | null }
   | { kind: 'message'; contactId: string; text: string; at: number; conversationId?: string | null }
   | { kind: 'attributes'; contactId: string; attributes: Record<string, Scalar | null>; at: number }
-  | { kind: 'tags'; contactId: string; tags: string[]; at: number };
+  | { kind: 'tags'; contactId: string; tags: string[]; at: number }
+  /** A scheduled flow's time came: the contact enters `revision` at `at` if its audience and entry frequency allow. */
+  | { kind: 'scheduled'; contactId: string; flowId: string; revision: number; at: number };
 
 export { TASK } from './journey-store';
 
@@ -44,6 +47,8 @@ export function actionsOf(input: RunnerInput, contact: ContactRecord): UserActio
         ...input.tags.filter((t) => !now.includes(t)).map((tag) => ({ type: 'tag' as const, at, tag, present: true })),
       ];
     }
+    case 'scheduled':
+      return [];
   }
 }
 
@@ -89,6 +94,8 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
       nextDue: d && s.status === 'running' ? nextDue(d) : null,
       conversations,
       outbound: out,
+      goalUntil: goalUntilOf(j, s.status),
+      endedBefore: j.endedBefore,
     };
   }
 
@@ -108,6 +115,16 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
     }
   }
 
+  /**
+   * A scheduled flow's entry (`applyScheduled`) with the revision of its run. Nobody enters a
+   * flow paused or deleted since the run queued the input.
+   */
+  async function enterScheduled(r: StepRead<RunnerInput>, contact: ContactRecord, journeys: ActiveJourney[], input: Extract<RunnerInput, { kind: 'scheduled' }>): Promise<void> {
+    if (!r.live.some((l) => l.id === input.flowId)) return;
+    const doc = await flows.revision(pool, input.flowId, input.revision);
+    if (doc) applyScheduled(contact, journeys, { flowId: input.flowId, revision: `r${input.revision}`, doc }, input.at, machines);
+  }
+
   return {
     /** Applies a stored input to its contact; returns the number of journeys stepped. */
     applyInput: (inputId: string): Promise<number> =>
@@ -115,6 +132,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
         () => readInputStep<RunnerInput>(pool, inputId, prepared),
         async (r, contact, journeys) => {
           const input = r.input!;
+          if (input.kind === 'scheduled') return enterScheduled(r, contact, journeys, input);
           const live: LiveFlow[] = await flows.liveOf(pool, r.live);
           const upstream = input.kind === 'event' || input.kind === 'message' ? (input.conversationId ?? null) : null;
           for (const a of actionsOf(input, contact)) {
@@ -133,6 +151,14 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
         null,
       ),
   };
+}
+
+/** Until when the journey can still convert after it ends (its flow's goal window from entry), or null. */
+function goalUntilOf(j: ActiveJourney, status: string): number | null {
+  const d = j.stepper?.data;
+  const c = j.doc?.campaign;
+  if (!d || !c?.goal || d.converted !== null || status === 'failed') return null;
+  return addDuration(d.trace.length ? d.trace[0]!.t : d.time, c.goal.within, c.timezone);
 }
 
 /** The last node the journey stepped at (the trace's final entry with a node). */

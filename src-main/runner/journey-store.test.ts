@@ -2,7 +2,7 @@ import { Logger, runMigrations } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database';
 import { emptyContact } from './journey-jobs';
-import { readTickStep, TICK_PRIORITY, writeStep, type JourneyWrite } from './journey-store';
+import { readInputStep, readTickStep, TICK_PRIORITY, writeStep, type JourneyWrite } from './journey-store';
 import { migrate } from './schema';
 import { tempDir } from './testing/runner-fixtures';
 
@@ -30,6 +30,8 @@ const journey = (over: Partial<JourneyWrite> = {}): JourneyWrite => ({
     { kind: 'message', nodeId: 'hello', conversation: 'c1', opensConversation: true, followUp: true, channel: 'chat', body: 'Hi', inbox: null },
     { kind: 'assign', nodeId: 'team', conversation: 'c1', team: 'Support', agent: null },
   ],
+  goalUntil: null,
+  endedBefore: false,
   ...over,
 });
 
@@ -72,5 +74,50 @@ describe('a journey step written in one statement', () => {
     expect((await db.pool.query(`select status from campaign_studio.journeys where id = 1`)).rows[0].status).toBe('exited');
     expect((await db.pool.query(`select count(*)::int n from campaign_studio.outbox where node_id = 'later'`)).rows[0].n).toBe(0);
     expect((await db.pool.query(`select version::int from campaign_studio.contacts where id = 'a'`)).rows[0].version).toBe(2);
+  });
+
+  it('reads a contact’s ended journeys only while their goal can still convert them, and writes the conversion of one that ended', async () => {
+    const ended = (over: Partial<JourneyWrite>) => journey({ status: 'ended', waiting: [], nextDue: null, outbound: [], state: { converted: false } as never, ...over });
+    expect(await writeStep(db.pool, { contactId: 'g', version: null, record: emptyContact('g'), inputId: null, journeys: [ended({ goalUntil: 2_000 }), ended({ goalUntil: null }), journey({ outbound: [], nextDue: null, goalUntil: 2_000 })] })).toBe(true);
+    const ids = (await db.pool.query<{ id: string; status: string }>(`select id::text, status from campaign_studio.journeys where contact_id = 'g' order by id`)).rows;
+    const input = async (at: number, kind = 'event') => {
+      const r = await db.pool.query<{ id: string }>(`insert into campaign_studio.inputs (dedupe_key, contact_id, input) values ($1, 'g', $2) returning id::text`, [`k${at}${kind}`, JSON.stringify({ kind, contactId: 'g', at })]);
+      return (await readInputStep(db.pool, r.rows[0]!.id))!.journeys.map((j) => [j.id, j.status]);
+    };
+    // Within the window: the running journey and the ended one with a window; not the one without.
+    expect(await input(1_500)).toEqual([
+      [ids[0]!.id, 'ended'],
+      [ids[2]!.id, 'running'],
+    ]);
+    expect(await input(2_000)).toHaveLength(2);
+    expect(await input(2_001)).toEqual([[ids[2]!.id, 'running']]);
+    // A scheduled entry is no action: it cannot convert anything, so it reads no ended journey.
+    expect(await input(1_000, 'scheduled')).toEqual([[ids[2]!.id, 'running']]);
+    // A wake-up reads running journeys only.
+    expect((await readTickStep(db.pool, ids[2]!.id))!.journeys.map((j) => j.id)).toEqual([ids[2]!.id]);
+
+    // The conversion of the ended journey is written, and its window closed; a journey read as
+    // ended is never written over a running one.
+    const converted = { converted: true } as never;
+    expect(await writeStep(db.pool, { contactId: 'g', version: 1, record: emptyContact('g'), inputId: null, journeys: [ended({ id: ids[0]!.id, state: converted, endedBefore: true }), ended({ id: ids[2]!.id, state: converted, endedBefore: true })] })).toBe(true);
+    const rows = (await db.pool.query(`select status, state, goal_until from campaign_studio.journeys where contact_id = 'g' order by id`)).rows;
+    expect(rows).toEqual([
+      { status: 'ended', state: { converted: true }, goal_until: null },
+      { status: 'ended', state: { converted: false }, goal_until: null },
+      { status: 'running', state: null, goal_until: '2000' },
+    ]);
+    expect(await input(1_600)).toEqual([[ids[2]!.id, 'running']]);
+  });
+
+  it('migrates a data dir from before goal windows and scheduled runs, keeping its journeys', async () => {
+    // The schema as it was: no goal_until (nor its index), no schedule_runs.
+    await db.pool.query(`drop index campaign_studio.journeys_contact_goal; alter table campaign_studio.journeys drop column goal_until; drop table campaign_studio.schedule_runs`);
+    const before = (await db.pool.query(`select id, status, state from campaign_studio.journeys order by id`)).rows;
+    await migrate(db.pool);
+    await migrate(db.pool);
+    expect((await db.pool.query(`select id, status, state from campaign_studio.journeys order by id`)).rows).toEqual(before);
+    expect((await db.pool.query(`select count(*)::int n from campaign_studio.journeys where goal_until is not null`)).rows[0].n).toBe(0);
+    expect((await db.pool.query(`select count(*)::int n from campaign_studio.schedule_runs`)).rows[0].n).toBe(0);
+    expect((await readTickStep(db.pool, '1'))?.contactId).toBe('a');
   });
 });

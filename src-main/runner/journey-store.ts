@@ -22,7 +22,7 @@ export function statement(name: string, text: string, values: unknown[], prepare
 }
 
 /** The runner's graphile-worker tasks. */
-export const TASK = { input: 'cs_input', tick: 'cs_tick', deliver: 'cs_deliver' } as const;
+export const TASK = { input: 'cs_input', tick: 'cs_tick', deliver: 'cs_deliver', schedule: 'cs_schedule' } as const;
 
 /** What a step reads: null when the input or journey is gone or the input was applied already. */
 export interface StepRead<I> {
@@ -46,16 +46,24 @@ interface ReadRow<I> {
   live: { id: string; rev: number }[] | null;
 }
 
+// The contact's running journeys, and those that ended but whose conversion goal the input may
+// still meet (goal_until at or after the input's time; f.goal_at is null for wake-ups): each
+// half of the union reads its own partial index, so old ended journeys cost nothing.
 const contactAndJourneys = (from: string, withLive: boolean) => `
   select f.contact_id, f.input, f.processed, c.version::text, c.record,
     coalesce((select json_agg(json_build_object('id', j.id::text, 'flow_id', j.flow_id, 'revision', j.revision, 'status', j.status, 'error', j.error,
         'upstream', j.upstream_conversation, 'state', j.state) order by j.id)
-      from ${S}.journeys j where j.contact_id = f.contact_id and j.status = 'running'), '[]') as journeys,
+      from (select * from ${S}.journeys r where r.contact_id = f.contact_id and r.status = 'running'
+        union all
+        select * from ${S}.journeys e where e.contact_id = f.contact_id and e.status <> 'running' and e.goal_until is not null and e.goal_until >= f.goal_at) j), '[]') as journeys,
     ${withLive ? `(select json_agg(json_build_object('id', l.id, 'rev', l.live_revision) order by l.id) from ${S}.flows l where l.status = 'published' and not l.deleted and l.live_revision is not null)` : 'null'} as live
   from (${from}) f left join ${S}.contacts c on c.id = f.contact_id`;
 
-const READ_INPUT = contactAndJourneys(`select contact_id, input, processed_at is not null as processed from ${S}.inputs where id = $1`, true);
-const READ_TICK = contactAndJourneys(`select contact_id, null::jsonb as input, false as processed from ${S}.journeys where id = $1`, false);
+const READ_INPUT = contactAndJourneys(
+  `select contact_id, input, processed_at is not null as processed, case when input->>'kind' <> 'scheduled' then (input->>'at')::bigint end as goal_at from ${S}.inputs where id = $1`,
+  true,
+);
+const READ_TICK = contactAndJourneys(`select contact_id, null::jsonb as input, false as processed, null::bigint as goal_at from ${S}.journeys where id = $1`, false);
 
 function toRead<I>(row: ReadRow<I> | undefined): StepRead<I> | null {
   if (!row || row.processed) return null;
@@ -93,6 +101,10 @@ export interface JourneyWrite {
   nextDue: number | null;
   conversations: Record<string, string>;
   outbound: Outbound[];
+  /** Until when its flow's goal can convert it after it ends (ms), null: no goal, or converted. */
+  goalUntil: number | null;
+  /** It had ended before the step (read for its goal): written only to record the conversion. */
+  endedBefore: boolean;
 }
 
 export interface StepWrite {
@@ -114,7 +126,8 @@ export const TICK_PRIORITY = -10;
 // journey's sends go out one at a time in the order its steps decided them.
 // New journeys get their ids from the sequence first, so their outbox rows and wake-up jobs can
 // name them in the same statement. Journeys stopped meanwhile (status no longer running) keep
-// their end: neither their row nor their outbox rows are written.
+// their end: neither their row nor their outbox rows are written. A journey that had ended
+// before the step is written only to record its conversion (still ended, with its window).
 const WRITE = `
 with c as (
   insert into ${S}.contacts as c (id, record, version) values ($1, $3, 1)
@@ -122,14 +135,14 @@ with c as (
   returning c.id),
 inp as (update ${S}.inputs i set processed_at = now() from c where i.id = $4 and i.processed_at is null returning i.id),
 x as (select * from jsonb_to_recordset($5::jsonb) as x(id bigint, flow_id text, revision int, upstream text, status text, waiting text[],
-  last_node text, error text, state jsonb, next_due bigint, conversations jsonb, outbound jsonb, k int)),
+  last_node text, error text, state jsonb, next_due bigint, conversations jsonb, outbound jsonb, goal_until bigint, ended_before boolean, k int)),
 fresh as (select nextval(pg_get_serial_sequence('${S}.journeys', 'id')) as id, n.flow_id, n.revision, n.upstream, n.status, n.waiting, n.last_node, n.error, n.state, n.next_due,
-  n.conversations, n.outbound from (select x.* from x, c where x.id is null order by x.k) n),
-ins as (insert into ${S}.journeys (id, flow_id, revision, contact_id, upstream_conversation, status, waiting, last_node, error, state, next_due, conversations)
-  select id, flow_id, revision, $1, upstream, status, waiting, last_node, error, state, next_due, conversations from fresh returning id),
+  n.conversations, n.outbound, n.goal_until from (select x.* from x, c where x.id is null order by x.k) n),
+ins as (insert into ${S}.journeys (id, flow_id, revision, contact_id, upstream_conversation, status, waiting, last_node, error, state, next_due, conversations, goal_until)
+  select id, flow_id, revision, $1, upstream, status, waiting, last_node, error, state, next_due, conversations, goal_until from fresh returning id),
 upd as (update ${S}.journeys j set status = x.status, waiting = x.waiting, last_node = coalesce(x.last_node, j.last_node), error = x.error, state = x.state,
-    next_due = x.next_due, conversations = j.conversations || x.conversations, updated_at = now()
-  from x, c where j.id = x.id and j.status = 'running' returning j.id),
+    next_due = x.next_due, conversations = j.conversations || x.conversations, goal_until = x.goal_until, updated_at = now()
+  from x, c where j.id = x.id and (case when x.ended_before then j.status = x.status and j.goal_until is not null else j.status = 'running' end) returning j.id),
 written as (select id, next_due, outbound from fresh union all select x.id, x.next_due, x.outbound from x join upd on upd.id = x.id),
 ob as (insert into ${S}.outbox (journey_id, node_id, action)
   select w.id, o->>'nodeId', o from written w, jsonb_array_elements(w.outbound) o on conflict do nothing returning journey_id, node_id),
@@ -156,6 +169,8 @@ export async function writeStep(c: Queryable, w: StepWrite, prepared = false): P
     next_due: j.nextDue,
     conversations: j.conversations,
     outbound: j.outbound,
+    goal_until: j.goalUntil,
+    ended_before: j.endedBefore,
   }));
   const r = await c.query<{ applied: number }>(statement('cs_write_step', WRITE, [w.contactId, w.version, JSON.stringify(w.record), w.inputId, JSON.stringify(journeys)], prepared));
   return r.rows[0]!.applied === 1;

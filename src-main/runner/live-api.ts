@@ -36,7 +36,7 @@ export const liveApi = {
   async stop(c: pg.ClientBase, id: string, ifMatch: string | undefined, at: Date): Promise<Reply> {
     const paused = await flowsApi.setStatus(c, id, 'paused', ifMatch, at);
     if (paused.status !== 200) return paused;
-    const r = await c.query(`update ${S}.journeys set status = 'exited', error = 'The flow was stopped.', waiting = '{}', next_due = null, updated_at = now() where flow_id = $1 and status = 'running'`, [id]);
+    const r = await c.query(`update ${S}.journeys set status = 'exited', error = 'The flow was stopped.', waiting = '{}', next_due = null, goal_until = null, updated_at = now() where flow_id = $1 and status = 'running'`, [id]);
     return { ...paused, body: { ...(paused.body as object), stoppedJourneys: r.rowCount ?? 0 } };
   },
 

@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { previewJourney } from '../../src-shared/engine';
 import { flowContentHash } from '../../src-shared/sync/content-hash';
 import { edge, flow as buildFlow, node } from '../../src-shared/testing/flow-builders';
 import type { FlowDocument, FlowNode } from '../../src-shared/flow';
@@ -218,5 +219,39 @@ describe('runner HTTP contract', () => {
     const stats = (await api.call('GET', `/v1/flows/movable/stats?revision=${put.body.revision}`)).body;
     expect(stats.nodes.find((n: { nodeId: string }) => n.nodeId === 'name-reply').active).toBe(2);
     expect((await api.call('GET', `/v1/flows/movable/stats?revision=${first}`)).body.nodes.find((n: { nodeId: string }) => n.nodeId === 'name-reply')?.active ?? 0).toBe(0);
+  }, 120_000);
+
+  it('converts a journey that ended at once (a holdout) when the contact meets the goal later within the window, as the preview does', async () => {
+    const doc = buildFlow([node('held', 'end', {})], [edge('trigger', 'held')], {
+      id: 'holdout',
+      name: 'Holdout',
+      trigger: { type: 'event', event: 'hold.go', properties: [] },
+      goal: { name: 'Opened', condition: { type: 'group', match: 'all', rules: [{ type: 'event', event: 'app.opened', count: { operator: 'at_least', value: 1 }, properties: [] }] }, within: { amount: 1, unit: 'days' }, exit: false },
+    });
+    await api.publish(doc);
+    const t0 = Date.now() - 3 * 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    // h1 opens the app within the day, h2 two days later (outside the window).
+    for (const c of ['h1', 'h2']) await api.call('POST', '/v1/events', { contactId: c, name: 'hold.go', at: iso(t0) });
+    await until('two ended journeys', async () => (await api.call('GET', '/v1/flows/holdout/journeys?state=ended')).body.journeys.length === 2);
+    await api.call('POST', '/v1/events', { contactId: 'h1', name: 'app.opened', at: iso(t0 + 3_600_000) });
+    await api.call('POST', '/v1/events', { contactId: 'h2', name: 'app.opened', at: iso(t0 + 2 * 86_400_000) });
+    const stats = await until('a conversion', async () => {
+      const r = (await api.call('GET', '/v1/flows/holdout/stats')).body;
+      const done = (await runner.db.pool.query(`select count(*)::int n from campaign_studio.inputs where contact_id in ('h1', 'h2') and processed_at is null`)).rows[0].n === 0;
+      return done && r.conversions?.converted === 1 ? r : null;
+    });
+    expect(check('FlowStats', stats)).toEqual([]);
+    expect(stats.journeys).toEqual({ ended: 2 });
+    const list = (await api.call('GET', '/v1/flows/holdout/journeys')).body.journeys as { id: string; contactId: string }[];
+    const converted = async (contact: string) => {
+      const row = (await runner.db.pool.query(`select state->'snapshot'->'context'->'converted' c from campaign_studio.journeys where id = $1`, [list.find((j) => j.contactId === contact)!.id])).rows[0];
+      return row.c;
+    };
+    expect(await converted('h1')).toBe(t0 + 3_600_000);
+    expect(await converted('h2')).toBeNull();
+    // What the preview says for the same contact and inputs.
+    const preview = previewJourney(doc, { profile: { id: 'h1', attributes: {}, tags: [], segments: [], timezone: 'UTC' }, script: [{ type: 'event', at: t0, name: 'hold.go' }, { type: 'event', at: t0 + 3_600_000, name: 'app.opened' }] });
+    expect(preview.journeys[0]!.converted).toBe(t0 + 3_600_000);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { createHttpApi } from './http-api';
 import { createJourneyJobs, TASK } from './journey-jobs';
 import { migrateLive } from './live-api';
 import { createOutboxJob, type Deliver } from './outbox-job';
+import { createScheduleJob, SCHEDULE_PAGE, type SchedulePayload } from './schedule-job';
 import { migrate } from './schema';
 import { createLiveness } from './worker-liveness';
 
@@ -26,6 +27,8 @@ export interface RunnerOptions {
   deliver?: Deliver | null;
   /** How often idle workers look for jobs besides LISTEN/NOTIFY (ms, default POLL_INTERVAL_MS). */
   pollInterval?: number;
+  /** Contacts per page of a scheduled run (default SCHEDULE_PAGE; tests use small pages). */
+  schedulePage?: number;
 }
 
 /**
@@ -75,6 +78,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     const prepared = db.kind === 'postgres';
     const journeys = createJourneyJobs(db.pool, flows, prepared);
     const outbox = createOutboxJob(db.pool, deliver, prepared);
+    const schedule = createScheduleJob(db.pool, o.schedulePage ?? schedulePageFromEnv(o.env));
     const utils = await makeWorkerUtils({ pgPool: db.pool, logger: quietLogger(log) });
     const liveness = createLiveness(db.pool, utils, log);
     if (db.kind === 'pglite') await liveness.releaseAll();
@@ -85,6 +89,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         const { journeyId, at } = p as { journeyId: string; at: number };
         await journeys.tick(journeyId, at);
       },
+      [TASK.schedule]: async (p) => void (await schedule.runPage(p as SchedulePayload)),
       [TASK.deliver]: async (p) => {
         // One (journey, node); a list of them is delivered in order.
         const sends = Array.isArray(p) ? (p as { journeyId: string; nodeId: string }[]) : [p as { journeyId: string; nodeId: string }];
@@ -134,6 +139,15 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     await db.close().catch(() => {});
     throw e;
   }
+}
+
+/** CAMPAIGN_STUDIO_SCHEDULE_PAGE: contacts per page of a scheduled run (default SCHEDULE_PAGE). */
+function schedulePageFromEnv(env: RunnerOptions['env']): number {
+  const v = env.CAMPAIGN_STUDIO_SCHEDULE_PAGE;
+  if (v === undefined || v === '') return SCHEDULE_PAGE;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`CAMPAIGN_STUDIO_SCHEDULE_PAGE must be a whole number from 1 to 100000, not "${v}".`);
+  return n;
 }
 
 /** Graphile-worker's warnings and errors in our log; its per-job info lines dropped. */

@@ -53,6 +53,11 @@ create table if not exists ${S}.journeys (
 );
 create index if not exists journeys_contact_running on ${S}.journeys (contact_id) where status = 'running';
 create index if not exists journeys_flow on ${S}.journeys (flow_id, revision, id);
+-- Until when (ms) an ended journey's conversion goal can still be met, null when its flow has no goal
+-- or it converted: a contact's input reads its ended journeys within the window (columns added to
+-- existing data dirs are null, so journeys that ended before the upgrade are not read).
+alter table ${S}.journeys add column if not exists goal_until bigint;
+create index if not exists journeys_contact_goal on ${S}.journeys (contact_id, goal_until) where goal_until is not null and status <> 'running';
 -- One row per (journey, node) that acts on another system: a node acts at most once per journey.
 create table if not exists ${S}.outbox (
   journey_id bigint not null,
@@ -65,6 +70,19 @@ create table if not exists ${S}.outbox (
   created_at timestamptz not null default now(),
   done_at timestamptz,
   primary key (journey_id, node_id)
+);
+-- A scheduled flow's run at one instant (ms): the revision its contacts enter with, and how far its
+-- pages went (contacts by id after cursor are next); done_at once every contact was queued.
+create table if not exists ${S}.schedule_runs (
+  flow_id text not null,
+  at bigint not null,
+  revision int not null,
+  cursor text not null default '',
+  queued bigint not null default 0,
+  pages int not null default 0,
+  started_at timestamptz not null default now(),
+  done_at timestamptz,
+  primary key (flow_id, at)
 );
 -- Live job workers, with heartbeats: jobs locked by a worker that stopped beating are unlocked.
 create table if not exists ${S}.workers (worker_id text primary key, process text not null, heartbeat_at timestamptz not null default now());
