@@ -12,6 +12,7 @@ import { createOutboxJob, type Deliver } from './outbox-job';
 import { createScheduleJob, SCHEDULE_PAGE, type SchedulePayload } from './schedule-job';
 import { migrate } from './schema';
 import { createLiveness } from './worker-liveness';
+import { createTableUpkeep } from './table-upkeep';
 
 export interface RunnerOptions {
   database: DatabaseTarget;
@@ -106,6 +107,9 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     // an emptied queue's row until it is collected.
     const gc = setInterval(() => void utils.cleanup({ tasks: ['GC_JOB_QUEUES'] }).catch((e: Error) => log(`job queue cleanup failed: ${e.message}`)), 10 * 60_000);
     gc.unref();
+    // What autovacuum does on a server, which PGlite lacks (see table-upkeep.ts).
+    const upkeep = db.kind === 'pglite' ? createTableUpkeep(db.pool, log) : null;
+    upkeep?.start();
 
     const server = createHttpApi({ pool: db.pool, checkToken: token.check, webhookSecret: o.env.CHATWOOT_WEBHOOK_SECRET || undefined, ready: () => accepting, log });
     await new Promise<void>((resolve, reject) => {
@@ -125,6 +129,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
         (stopping ??= (async () => {
           accepting = false;
           clearInterval(gc);
+          await upkeep?.stop();
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           await closed;
