@@ -5,7 +5,7 @@ import { audienceSpec, deriveAudience, type AudienceModel } from '../../src-shar
 import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
 import type { EngineClient } from './worker/engine-client';
 import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './worker/engine-protocol';
-import { flowFingerprint } from './flow-fingerprint';
+import { flowFingerprint, rememberFingerprint } from './flow-fingerprint';
 import { journeyFrame, lastStep, type JourneyFrame } from './journey/journey-frame';
 import { runAcrossWorkers, RunCancelled } from './population/population-parallel';
 import { combineRuns, forecastSeeds, type ForecastSpread } from './population/forecast-runs';
@@ -375,7 +375,8 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
           const view = views[combined?.kept ?? 0]!;
           // Only the run shown stays in the worker (drill-down, replay); the others gave their counts.
           for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
-          const fingerprint = view.fingerprint ?? flowFingerprint(doc);
+          if (view.fingerprint) rememberFingerprint(doc, view.fingerprint);
+          const fingerprint = flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null, forecast: combined?.spread ?? null, audience }, bucket: view.timeline.buckets - 1 });
           refresh();
           if (persistence) {
