@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
 import type { StudioDatabase } from './schema';
 import { runsToPrune } from './simulation-policy';
@@ -14,7 +13,7 @@ export function createSimulationRepository(database: StudioDatabase, clock: () =
     async saveRun(record: Omit<SimulationRecord, 'id' | 'createdAt'>): Promise<number> {
       return database.transaction('rw', database.simulations, async () => {
         const id = (await database.simulations.add({ ...record, createdAt: clock() })) as number;
-        const ofFlow = database.simulations.where('[flowId+createdAt]').between(...range(record.flowId));
+        const ofFlow = database.simulations.where('[flowId+createdAt]').between(...flowRange(record.flowId));
         // Index keys and ids only: the runs' views (slider tables) are not read.
         const [keys, ids] = await Promise.all([ofFlow.clone().keys(), ofFlow.clone().primaryKeys()]);
         const drop = runsToPrune(ids.map((runId, i) => ({ id: runId as number, createdAt: (keys[i] as unknown as [string, number])[1] })));
@@ -43,20 +42,8 @@ export function createSimulationRepository(database: StudioDatabase, clock: () =
 
 export const simulationRepository = createSimulationRepository(db);
 
-const range = (flowId: string) => [
+/** Index bounds of a flow's rows in `[flowId+createdAt]`. */
+export const flowRange = (flowId: string) => [
   [flowId, -Infinity],
   [flowId, Infinity],
 ] as const;
-
-/** A flow's saved runs, newest first, without their slider tables (listing only). */
-export function useSavedRuns(flowId: string): Omit<SimulationRecord, 'view' | 'document'>[] | undefined {
-  return useLiveQuery(async () => {
-    const rows = await db.simulations.where('[flowId+createdAt]').between(...range(flowId)).reverse().toArray();
-    return rows.map(({ view: _view, document: _doc, ...rest }) => rest);
-  }, [flowId]);
-}
-
-/** A flow's saved previews, newest first. */
-export function useSavedPreviews(flowId: string): SavedPreviewRecord[] | undefined {
-  return useLiveQuery(() => db.savedPreviews.where('[flowId+createdAt]').between(...range(flowId)).reverse().toArray(), [flowId]);
-}

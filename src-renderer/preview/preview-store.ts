@@ -137,9 +137,11 @@ export interface PreviewState {
   dispose(): void;
 }
 
-/** Where saved runs and previews go (the simulation repository; a stub in tests). */
+/**
+ * Where saved previews go (the simulation repository; a stub in tests). Given, population runs are
+ * saved too: by the engine worker that holds them (`population.save`).
+ */
 export interface PreviewPersistence {
-  saveRun(record: Omit<SimulationRecord, 'id' | 'createdAt'>): Promise<number>;
   savePreview(record: Omit<SavedPreviewRecord, 'id' | 'createdAt'>): Promise<number>;
   updatePreview(id: number, changes: Pick<SavedPreviewRecord, 'fingerprint' | 'document' | 'steps' | 'outcome'>): Promise<void>;
 }
@@ -373,18 +375,24 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
           }
           const combined = views.length > 1 ? combineRuns(views, seeds) : null;
           const view = views[combined?.kept ?? 0]!;
-          // Only the run shown stays in the worker (drill-down, replay); the others gave their counts.
-          for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
+          // Only the run shown stays in the worker (drill-down, replay); the others gave their counts (released below).
           if (view.fingerprint) rememberFingerprint(doc, view.fingerprint);
           const fingerprint = flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null, forecast: combined?.spread ?? null, audience }, bucket: view.timeline.buckets - 1 });
           refresh();
           if (persistence) {
-            const { runId: _id, fingerprint: _fingerprint, ...kept } = view;
             const runsText = seeds.length > 1 ? ` · ${seeds.length} runs, seed ${view.spec.seed} shown` : '';
-            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`, fingerprint, document: doc, spec: view.spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
+            const name = `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`;
+            // The worker holding the run writes it (with the flow it has): serialising it for IndexedDB here took ~150 ms on 5,000 steps.
+            const forecast = combined ? { ...combined.spread, timeline: { runIds: views.map((v) => v.runId), outcomes: combined.spread.timeline.outcomes } } : undefined;
+            const saving = client.call('population.save', { runId: view.runId, record: { flowId: doc.campaign.id, name, fingerprint, ...(forecast ? { forecast } : {}), audience } });
+            // The forecast's other runs are let go once the save has them.
+            for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
+            const savedId = await saving;
             const p = get().population;
-            if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
+            if (savedId !== null && p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
+          } else {
+            for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
           }
         } catch (e) {
           for (const v of views) void client.call('population.release', { runId: v.runId }).catch(() => undefined);

@@ -2,7 +2,8 @@ import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulatio
 import { forecastInFlight, mergeForecasts } from '../../../src-shared/engine/in-flight-forecast';
 import { moveCheck } from '../../../src-shared/engine/journey-move';
 import type { FlowDocument } from '../../../src-shared/flow/index';
-import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult, type TimelineTable } from './engine-protocol';
+import type { SimulationRecord } from '../../db/simulation-records';
+import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult, type PopulationView, type TimelineTable } from './engine-protocol';
 import { createDrillDown, toPopulationView } from '../population/population-data';
 import { mergeParts, partBuffers, toPart } from '../population/population-parallel';
 import { toPreviewView } from './preview-data';
@@ -15,6 +16,8 @@ export interface HandlerOptions {
   /** Lets queued messages run; a macrotask in the worker, injectable for tests. */
   yieldNow?: () => Promise<void>;
   now?: () => number;
+  /** Writes a saved run to the database (the simulation repository); without it `population.save` answers null. */
+  saveRun?: (record: Omit<SimulationRecord, 'id' | 'createdAt'>) => Promise<number>;
 }
 
 interface HeldRun {
@@ -22,6 +25,8 @@ interface HeldRun {
   spec: PopulationSpec;
   result: PopulationResult;
   drill: ReturnType<typeof createDrillDown>;
+  /** A merged run's view as sent (its arrays copied: the sent ones move), until it is saved or released. */
+  view?: PopulationView;
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -90,8 +95,32 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       const { doc, spec } = run;
       const started = now();
       const result = mergeParts(parts);
-      runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
-      return toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
+      const view = toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
+      runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result), view: { ...view, timeline: copyTimeline(view.timeline) } });
+      return view;
+    },
+    'population.save': ({ runId, record }) => {
+      const run = held(runId);
+      const view = run.view;
+      if (!view) throw new Error(`Population run ${runId} has no view to save (saved already, or not merged here).`);
+      // Everything is taken now, before a release queued behind this call lets the other runs go.
+      const tables = record.forecast?.timeline.runIds.map((id) => {
+        const table = runs.get(id)?.view?.timeline;
+        if (!table) throw new Error(`Run ${id} of the forecast is no longer held; save before releasing it.`);
+        return table;
+      });
+      if (!o.saveRun) return null;
+      run.view = undefined;
+      const { runId: _runId, fingerprint: _fingerprint, ...kept } = view;
+      const { forecast, audience, ...meta } = record;
+      return o.saveRun({
+        ...meta,
+        document: run.doc,
+        spec: view.spec,
+        view: kept,
+        ...(forecast && tables ? { forecast: { ...forecast, timeline: { tables, outcomes: forecast.timeline.outcomes } } } : {}),
+        ...(audience ? { audience } : {}),
+      });
     },
     'population.cancel': ({ runId }) => {
       const signal = running.get(runId);
@@ -129,6 +158,20 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       post({ id: call.id, kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
+}
+
+/** A timeline whose arrays are copies (the originals are moved to the main thread). */
+function copyTimeline(t: TimelineTable): TimelineTable {
+  const copy: TimelineTable = { ...t };
+  for (const key of ['arrivals', 'waitStarts', 'waitEnds', 'edgeTimes'] as const) {
+    const c = t[key];
+    if (c) copy[key] = { times: c.times.slice(), offsets: c.offsets.slice() };
+  }
+  for (const key of ['entered', 'waiting', 'edges', 'outcomes'] as const) {
+    const a = t[key];
+    if (a) copy[key] = a.slice();
+  }
+  return copy;
 }
 
 /** The typed arrays of a population view or part, moved rather than copied. */
