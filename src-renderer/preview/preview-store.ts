@@ -12,6 +12,9 @@ import { combineRuns, forecastSeeds, type ForecastSpread } from './population/fo
 import { bucketTime, journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
 import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './journey/script-model';
 import { diffSteps, type StepDiff } from './saved/step-diff';
+import { afterNextFrame, nextTask } from './next-task';
+import { branchSteps } from './population/branch-steps';
+import { flowLabels } from './flow-labels';
 
 export type PreviewTab = 'journey' | 'population' | 'saved';
 
@@ -354,6 +357,11 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
         const seeds = forecastSeeds(settings.seed, get().runs);
         const total = spec.users * seeds.length;
         set({ population: { status: 'running', runId, done: 0, total }, drill: null, overlay: get().tab === 'population' ? null : get().overlay });
+        // While the workers run, the main thread works out what the summary reads per flow, so the result's task has less to do.
+        void nextTask().then(() => {
+          branchSteps(doc);
+          flowLabels(doc);
+        });
         let lastShown = 0;
         let before = 0;
         const views: PopulationView[] = [];
@@ -373,12 +381,16 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
             views.push(view);
             before += spec.users;
           }
+          // The task that received the last run (and copied it from the worker) ends here.
+          await nextTask();
           const combined = views.length > 1 ? combineRuns(views, seeds) : null;
           const view = views[combined?.kept ?? 0]!;
           // Only the run shown stays in the worker (drill-down, replay); the others gave their counts (released below).
           if (view.fingerprint) rememberFingerprint(doc, view.fingerprint);
           const fingerprint = flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null, forecast: combined?.spread ?? null, audience }, bucket: view.timeline.buckets - 1 });
+          // The summary is drawn first; the canvas's badges and volumes in a frame of their own.
+          await afterNextFrame();
           refresh();
           if (persistence) {
             const runsText = seeds.length > 1 ? ` · ${seeds.length} runs, seed ${view.spec.seed} shown` : '';
