@@ -8,7 +8,7 @@ import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type Pop
 import { flowFingerprint, rememberFingerprint } from './flow-fingerprint';
 import { journeyFrame, lastStep, type JourneyFrame } from './journey/journey-frame';
 import { runAcrossWorkers, RunCancelled } from './population/population-parallel';
-import { combineRuns, forecastSeeds, type ForecastSpread } from './population/forecast-runs';
+import { forecastSeeds, type ForecastSpread } from './population/forecast-runs';
 import { bucketTime, journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
 import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './journey/script-model';
 import { diffSteps, type StepDiff } from './saved/step-diff';
@@ -212,6 +212,12 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       return { profile, script: toActions(script, profile.timezone), ...(from === undefined ? {} : { from }), until: start + days * 86_400_000 };
     };
 
+    /** The runs' ranges and the most typical run, worked out by the worker holding them; the timelines are the views' own. */
+    const combineInWorker = async (views: PopulationView[], seeds: number[]): Promise<{ kept: number; spread: ForecastSpread }> => {
+      const { kept, spread } = await client.call('population.combine', { runIds: views.map((v) => v.runId), seeds });
+      return { kept, spread: { ...spread, timeline: { tables: views.map((v) => v.timeline), outcomes: spread.timeline.outcomes } } };
+    };
+
     const queryDrill = async () => {
       const s = get();
       const d = s.drill;
@@ -383,7 +389,7 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
           }
           // The task that received the last run (and copied it from the worker) ends here.
           await nextTask();
-          const combined = views.length > 1 ? combineRuns(views, seeds) : null;
+          const combined = views.length > 1 ? await combineInWorker(views, seeds) : null;
           const view = views[combined?.kept ?? 0]!;
           // Only the run shown stays in the worker (drill-down, replay); the others gave their counts (released below).
           if (view.fingerprint) rememberFingerprint(doc, view.fingerprint);

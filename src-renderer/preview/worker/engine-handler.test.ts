@@ -9,6 +9,7 @@ import { onboarding } from '../test-fixtures';
 import { example } from '../../../src-shared/testing/flow-builders';
 import { nodeCountsAt } from '../population/timeline-counts';
 import { toPart } from '../population/population-parallel';
+import { combineRuns } from '../population/forecast-runs';
 import { flowFingerprint } from '../flow-fingerprint';
 
 const doc = onboarding();
@@ -179,5 +180,21 @@ describe('engine handler', () => {
     await plain.call('population.merge', { runId: 'c', parts: [toPart(runPopulation(doc, spec)).part], elapsedMs: 0 });
     expect(await plain.call('population.save', { runId: 'c', record })).toBeNull();
     await expect(plain.call('population.save', { runId: 'gone', record })).rejects.toThrow('unknown-run');
+  });
+
+  it('combines several merged runs it holds as combineRuns does on the views sent', async () => {
+    const c = client();
+    const views = [];
+    for (const seed of [1, 2, 3]) {
+      const spec = { users: 80, days: 5, seed };
+      await c.call('population.prepare', { runId: `s${seed}`, doc, spec });
+      views.push(await c.call('population.merge', { runId: `s${seed}`, parts: [toPart(runPopulation(doc, spec)).part], elapsedMs: 0 }));
+    }
+    const here = combineRuns(views, [1, 2, 3]);
+    const there = await c.call('population.combine', { runIds: ['s1', 's2', 's3'], seeds: [1, 2, 3] });
+    expect(there.kept).toBe(here.kept);
+    expect({ ...there.spread, timeline: { tables: views.map((v) => v.timeline), outcomes: there.spread.timeline.outcomes } }).toEqual(here.spread);
+    await c.call('population.release', { runId: 's2' });
+    await expect(c.call('population.combine', { runIds: ['s1', 's2'], seeds: [1, 2] })).rejects.toThrow('unknown-run');
   });
 });

@@ -6,6 +6,7 @@ import type { SimulationRecord } from '../../db/simulation-records';
 import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult, type PopulationView, type TimelineTable } from './engine-protocol';
 import { createDrillDown, toPopulationView } from '../population/population-data';
 import { mergeParts, partBuffers, toPart } from '../population/population-parallel';
+import { combineRuns } from '../population/forecast-runs';
 import { toPreviewView } from './preview-data';
 
 export type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
@@ -98,6 +99,15 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       const view = toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
       runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result), view: { ...view, timeline: copyTimeline(view.timeline) } });
       return view;
+    },
+    'population.combine': ({ runIds, seeds }) => {
+      const views = runIds.map((id) => {
+        const view = held(id).view;
+        if (!view) throw new Error(`Run ${id} has no view to combine (saved already, or not merged here).`);
+        return view;
+      });
+      const { kept, spread } = combineRuns(views, seeds);
+      return { kept, spread: { ...spread, timeline: { outcomes: spread.timeline.outcomes } } };
     },
     'population.save': ({ runId, record }) => {
       const run = held(runId);
