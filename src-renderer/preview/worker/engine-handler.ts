@@ -53,6 +53,10 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
     return run;
   };
 
+  /** Keeps a finished run for drill-down and replay, and its view (arrays copied: the sent ones move) to combine or save. */
+  const hold = (runId: string, doc: FlowDocument, spec: PopulationSpec, result: PopulationResult, view: PopulationView) =>
+    runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result), view: { ...view, timeline: copyTimeline(view.timeline) } });
+
   const handlers: { [C in EngineChannel]: (args: EngineContract[C]['args'], id: number) => EngineResult<C> | Promise<EngineResult<C>> } = {
     'preview.run': ({ doc, options }) => toPreviewView(previewJourney(doc, options), options.profile, options.script),
     'preview.fork': ({ doc, options, step, change }) => {
@@ -78,8 +82,9 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       }
       const result = parts.length ? mergePopulations(parts) : runPopulation(doc, { ...spec, users: 0 });
       if (signal.aborted) result.cancelled = true;
-      if (!result.cancelled) runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
-      return toPopulationView(runId, doc, spec, result, now() - started);
+      const view = toPopulationView(runId, doc, spec, result, now() - started);
+      if (!result.cancelled) hold(runId, doc, spec, result, view);
+      return view;
     },
     'population.slice': ({ doc, spec, from, to }, id) => {
       const result = runPopulation(doc, spec, { from, to, progressEvery: Math.max(1, Math.min(500, Math.floor((to - from) / 50))), onProgress: (done) => post({ id, kind: 'progress', done, total: to - from }) });
@@ -97,7 +102,7 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       const started = now();
       const result = mergeParts(parts);
       const view = toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
-      runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result), view: { ...view, timeline: copyTimeline(view.timeline) } });
+      hold(runId, doc, spec, result, view);
       return view;
     },
     'population.combine': ({ runIds, seeds }) => {
