@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PopulationSpec, UserAction, UserProfile } from '../../src-shared/engine/index';
 import type { FlowDocument } from '../../src-shared/flow/index';
-import { audienceSpec, deriveAudience, type AudienceModel } from '../../src-shared/forecast/index';
+import { audienceSpec, type AudienceModel } from '../../src-shared/forecast/index';
+import { derivedAudience } from './population/derived-audience';
 import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
 import type { EngineClient } from './worker/engine-client';
 import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './worker/engine-protocol';
@@ -356,7 +357,7 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
         if (previous.status === 'ready') void client.call('population.release', { runId: previous.view.runId }).catch(() => undefined);
         const runId = `run-${Date.now().toString(36)}-${++runSeq}`;
         const { settings } = get();
-        const audience = get().audience ?? deriveAudience(doc, settings.users);
+        const audience = get().audience ?? derivedAudience(doc, settings.users);
         const built = audienceSpec(audience, doc, { days: settings.days, seed: settings.seed });
         if (built.problems.length) return void set({ population: { status: 'error', message: `The audience does not fit this flow: ${built.problems.map((p) => p.message).join(' ')}` } });
         const spec: PopulationSpec = built.spec;
