@@ -171,6 +171,25 @@ describe('preview store', () => {
     expect(store.getState().drill!.page!.reached).toBe(p.view.nodes['welcome']!.entered);
   });
 
+  it('keeps showing a run the database refused, says why, and still lists its users', async () => {
+    const saveRun = async () => {
+      throw new Error('The disk is full (QuotaExceededError).');
+    };
+    const open = () => createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200, saveRun })));
+    const store = createPreviewStore({ client: open(), openWorker: open, workers: 2, minUsersPerWorker: 100, persistence: { savePreview: async () => 1, updatePreview: async () => undefined }, doc });
+    store.getState().setMode('preview');
+    store.getState().setSettings({ users: 300, days: 10 });
+    store.getState().setRuns(1);
+    await store.getState().runPopulation(doc);
+    const p = store.getState().population;
+    if (p.status !== 'ready') throw new Error(p.status);
+    expect(p.saveError).toBe('The disk is full (QuotaExceededError).');
+    expect(p.savedId).toBeNull();
+    store.getState().openDrill('welcome');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
+    expect(store.getState().drill!.page!.reached).toBe(p.view.nodes['welcome']!.entered);
+  });
+
   it('re-opens a saved run and rebuilds its users for drill-down', async () => {
     const { store, runs } = setup();
     store.getState().setSettings({ users: 300, days: 10 });

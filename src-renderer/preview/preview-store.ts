@@ -47,6 +47,8 @@ export type PopulationState =
       forecast?: ForecastSpread | null;
       /** The audience the run drew (absent for runs saved before audiences). */
       audience?: AudienceModel;
+      /** Why the run could not be saved to the database (it is still shown). */
+      saveError?: string;
     };
 
 export interface DrillState {
@@ -407,9 +409,13 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
             const saving = client.call('population.save', { runId: view.runId, record: { flowId: doc.campaign.id, name, fingerprint, ...(forecast ? { forecast } : {}), audience } });
             // The forecast's other runs are let go once the save has them.
             for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
-            const savedId = await saving;
+            // A run that could not be saved is still shown, and says so.
+            const saved = await saving.then(
+              (savedId) => ({ savedId }),
+              (e: unknown) => ({ savedId: null, saveError: message(e) }),
+            );
             const p = get().population;
-            if (savedId !== null && p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
+            if ((saved.savedId !== null || 'saveError' in saved) && p.status === 'ready' && p.view === view) set({ population: { ...p, ...saved } });
           } else {
             for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
           }
