@@ -3,6 +3,9 @@ import type { StudioDatabase } from './schema';
 import { runsToPrune } from './simulation-policy';
 import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
 
+/** What the Saved tab lists of a run. */
+export type SavedRunListing = Required<Pick<SimulationRecord, 'id'>> & Pick<SimulationRecord, 'flowId' | 'createdAt' | 'name' | 'fingerprint'>;
+
 /**
  * The only writer of the simulation tables (saved population runs and saved previews). Each
  * keeps the flow document it ran on, so it can be re-opened, compared and marked stale.
@@ -36,6 +39,18 @@ export function createSimulationRepository(database: StudioDatabase, clock: () =
     },
     async run(id: number): Promise<SimulationRecord | undefined> {
       return database.simulations.get(id);
+    },
+    /** A flow's saved runs, newest first, as listed: read from an index, so no run's view is read. */
+    async listRuns(flowId: string): Promise<SavedRunListing[]> {
+      // '' is the least string, [] sorts after every string: bounds for any name and fingerprint.
+      const index = database.simulations.where('[flowId+createdAt+name+fingerprint]').between([flowId, -Infinity, '', ''], [flowId, Infinity, [], []], true, true);
+      const [keys, ids] = await Promise.all([index.clone().keys(), index.clone().primaryKeys()]);
+      return keys
+        .map((key, i) => {
+          const [, createdAt, name, fingerprint] = key as unknown as [string, number, string, string];
+          return { id: ids[i] as number, flowId, createdAt, name, fingerprint };
+        })
+        .reverse();
     },
   };
 }

@@ -1,16 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
-import { flowRange as range } from './simulation-repository';
-import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
+import { flowRange as range, simulationRepository, type SavedRunListing } from './simulation-repository';
+import type { SavedPreviewRecord } from './simulation-records';
 
 // Readers of the simulation tables; simulation-repository.ts writes them (also from the engine worker, which has no React).
 
-/** A flow's saved runs, newest first, without their slider tables (listing only). */
-export function useSavedRuns(flowId: string): Omit<SimulationRecord, 'view' | 'document'>[] | undefined {
-  return useLiveQuery(async () => {
-    const rows = await db.simulations.where('[flowId+createdAt]').between(...range(flowId)).reverse().toArray();
-    return rows.map(({ view: _view, document: _doc, ...rest }) => rest);
-  }, [flowId]);
+/** A flow's saved runs, newest first, as listed (their views and flows are not read). */
+export function useSavedRuns(flowId: string): SavedRunListing[] | undefined {
+  return useLiveQuery(() => simulationRepository.listRuns(flowId), [flowId]);
 }
 
 /** A flow's saved previews, newest first. */
