@@ -19,10 +19,20 @@ export function nextTask(): Promise<void> {
 
 /**
  * Resolves in a task after the next frame was drawn: what follows is drawn in a frame of its
- * own, instead of one frame laying out and painting everything that changed at once. Without
- * frames (tests in Node) it is {@link nextTask}.
+ * own, instead of one frame laying out and painting everything that changed at once. A hidden
+ * window draws no frames, so it resolves after `fallbackMs` at the latest (what waits on it, such
+ * as saving a run, must not wait for the window to be shown). Without frames (tests in Node) it
+ * is {@link nextTask}.
  */
-export function afterNextFrame(): Promise<void> {
+export function afterNextFrame(fallbackMs = 100): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return nextTask();
-  return new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)));
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, fallbackMs);
+    requestAnimationFrame(() =>
+      void nextTask().then(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
 }
