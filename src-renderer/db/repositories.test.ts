@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flow, sendNode, edge } from '../../src-shared/testing/flow-builders';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import { createDraftRepository } from './draft-repository';
 import { createFlowRepository } from './flow-repository';
+import { createSimulationRepository } from './simulation-repository';
 import { StudioDatabase } from './schema';
 
 // The repositories against a real IndexedDB implementation (fake-indexeddb), one fresh
@@ -102,5 +104,43 @@ describe('draft repository (IndexedDB)', () => {
     const drafts = createDraftRepository(database);
     await database.drafts.put({ flowId: 'broken', savedAt: now, document: { nodes: 'not a flow' } } as never);
     expect(await drafts.read('broken')).toBeNull();
+  });
+});
+
+describe('simulation repository (IndexedDB)', () => {
+  it('lists a flow’s saved runs newest first from its index, with ids that open the full run', async () => {
+    const repo = createSimulationRepository(database, clock);
+    const run = (flowId: string, name: string) => ({ flowId, name, fingerprint: `fp-${name}`, document: flow([sendNode('a')], []), spec: { users: 1, days: 1, seed: 1 }, view: { users: 1 } as never });
+    const ids: number[] = [];
+    for (const name of ['first', 'second', 'third']) {
+      now += 1000;
+      ids.push(await repo.saveRun(run('flow-a', name)));
+    }
+    await repo.saveRun(run('flow-b', 'other'));
+    const listed = await repo.listRuns('flow-a');
+    expect(listed).toEqual([
+      { id: ids[2], flowId: 'flow-a', createdAt: now, name: 'third', fingerprint: 'fp-third' },
+      { id: ids[1], flowId: 'flow-a', createdAt: now - 1000, name: 'second', fingerprint: 'fp-second' },
+      { id: ids[0], flowId: 'flow-a', createdAt: now - 2000, name: 'first', fingerprint: 'fp-first' },
+    ]);
+    expect((await repo.run(listed[0]!.id))?.view).toEqual({ users: 1 });
+    await repo.removeRun(ids[1]!);
+    expect((await repo.listRuns('flow-a')).map((r) => r.name)).toEqual(['third', 'first']);
+    expect(await repo.listRuns('flow-c')).toEqual([]);
+  });
+
+  it('lists the runs a database of version 6 had, once it is opened at version 7', async () => {
+    const name = `repositories-upgrade-${++n}`;
+    const old = new Dexie(name);
+    old.version(6).stores({ simulations: '++id, flowId, [flowId+createdAt]' });
+    await old.table('simulations').add({ flowId: 'flow-a', createdAt: 5, name: 'kept', fingerprint: 'fp', document: {}, spec: {}, view: {} });
+    old.close();
+    const upgraded = new StudioDatabase(name);
+    try {
+      expect(await createSimulationRepository(upgraded).listRuns('flow-a')).toEqual([{ id: 1, flowId: 'flow-a', createdAt: 5, name: 'kept', fingerprint: 'fp' }]);
+    } finally {
+      upgraded.close();
+      await upgraded.delete();
+    }
   });
 });

@@ -103,6 +103,9 @@ export class StudioDatabase extends Dexie {
     this.version(5).stores({ drafts: 'flowId' });
     // Version 6 (audience models for forecasts) only adds tables; flows without one use the derived audience.
     this.version(6).stores({ audiences: 'flowId', namedAudiences: '++id, &name' });
+    // Version 7: the runs' list is read from an index (name and fingerprint in its keys), never
+    // from the rows, whose slider tables are megabytes each; IndexedDB indexes the rows it has.
+    this.version(7).stores({ simulations: '++id, flowId, [flowId+createdAt], [flowId+createdAt+name+fingerprint]' });
   }
 }
 

@@ -1,8 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
 import type { StudioDatabase } from './schema';
 import { runsToPrune } from './simulation-policy';
 import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
+
+/** What the Saved tab lists of a run. */
+export type SavedRunListing = Required<Pick<SimulationRecord, 'id'>> & Pick<SimulationRecord, 'flowId' | 'createdAt' | 'name' | 'fingerprint'>;
 
 /**
  * The only writer of the simulation tables (saved population runs and saved previews). Each
@@ -14,7 +16,7 @@ export function createSimulationRepository(database: StudioDatabase, clock: () =
     async saveRun(record: Omit<SimulationRecord, 'id' | 'createdAt'>): Promise<number> {
       return database.transaction('rw', database.simulations, async () => {
         const id = (await database.simulations.add({ ...record, createdAt: clock() })) as number;
-        const ofFlow = database.simulations.where('[flowId+createdAt]').between(...range(record.flowId));
+        const ofFlow = database.simulations.where('[flowId+createdAt]').between(...flowRange(record.flowId));
         // Index keys and ids only: the runs' views (slider tables) are not read.
         const [keys, ids] = await Promise.all([ofFlow.clone().keys(), ofFlow.clone().primaryKeys()]);
         const drop = runsToPrune(ids.map((runId, i) => ({ id: runId as number, createdAt: (keys[i] as unknown as [string, number])[1] })));
@@ -38,25 +40,25 @@ export function createSimulationRepository(database: StudioDatabase, clock: () =
     async run(id: number): Promise<SimulationRecord | undefined> {
       return database.simulations.get(id);
     },
+    /** A flow's saved runs, newest first, as listed: read from an index, so no run's view is read. */
+    async listRuns(flowId: string): Promise<SavedRunListing[]> {
+      // '' is the least string, [] sorts after every string: bounds for any name and fingerprint.
+      const index = database.simulations.where('[flowId+createdAt+name+fingerprint]').between([flowId, -Infinity, '', ''], [flowId, Infinity, [], []], true, true);
+      const [keys, ids] = await Promise.all([index.clone().keys(), index.clone().primaryKeys()]);
+      return keys
+        .map((key, i) => {
+          const [, createdAt, name, fingerprint] = key as unknown as [string, number, string, string];
+          return { id: ids[i] as number, flowId, createdAt, name, fingerprint };
+        })
+        .reverse();
+    },
   };
 }
 
 export const simulationRepository = createSimulationRepository(db);
 
-const range = (flowId: string) => [
+/** Index bounds of a flow's rows in `[flowId+createdAt]`. */
+export const flowRange = (flowId: string) => [
   [flowId, -Infinity],
   [flowId, Infinity],
 ] as const;
-
-/** A flow's saved runs, newest first, without their slider tables (listing only). */
-export function useSavedRuns(flowId: string): Omit<SimulationRecord, 'view' | 'document'>[] | undefined {
-  return useLiveQuery(async () => {
-    const rows = await db.simulations.where('[flowId+createdAt]').between(...range(flowId)).reverse().toArray();
-    return rows.map(({ view: _view, document: _doc, ...rest }) => rest);
-  }, [flowId]);
-}
-
-/** A flow's saved previews, newest first. */
-export function useSavedPreviews(flowId: string): SavedPreviewRecord[] | undefined {
-  return useLiveQuery(() => db.savedPreviews.where('[flowId+createdAt]').between(...range(flowId)).reverse().toArray(), [flowId]);
-}

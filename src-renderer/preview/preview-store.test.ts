@@ -11,11 +11,12 @@ function setup() {
   const runs: Omit<SimulationRecord, 'id' | 'createdAt'>[] = [];
   const previews: Omit<SavedPreviewRecord, 'id' | 'createdAt'>[] = [];
   const persistence: PreviewPersistence = {
-    saveRun: async (r) => runs.push(r),
     savePreview: async (r) => previews.push(r),
     updatePreview: async () => undefined,
   };
-  const open = () => createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200 })));
+  // Runs are saved by the worker that holds them.
+  const saveRun = async (r: Omit<SimulationRecord, 'id' | 'createdAt'>) => runs.push(r);
+  const open = () => createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200, saveRun })));
   const store = createPreviewStore({ client: open(), openWorker: open, workers: 3, minUsersPerWorker: 100, persistence, doc });
   store.getState().setMode('preview');
   return { store, runs, previews };
@@ -87,7 +88,13 @@ describe('preview store', () => {
     const p = store.getState().population;
     if (p.status !== 'ready') throw new Error(p.status);
     expect(runs).toHaveLength(1);
-    expect(runs[0]!.document).toBe(doc);
+    expect(runs[0]!.document).toEqual(doc);
+    // What was saved is what is shown (the worker's copy of the run, less its id and fingerprint).
+    const { runId: _runId, fingerprint, ...shown } = p.view;
+    expect(runs[0]!.view).toEqual(shown);
+    expect(runs[0]!.fingerprint).toBe(fingerprint);
+    expect(runs[0]!.spec).toEqual(p.view.spec);
+    await expect.poll(() => store.getState().population.status === 'ready' && (store.getState().population as { savedId: number | null }).savedId).toBe(1);
     const end = store.getState().overlay!.nodes['welcome'];
     expect(end).toMatchObject({ kind: 'population' });
     store.getState().setBucket(10);
@@ -149,6 +156,8 @@ describe('preview store', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]!.name).toContain(`seed 4 · 3 runs, seed ${kept} shown`);
     expect(runs[0]!.forecast?.runs).toBe(3);
+    // The ranges saved are read from the same three timelines as the ones shown.
+    expect(runs[0]!.forecast).toEqual(p.forecast);
     // The run shown is one run of its own: the same seed alone gives the same figures, and the drill-down lists them.
     const one = setup().store;
     one.getState().setSettings({ users: 300, days: 10, seed: kept });
@@ -157,6 +166,25 @@ describe('preview store', () => {
     const single = one.getState().population;
     if (single.status !== 'ready') throw new Error(single.status);
     expect(p.view.nodes).toEqual(single.view.nodes);
+    store.getState().openDrill('welcome');
+    await expect.poll(() => store.getState().drill?.status).toBe('ready');
+    expect(store.getState().drill!.page!.reached).toBe(p.view.nodes['welcome']!.entered);
+  });
+
+  it('keeps showing a run the database refused, says why, and still lists its users', async () => {
+    const saveRun = async () => {
+      throw new Error('The disk is full (QuotaExceededError).');
+    };
+    const open = () => createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { sliceUsers: 200, saveRun })));
+    const store = createPreviewStore({ client: open(), openWorker: open, workers: 2, minUsersPerWorker: 100, persistence: { savePreview: async () => 1, updatePreview: async () => undefined }, doc });
+    store.getState().setMode('preview');
+    store.getState().setSettings({ users: 300, days: 10 });
+    store.getState().setRuns(1);
+    await store.getState().runPopulation(doc);
+    const p = store.getState().population;
+    if (p.status !== 'ready') throw new Error(p.status);
+    expect(p.saveError).toBe('The disk is full (QuotaExceededError).');
+    expect(p.savedId).toBeNull();
     store.getState().openDrill('welcome');
     await expect.poll(() => store.getState().drill?.status).toBe('ready');
     expect(store.getState().drill!.page!.reached).toBe(p.view.nodes['welcome']!.entered);

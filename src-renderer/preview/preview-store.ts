@@ -1,17 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PopulationSpec, UserAction, UserProfile } from '../../src-shared/engine/index';
 import type { FlowDocument } from '../../src-shared/flow/index';
-import { audienceSpec, deriveAudience, type AudienceModel } from '../../src-shared/forecast/index';
+import { audienceSpec, type AudienceModel } from '../../src-shared/forecast/index';
+import { derivedAudience } from './population/derived-audience';
 import type { SavedPreviewRecord, SimulationRecord } from '../db/simulation-records';
 import type { EngineClient } from './worker/engine-client';
 import { UNKNOWN_RUN, type DrillOutcome, type DrillPage, type ForkView, type PopulationView, type PreviewView } from './worker/engine-protocol';
-import { flowFingerprint } from './flow-fingerprint';
+import { flowFingerprint, rememberFingerprint } from './flow-fingerprint';
 import { journeyFrame, lastStep, type JourneyFrame } from './journey/journey-frame';
 import { runAcrossWorkers, RunCancelled } from './population/population-parallel';
-import { combineRuns, forecastSeeds, type ForecastSpread } from './population/forecast-runs';
+import { forecastSeeds, type ForecastSpread } from './population/forecast-runs';
 import { bucketTime, journeyOverlay, populationOverlay, type CanvasOverlay } from './overlay-model';
 import { instantOf, PRESET_USERS, scriptProblems, toActions, triggerScript, type ScriptItem } from './journey/script-model';
 import { diffSteps, type StepDiff } from './saved/step-diff';
+import { afterNextFrame, nextTask } from './next-task';
+import { branchSteps } from './population/branch-steps';
+import { flowLabels } from './flow-labels';
 
 export type PreviewTab = 'journey' | 'population' | 'saved';
 
@@ -43,6 +47,8 @@ export type PopulationState =
       forecast?: ForecastSpread | null;
       /** The audience the run drew (absent for runs saved before audiences). */
       audience?: AudienceModel;
+      /** Why the run could not be saved to the database (it is still shown). */
+      saveError?: string;
     };
 
 export interface DrillState {
@@ -137,9 +143,11 @@ export interface PreviewState {
   dispose(): void;
 }
 
-/** Where saved runs and previews go (the simulation repository; a stub in tests). */
+/**
+ * Where saved previews go (the simulation repository; a stub in tests). Given, population runs are
+ * saved too: by the engine worker that holds them (`population.save`).
+ */
 export interface PreviewPersistence {
-  saveRun(record: Omit<SimulationRecord, 'id' | 'createdAt'>): Promise<number>;
   savePreview(record: Omit<SavedPreviewRecord, 'id' | 'createdAt'>): Promise<number>;
   updatePreview(id: number, changes: Pick<SavedPreviewRecord, 'fingerprint' | 'document' | 'steps' | 'outcome'>): Promise<void>;
 }
@@ -205,6 +213,12 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
       const from = doc.campaign.trigger.type === 'scheduled' ? undefined : instantOf(1, '00:00', profile.timezone);
       const start = from ?? (script.length ? Math.min(...toActions(script, profile.timezone).map((a) => a.at)) : instantOf(1, '00:00', profile.timezone));
       return { profile, script: toActions(script, profile.timezone), ...(from === undefined ? {} : { from }), until: start + days * 86_400_000 };
+    };
+
+    /** The runs' ranges and the most typical run, worked out by the worker holding them; the timelines are the views' own. */
+    const combineInWorker = async (views: PopulationView[], seeds: number[]): Promise<{ kept: number; spread: ForecastSpread }> => {
+      const { kept, spread } = await client.call('population.combine', { runIds: views.map((v) => v.runId), seeds });
+      return { kept, spread: { ...spread, timeline: { tables: views.map((v) => v.timeline), outcomes: spread.timeline.outcomes } } };
     };
 
     const queryDrill = async () => {
@@ -345,13 +359,18 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
         if (previous.status === 'ready') void client.call('population.release', { runId: previous.view.runId }).catch(() => undefined);
         const runId = `run-${Date.now().toString(36)}-${++runSeq}`;
         const { settings } = get();
-        const audience = get().audience ?? deriveAudience(doc, settings.users);
+        const audience = get().audience ?? derivedAudience(doc, settings.users);
         const built = audienceSpec(audience, doc, { days: settings.days, seed: settings.seed });
         if (built.problems.length) return void set({ population: { status: 'error', message: `The audience does not fit this flow: ${built.problems.map((p) => p.message).join(' ')}` } });
         const spec: PopulationSpec = built.spec;
         const seeds = forecastSeeds(settings.seed, get().runs);
         const total = spec.users * seeds.length;
         set({ population: { status: 'running', runId, done: 0, total }, drill: null, overlay: get().tab === 'population' ? null : get().overlay });
+        // While the workers run, the main thread works out what the summary reads per flow, so the result's task has less to do.
+        void nextTask().then(() => {
+          branchSteps(doc);
+          flowLabels(doc);
+        });
         let lastShown = 0;
         let before = 0;
         const views: PopulationView[] = [];
@@ -371,19 +390,34 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
             views.push(view);
             before += spec.users;
           }
-          const combined = views.length > 1 ? combineRuns(views, seeds) : null;
+          // The task that received the last run (and copied it from the worker) ends here.
+          await nextTask();
+          const combined = views.length > 1 ? await combineInWorker(views, seeds) : null;
           const view = views[combined?.kept ?? 0]!;
-          // Only the run shown stays in the worker (drill-down, replay); the others gave their counts.
-          for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
-          const fingerprint = view.fingerprint ?? flowFingerprint(doc);
+          // Only the run shown stays in the worker (drill-down, replay); the others gave their counts (released below).
+          if (view.fingerprint) rememberFingerprint(doc, view.fingerprint);
+          const fingerprint = flowFingerprint(doc);
           set({ population: { status: 'ready', view, doc, fingerprint, savedId: null, forecast: combined?.spread ?? null, audience }, bucket: view.timeline.buckets - 1 });
+          // The summary is drawn first; the canvas's badges and volumes in a frame of their own.
+          await afterNextFrame();
           refresh();
           if (persistence) {
-            const { runId: _id, fingerprint: _fingerprint, ...kept } = view;
             const runsText = seeds.length > 1 ? ` · ${seeds.length} runs, seed ${view.spec.seed} shown` : '';
-            const savedId = await persistence.saveRun({ flowId: doc.campaign.id, name: `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`, fingerprint, document: doc, spec: view.spec, view: kept, ...(combined ? { forecast: combined.spread } : {}), audience });
+            const name = `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`;
+            // The worker holding the run writes it (with the flow it has): serialising it for IndexedDB here took ~150 ms on 5,000 steps.
+            const forecast = combined ? { ...combined.spread, timeline: { runIds: views.map((v) => v.runId), outcomes: combined.spread.timeline.outcomes } } : undefined;
+            const saving = client.call('population.save', { runId: view.runId, record: { flowId: doc.campaign.id, name, fingerprint, ...(forecast ? { forecast } : {}), audience } });
+            // The forecast's other runs are let go once the save has them.
+            for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
+            // A run that could not be saved is still shown, and says so.
+            const saved = await saving.then(
+              (savedId) => ({ savedId }),
+              (e: unknown) => ({ savedId: null, saveError: message(e) }),
+            );
             const p = get().population;
-            if (p.status === 'ready' && p.view === view) set({ population: { ...p, savedId } });
+            if ((saved.savedId !== null || 'saveError' in saved) && p.status === 'ready' && p.view === view) set({ population: { ...p, ...saved } });
+          } else {
+            for (const v of views) if (v !== view) void client.call('population.release', { runId: v.runId }).catch(() => undefined);
           }
         } catch (e) {
           for (const v of views) void client.call('population.release', { runId: v.runId }).catch(() => undefined);

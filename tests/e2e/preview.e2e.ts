@@ -177,6 +177,29 @@ test.describe('preview and simulation (web edition)', () => {
     await expect(page.getByTestId('runs-kept')).toContainText('newest 10 runs');
   });
 
+  test('a run saved by the engine worker opens again with the same figures and ranges', async ({ page }) => {
+    await openPreview(page);
+    // The default forecast of several runs: its ranges are saved with the run shown.
+    await runPopulation(page, 600, 9);
+    const figures = async () => ({
+      entered: await page.getByTestId('sim-entered').textContent(),
+      completed: await page.getByTestId('sim-completed').textContent(),
+      range: await page.getByTestId('sim-entered-range').textContent(),
+      badges: await page.getByTestId('sim-badge').allTextContents(),
+      runs: await page.getByTestId('sim-runs').textContent(),
+    });
+    const shown = await figures();
+    expect(shown.range).toMatch(/\d/);
+    await panel(page).getByRole('tab', { name: 'Saved' }).click();
+    await expect(page.getByTestId('saved-run').first()).toContainText('seed 9');
+    // Another run replaces the one on screen; opening the saved one brings its figures back.
+    await runPopulation(page, 300, 10);
+    await panel(page).getByRole('tab', { name: 'Saved' }).click();
+    await page.getByTestId('saved-run').filter({ hasText: 'seed 9' }).getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByTestId('sim-summary')).toBeVisible();
+    expect(await figures()).toEqual(shown);
+  });
+
   test('keeps only the newest 10 runs of a flow', async ({ page }) => {
     await openPreview(page);
     await panel(page).getByRole('tab', { name: 'Population' }).click();

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { deriveAudience, type AttributeDistribution, type AudienceModel, type InferenceNote } from '../../../src-shared/forecast/index';
+import { type AttributeDistribution, type AudienceModel, type InferenceNote } from '../../../src-shared/forecast/index';
+import { derivedAudience } from './derived-audience';
 import { audienceRepository, useFlowAudience, useNamedAudiences } from '../../db/audience-repository';
 import type { AudienceSource, FlowAudienceRecord } from '../../db/schema';
 import { useEditor } from '../../editor/editor-context';
@@ -32,7 +33,7 @@ export function AudiencePanel({ running }: { running: boolean }) {
   const api = usePreviewApi();
   const audience = usePreview(selectAudience);
   const users = usePreview(selectUsers);
-  const derived = useMemo(() => deriveAudience(doc, users), [doc, users]);
+  const derived = useMemo(() => derivedAudience(doc, users), [doc, users]);
   const model = audience ?? derived;
   const [editing, setEditing] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);

@@ -1,3 +1,4 @@
+import { memo, useState } from 'react';
 import { outputsOf, type FlowDocument } from '../../../src-shared/flow/index';
 import type { Spread } from '../../../src-shared/forecast/index';
 import { flowLabels } from '../flow-labels';
@@ -6,6 +7,15 @@ import type { PopulationView } from '../worker/engine-protocol';
 import { edgeRangeAt, nodeRangeAt, type ForecastSpread } from './forecast-runs';
 import type { PopulationInstant } from './population-instant';
 import { nodeCountsAt } from './timeline-counts';
+import { busiestBranchSteps } from './branch-steps';
+
+const columns = new WeakMap<PopulationView, Map<string, number>>();
+/** Node id → its column in the run's timeline, kept per run (the slider re-renders this panel). */
+function columnsOf(view: PopulationView): Map<string, number> {
+  let map = columns.get(view);
+  if (!map) columns.set(view, (map = new Map(view.timeline.nodeIds.map((id, i) => [id, i]))));
+  return map;
+}
 
 /** "range 1,950–2,060": a p5-p95 range, or nothing for one run. */
 export function rangeText(range: readonly [number, number] | null | undefined): string {
@@ -41,27 +51,26 @@ interface Branch {
   range: [number, number] | null;
 }
 
+/** Branching steps listed at first; each "Show more" adds as many again. */
+export const BRANCH_STEPS_SHOWN = 12;
+
 /**
  * Per branching step (a filter, a split, a wait for a reply): how many took each branch by the
- * slider's instant, as a share of those who had reached the step then, with its range.
+ * slider's instant, as a share of those who had reached the step then, with its range. The
+ * busiest steps of the period come first and only the first few are drawn (more on request): a
+ * flow of thousands of steps would otherwise lay out thousands of rows on every slider move.
  */
-export function BranchFigures({ doc, view, now, spread }: { doc: FlowDocument; view: PopulationView; now: PopulationInstant; spread: ForecastSpread | null | undefined }) {
+export const BranchFigures = memo(function BranchFigures({ doc, view, now, spread }: { doc: FlowDocument; view: PopulationView; now: PopulationInstant; spread: ForecastSpread | null | undefined }) {
+  const [shown, setShown] = useState(BRANCH_STEPS_SHOWN);
   const labels = flowLabels(doc);
-  const column = new Map(view.timeline.nodeIds.map((id, i) => [id, i]));
-  const steps = doc.nodes
-    .map((node) => {
-      const outputs = outputsOf(node);
-      if (outputs.length < 2) return null;
-      const i = column.get(node.id);
-      const reached = i === undefined ? 0 : nodeCountsAt(view.timeline, now.bucket, i).entered;
-      const branches: Branch[] = outputs.flatMap((o) => {
-        const edge = doc.edges.find((e) => e.source === node.id && (e.sourceHandle || 'next') === o.id);
-        if (!edge) return [];
-        return [{ edgeId: edge.id, label: o.label, count: now.edges[edge.id] ?? 0, range: spread ? edgeRangeAt(view, spread, edge.id, now.bucket) : null }];
-      });
-      return branches.length ? { node, reached, range: spread ? nodeRangeAt(view, spread, node.id, now.bucket) : null, branches } : null;
-    })
-    .filter((s) => s !== null);
+  const all = busiestBranchSteps(doc, view);
+  const column = columnsOf(view);
+  const steps = all.slice(0, shown).map((step) => {
+    const i = column.get(step.nodeId);
+    const reached = i === undefined ? 0 : nodeCountsAt(view.timeline, now.bucket, i).entered;
+    const branches: Branch[] = step.branches.map((b) => ({ ...b, count: now.edges[b.edgeId] ?? 0, range: spread ? edgeRangeAt(view, spread, b.edgeId, now.bucket) : null }));
+    return { nodeId: step.nodeId, reached, range: spread ? nodeRangeAt(view, spread, step.nodeId, now.bucket) : null, branches };
+  });
   if (!steps.length) return null;
   return (
     <section className="preview-section" data-testid="sim-branches">
@@ -70,9 +79,9 @@ export function BranchFigures({ doc, view, now, spread }: { doc: FlowDocument; v
         <span className="field__hint">at the slider’s instant</span>
       </div>
       {steps.map((s) => (
-        <div key={s.node.id} className="forecast-step" data-testid="sim-branch-step" data-node={s.node.id}>
+        <div key={s.nodeId} className="forecast-step" data-testid="sim-branch-step" data-node={s.nodeId}>
           <div className="forecast-step__head">
-            <strong>{labels.node(s.node.id)}</strong>
+            <strong>{labels.node(s.nodeId)}</strong>
             <span className="muted">
               {formatCount(s.reached)} reached{s.range ? ` (${rangeText(s.range)})` : ''}
             </span>
@@ -97,9 +106,17 @@ export function BranchFigures({ doc, view, now, spread }: { doc: FlowDocument; v
           </ul>
         </div>
       ))}
+      {all.length > shown && (
+        <p className="field__hint" data-testid="sim-branches-shown">
+          {formatCount(shown)} of {formatCount(all.length)} branching steps, the busiest first.{' '}
+          <button type="button" className="button button--small" onClick={() => setShown(shown + BRANCH_STEPS_SHOWN)} data-testid="sim-branches-more">
+            Show {formatCount(Math.min(BRANCH_STEPS_SHOWN, all.length - shown))} more
+          </button>
+        </p>
+      )}
     </section>
   );
-}
+});
 
 /** Journeys that met the flow's goal over the whole period: overall, and per branch of each split. */
 export function ConversionFigures({ doc, view, spread }: { doc: FlowDocument; view: PopulationView; spread: ForecastSpread | null | undefined }) {

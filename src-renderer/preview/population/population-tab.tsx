@@ -159,6 +159,11 @@ function Summary() {
           </button>
         </div>
       )}
+      {population.saveError && (
+        <div className="preview-error" role="alert" data-testid="sim-save-error">
+          <strong>This run was not saved.</strong> {population.saveError} It stays here until you run again or leave the flow.
+        </div>
+      )}
       <p className="sim-when" data-testid="sim-when">{now.timed ? `Journeys ${when}` : `Totals over the whole period (this run was saved before the slider could show earlier instants)`}</p>
       <div className="sim-cards">
         <Card label="Entered" value={entered} hint={`of ${formatCount(view.users)} users`} range={range(0)} />

@@ -3,11 +3,13 @@ import { runPopulation, PopulationIndex, replayUser } from '../../../src-shared/
 import { createEngineClient, inProcessPort } from './engine-client';
 import { createEngineHandler } from './engine-handler';
 import type { EngineMessage } from './engine-protocol';
+import type { SimulationRecord } from '../../db/simulation-records';
 import { instantOf, toActions, triggerScript, type ScriptItem } from '../journey/script-model';
 import { onboarding } from '../test-fixtures';
 import { example } from '../../../src-shared/testing/flow-builders';
 import { nodeCountsAt } from '../population/timeline-counts';
 import { toPart } from '../population/population-parallel';
+import { combineRuns } from '../population/forecast-runs';
 import { flowFingerprint } from '../flow-fingerprint';
 
 const doc = onboarding();
@@ -149,5 +151,50 @@ describe('engine handler', () => {
     expect(view.users).toBe(40);
     expect(view.fingerprint).toBe(flowFingerprint(doc));
     await expect(c.call('population.merge', { runId: 'r2', parts: [], elapsedMs: 0 })).rejects.toThrow('not prepared');
+  });
+
+  it('saves a merged run it holds, with its flow and intact arrays, once; a forecast only while its runs are held', async () => {
+    const saved: Omit<SimulationRecord, 'id' | 'createdAt'>[] = [];
+    const c = createEngineClient(() => inProcessPort((post) => createEngineHandler(post, { saveRun: async (r) => saved.push(r) })));
+    const spec = { users: 60, days: 5, seed: 2 };
+    const merge = async (runId: string) => {
+      await c.call('population.prepare', { runId, doc, spec });
+      return c.call('population.merge', { runId, parts: [toPart(runPopulation(doc, spec)).part], elapsedMs: 0 });
+    };
+    const view = await merge('a');
+    await merge('b');
+    const record = { flowId: doc.campaign.id, name: 'two', fingerprint: view.fingerprint! };
+    const forecast = (runIds: string[]) => ({ runs: 2, seeds: [2, 3], keptSeed: 2, timeline: { runIds, outcomes: null }, journeys: { p5: 0, p50: 0, p95: 0 }, exits: {}, converted: { p5: 0, p50: 0, p95: 0 }, convertedBy: {}, completed: {} }) as never;
+    await c.call('population.release', { runId: 'b' });
+    await expect(c.call('population.save', { runId: 'a', record: { ...record, forecast: forecast(['a', 'b']) } })).rejects.toThrow('Run b of the forecast is no longer held');
+    expect(await c.call('population.save', { runId: 'a', record: { ...record, forecast: forecast(['a']) } })).toBe(1);
+    const { runId: _runId, fingerprint: _fingerprint, ...shown } = view;
+    expect(saved[0]!.view).toEqual(shown);
+    expect(saved[0]!.view.timeline.arrivals!.times.length).toBeGreaterThan(0);
+    expect(saved[0]!.document).toEqual(doc);
+    expect(saved[0]!.forecast!.timeline.tables).toEqual([view.timeline]);
+    await expect(c.call('population.save', { runId: 'a', record })).rejects.toThrow('has no view to save');
+    // Without a database (no saveRun) nothing is written and the answer says so.
+    const plain = client();
+    await plain.call('population.prepare', { runId: 'c', doc, spec });
+    await plain.call('population.merge', { runId: 'c', parts: [toPart(runPopulation(doc, spec)).part], elapsedMs: 0 });
+    expect(await plain.call('population.save', { runId: 'c', record })).toBeNull();
+    await expect(plain.call('population.save', { runId: 'gone', record })).rejects.toThrow('unknown-run');
+  });
+
+  it('combines several merged runs it holds as combineRuns does on the views sent', async () => {
+    const c = client();
+    const views = [];
+    for (const seed of [1, 2, 3]) {
+      const spec = { users: 80, days: 5, seed };
+      await c.call('population.prepare', { runId: `s${seed}`, doc, spec });
+      views.push(await c.call('population.merge', { runId: `s${seed}`, parts: [toPart(runPopulation(doc, spec)).part], elapsedMs: 0 }));
+    }
+    const here = combineRuns(views, [1, 2, 3]);
+    const there = await c.call('population.combine', { runIds: ['s1', 's2', 's3'], seeds: [1, 2, 3] });
+    expect(there.kept).toBe(here.kept);
+    expect({ ...there.spread, timeline: { tables: views.map((v) => v.timeline), outcomes: there.spread.timeline.outcomes } }).toEqual(here.spread);
+    await c.call('population.release', { runId: 's2' });
+    await expect(c.call('population.combine', { runIds: ['s1', 's2'], seeds: [1, 2] })).rejects.toThrow('unknown-run');
   });
 });

@@ -2,9 +2,11 @@ import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulatio
 import { forecastInFlight, mergeForecasts } from '../../../src-shared/engine/in-flight-forecast';
 import { moveCheck } from '../../../src-shared/engine/journey-move';
 import type { FlowDocument } from '../../../src-shared/flow/index';
-import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult, type TimelineTable } from './engine-protocol';
+import type { SimulationRecord } from '../../db/simulation-records';
+import { ENGINE_CHANNELS, UNKNOWN_RUN, type EngineCall, type EngineChannel, type EngineContract, type EngineMessage, type EngineResult, type PopulationView, type TimelineTable } from './engine-protocol';
 import { createDrillDown, toPopulationView } from '../population/population-data';
 import { mergeParts, partBuffers, toPart } from '../population/population-parallel';
+import { combineRuns } from '../population/forecast-runs';
 import { toPreviewView } from './preview-data';
 
 export type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
@@ -15,6 +17,8 @@ export interface HandlerOptions {
   /** Lets queued messages run; a macrotask in the worker, injectable for tests. */
   yieldNow?: () => Promise<void>;
   now?: () => number;
+  /** Writes a saved run to the database (the simulation repository); without it `population.save` answers null. */
+  saveRun?: (record: Omit<SimulationRecord, 'id' | 'createdAt'>) => Promise<number>;
 }
 
 interface HeldRun {
@@ -22,6 +26,8 @@ interface HeldRun {
   spec: PopulationSpec;
   result: PopulationResult;
   drill: ReturnType<typeof createDrillDown>;
+  /** A merged run's view as sent (its arrays copied: the sent ones move), until it is saved or released. */
+  view?: PopulationView;
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -46,6 +52,10 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
     if (!run) throw new Error(UNKNOWN_RUN);
     return run;
   };
+
+  /** Keeps a finished run for drill-down and replay, and its view (arrays copied: the sent ones move) to combine or save. */
+  const hold = (runId: string, doc: FlowDocument, spec: PopulationSpec, result: PopulationResult, view: PopulationView) =>
+    runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result), view: { ...view, timeline: copyTimeline(view.timeline) } });
 
   const handlers: { [C in EngineChannel]: (args: EngineContract[C]['args'], id: number) => EngineResult<C> | Promise<EngineResult<C>> } = {
     'preview.run': ({ doc, options }) => toPreviewView(previewJourney(doc, options), options.profile, options.script),
@@ -72,8 +82,9 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       }
       const result = parts.length ? mergePopulations(parts) : runPopulation(doc, { ...spec, users: 0 });
       if (signal.aborted) result.cancelled = true;
-      if (!result.cancelled) runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
-      return toPopulationView(runId, doc, spec, result, now() - started);
+      const view = toPopulationView(runId, doc, spec, result, now() - started);
+      if (!result.cancelled) hold(runId, doc, spec, result, view);
+      return view;
     },
     'population.slice': ({ doc, spec, from, to }, id) => {
       const result = runPopulation(doc, spec, { from, to, progressEvery: Math.max(1, Math.min(500, Math.floor((to - from) / 50))), onProgress: (done) => post({ id, kind: 'progress', done, total: to - from }) });
@@ -90,8 +101,41 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       const { doc, spec } = run;
       const started = now();
       const result = mergeParts(parts);
-      runs.set(runId, { doc, spec, result, drill: createDrillDown(doc, spec, result) });
-      return toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
+      const view = toPopulationView(runId, doc, spec, result, elapsedMs + now() - started);
+      hold(runId, doc, spec, result, view);
+      return view;
+    },
+    'population.combine': ({ runIds, seeds }) => {
+      const views = runIds.map((id) => {
+        const view = held(id).view;
+        if (!view) throw new Error(`Run ${id} has no view to combine (saved already, or not merged here).`);
+        return view;
+      });
+      const { kept, spread } = combineRuns(views, seeds);
+      return { kept, spread: { ...spread, timeline: { outcomes: spread.timeline.outcomes } } };
+    },
+    'population.save': ({ runId, record }) => {
+      const run = held(runId);
+      const view = run.view;
+      if (!view) throw new Error(`Population run ${runId} has no view to save (saved already, or not merged here).`);
+      // Everything is taken now, before a release queued behind this call lets the other runs go.
+      const tables = record.forecast?.timeline.runIds.map((id) => {
+        const table = runs.get(id)?.view?.timeline;
+        if (!table) throw new Error(`Run ${id} of the forecast is no longer held; save before releasing it.`);
+        return table;
+      });
+      if (!o.saveRun) return null;
+      run.view = undefined;
+      const { runId: _runId, fingerprint: _fingerprint, ...kept } = view;
+      const { forecast, audience, ...meta } = record;
+      return o.saveRun({
+        ...meta,
+        document: run.doc,
+        spec: view.spec,
+        view: kept,
+        ...(forecast && tables ? { forecast: { ...forecast, timeline: { tables, outcomes: forecast.timeline.outcomes } } } : {}),
+        ...(audience ? { audience } : {}),
+      });
     },
     'population.cancel': ({ runId }) => {
       const signal = running.get(runId);
@@ -129,6 +173,20 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       post({ id: call.id, kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
+}
+
+/** A timeline whose arrays are copies (the originals are moved to the main thread). */
+function copyTimeline(t: TimelineTable): TimelineTable {
+  const copy: TimelineTable = { ...t };
+  for (const key of ['arrivals', 'waitStarts', 'waitEnds', 'edgeTimes'] as const) {
+    const c = t[key];
+    if (c) copy[key] = { times: c.times.slice(), offsets: c.offsets.slice() };
+  }
+  for (const key of ['entered', 'waiting', 'edges', 'outcomes'] as const) {
+    const a = t[key];
+    if (a) copy[key] = a.slice();
+  }
+  return copy;
 }
 
 /** The typed arrays of a population view or part, moved rather than copied. */

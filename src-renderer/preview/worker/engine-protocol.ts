@@ -1,6 +1,8 @@
 import type { NodeStats, PopulationResult, PopulationSpec, UserAction, UserProfile } from '../../../src-shared/engine/index';
 import type { InFlightForecast, InFlightGroup } from '../../../src-shared/engine/in-flight-forecast';
 import type { FlowDocument } from '../../../src-shared/flow/index';
+import type { AudienceModel } from '../../../src-shared/forecast/index';
+import type { ForecastSpread, TimelineBounds } from '../population/forecast-runs';
 
 /** A single-user preview to run: who the user is and what they do, when. */
 export interface ScenarioOptions {
@@ -178,10 +180,38 @@ export interface EngineContract {
   'population.replay': { args: { runId: string; userIndex: number }; result: PreviewView };
   'population.release': { args: { runId: string }; result: null };
   /**
+   * The most typical of several merged runs this worker holds and the p5-p95 ranges over them
+   * (`combineRuns`), worked out here: on 5,000 steps it took the main thread ~50 ms. The ranges
+   * come without the runs' timelines, which the caller has.
+   */
+  'population.combine': { args: { runIds: string[]; seeds: number[] }; result: { kept: number; spread: SpreadWithoutTables } };
+  /**
+   * Saves a merged run this worker holds, with the flow it ran on, to the database (the
+   * simulation repository): the structured clone of a 5,000-step run for IndexedDB took the
+   * main thread ~150 ms. A forecast's other runs must still be held (save before releasing
+   * them). The saved record's id; null where the worker has no database (tests).
+   */
+  'population.save': { args: { runId: string; record: RunToSave }; result: number | null };
+  /**
    * Journeys in flight on the live version simulated forward (#15): `stay`, all of them on `live`;
    * `moved`, those at steps they can move to (`moveCheck`) on `next`, the others on `live`.
    */
   'forecast.inFlight': { args: { live: FlowDocument; next: FlowDocument; groups: InFlightGroup[]; days: number }; result: { stay: InFlightForecast; moved: InFlightForecast; movable: string[]; elapsedMs: number } };
+}
+
+/** A forecast's ranges without the runs' timelines (they are the views' own). */
+export type SpreadWithoutTables = Omit<ForecastSpread, 'timeline'> & { timeline: { outcomes: TimelineBounds['outcomes'] } };
+
+/**
+ * A saved run's own fields; the worker adds the flow, the settings and the view it holds. A
+ * forecast names the runs its timelines come from instead of carrying them.
+ */
+export interface RunToSave {
+  flowId: string;
+  name: string;
+  fingerprint: string;
+  forecast?: Omit<SpreadWithoutTables, 'timeline'> & { timeline: SpreadWithoutTables['timeline'] & { runIds: string[] } };
+  audience?: AudienceModel;
 }
 
 export type EngineChannel = keyof EngineContract;
@@ -197,7 +227,7 @@ export type EngineMessage =
   | { id: number; kind: 'error'; message: string }
   | { id: number; kind: 'progress'; done: number; total: number };
 
-export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.prepare', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release', 'forecast.inFlight'];
+export const ENGINE_CHANNELS: readonly EngineChannel[] = ['preview.run', 'preview.fork', 'population.run', 'population.slice', 'population.prepare', 'population.merge', 'population.cancel', 'population.users', 'population.replay', 'population.release', 'population.combine', 'population.save', 'forecast.inFlight'];
 
 /** A run the worker no longer holds (released, or re-opened from the database): run it again first. */
 export const UNKNOWN_RUN = 'unknown-run';

@@ -1,8 +1,10 @@
 // The engine worker: a thin shell over the pure handler (engine-handler.ts), which is tested in Node.
+import { simulationRepository } from '../../db/simulation-repository';
 import { createEngineHandler } from './engine-handler';
 import type { EngineCall } from './engine-protocol';
 
 // The renderer is typed with the DOM library; of the worker's global scope only these are used.
 const scope = self as unknown as { postMessage(message: unknown, transfer: Transferable[]): void; onmessage: ((event: MessageEvent<EngineCall>) => void) | null };
-const handle = createEngineHandler((message, transfer) => scope.postMessage(message, transfer ?? []));
+// Runs are saved from here, where they are held: IndexedDB's copy of a big run costs this thread, not the page's.
+const handle = createEngineHandler((message, transfer) => scope.postMessage(message, transfer ?? []), { saveRun: (record) => simulationRepository.saveRun(record) });
 scope.onmessage = (event) => void handle(event.data);
