@@ -1,16 +1,13 @@
-import { Logger, runMigrations } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './database';
+import type { Database } from './database';
 import { emptyContact } from './journey-jobs';
 import { readInputStep, readTickStep, TICK_PRIORITY, writeStep, type JourneyWrite } from './journey-store';
 import { migrate } from './schema';
-import { tempDir } from './testing/runner-fixtures';
+import { migratedPglite } from './testing/runner-fixtures';
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ kind: 'pglite', dataDir: await tempDir('store') }, 1);
-  await migrate(db.pool);
-  await runMigrations({ pgPool: db.pool, logger: new Logger(() => () => {}) });
+  db = await migratedPglite('store');
 }, 120_000);
 afterAll(() => db?.close());
 

@@ -1,16 +1,12 @@
-import { Logger, runMigrations } from 'graphile-worker';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './database';
-import { migrate } from './schema';
+import type { Database } from './database';
 import { createTableUpkeep } from './table-upkeep';
-import { tempDir } from './testing/runner-fixtures';
+import { migratedPglite } from './testing/runner-fixtures';
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ kind: 'pglite', dataDir: await tempDir('upkeep') }, 1);
-  await migrate(db.pool);
-  await runMigrations({ pgPool: db.pool, logger: new Logger(() => () => {}) });
+  db = await migratedPglite('upkeep');
 }, 120_000);
 afterAll(() => db?.close());
 

@@ -1,12 +1,23 @@
+import { Logger, runMigrations } from 'graphile-worker';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFlowJson, type FlowDocument } from '../../../src-shared/flow';
 import { flowContentHash } from '../../../src-shared/sync/content-hash';
+import { openDatabase, type Database } from '../database';
+import { migrate } from '../schema';
 
 export const TEST_TOKEN = 'runner-test-token';
 
 export const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), `cs-${prefix}-`));
+
+/** A fresh PGlite database with the runner's schema and graphile-worker's, for store-level tests. */
+export async function migratedPglite(prefix: string): Promise<Database> {
+  const db = await openDatabase({ kind: 'pglite', dataDir: await tempDir(prefix) }, 1);
+  await migrate(db.pool);
+  await runMigrations({ pgPool: db.pool, logger: new Logger(() => () => {}) });
+  return db;
+}
 
 /**
  * The shipped "Collect name and email" example, with its hand-off aimed at a team when the
