@@ -9,6 +9,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStoreApi,
   type Connection as RfConnection,
   type Edge,
   type EdgeChange,
@@ -16,7 +17,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isNodeKind, type Position } from '../../src-shared/flow/index';
 import { useEditor, useEditorApi } from '../editor/editor-context';
@@ -26,6 +27,7 @@ import { useProblems } from '../editor/use-problems';
 import { usePreviewEdges } from '../preview/canvas-overlay';
 import { ExitsLane } from '../preview/exits-lane';
 import { ConnectionHint } from './connection-hint';
+import { withDragPositions } from './drag-overlay';
 import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
 import { RoutedEdge } from './routed-edge';
@@ -72,7 +74,8 @@ function markDropTarget(edgeId: string | null) {
 /**
  * The editable canvas. Controlled by the editor store: every change goes through its pure
  * edit operations; React Flow only reports gestures. Unchanged nodes keep their objects
- * (see createCanvasProjection), so large flows stay fast while dragging.
+ * (see createCanvasProjection), and a drag moves its nodes on the canvas only until it ends,
+ * when the document takes the new positions as one undoable step (see drag-overlay.ts).
  */
 export function FlowCanvas() {
   const api = useEditorApi();
@@ -89,17 +92,30 @@ export function FlowCanvas() {
     () => project({ doc, selectedNodes, selectedEdges, problems: byNode, direction, measured }),
     [project, doc, selectedNodes, selectedEdges, byNode, direction, measured],
   );
+  // Where a drag in progress has moved nodes. Until it ends they go to React Flow's own store,
+  // as they would in an uncontrolled flow: nothing else re-renders on a mouse move. The
+  // document gets them when the drag ends, as one undoable step.
+  const dragRef = useRef<Map<string, Position> | null>(null);
+  const rf = useStoreApi<CanvasNode>();
+  // The canvas re-rendered mid-drag (new problems, say): the dragged nodes stay where the pointer is.
+  useEffect(() => {
+    if (dragRef.current) rf.getState().setNodes(withDragPositions(nodes, dragRef.current));
+  }, [rf, nodes]);
   const shownEdges = usePreviewEdges(edges);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const positions = new Map<string, Position>();
+      let moving: Map<string, Position> | null = null;
       let dragEnded = false;
       let sizes: Map<string, { width: number; height: number }> | null = null;
       let nextSelection: Set<string> | null = null;
       for (const change of changes) {
         if (change.type === 'position') {
-          if (change.position) positions.set(change.id, { x: change.position.x, y: change.position.y });
+          const at = change.position && { x: change.position.x, y: change.position.y };
+          // Mid-drag moves stay on the canvas; the end of the drag (and a keyboard move) commits.
+          if (at && change.dragging === true) (moving ??= new Map(dragRef.current)).set(change.id, at);
+          else if (at) positions.set(change.id, at);
           if (change.dragging === false) dragEnded = true;
         } else if (change.type === 'dimensions' && change.dimensions) {
           sizes ??= new Map();
@@ -110,7 +126,15 @@ export function FlowCanvas() {
           else nextSelection.delete(change.id);
         }
       }
-      if (positions.size || dragEnded) api.getState().moveNodes(positions, dragEnded);
+      if (moving) {
+        dragRef.current = moving;
+        rf.getState().setNodes(withDragPositions(rf.getState().nodes, moving));
+      }
+      if (positions.size || dragEnded) {
+        const all = new Map([...(dragRef.current ?? []), ...positions]);
+        dragRef.current = null;
+        api.getState().moveNodes(all, dragEnded);
+      }
       if (nextSelection) {
         const state = api.getState();
         const ordered = state.doc.nodes.filter((n) => nextSelection!.has(n.id)).map((n) => n.id);
@@ -125,7 +149,7 @@ export function FlowCanvas() {
         });
       }
     },
-    [api],
+    [api, rf],
   );
 
   const onEdgesChange = useCallback(
