@@ -17,7 +17,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isNodeKind, type Position } from '../../src-shared/flow/index';
 import { useEditor, useEditorApi } from '../editor/editor-context';
@@ -32,7 +32,7 @@ import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
 import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
-import { useReadableFit } from './use-readable-fit';
+import { readableView, useReadableFit, type PlannedView } from './use-readable-fit';
 import { MinimapIcon } from '../ui/icons';
 
 export const GRID = 20;
@@ -58,8 +58,8 @@ const MINIMAP_DEFAULT_MAX = 1_000;
 
 const selectView = (s: EditorState) => ({ doc: s.doc, selection: s.selection, direction: s.direction, focus: s.focus, fitRequest: s.fitRequest });
 
-function InitialView() {
-  useReadableFit();
+function InitialView({ planned }: { planned: PlannedView | null }) {
+  useReadableFit(planned);
   return null;
 }
 
@@ -109,6 +109,16 @@ export function FlowCanvas() {
     if (dragRef.current) rf.getState().setNodes(withDragPositions(nodes, dragRef.current));
   }, [rf, nodes]);
   const shownEdges = usePreviewEdges(edges);
+  // The first view, worked out from the canvas's own size before React Flow mounts: React Flow
+  // then draws only the nodes of that view, not first those at the origin and then these.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [firstView, setFirstView] = useState<PlannedView | 'measuring' | null>('measuring');
+  useLayoutEffect(() => {
+    if (firstView !== 'measuring') return;
+    const width = canvasRef.current?.offsetWidth ?? 0;
+    const height = canvasRef.current?.offsetHeight ?? 0;
+    setFirstView(width > 0 && height > 0 && nodes.length ? { viewport: readableView(nodes, width, height), width, height } : null);
+  }, [firstView, nodes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -229,48 +239,51 @@ export function FlowCanvas() {
   }, [fitRequest, fitView]);
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStop={onNodeDragStop}
-        onPaneClick={onPaneClick}
-        defaultEdgeOptions={defaultEdgeOptions}
-        connectionLineType={ConnectionLineType.SmoothStep}
-        colorMode="system"
-        minZoom={0.1}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={snapGrid}
-        selectionOnDrag
-        selectionMode={SelectionMode.Partial}
-        panOnDrag={panButtons}
-        panOnScroll
-        multiSelectionKeyCode={multiSelectKeys}
-        deleteKeyCode={null}
-        elevateEdgesOnSelect
-        onlyRenderVisibleElements={doc.nodes.length > 300}
-        connectionRadius={28}
-        proOptions={proOptions}
-      >
-        <InitialView />
-        <ConnectionHint />
-        <ExitsLane />
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
-        <Controls showInteractive={false} aria-label="Zoom controls">
-          <ControlButton onClick={() => setShowMinimap((v) => !v)} aria-label={showMinimap ? 'Hide overview map' : 'Show overview map'} title={showMinimap ? 'Hide overview map' : 'Show overview map'} aria-pressed={showMinimap}>
-            <MinimapIcon size={14} strokeWidth={2} />
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+    <div ref={canvasRef} className="canvas" data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      {firstView !== 'measuring' && (
+        <ReactFlow<CanvasNode>
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStop={onNodeDragStop}
+          onPaneClick={onPaneClick}
+          defaultEdgeOptions={defaultEdgeOptions}
+          connectionLineType={ConnectionLineType.SmoothStep}
+          colorMode="system"
+          minZoom={0.1}
+          maxZoom={2}
+          snapToGrid
+          snapGrid={snapGrid}
+          selectionOnDrag
+          selectionMode={SelectionMode.Partial}
+          panOnDrag={panButtons}
+          panOnScroll
+          multiSelectionKeyCode={multiSelectKeys}
+          deleteKeyCode={null}
+          elevateEdgesOnSelect
+          onlyRenderVisibleElements={doc.nodes.length > 300}
+          connectionRadius={28}
+          proOptions={proOptions}
+          defaultViewport={typeof firstView === 'object' ? firstView?.viewport : undefined}
+        >
+          <InitialView planned={typeof firstView === 'object' ? firstView : null} />
+          <ConnectionHint />
+          <ExitsLane />
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+          {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
+          <Controls showInteractive={false} aria-label="Zoom controls">
+            <ControlButton onClick={() => setShowMinimap((v) => !v)} aria-label={showMinimap ? 'Hide overview map' : 'Show overview map'} title={showMinimap ? 'Hide overview map' : 'Show overview map'} aria-pressed={showMinimap}>
+              <MinimapIcon size={14} strokeWidth={2} />
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      )}
     </div>
   );
 }
