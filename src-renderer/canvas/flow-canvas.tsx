@@ -9,6 +9,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStoreApi,
   type Connection as RfConnection,
   type Edge,
   type EdgeChange,
@@ -16,7 +17,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isNodeKind, type Position } from '../../src-shared/flow/index';
 import { useEditor, useEditorApi } from '../editor/editor-context';
@@ -26,11 +27,12 @@ import { useProblems } from '../editor/use-problems';
 import { usePreviewEdges } from '../preview/canvas-overlay';
 import { ExitsLane } from '../preview/exits-lane';
 import { ConnectionHint } from './connection-hint';
+import { withDragPositions } from './drag-overlay';
 import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
 import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
-import { useReadableFit } from './use-readable-fit';
+import { readableView, useReadableFit, type PlannedView } from './use-readable-fit';
 import { MinimapIcon } from '../ui/icons';
 
 export const GRID = 20;
@@ -46,11 +48,18 @@ const panButtons = [1, 2];
 // re-runs every subscriber, on each render of the canvas (each drag event).
 const snapGrid: [number, number] = [GRID, GRID];
 const proOptions = { hideAttribution: true };
+/**
+ * Flows up to this size open with the overview map shown. React Flow's map draws (and
+ * subscribes) one element per step: on 5,000 steps it made opening the flow take 1.4x as long
+ * and ran 5,000 selectors on every canvas change. Bigger flows open without it; the button
+ * shows it.
+ */
+const MINIMAP_DEFAULT_MAX = 1_000;
 
 const selectView = (s: EditorState) => ({ doc: s.doc, selection: s.selection, direction: s.direction, focus: s.focus, fitRequest: s.fitRequest });
 
-function InitialView() {
-  useReadableFit();
+function InitialView({ planned }: { planned: PlannedView | null }) {
+  useReadableFit(planned);
   return null;
 }
 
@@ -72,7 +81,8 @@ function markDropTarget(edgeId: string | null) {
 /**
  * The editable canvas. Controlled by the editor store: every change goes through its pure
  * edit operations; React Flow only reports gestures. Unchanged nodes keep their objects
- * (see createCanvasProjection), so large flows stay fast while dragging.
+ * (see createCanvasProjection), and a drag moves its nodes on the canvas only until it ends,
+ * when the document takes the new positions as one undoable step (see drag-overlay.ts).
  */
 export function FlowCanvas() {
   const api = useEditorApi();
@@ -80,7 +90,7 @@ export function FlowCanvas() {
   const problems = useProblems();
   const { screenToFlowPosition, getInternalNode, setCenter, getZoom, fitView } = useReactFlow();
   const [project] = useState(createCanvasProjection);
-  const [showMinimap, setShowMinimap] = useState(true);
+  const [showMinimap, setShowMinimap] = useState(() => api.getState().doc.nodes.length <= MINIMAP_DEFAULT_MAX);
   const [measured, setMeasured] = useState(() => new Map<string, { width: number; height: number }>());
   const byNode = useMemo(() => summariseByNode(problems), [problems]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -89,17 +99,40 @@ export function FlowCanvas() {
     () => project({ doc, selectedNodes, selectedEdges, problems: byNode, direction, measured }),
     [project, doc, selectedNodes, selectedEdges, byNode, direction, measured],
   );
+  // Where a drag in progress has moved nodes. Until it ends they go to React Flow's own store,
+  // as they would in an uncontrolled flow: nothing else re-renders on a mouse move. The
+  // document gets them when the drag ends, as one undoable step.
+  const dragRef = useRef<Map<string, Position> | null>(null);
+  const rf = useStoreApi<CanvasNode>();
+  // The canvas re-rendered mid-drag (new problems, say): the dragged nodes stay where the pointer is.
+  useEffect(() => {
+    if (dragRef.current) rf.getState().setNodes(withDragPositions(nodes, dragRef.current));
+  }, [rf, nodes]);
   const shownEdges = usePreviewEdges(edges);
+  // The first view, worked out from the canvas's own size before React Flow mounts: React Flow
+  // then draws only the nodes of that view, not first those at the origin and then these.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [firstView, setFirstView] = useState<PlannedView | 'measuring' | null>('measuring');
+  useLayoutEffect(() => {
+    if (firstView !== 'measuring') return;
+    const width = canvasRef.current?.offsetWidth ?? 0;
+    const height = canvasRef.current?.offsetHeight ?? 0;
+    setFirstView(width > 0 && height > 0 && nodes.length ? { viewport: readableView(nodes, width, height), width, height } : null);
+  }, [firstView, nodes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const positions = new Map<string, Position>();
+      let moving: Map<string, Position> | null = null;
       let dragEnded = false;
       let sizes: Map<string, { width: number; height: number }> | null = null;
       let nextSelection: Set<string> | null = null;
       for (const change of changes) {
         if (change.type === 'position') {
-          if (change.position) positions.set(change.id, { x: change.position.x, y: change.position.y });
+          const at = change.position && { x: change.position.x, y: change.position.y };
+          // Mid-drag moves stay on the canvas; the end of the drag (and a keyboard move) commits.
+          if (at && change.dragging === true) (moving ??= new Map(dragRef.current)).set(change.id, at);
+          else if (at) positions.set(change.id, at);
           if (change.dragging === false) dragEnded = true;
         } else if (change.type === 'dimensions' && change.dimensions) {
           sizes ??= new Map();
@@ -110,7 +143,15 @@ export function FlowCanvas() {
           else nextSelection.delete(change.id);
         }
       }
-      if (positions.size || dragEnded) api.getState().moveNodes(positions, dragEnded);
+      if (moving) {
+        dragRef.current = moving;
+        rf.getState().setNodes(withDragPositions(rf.getState().nodes, moving));
+      }
+      if (positions.size || dragEnded) {
+        const all = new Map([...(dragRef.current ?? []), ...positions]);
+        dragRef.current = null;
+        api.getState().moveNodes(all, dragEnded);
+      }
       if (nextSelection) {
         const state = api.getState();
         const ordered = state.doc.nodes.filter((n) => nextSelection!.has(n.id)).map((n) => n.id);
@@ -125,7 +166,7 @@ export function FlowCanvas() {
         });
       }
     },
-    [api],
+    [api, rf],
   );
 
   const onEdgesChange = useCallback(
@@ -198,48 +239,51 @@ export function FlowCanvas() {
   }, [fitRequest, fitView]);
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStop={onNodeDragStop}
-        onPaneClick={onPaneClick}
-        defaultEdgeOptions={defaultEdgeOptions}
-        connectionLineType={ConnectionLineType.SmoothStep}
-        colorMode="system"
-        minZoom={0.1}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={snapGrid}
-        selectionOnDrag
-        selectionMode={SelectionMode.Partial}
-        panOnDrag={panButtons}
-        panOnScroll
-        multiSelectionKeyCode={multiSelectKeys}
-        deleteKeyCode={null}
-        elevateEdgesOnSelect
-        onlyRenderVisibleElements={doc.nodes.length > 300}
-        connectionRadius={28}
-        proOptions={proOptions}
-      >
-        <InitialView />
-        <ConnectionHint />
-        <ExitsLane />
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
-        <Controls showInteractive={false} aria-label="Zoom controls">
-          <ControlButton onClick={() => setShowMinimap((v) => !v)} aria-label={showMinimap ? 'Hide overview map' : 'Show overview map'} title={showMinimap ? 'Hide overview map' : 'Show overview map'} aria-pressed={showMinimap}>
-            <MinimapIcon size={14} strokeWidth={2} />
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+    <div ref={canvasRef} className="canvas" data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      {firstView !== 'measuring' && (
+        <ReactFlow<CanvasNode>
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStop={onNodeDragStop}
+          onPaneClick={onPaneClick}
+          defaultEdgeOptions={defaultEdgeOptions}
+          connectionLineType={ConnectionLineType.SmoothStep}
+          colorMode="system"
+          minZoom={0.1}
+          maxZoom={2}
+          snapToGrid
+          snapGrid={snapGrid}
+          selectionOnDrag
+          selectionMode={SelectionMode.Partial}
+          panOnDrag={panButtons}
+          panOnScroll
+          multiSelectionKeyCode={multiSelectKeys}
+          deleteKeyCode={null}
+          elevateEdgesOnSelect
+          onlyRenderVisibleElements={doc.nodes.length > 300}
+          connectionRadius={28}
+          proOptions={proOptions}
+          defaultViewport={typeof firstView === 'object' ? firstView?.viewport : undefined}
+        >
+          <InitialView planned={typeof firstView === 'object' ? firstView : null} />
+          <ConnectionHint />
+          <ExitsLane />
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+          {showMinimap && <MiniMap<CanvasNode> pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} ariaLabel="Flow overview" style={{ width: 168, height: 112 }} />}
+          <Controls showInteractive={false} aria-label="Zoom controls">
+            <ControlButton onClick={() => setShowMinimap((v) => !v)} aria-label={showMinimap ? 'Hide overview map' : 'Show overview map'} title={showMinimap ? 'Hide overview map' : 'Show overview map'} aria-pressed={showMinimap}>
+              <MinimapIcon size={14} strokeWidth={2} />
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      )}
     </div>
   );
 }

@@ -3,9 +3,11 @@ import { useMemo } from 'react';
 import { useEdgeVolume } from '../preview/canvas-overlay';
 import { routeDown, type Box } from './edge-route';
 
-const selectNodes = (s: ReactFlowState) => s.nodes;
 /** Past this many steps, routing every edge around every card costs more than it helps. */
 const MAX_ROUTED_NODES = 300;
+// Routes depend on every card's place, so a routed edge follows all node changes; past the
+// limit there is no route and an edge need not re-render whenever any node moves.
+const selectNodes = (s: ReactFlowState) => (s.nodes.length > MAX_ROUTED_NODES ? null : s.nodes);
 
 /**
  * An edge that goes around cards rather than behind them, with its label where it covers no
@@ -18,7 +20,7 @@ export function RoutedEdge(props: EdgeProps) {
   const nodes = useStore(selectNodes);
   const store = useStoreApi();
   const route = useMemo(() => {
-    if (sourcePosition !== Position.Bottom || targetPosition !== Position.Top || nodes.length > MAX_ROUTED_NODES) return null;
+    if (sourcePosition !== Position.Bottom || targetPosition !== Position.Top || !nodes) return null;
     const obstacles: Box[] = [];
     for (const n of store.getState().nodeLookup.values()) {
       if (n.id === source || n.id === target || n.hidden) continue;

@@ -125,11 +125,28 @@ export interface ProjectionInput {
   doc: FlowDocument;
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
-  problems: ReadonlyMap<string, { errors: number; warnings: number; messages: string[] }>;
+  problems: ReadonlyMap<string, ProblemSummary>;
   direction: FlowDirection;
   /** Sizes React Flow measured; a controlled flow must hand them back with its nodes. */
   measured: ReadonlyMap<string, { width: number; height: number }>;
 }
+
+type ProblemSummary = { errors: number; warnings: number; messages: string[] };
+
+/** What a canvas node is made from besides its document node; compared field by field (no key strings: this runs for every node). */
+interface NodeKey {
+  selected: boolean;
+  own: ProblemSummary | undefined;
+  direction: FlowDirection;
+  size: { width: number; height: number } | undefined;
+  triggerSummary: string;
+}
+
+const sameProblems = (a: ProblemSummary | undefined, b: ProblemSummary | undefined) =>
+  a === b || (!!a && !!b && a.errors === b.errors && a.warnings === b.warnings && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]));
+const sameSize = (a: NodeKey['size'], b: NodeKey['size']) => a === b || (!!a && !!b && a.width === b.width && a.height === b.height);
+const sameNodeKey = (a: NodeKey, b: NodeKey) =>
+  a.selected === b.selected && a.direction === b.direction && a.triggerSummary === b.triggerSummary && sameSize(a.size, b.size) && sameProblems(a.own, b.own);
 
 /**
  * The editor's document-to-canvas mapping, with a cache: a node or edge whose inputs did not
@@ -137,8 +154,8 @@ export interface ProjectionInput {
  * the edges array stays the same.
  */
 export function createCanvasProjection() {
-  const nodeCache = new WeakMap<FlowNode, { key: string; out: CanvasNode; outputs: { id: string; label: string }[] }>();
-  const edgeCache = new WeakMap<FlowEdge, { key: string; out: Edge }>();
+  const nodeCache = new WeakMap<FlowNode, { key: NodeKey; out: CanvasNode; outputs: { id: string; label: string }[] }>();
+  const edgeCache = new WeakMap<FlowEdge, { selected: boolean; label: string; out: Edge }>();
   let lastEdges: Edge[] = [];
 
   return function project(input: ProjectionInput): { nodes: CanvasNode[]; edges: Edge[] } {
@@ -149,9 +166,9 @@ export function createCanvasProjection() {
       const own = problems.get(node.id);
       const size = measured.get(node.id);
       const triggerSummary = node.type === 'trigger' ? describe(node, doc.campaign).summary : '';
-      const key = `${selected ? 1 : 0}|${own ? `${own.errors}/${own.warnings}/${own.messages.join('\u0001')}` : ''}|${direction}|${size ? `${size.width}x${size.height}` : ''}|${triggerSummary}`;
+      const key: NodeKey = { selected, own, direction, size, triggerSummary };
       const cached = nodeCache.get(node);
-      if (cached && cached.key === key) {
+      if (cached && sameNodeKey(cached.key, key)) {
         outputsById.set(node.id, cached.outputs);
         return cached.out;
       }
@@ -188,11 +205,10 @@ export function createCanvasProjection() {
       const selected = selectedEdges.has(edge.id);
       const outputs = outputsById.get(edge.source);
       const label = outputs?.find((output) => output.id === edge.sourceHandle)?.label ?? '';
-      const key = `${selected ? 1 : 0}|${label}`;
       const cached = edgeCache.get(edge);
-      if (cached && cached.key === key) return cached.out;
+      if (cached && cached.selected === selected && cached.label === label) return cached.out;
       const out = toCanvasEdge(edge, outputs, selected);
-      edgeCache.set(edge, { key, out });
+      edgeCache.set(edge, { selected, label, out });
       return out;
     });
     // A drag moves nodes only: the same edges keep the same array, or React Flow would re-index

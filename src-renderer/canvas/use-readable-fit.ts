@@ -1,4 +1,4 @@
-import { getNodesBounds, useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
+import { getNodesBounds, useNodesInitialized, useReactFlow, useStore, type Node, type Viewport } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 
 /** Below this zoom the cards' text is unreadable, so the first view stops fitting everything. */
@@ -16,11 +16,41 @@ export function fitsReadably(nodes: Parameters<typeof getNodesBounds>[0], width:
   return fitZoom >= minReadableZoom * 0.75;
 }
 
+
 /**
- * The first view of a flow: everything, when that is still readable; otherwise the top of the
- * flow (its entry) at a readable zoom, centred across. The fit-view control still shows all.
+ * The first view of a flow in a `width` × `height` canvas: everything, when that is still
+ * readable; otherwise the top of the flow (its entry) at a readable zoom, centred across.
  */
-export function useReadableFit(): void {
+export function readableView(nodes: Node[], width: number, height: number): Viewport {
+  const bounds = getNodesBounds(nodes);
+  const fitZoom = Math.min((width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height, 1.1);
+  const zoom = Math.max(fitZoom, Math.min(minReadableZoom, (width - padding * 2) / bounds.width));
+  // Too wide to read across: start at the entry, readable, rather than at a blur of everything.
+  const tooWide = zoom < minReadableZoom * 0.75;
+  const entry = tooWide ? nodes.find((node) => node.type === 'trigger') : undefined;
+  if (entry) {
+    const readable = minReadableZoom;
+    return { x: width / 2 - (entry.position.x + (entry.measured?.width ?? 0) / 2) * readable, y: padding - entry.position.y * readable, zoom: readable };
+  }
+  const x = width / 2 - (bounds.x + bounds.width / 2) * zoom;
+  const y = zoom > fitZoom ? padding - bounds.y * zoom : height / 2 - (bounds.y + bounds.height / 2) * zoom;
+  return { x, y, zoom };
+}
+
+/** A first view worked out before React Flow mounted, for a canvas of that size. */
+export interface PlannedView {
+  viewport: Viewport;
+  width: number;
+  height: number;
+}
+
+/**
+ * Moves to the readable first view (see readableView) once React Flow knows its size. The
+ * editor's canvas usually starts there already (`planned`, given as `defaultViewport`, so that
+ * only the nodes of that view are ever drawn); this moves only when the canvas could not
+ * measure itself first or React Flow found another size.
+ */
+export function useReadableFit(planned: PlannedView | null = null): void {
   const initialised = useNodesInitialized();
   const { getNodes, setViewport } = useReactFlow();
   const width = useStore((state) => state.width);
@@ -31,19 +61,7 @@ export function useReadableFit(): void {
   useEffect(() => {
     if (!initialised || !ready || done.current || width === 0 || height === 0) return;
     done.current = true;
-    const bounds = getNodesBounds(getNodes());
-    const fitZoom = Math.min((width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height, 1.1);
-    const zoom = Math.max(fitZoom, Math.min(minReadableZoom, (width - padding * 2) / bounds.width));
-    // Too wide to read across: start at the entry, readable, rather than at a blur of everything.
-    const tooWide = zoom < minReadableZoom * 0.75;
-    const entry = tooWide ? getNodes().find((node) => node.type === 'trigger') : undefined;
-    if (entry) {
-      const readable = minReadableZoom;
-      void setViewport({ x: width / 2 - (entry.position.x + (entry.measured?.width ?? 0) / 2) * readable, y: padding - entry.position.y * readable, zoom: readable });
-      return;
-    }
-    const x = width / 2 - (bounds.x + bounds.width / 2) * zoom;
-    const y = zoom > fitZoom ? padding - bounds.y * zoom : height / 2 - (bounds.y + bounds.height / 2) * zoom;
-    void setViewport({ x, y, zoom });
-  }, [initialised, ready, width, height, getNodes, setViewport]);
+    if (planned && planned.width === width && planned.height === height) return;
+    void setViewport(readableView(getNodes(), width, height));
+  }, [initialised, ready, width, height, getNodes, setViewport, planned]);
 }
