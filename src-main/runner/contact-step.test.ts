@@ -61,19 +61,24 @@ function liveRun(doc: FlowDocument, script: readonly UserAction[], until: number
   return js.map((j) => j.stepper!.data);
 }
 
+/** A seeded random script run by the preview and live: their traces and conversions agree. */
+function liveEqualsPreview(doc: FlowDocument, seed: number) {
+  const script = randomScript(seed, MONDAY_9, 5);
+  const from = Math.min(...script.map((a) => a.at));
+  const preview = previewJourney(doc, { profile: profile(), script });
+  const live = liveRun(doc, script, from + 30 * DAY);
+  expect(live.map((d) => d.trace)).toEqual(preview.journeys.map((d) => d.trace));
+  expect(live.map((d) => d.converted)).toEqual(preview.journeys.map((d) => d.converted));
+  return { preview, live };
+}
+
 describe('a live run is the preview', () => {
   it('gives the same traces as the preview on random flows and scripts, state stored between inputs', () => {
     let steps = 0;
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 25 }), fc.integer({ min: 1, max: 2 ** 30 }), (size, seed) => {
-        const doc = randomFlow(size, seed);
-        const script = randomScript(seed, MONDAY_9, 5);
-        const from = Math.min(...script.map((a) => a.at));
-        const preview = previewJourney(doc, { profile: profile(), script });
-        const live = liveRun(doc, script, from + 30 * DAY);
-        expect(live.map((d) => d.trace)).toEqual(preview.journeys.map((d) => d.trace));
+        const { preview, live } = liveEqualsPreview(randomFlow(size, seed), seed);
         expect(live.map((d) => d.messages)).toEqual(preview.journeys.map((d) => d.messages));
-        expect(live.map((d) => d.converted)).toEqual(preview.journeys.map((d) => d.converted));
         steps += preview.steps.length;
       }),
       { numRuns: 40 },
@@ -85,13 +90,7 @@ describe('a live run is the preview', () => {
     let convertedAfterEnd = 0;
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 20 }), fc.integer({ min: 1, max: 2 ** 30 }), fc.boolean(), (size, seed, exit) => {
-        const doc = withHoldout(randomFlow(size, seed), exit);
-        const script = randomScript(seed, MONDAY_9, 5);
-        const from = Math.min(...script.map((a) => a.at));
-        const preview = previewJourney(doc, { profile: profile(), script });
-        const live = liveRun(doc, script, from + 30 * DAY);
-        expect(live.map((d) => d.trace)).toEqual(preview.journeys.map((d) => d.trace));
-        expect(live.map((d) => d.converted)).toEqual(preview.journeys.map((d) => d.converted));
+        const { preview, live } = liveEqualsPreview(withHoldout(randomFlow(size, seed), exit), seed);
         expect(live.map((d) => d.status)).toEqual(preview.journeys.map((d) => d.status));
         convertedAfterEnd += preview.journeys.filter((d) => d.converted !== null && !d.trace.some((s) => s.outcome === 'converted')).length;
       }),
