@@ -30,8 +30,9 @@ export function createTableUpkeep(pool: pg.Pool, log: (line: string) => void) {
     const t0 = performance.now();
     await pool.query('vacuum (analyze) graphile_worker._private_jobs');
     await pool.query(`analyze ${S}.journeys, ${S}.inputs, ${S}.contacts, ${S}.outbox`);
-    lastId = (await state()).lastId;
-    log(`table upkeep: job table vacuumed and analyzed (${Math.round((await state()).rows)} jobs) in ${Math.round(performance.now() - t0)} ms`);
+    const after = await state();
+    lastId = after.lastId;
+    log(`table upkeep: job table vacuumed and analyzed (${Math.round(after.rows)} jobs) in ${Math.round(performance.now() - t0)} ms`);
     return true;
   }
 

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncHostContract } from '../../src-shared/sync/contract';
-import { createNodeTransport } from './http-transport';
-import { createSyncService } from './sync-service';
 import { startFakeChatwoot, type FakeChatwoot } from './testing/fake-chatwoot';
-import { staticTokenSource } from './token-source';
+import { fakeSyncService } from './testing/fake-sync-service';
 
 let server: FakeChatwoot;
 beforeEach(async () => {
@@ -11,13 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const service = () =>
-  createSyncService({
-    connection: async (name) => (name === 'acme' ? { type: 'chatwoot', baseUrl: server.url, accountId: 1 } : name === 'runner' ? { type: 'delivery', baseUrl: server.url } : undefined),
-    tokens: staticTokenSource({ acme: 'admin-token', runner: 'x' }),
-    transport: createNodeTransport(),
-    timeoutMs: 1000,
-  });
+const service = () => fakeSyncService(server);
 
 /** 40 contacts: a quarter on the pro plan, every other one with an email, a fifth labelled vip. */
 const contacts = Array.from({ length: 40 }, (_, i) => ({

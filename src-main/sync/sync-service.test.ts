@@ -4,10 +4,8 @@ import { exportFlowJson } from '../../src-shared/flow';
 import { syncHostContract } from '../../src-shared/sync/contract';
 import { newSyncRecord } from '../../src-shared/sync/sync-record';
 import { withTwoErrors, liveChatFlow, oneOffFlow } from '../../src-shared/sync/testing/sync-builders';
-import { createNodeTransport } from './http-transport';
-import { createSyncService } from './sync-service';
 import { startFakeChatwoot, type FakeChatwoot } from './testing/fake-chatwoot';
-import { staticTokenSource } from './token-source';
+import { fakeSyncService } from './testing/fake-sync-service';
 
 let server: FakeChatwoot;
 beforeEach(async () => {
@@ -15,13 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const service = () =>
-  createSyncService({
-    connection: async (name) => (name === 'acme' ? { type: 'chatwoot', baseUrl: server.url, accountId: 1 } : undefined),
-    tokens: staticTokenSource({ acme: 'admin-token' }),
-    transport: createNodeTransport(),
-    timeoutMs: 1000,
-  });
+const service = () => fakeSyncService(server);
 
 describe('sync service (the main side of the sync channels)', () => {
   it('answers every channel in the shape the contract declares', async () => {
