@@ -1,5 +1,6 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import type { FlowDocument, Problem } from '../../src-shared/flow/index';
+import { whenIdle } from '../ui/when-idle';
 import { useEditor, useEditorApi } from './editor-context';
 import type { EditorState, EditorStore } from './editor-store';
 import { createProblemsCache } from './problems';
@@ -12,14 +13,59 @@ function cacheFor(store: EditorStore) {
   return cache;
 }
 
+/** Flows above this many steps are drawn before they are first validated. */
+export const CHECK_AFTER_OPEN_FROM = 500;
+
+interface FirstCheck {
+  done: boolean;
+  listeners: Set<() => void>;
+}
+
+const firstChecks = new WeakMap<EditorStore, FirstCheck>();
+
+/**
+ * When a big flow's first validation may run: once the editor has drawn it and the main thread
+ * is idle (validating 5,000 steps took ~55 ms of the open, and its garbage more). Smaller flows
+ * are validated on their first render, as every later change is.
+ */
+function firstCheckFor(store: EditorStore): FirstCheck {
+  let check = firstChecks.get(store);
+  if (!check) {
+    const created: FirstCheck = { done: store.getState().doc.nodes.length <= CHECK_AFTER_OPEN_FROM, listeners: new Set() };
+    if (!created.done) {
+      whenIdle(() => {
+        created.done = true;
+        created.listeners.forEach((listener) => listener());
+      }, 1000);
+    }
+    firstChecks.set(store, (check = created));
+  }
+  return check;
+}
+
+/** Whether the open flow has been validated yet (a big flow is, just after it is drawn). */
+export function useProblemsChecked(): boolean {
+  const check = firstCheckFor(useEditorApi());
+  return useSyncExternalStore(
+    (listener) => {
+      check.listeners.add(listener);
+      return () => check.listeners.delete(listener);
+    },
+    () => check.done,
+  );
+}
+
 const selectDoc = (s: EditorState) => s.doc;
+const none: Problem[] = [];
 
 /**
  * Every validation problem of the open flow. Deferred, so typing stays responsive in large
- * flows; re-validated only when something besides positions changed.
+ * flows; re-validated only when something besides positions changed. Empty until the first
+ * check (see useProblemsChecked).
  */
 export function useProblems(): Problem[] {
   const store = useEditorApi();
+  const checked = useProblemsChecked();
   const doc = useDeferredValue(useEditor(selectDoc));
-  return useMemo(() => cacheFor(store)(doc), [store, doc]);
+  return useMemo(() => (checked ? cacheFor(store)(doc) : none), [checked, store, doc]);
 }

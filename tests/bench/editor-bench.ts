@@ -20,7 +20,8 @@ import { rootDir, startHarness } from '../e2e/harness';
 import { report } from './bench-report';
 
 const NODES = 5_000;
-const RUNS = 5;
+// CS_BENCH_ROUNDS sets how many open rounds (each side); more rounds steady the medians on a busy machine.
+const RUNS = Number(process.env.CS_BENCH_ROUNDS ?? 5);
 const bareDir = join(rootDir, 'dist', 'bench-bare');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
