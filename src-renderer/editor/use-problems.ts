@@ -16,30 +16,33 @@ function cacheFor(store: EditorStore) {
 /** Flows above this many steps are drawn before they are first validated. */
 export const CHECK_AFTER_OPEN_FROM = 500;
 
-interface FirstCheck {
+/** Whether a flow's first validation may run yet, and who to tell when it may. */
+export interface FirstCheck {
   done: boolean;
   listeners: Set<() => void>;
 }
 
+/**
+ * The first check of a flow of `steps` steps: at once up to CHECK_AFTER_OPEN_FROM steps; for a
+ * bigger flow, when `schedule` calls back (by default once the editor has drawn it and the main
+ * thread is idle: validating 5,000 steps took ~55 ms of the open, and its garbage more).
+ */
+export function createFirstCheck(steps: number, schedule: (run: () => void) => void = (run) => void whenIdle(run, 1000)): FirstCheck {
+  const check: FirstCheck = { done: steps <= CHECK_AFTER_OPEN_FROM, listeners: new Set() };
+  if (!check.done) {
+    schedule(() => {
+      check.done = true;
+      check.listeners.forEach((listener) => listener());
+    });
+  }
+  return check;
+}
+
 const firstChecks = new WeakMap<EditorStore, FirstCheck>();
 
-/**
- * When a big flow's first validation may run: once the editor has drawn it and the main thread
- * is idle (validating 5,000 steps took ~55 ms of the open, and its garbage more). Smaller flows
- * are validated on their first render, as every later change is.
- */
 function firstCheckFor(store: EditorStore): FirstCheck {
   let check = firstChecks.get(store);
-  if (!check) {
-    const created: FirstCheck = { done: store.getState().doc.nodes.length <= CHECK_AFTER_OPEN_FROM, listeners: new Set() };
-    if (!created.done) {
-      whenIdle(() => {
-        created.done = true;
-        created.listeners.forEach((listener) => listener());
-      }, 1000);
-    }
-    firstChecks.set(store, (check = created));
-  }
+  if (!check) firstChecks.set(store, (check = createFirstCheck(store.getState().doc.nodes.length)));
   return check;
 }
 
