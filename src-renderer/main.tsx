@@ -13,6 +13,8 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/canvas.css';
 import './styles/editor.css';
+import './styles/font-warmup.css';
+import { whenIdle } from './ui/when-idle';
 
 // Everything the bundle imports has evaluated by now (the open's first milestone, see tests/bench/README.md).
 performance.mark('cs:app-start');
@@ -23,3 +25,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// The fonts it warmed up are matched by now (see styles/font-warmup.css).
+whenIdle(() => document.querySelector('.font-warmup')?.remove());
