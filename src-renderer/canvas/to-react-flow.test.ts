@@ -73,7 +73,7 @@ describe('createCanvasProjection', () => {
     const { generateFlow } = await import('../../src-shared/flow/index');
     const doc = generateFlow({ nodes: 60, seed: 7 });
     const { nodes } = createCanvasProjection()({ ...input(doc), measured: new Map() });
-    for (const node of nodes) expect(node.handles).toEqual(cardHandles(node.data.outputs, 'down', node.type !== 'trigger', node.measured!));
+    for (const node of nodes) expect(node.handles).toEqual(cardHandles(node.data.outputs, 'down', node.type !== 'trigger', node.measured as { width: number; height: number }));
     const sends = nodes.filter((node) => node.type === 'send');
     expect(sends.length).toBeGreaterThan(1);
     expect(new Set(sends.map((node) => node.handles)).size).toBe(1);
