@@ -5,7 +5,7 @@ import { flowRepository } from '../db/flow-repository';
 import type { FlowRecord } from '../db/schema';
 import { useFlow } from '../db/use-flows';
 import { createAutosave, type Autosave } from './autosave';
-import { EditorStoreContext } from './editor-context';
+import { EditorStoreContext, SavedFlowContext } from './editor-context';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { isRecoverable, type Draft } from './drafts';
 import { draftRepository } from '../db/draft-repository';
@@ -96,25 +96,27 @@ function EditorSession({ record, draft }: { record: FlowRecord; draft: Draft | n
 
   return (
     <EditorStoreContext.Provider value={store}>
-      <PreviewStoreContext.Provider value={preview}>
-        <ReactFlowProvider>
-          <div className={`screen flow-editor${previewing ? ' is-previewing' : ''}`} data-testid="editor">
-            <EditorTopbar onBack={() => void autosave.current?.flush().finally(() => navigate({ screen: 'flows' }))} />
-            <div className="flow-editor__body">
-              {!previewing && <Palette />}
-              <main className="flow-editor__main">
-                <div className="flow-body">
-                  <FlowCanvas />
-                  <CanvasNotice />
-                </div>
-                <ProblemsPanel />
-                <PreviewDock />
-              </main>
-              {mode === 'live' ? <LivePanel /> : previewing ? <PreviewPanel /> : <Inspector />}
+      <SavedFlowContext.Provider value={record.document}>
+        <PreviewStoreContext.Provider value={preview}>
+          <ReactFlowProvider>
+            <div className={`screen flow-editor${previewing ? ' is-previewing' : ''}`} data-testid="editor">
+              <EditorTopbar onBack={() => void autosave.current?.flush().finally(() => navigate({ screen: 'flows' }))} />
+              <div className="flow-editor__body">
+                {!previewing && <Palette />}
+                <main className="flow-editor__main">
+                  <div className="flow-body">
+                    <FlowCanvas />
+                    <CanvasNotice />
+                  </div>
+                  <ProblemsPanel />
+                  <PreviewDock />
+                </main>
+                {mode === 'live' ? <LivePanel /> : previewing ? <PreviewPanel /> : <Inspector />}
+              </div>
             </div>
-          </div>
-        </ReactFlowProvider>
-      </PreviewStoreContext.Provider>
+          </ReactFlowProvider>
+        </PreviewStoreContext.Provider>
+      </SavedFlowContext.Provider>
     </EditorStoreContext.Provider>
   );
 }
