@@ -19,7 +19,13 @@ export function ProblemsPanel() {
   const api = useEditorApi();
   const problems = useProblems();
   const checked = useProblemsChecked();
-  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.label || n.type])), [nodes]);
+  // Built only while the panel is open: on a 5,000-step flow it was a 5,000-entry map (and its
+  // garbage) on every open of the editor and every edit, for a panel that is usually closed.
+  const labels = useMemo(() => {
+    const out = new Map<string, string>();
+    if (open) for (const n of nodes) out.set(n.id, n.data.label || n.type);
+    return out;
+  }, [open, nodes]);
   if (!open) return null;
   const go = (p: Problem) => {
     const state = api.getState();
