@@ -13,5 +13,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    cssCodeSplit: false,
   },
 });

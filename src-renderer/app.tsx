@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { CampaignsScreen } from './campaigns/campaigns-screen';
 import { FlowScreen } from './editor/flow-screen';
 import { FlowsScreen } from './flows/flows-screen';
 import { ImportReport } from './import/import-report';
@@ -9,12 +8,17 @@ import { chooseFlowFileNatively } from './import/import-button';
 import { openedFileToFile } from './import/read-flow-file';
 import { flowRepository } from './db/flow-repository';
 import { useHostCommands, useHostOpenedFiles } from './host/use-host-commands';
-import { SettingsScreen } from './settings/settings-screen';
 import { AppStoreContext, createAppStore } from './state/app-store';
 import { SyncProvider } from './sync/sync-context';
 import { Notice } from './ui/notice';
 import { UploadIcon } from './ui/icons';
 import { navigate, useRoute } from './ui/use-route';
+import { lazyPart } from './ui/lazy-part';
+
+// Screens other than the flow list and the editor are chunks of their own: opening a flow does
+// not parse and run them (see tests/bench/README.md, the open).
+const CampaignsScreen = lazyPart(() => import('./campaigns/campaigns-screen').then((m) => m.CampaignsScreen), <div className="screen" />);
+const SettingsScreen = lazyPart(() => import('./settings/settings-screen').then((m) => m.SettingsScreen), <div className="screen" />);
 
 function Shell() {
   const route = useRoute();

@@ -3,7 +3,7 @@ import type { Problem } from '../../src-shared/flow/index';
 import { useEditor, useEditorApi } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
 import { describeCounts } from '../editor/problems';
-import { useProblems } from '../editor/use-problems';
+import { useProblems, useProblemsChecked } from '../editor/use-problems';
 import { AlertIcon, CloseIcon } from '../ui/icons';
 import { severityTone } from '../ui/tone';
 
@@ -18,7 +18,14 @@ export function ProblemsPanel() {
   const nodes = useEditor(selectNodes);
   const api = useEditorApi();
   const problems = useProblems();
-  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.label || n.type])), [nodes]);
+  const checked = useProblemsChecked();
+  // Built only while the panel is open: on a 5,000-step flow it was a 5,000-entry map (and its
+  // garbage) on every open of the editor and every edit, for a panel that is usually closed.
+  const labels = useMemo(() => {
+    const out = new Map<string, string>();
+    if (open) for (const n of nodes) out.set(n.id, n.data.label || n.type);
+    return out;
+  }, [open, nodes]);
   if (!open) return null;
   const go = (p: Problem) => {
     const state = api.getState();
@@ -31,7 +38,7 @@ export function ProblemsPanel() {
       <header className="problems-panel__header">
         <AlertIcon size={15} />
         <h2 className="problems-panel__title">Problems</h2>
-        <span className="muted">{problems.length ? describeCounts(problems) : 'None: this flow is ready.'}</span>
+        <span className="muted">{problems.length ? describeCounts(problems) : checked ? 'None: this flow is ready.' : 'Checking…'}</span>
         <button type="button" className="icon-button icon-button--small problems-panel__close" aria-label="Close problems" onClick={() => api.getState().setProblemsOpen(false)}>
           <CloseIcon size={14} />
         </button>

@@ -68,6 +68,17 @@ describe('createCanvasProjection', () => {
     measured: new Map([['f1', { width: 212, height: 80 }]]),
   });
 
+  it('gives cards of the same size and outputs one handles array, the one cardHandles works out', async () => {
+    const { cardHandles, createCanvasProjection } = await import('./to-react-flow');
+    const { generateFlow } = await import('../../src-shared/flow/index');
+    const doc = generateFlow({ nodes: 60, seed: 7 });
+    const { nodes } = createCanvasProjection()({ ...input(doc), measured: new Map() });
+    for (const node of nodes) expect(node.handles).toEqual(cardHandles(node.data.outputs, 'down', node.type !== 'trigger', node.measured as { width: number; height: number }));
+    const sends = nodes.filter((node) => node.type === 'send');
+    expect(sends.length).toBeGreaterThan(1);
+    expect(new Set(sends.map((node) => node.handles)).size).toBe(1);
+  });
+
   it('keeps unchanged nodes and edges as the same objects', async () => {
     const { createCanvasProjection } = await import('./to-react-flow');
     const { moveNodes } = await import('../../src-shared/flow/index');

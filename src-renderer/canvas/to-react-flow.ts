@@ -33,7 +33,9 @@ function describe(node: FlowNode, campaign: Campaign) {
 
 /** Down when edges mostly travel down the page, right when they mostly travel across. */
 export function flowDirection(doc: Pick<FlowDocument, 'nodes' | 'edges'>): FlowDirection {
-  const at = new Map(doc.nodes.map((node) => [node.id, node.position]));
+  // Filled in a loop, not from [id, position] pairs: no array per node when a big flow opens.
+  const at = new Map<string, FlowNode['position']>();
+  for (const node of doc.nodes) at.set(node.id, node.position);
   let dx = 0;
   let dy = 0;
   for (const edge of doc.edges) {
@@ -132,6 +134,8 @@ export interface ProjectionInput {
 }
 
 type ProblemSummary = { errors: number; warnings: number; messages: string[] };
+/** Shared by every node without problems (most of them). */
+const noMessages: string[] = [];
 
 /** What a canvas node is made from besides its document node; compared field by field (no key strings: this runs for every node). */
 interface NodeKey {
@@ -157,6 +161,16 @@ export function createCanvasProjection() {
   const nodeCache = new WeakMap<FlowNode, { key: NodeKey; out: CanvasNode; outputs: { id: string; label: string }[] }>();
   const edgeCache = new WeakMap<FlowEdge, { selected: boolean; label: string; out: Edge }>();
   let lastEdges: Edge[] = [];
+  // Cards of the same size, direction and outputs have the same handles: one array for all of
+  // them (React Flow only reads it), instead of a few objects per node on every rebuild.
+  const handleSets = new Map<string, NodeHandle[]>();
+  const handlesFor = (outputs: readonly { id: string }[], hasInput: boolean, size: { width: number; height: number }, direction: FlowDirection) => {
+    let key = `${direction} ${hasInput ? 1 : 0} ${size.width} ${size.height}`;
+    for (const output of outputs) key += ` ${output.id}`;
+    let handles = handleSets.get(key);
+    if (!handles) handleSets.set(key, (handles = cardHandles(outputs, direction, hasInput, size)));
+    return handles;
+  };
 
   return function project(input: ProjectionInput): { nodes: CanvasNode[]; edges: Edge[] } {
     const { doc, selectedNodes, selectedEdges, problems, direction, measured } = input;
@@ -185,7 +199,7 @@ export function createCanvasProjection() {
         position: node.position,
         selected,
         measured: measuredSize,
-        handles: cardHandles(outputs, direction, node.type !== 'trigger', measuredSize),
+        handles: handlesFor(outputs, node.type !== 'trigger', measuredSize, direction),
         data: {
           kind: node.type,
           title,
@@ -195,7 +209,7 @@ export function createCanvasProjection() {
           direction,
           errors: own?.errors ?? 0,
           warnings: own?.warnings ?? 0,
-          problems: own?.messages ?? [],
+          problems: own?.messages ?? noMessages,
         },
       };
       nodeCache.set(node, { key, out, outputs });

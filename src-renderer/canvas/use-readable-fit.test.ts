@@ -1,6 +1,6 @@
-import type { Node } from '@xyflow/react';
+import { getNodesBounds, type Node } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { readableView } from './use-readable-fit';
+import { nodesBounds, readableView } from './use-readable-fit';
 
 const card = (id: string, x: number, y: number, type = 'send'): Node => ({ id, type, position: { x, y }, data: {}, measured: { width: 212, height: 75 } });
 
@@ -18,5 +18,19 @@ describe('readableView', () => {
     expect(view.zoom).toBe(0.6);
     expect(view.x + (500 + 106) * 0.6).toBeCloseTo(500);
     expect(view.y).toBe(48);
+  });
+});
+
+describe('nodesBounds', () => {
+  it("gives React Flow's getNodesBounds for canvas nodes (measured, sized or neither)", () => {
+    const nodes: Node[] = [
+      card('a', -40, 10),
+      { id: 'b', position: { x: 900, y: -300 }, data: {}, width: 100, height: 40 },
+      { id: 'c', position: { x: 300, y: 1200 }, data: {}, initialWidth: 50, initialHeight: 60 },
+      { id: 'd', position: { x: 1500, y: 50 }, data: {} },
+    ];
+    expect(nodesBounds(nodes)).toEqual(getNodesBounds(nodes));
+    expect(nodesBounds(nodes)).toEqual({ x: -40, y: -300, width: 1540, height: 1560 });
+    expect(nodesBounds([])).toEqual(getNodesBounds([]));
   });
 });

@@ -5,7 +5,7 @@ import { flowRepository } from '../db/flow-repository';
 import { useEditor, useEditorApi } from './editor-context';
 import { selectCanRedo, selectCanUndo, type EditorState, type SaveStatus } from './editor-store';
 import { problemSummary } from './problems';
-import { useProblems } from './use-problems';
+import { useProblems, useProblemsChecked } from './use-problems';
 import { ImportButton } from '../import/import-button';
 import { useFlowImport } from '../import/use-flow-import';
 import { PreviewToggle } from '../preview/preview-toggle';
@@ -39,7 +39,9 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
   const canRedo = useEditor(selectCanRedo);
   const problemsOpen = useEditor(selectProblemsOpen);
   const problems = useProblems();
-  const summary = problemSummary(problems);
+  // A big flow is validated just after it is drawn: until then the pill says so, not "No problems".
+  const checked = useProblemsChecked();
+  const summary = checked ? problemSummary(problems) : { text: 'Checking…', tone: 'info' as const };
   const { getNodes, fitView, zoomIn, zoomOut } = useReactFlow();
   const { importFile } = useFlowImport();
   const [laying, setLaying] = useState(false);

@@ -5,16 +5,14 @@ import { flowRepository } from '../db/flow-repository';
 import type { FlowRecord } from '../db/schema';
 import { useFlow } from '../db/use-flows';
 import { createAutosave, type Autosave } from './autosave';
-import { EditorStoreContext } from './editor-context';
+import { EditorStoreContext, SavedFlowContext } from './editor-context';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { isRecoverable, type Draft } from './drafts';
 import { draftRepository } from '../db/draft-repository';
 import { legacyDrafts, useRecoveryDraft } from '../db/use-recovery-draft';
 import { Inspector } from '../inspector/inspector';
-import { LivePanel } from '../live/live-panel';
 import { PreviewStoreContext } from '../preview/preview-context';
 import { PreviewDock } from '../preview/preview-dock';
-import { PreviewPanel } from '../preview/preview-panel';
 import { usePreviewSession } from '../preview/preview-session';
 import { navigate } from '../ui/use-route';
 import { CanvasNotice } from '../canvas/canvas-notice';
@@ -23,6 +21,13 @@ import { FlowCanvas } from '../canvas/flow-canvas';
 import { Palette } from '../canvas/palette';
 import { ProblemsPanel } from '../canvas/problems-panel';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { lazyPart } from '../ui/lazy-part';
+import { whenIdle } from '../ui/when-idle';
+
+// The preview and live panels are chunks of their own, fetched once the editor has drawn its
+// first frame: opening a flow parses and runs only what that frame shows.
+const PreviewPanel = lazyPart(() => import('../preview/preview-panel').then((m) => m.PreviewPanel), <aside className="inspector preview-panel" />);
+const LivePanel = lazyPart(() => import('../live/live-panel').then((m) => m.LivePanel), <aside className="inspector preview-panel live-panel" />);
 
 /** Recoveries already recorded as versions (React's strict mode opens a session twice). */
 const recorded = new Set<string>();
@@ -80,6 +85,9 @@ function EditorSession({ record, draft }: { record: FlowRecord; draft: Draft | n
     store.getState().notify('This flow was changed elsewhere (an import or another window); showing the latest.', 'info');
   }, [record, store]);
 
+  // Fetched once the flow is on screen, so switching to preview shows the panel at once.
+  useEffect(() => whenIdle(() => void Promise.all([PreviewPanel.preload(), LivePanel.preload()]).catch(() => {})), []);
+
   const save = useCallback(() => void autosave.current?.flush(), []);
   useEditorShortcuts(store, save);
   const preview = usePreviewSession(record.document);
@@ -88,25 +96,27 @@ function EditorSession({ record, draft }: { record: FlowRecord; draft: Draft | n
 
   return (
     <EditorStoreContext.Provider value={store}>
-      <PreviewStoreContext.Provider value={preview}>
-        <ReactFlowProvider>
-          <div className={`screen flow-editor${previewing ? ' is-previewing' : ''}`} data-testid="editor">
-            <EditorTopbar onBack={() => void autosave.current?.flush().finally(() => navigate({ screen: 'flows' }))} />
-            <div className="flow-editor__body">
-              {!previewing && <Palette />}
-              <main className="flow-editor__main">
-                <div className="flow-body">
-                  <FlowCanvas />
-                  <CanvasNotice />
-                </div>
-                <ProblemsPanel />
-                <PreviewDock />
-              </main>
-              {mode === 'live' ? <LivePanel /> : previewing ? <PreviewPanel /> : <Inspector />}
+      <SavedFlowContext.Provider value={record.document}>
+        <PreviewStoreContext.Provider value={preview}>
+          <ReactFlowProvider>
+            <div className={`screen flow-editor${previewing ? ' is-previewing' : ''}`} data-testid="editor">
+              <EditorTopbar onBack={() => void autosave.current?.flush().finally(() => navigate({ screen: 'flows' }))} />
+              <div className="flow-editor__body">
+                {!previewing && <Palette />}
+                <main className="flow-editor__main">
+                  <div className="flow-body">
+                    <FlowCanvas />
+                    <CanvasNotice />
+                  </div>
+                  <ProblemsPanel />
+                  <PreviewDock />
+                </main>
+                {mode === 'live' ? <LivePanel /> : previewing ? <PreviewPanel /> : <Inspector />}
+              </div>
             </div>
-          </div>
-        </ReactFlowProvider>
-      </PreviewStoreContext.Provider>
+          </ReactFlowProvider>
+        </PreviewStoreContext.Provider>
+      </SavedFlowContext.Provider>
     </EditorStoreContext.Provider>
   );
 }

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import { chatwootExpressibility, publishCheck, type PublishIssue, type SyncOptions, type WhatsappTemplateChoice } from '../../src-shared/sync/index';
-import { useFlow } from '../db/use-flows';
-import { useEditor, useEditorApi } from '../editor/editor-context';
+import { useEditor, useEditorApi, useSavedFlow } from '../editor/editor-context';
 import type { EditorState } from '../editor/editor-store';
 import { Dialog } from '../ui/dialog';
 import { navigate } from '../ui/use-route';
@@ -25,8 +24,8 @@ const selectDoc = (s: EditorState) => s.doc;
 /** The editor's sync corner: the status on each backend, Publish (choose a backend), and "Resolve conflict". */
 export function PublishControl() {
   const flowId = useEditor(selectFlowId);
-  const saved = useFlow(flowId);
-  const views = useFlowSync(flowId, saved?.document);
+  const saved = useSavedFlow();
+  const views = useFlowSync(flowId, saved);
   const [open, setOpen] = useState(false);
   const [resolving, setResolving] = useState<BackendSyncView | null>(null);
   const primary = views?.[0];
@@ -45,7 +44,7 @@ export function PublishControl() {
         Publish
       </button>
       {open && <PublishPanel flowId={flowId} views={views ?? []} onClose={() => setOpen(false)} onResolve={(v) => (setOpen(false), setResolving(v))} />}
-      {resolving?.record?.conflict && saved && <ConflictDialog flow={saved.document} backend={resolving.backend ?? ''} conflict={resolving.record.conflict} onClose={() => setResolving(null)} />}
+      {resolving?.record?.conflict && saved && <ConflictDialog flow={saved} backend={resolving.backend ?? ''} conflict={resolving.record.conflict} onClose={() => setResolving(null)} />}
     </div>
   );
 }

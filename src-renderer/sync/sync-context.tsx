@@ -8,6 +8,7 @@ import { getHost } from '../host/host-client';
 import { createBackendsStore, type BackendsState } from './backends-store';
 import { createDirectoryStore, type DirectoryState } from './directory-store';
 import { createSyncLoop, type SyncLoop } from './sync-loop';
+import { whenIdle } from '../ui/when-idle';
 import '../styles/sync.css';
 
 interface SyncServices {
@@ -29,12 +30,19 @@ export function SyncProvider({ children, host = getHost() }: { children: ReactNo
     });
     void services.backends.getState().refresh();
     // Records of flows deleted before this start are gone for good (Undo does not outlive the page):
-    // drop them first, so the loop never resumes a publish of a flow that no longer exists.
-    void purgeDeletedFlowSync(db)
-      .catch((error: unknown) => console.warn('Could not clean up the sync state of deleted flows:', error))
-      .then(() => services.loop.start())
-      .catch((error: unknown) => console.warn('Sync could not start:', error));
+    // drop them first, so the loop never resumes a publish of a flow that no longer exists. Both
+    // wait until the first screen is drawn: the purge's read-write transaction covers the flows
+    // table, so it held back the read of the flow being opened (and its work the first frame).
+    let stopped = false;
+    const cancel = whenIdle(() => {
+      void purgeDeletedFlowSync(db)
+        .catch((error: unknown) => console.warn('Could not clean up the sync state of deleted flows:', error))
+        .then(() => (stopped ? undefined : services.loop.start()))
+        .catch((error: unknown) => console.warn('Sync could not start:', error));
+    }, 1000);
     return () => {
+      stopped = true;
+      cancel();
       unsubscribe();
       services.loop.stop();
     };

@@ -5,6 +5,11 @@ import { badgeText, flowSyncViews, syncFieldProblems } from './sync-views';
 const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({ id: 'acme\u0000f', flowId: 'f', backend: 'acme', state: 'pending', attempts: 0, createdAt: 0, nextAttemptAt: 0, lastError: null, requeued: false, overwrite: null, ...over });
 
 describe('flowSyncViews', () => {
+  it('needs no content hash for a flow with no record and nothing queued (use-flow-sync skips it)', () => {
+    expect(flowSyncViews('', [], [])).toEqual(flowSyncViews('sha:0123456789abcdef', [], []));
+    expect(flowSyncViews('', [], [])[0]?.view.status).toBe('local-only');
+  });
+
   it('says "local only" for a flow never published anywhere', () => {
     const [only, ...rest] = flowSyncViews('h1', [], []);
     expect(rest).toEqual([]);
