@@ -18,6 +18,9 @@ export interface Database {
  * receives, but two connections' transactions must never interleave, so the pool holds at most
  * two clients: graphile-worker's LISTEN connection (idle between notifications) and one that
  * runs every statement and transaction in turn. A PostgreSQL pool is sized for `workers`.
+ *
+ * Prepared statements work on both (see sharePreparedStatements for PGlite), so graphile-worker
+ * and the runner's steps plan their statements once.
  */
 export async function openDatabase(target: DatabaseTarget, workers: number, log: (line: string) => void = () => {}): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -35,6 +38,7 @@ export async function openDatabase(target: DatabaseTarget, workers: number, log:
   const connectionString = `postgres://postgres@${server.getServerConn()}/postgres`;
   const pool = new pg.Pool({ connectionString, max: 2 });
   watch(pool, log);
+  await sharePreparedStatements(pool);
   return {
     kind: 'pglite',
     pool,
@@ -45,6 +49,36 @@ export async function openDatabase(target: DatabaseTarget, workers: number, log:
       await db.close();
     },
   };
+}
+
+/** What node-postgres keeps per connection about the named statements it has prepared. */
+interface PgConnectionInternals {
+  parsedStatements?: Record<string, string>;
+}
+
+/**
+ * PGlite is one PostgreSQL session, whatever the number of pglite-socket connections: a
+ * statement prepared through one connection exists for all of them. node-postgres remembers
+ * per connection which names it has prepared, so a second connection (the pool replaces a
+ * client after any failed query) would prepare graphile-worker's `get_job` again and get
+ * "prepared statement … already exists" on every job fetch from then on: the worker would stop
+ * taking jobs. Giving every connection of the pool the same record of prepared statements
+ * matches the one session: a name prepared by any connection is used, not prepared again, by
+ * the others. (node-postgres records a name once the server has confirmed it, so another
+ * connection never uses a name the session does not have yet.)
+ */
+async function sharePreparedStatements(pool: pg.Pool): Promise<void> {
+  const parsed: Record<string, string> = {};
+  const internals = (client: pg.PoolClient) => (client as unknown as { connection?: PgConnectionInternals }).connection;
+  pool.on('connect', (client) => {
+    const connection = internals(client);
+    if (connection && typeof connection.parsedStatements === 'object') connection.parsedStatements = parsed;
+  });
+  // A node-postgres upgrade that moves this record must fail at start, loudly, not stop the workers later.
+  const first = await pool.connect();
+  const shared = internals(first)?.parsedStatements === parsed;
+  first.release();
+  if (!shared) throw new Error('node-postgres no longer keeps connection.parsedStatements: the PGlite pool cannot share prepared statements (see sharePreparedStatements)');
 }
 
 /** A dropped connection is logged and replaced by the pool, never an uncaught error. */

@@ -62,7 +62,7 @@ const RACE_ATTEMPTS = 20;
  * still as read. A job repeated after a crash finds its input applied (or its timer no longer
  * due) and does nothing.
  */
-export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boolean) {
+export function createJourneyJobs(pool: pg.Pool, flows: FlowCache) {
   const machines = createMachineCache();
 
   async function activateAll(read: StepRead<unknown>): Promise<ActiveJourney[]> {
@@ -110,7 +110,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
       const changed = journeys.filter((j) => j.changed);
       // A wake-up that changes nothing (stale, or its timer moved) writes nothing.
       if (inputId === null && !changed.length) return 0;
-      if (await writeStep(pool, { contactId: r.contactId, version: r.version, record: contact, inputId, journeys: changed.map(toWrite) }, prepared)) return changed.length;
+      if (await writeStep(pool, { contactId: r.contactId, version: r.version, record: contact, inputId, journeys: changed.map(toWrite) })) return changed.length;
       if (attempt >= RACE_ATTEMPTS) throw new Error(`contact ${r.contactId} changed under ${attempt} attempts of this step in a row; the job will be retried`);
     }
   }
@@ -129,7 +129,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
     /** Applies a stored input to its contact; returns the number of journeys stepped. */
     applyInput: (inputId: string): Promise<number> =>
       step(
-        () => readInputStep<RunnerInput>(pool, inputId, prepared),
+        () => readInputStep<RunnerInput>(pool, inputId),
         async (r, contact, journeys) => {
           const input = r.input!;
           if (input.kind === 'scheduled') return enterScheduled(r, contact, journeys, input);
@@ -146,7 +146,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache, prepared: boo
     /** Fires the contact's timers due by `at` (a wake-up job); a stale wake-up does nothing. */
     tick: (journeyId: string, at: number): Promise<number> =>
       step(
-        () => readTickStep(pool, journeyId, prepared),
+        () => readTickStep(pool, journeyId),
         async (_r, _contact, journeys) => catchUp(journeys, at),
         null,
       ),

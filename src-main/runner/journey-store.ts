@@ -13,12 +13,12 @@ import { S } from './schema';
 type Queryable = pg.Pool | pg.ClientBase;
 
 /**
- * A query, as a named prepared statement when `prepared` (PostgreSQL plans it once per
- * connection). Never on PGlite: its connections share one session, so a second connection
- * preparing the same name fails with "prepared statement … already exists".
+ * A query as a named prepared statement: planned once per connection (PostgreSQL) or once per
+ * session (PGlite, whose connections share one; see sharePreparedStatements in database.ts).
+ * On PGlite, planning the step's write anew each time cost more than running it.
  */
-export function statement(name: string, text: string, values: unknown[], prepared: boolean): pg.QueryConfig {
-  return prepared ? { name, text, values } : { text, values };
+export function statement(name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return { name, text, values };
 }
 
 /** The runner's graphile-worker tasks. */
@@ -78,13 +78,13 @@ function toRead<I>(row: ReadRow<I> | undefined): StepRead<I> | null {
 }
 
 /** Reads an input's step (one round trip); null if the input is unknown or already applied. */
-export async function readInputStep<I>(c: Queryable, inputId: string, prepared = false): Promise<StepRead<I> | null> {
-  return toRead((await c.query<ReadRow<I>>(statement('cs_read_input', READ_INPUT, [inputId], prepared))).rows[0]);
+export async function readInputStep<I>(c: Queryable, inputId: string): Promise<StepRead<I> | null> {
+  return toRead((await c.query<ReadRow<I>>(statement('cs_read_input', READ_INPUT, [inputId]))).rows[0]);
 }
 
 /** Reads a wake-up's step: the journey's contact and all its running journeys. */
-export async function readTickStep(c: Queryable, journeyId: string, prepared = false): Promise<StepRead<never> | null> {
-  return toRead((await c.query<ReadRow<never>>(statement('cs_read_tick', READ_TICK, [journeyId], prepared))).rows[0]);
+export async function readTickStep(c: Queryable, journeyId: string): Promise<StepRead<never> | null> {
+  return toRead((await c.query<ReadRow<never>>(statement('cs_read_tick', READ_TICK, [journeyId]))).rows[0]);
 }
 
 /** A journey as the step leaves it; `id` null for one the step started. */
@@ -154,7 +154,7 @@ jobs as (
 select (select count(*) from c)::int as applied, (select count(*) from ins)::int as inserted, (select count(*) from jobs)::int as jobs`;
 
 /** Writes a step in one statement; false if the contact moved on since the read (read again). */
-export async function writeStep(c: Queryable, w: StepWrite, prepared = false): Promise<boolean> {
+export async function writeStep(c: Queryable, w: StepWrite): Promise<boolean> {
   const journeys = w.journeys.map((j, k) => ({
     k,
     id: j.id,
@@ -172,6 +172,6 @@ export async function writeStep(c: Queryable, w: StepWrite, prepared = false): P
     goal_until: j.goalUntil,
     ended_before: j.endedBefore,
   }));
-  const r = await c.query<{ applied: number }>(statement('cs_write_step', WRITE, [w.contactId, w.version, JSON.stringify(w.record), w.inputId, JSON.stringify(journeys)], prepared));
+  const r = await c.query<{ applied: number }>(statement('cs_write_step', WRITE, [w.contactId, w.version, JSON.stringify(w.record), w.inputId, JSON.stringify(journeys)]));
   return r.rows[0]!.applied === 1;
 }

@@ -26,7 +26,7 @@ interface OutboxRow {
  * A refusal (4xx) marks the row failed with Chatwoot's reason, shown in the stats and the journey.
  * A message that opens a conversation records it, so later follow-ups and assignments go there.
  */
-export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null, prepared: boolean) {
+export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null) {
   const finish = (journeyId: string, nodeId: string, status: 'sent' | 'failed', detail: { reason?: string; remoteId?: string }) =>
     pool.query(`update ${S}.outbox set status = $3, reason = $4, remote_id = $5, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 and status = 'pending'`, [
       journeyId,
@@ -49,7 +49,6 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null, prepared
           exists (select 1 from ${S}.outbox p where p.journey_id = o.journey_id and p.status = 'pending' and p.created_at < o.created_at) as earlier_pending
           from ${S}.outbox o join ${S}.journeys j on j.id = o.journey_id where o.journey_id = $1 and o.node_id = $2`,
         [journeyId, nodeId],
-        prepared,
       ),
     );
     const row = r.rows[0];
@@ -96,7 +95,6 @@ export function createOutboxJob(pool: pg.Pool, deliver: Deliver | null, prepared
         `with o as (update ${S}.outbox set status = 'sent', remote_id = $3, reason = null, done_at = now(), attempts = attempts + 1 where journey_id = $1 and node_id = $2 returning journey_id)
         update ${S}.journeys j set conversations = j.conversations || jsonb_build_object($4::text, $5::text) from o where j.id = o.journey_id and $4::text is not null`,
         [journeyId, nodeId, result.remoteId, opened, opened === null ? null : result.conversationId],
-        prepared,
       ),
     );
     return 'sent';

@@ -76,9 +76,8 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
     const token = await setUpToken(db.pool, o.env[TOKEN_ENV]);
     const deliver = o.deliver !== undefined ? o.deliver : chatwootFromEnv(o.env).deliver;
     const flows = createFlowCache();
-    const prepared = db.kind === 'postgres';
-    const journeys = createJourneyJobs(db.pool, flows, prepared);
-    const outbox = createOutboxJob(db.pool, deliver, prepared);
+    const journeys = createJourneyJobs(db.pool, flows);
+    const outbox = createOutboxJob(db.pool, deliver);
     const schedule = createScheduleJob(db.pool, o.schedulePage ?? schedulePageFromEnv(o.env));
     const utils = await makeWorkerUtils({ pgPool: db.pool, logger: quietLogger(log) });
     const liveness = createLiveness(db.pool, utils, log);

@@ -24,6 +24,8 @@ const WAKEUPS = FULL ? 10_000 : Math.round(1000 * SCALE);
 const WINDOW_MS = FULL ? 60_000 : 20_000;
 const BATCH = FULL ? 100_000 : Math.round(10_000 * SCALE);
 const ONLY = process.env.CS_BENCH_RUNNER_DB; // 'pglite' | 'postgres': one of the two
+/** CS_BENCH_RUNNER_STEPS=1: only the empty jobs and the journey steps (a quick before/after of the step's cost). */
+const STEPS_ONLY = process.env.CS_BENCH_RUNNER_STEPS === '1';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const line = (name: string, value: string) => console.log(`${name.padEnd(60)} ${value}`);
@@ -118,6 +120,7 @@ async function benchOne(label: string, database: DatabaseTarget, workers: number
   const empty = Math.max(emptyBefore, emptyAfter);
   line(`graphile-worker empty jobs again, after the steps`, `${emptyAfter.toFixed(0)} jobs/s`);
   line(`journey steps (${ENTRIES} entries + ${ENTRIES} wake-ups)`, `${steps.toFixed(0)} steps/s  = ${((100 * steps) / empty).toFixed(0)}% of the faster empty-job rate (goal >= 20%)`);
+  if (STEPS_ONLY) return;
   r = await startRunner(opts);
   pool = r.db.pool;
 
