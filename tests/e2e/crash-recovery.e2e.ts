@@ -12,7 +12,11 @@ import { chromiumArgs, chromiumPath } from './harness';
  * same profile.
  */
 async function launch(profile: string): Promise<{ child: ChildProcess; browser: Browser; page: Page }> {
-  const child = spawn(chromiumPath(), [...chromiumArgs, `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--window-size=1440,900', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so that a kill takes the browser's helper processes too (see kill).
+  const child = spawn(chromiumPath(), [...chromiumArgs, `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--window-size=1440,900', 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (d: Buffer) => {
@@ -29,11 +33,27 @@ async function launch(profile: string): Promise<{ child: ChildProcess; browser: 
   return { child, browser, page };
 }
 
+/**
+ * Kills the browser and every process it started (its process group), as a power cut would, and
+ * waits until none is left. Killing the browser process alone left its helper processes (the
+ * zygote, renderers, the network service) running for a moment, still writing into the profile:
+ * the next launch shared the profile with them, and removing it failed with ENOTEMPTY in CI.
+ */
 async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
+  const group = child.pid;
+  if (group === undefined) return;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  const alive = () => {
+    try {
+      process.kill(-group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(-group, 'SIGKILL');
   await exited;
+  for (let waited = 0; alive() && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 const label = (page: Page) => page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Label', { exact: true });
