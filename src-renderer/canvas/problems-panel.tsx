@@ -14,19 +14,20 @@ const SEVERITY: Record<Problem['severity'], string> = { error: 'Error', warning:
 
 /** Every validation problem; choosing one selects and centres its step, or opens the settings it is about. */
 export function ProblemsPanel() {
-  const open = useEditor(selectOpen);
+  return useEditor(selectOpen) ? <OpenProblemsPanel /> : null;
+}
+
+/**
+ * The panel while it is open. Its own component, so that a closed panel (the usual case) reads
+ * neither the flow's steps nor its problems: on a 5,000-step flow the step-name map alone was
+ * 5,000 entries (and their garbage) on every open of the editor and every edit.
+ */
+function OpenProblemsPanel() {
   const nodes = useEditor(selectNodes);
   const api = useEditorApi();
   const problems = useProblems();
   const checked = useProblemsChecked();
-  // Built only while the panel is open: on a 5,000-step flow it was a 5,000-entry map (and its
-  // garbage) on every open of the editor and every edit, for a panel that is usually closed.
-  const labels = useMemo(() => {
-    const out = new Map<string, string>();
-    if (open) for (const n of nodes) out.set(n.id, n.data.label || n.type);
-    return out;
-  }, [open, nodes]);
-  if (!open) return null;
+  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.label || n.type])), [nodes]);
   const go = (p: Problem) => {
     const state = api.getState();
     if (p.nodeId && labels.has(p.nodeId)) state.focusNode(p.nodeId);
