@@ -142,7 +142,7 @@ ins as (insert into ${S}.journeys (id, flow_id, revision, contact_id, upstream_c
   select id, flow_id, revision, $1, upstream, status, waiting, last_node, error, state, next_due, conversations, goal_until from fresh returning id),
 upd as (update ${S}.journeys j set status = x.status, waiting = x.waiting, last_node = coalesce(x.last_node, j.last_node), error = x.error, state = x.state,
     next_due = x.next_due, conversations = j.conversations || x.conversations, goal_until = x.goal_until, updated_at = now()
-  from x, c where j.id = x.id and (case when x.ended_before then j.status = x.status and j.goal_until is not null else j.status = 'running' end) returning j.id),
+  from x, c where j.id = any($6::bigint[]) and j.id = x.id and (case when x.ended_before then j.status = x.status and j.goal_until is not null else j.status = 'running' end) returning j.id),
 written as (select id, next_due, outbound from fresh union all select x.id, x.next_due, x.outbound from x join upd on upd.id = x.id),
 ob as (insert into ${S}.outbox (journey_id, node_id, action)
   select w.id, o->>'nodeId', o from written w, jsonb_array_elements(w.outbound) o on conflict do nothing returning journey_id, node_id),
@@ -172,6 +172,7 @@ export async function writeStep(c: Queryable, w: StepWrite): Promise<boolean> {
     goal_until: j.goalUntil,
     ended_before: j.endedBefore,
   }));
-  const r = await c.query<{ applied: number }>(statement('cs_write_step', WRITE, [w.contactId, w.version, JSON.stringify(w.record), w.inputId, JSON.stringify(journeys)]));
+  const ids = w.journeys.flatMap((j) => (j.id === null ? [] : [j.id]));
+  const r = await c.query<{ applied: number }>(statement('cs_write_step', WRITE, [w.contactId, w.version, JSON.stringify(w.record), w.inputId, JSON.stringify(journeys), ids]));
   return r.rows[0]!.applied === 1;
 }
