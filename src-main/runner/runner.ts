@@ -44,6 +44,8 @@ export interface RunningRunner {
   db: Database;
   /** The API token generated at first start (print it once), else null. */
   generatedToken: string | null;
+  /** graphile-worker's events of this runner's job workers (job:success, …): counting finished jobs costs no query. */
+  jobEvents: WorkerEvents;
   /** Stops taking requests and jobs, lets running jobs finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -124,6 +126,7 @@ export async function startRunner(o: RunnerOptions): Promise<RunningRunner> {
       port,
       db,
       generatedToken: token.generated,
+      jobEvents: events,
       stop: () =>
         (stopping ??= (async () => {
           accepting = false;

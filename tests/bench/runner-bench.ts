@@ -6,6 +6,7 @@
  * sizes (10,000 wake-ups over 60 s, a batch of 100,000 entries), a number multiplies the small
  * ones. Prints numbers, never fails on time.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Logger, run, runMigrations } from 'graphile-worker';
 import type pg from 'pg';
 import { POLL_INTERVAL_MS, startRunner, type RunningRunner } from '../../src-main/runner/runner';
@@ -52,19 +53,56 @@ const bulkFlow = () =>
 
 const silent = new Logger(() => () => {});
 
+/**
+ * CPU time (ms) used so far by this process (the runner runs in it) and by every PostgreSQL
+ * process of the machine (the test server's backends; none on PGlite, which runs in this
+ * process): read from /proc, so null where there is none. The difference over a phase, divided
+ * by the jobs it ran, is the CPU each job costs, whatever the machine's other load.
+ */
+function cpuNow(): { self: number; postgres: number } | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const tick = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
+  const ticks = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * tick; // utime, stime
+  };
+  let postgres = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.includes('(postgres)')) postgres += ticks(stat);
+    } catch {
+      // (the process ended meanwhile)
+    }
+  }
+  return { self: ticks(readFileSync('/proc/self/stat', 'utf8')), postgres };
+}
+
+/** CPU per job over a phase started at `from` (see cpuNow), e.g. "runner 1.20 ms + PostgreSQL 2.31 ms". */
+function cpuPerJob(from: ReturnType<typeof cpuNow>, jobs: number, database: DatabaseTarget): string {
+  const to = cpuNow();
+  if (!from || !to) return '';
+  const self = (to.self - from.self) / jobs;
+  const db = (to.postgres - from.postgres) / jobs;
+  return database.kind === 'pglite' ? `CPU ${self.toFixed(2)} ms a job (PGlite in the runner's process)` : `CPU ${self.toFixed(2)} ms a job in the runner's process + ${db.toFixed(2)} ms in PostgreSQL`;
+}
+
 /** Graphile-worker alone on the same database (opened as the runner opens it), before the runner starts. */
-async function emptyJobsPerSecond(database: DatabaseTarget, concurrency: number): Promise<number> {
+async function emptyJobsPerSecond(database: DatabaseTarget, concurrency: number): Promise<{ rate: number; cpu: string }> {
   const db = await openDatabase(database, concurrency);
   let done = 0;
   try {
     await runMigrations({ pgPool: db.pool, logger: silent });
     await db.pool.query(`select graphile_worker.add_job('bench_noop', '{}'::json) from generate_series(1, $1)`, [EMPTY_JOBS]);
     const t0 = performance.now();
+    const cpu0 = cpuNow();
     const runner = await run({ pgPool: db.pool, concurrency, noHandleSignals: true, pollInterval: POLL_INTERVAL_MS, crontab: '', taskList: { bench_noop: async () => void done++ }, logger: silent });
     while (done < EMPTY_JOBS) await sleep(20);
     const rate = EMPTY_JOBS / ((performance.now() - t0) / 1000);
+    const cpu = cpuPerJob(cpu0, EMPTY_JOBS, database);
     await runner.stop();
-    return rate;
+    return { rate, cpu };
   } finally {
     await db.close();
   }
@@ -91,14 +129,18 @@ async function count(pool: pg.Pool, sql: string, args: unknown[] = []): Promise<
   return (await pool.query<{ n: number }>(sql, args)).rows[0]!.n;
 }
 
+/** Job workers of the runner on PostgreSQL, and of its empty-job baseline (CS_BENCH_RUNNER_WORKERS, default 2). */
+const PG_WORKERS = Number(process.env.CS_BENCH_RUNNER_WORKERS ?? 2);
+
 async function benchOne(label: string, database: DatabaseTarget, workers: number): Promise<void> {
   console.log(`\n-- ${label}`);
   const opts = { database, workers, env: { CAMPAIGN_STUDIO_RUNNER_TOKEN: TEST_TOKEN }, deliver: null };
   const concurrency = database.kind === 'pglite' ? 1 : workers;
   // Empty jobs just before and just after the steps (the machine's load moves): the ratio is
   // taken against the faster of the two.
-  const emptyBefore = await emptyJobsPerSecond(database, concurrency);
-  line(`graphile-worker empty jobs (${EMPTY_JOBS}, ${concurrency} worker${concurrency > 1 ? 's' : ''})`, `${emptyBefore.toFixed(0)} jobs/s`);
+  const first = await emptyJobsPerSecond(database, concurrency);
+  const emptyBefore = first.rate;
+  line(`graphile-worker empty jobs (${EMPTY_JOBS}, ${concurrency} worker${concurrency > 1 ? 's' : ''})`, `${emptyBefore.toFixed(0)} jobs/s  ${first.cpu}`);
   let t0 = performance.now();
   let r: RunningRunner = await startRunner(opts);
   line('start', secs(performance.now() - t0));
@@ -111,15 +153,27 @@ async function benchOne(label: string, database: DatabaseTarget, workers: number
 
   // Journey steps: N entries backdated by the wait, so each is two steps (entry, then wake-up):
   // restore nothing / enter with the engine / write state + job; then restore / fire / write.
+  // Finished step jobs are counted from the workers' events, as the empty jobs are counted in
+  // their task: polling the journeys table for the ended ones cost a database backend ~20% of
+  // a core during the steps (a scan ten times a second), taken from the steps it measured.
+  let stepJobs = 0;
+  const counted = new Set<string>([TASK.input, TASK.tick]);
+  r.jobEvents.on('job:success', ({ job }) => void (counted.has(job.task_identifier) && stepJobs++));
   t0 = performance.now();
+  const cpu0 = cpuNow();
   await enqueueEntries(pool, ENTRIES, 's', 'bench.go', Date.now() - 60_000);
-  while ((await ended('s')) < ENTRIES) await sleep(100);
+  while (stepJobs < 2 * ENTRIES) await sleep(20);
   const steps = (2 * ENTRIES) / ((performance.now() - t0) / 1000);
+  const stepCpu = cpuPerJob(cpu0, 2 * ENTRIES, database);
+  const endedNow = await ended('s');
+  if (endedNow !== ENTRIES) throw new Error(`journey steps: ${2 * ENTRIES} step jobs succeeded but ${endedNow} of ${ENTRIES} journeys ended`);
   await r.stop();
-  const emptyAfter = await emptyJobsPerSecond(database, concurrency);
+  const after = await emptyJobsPerSecond(database, concurrency);
+  const emptyAfter = after.rate;
   const empty = Math.max(emptyBefore, emptyAfter);
-  line(`graphile-worker empty jobs again, after the steps`, `${emptyAfter.toFixed(0)} jobs/s`);
+  line(`graphile-worker empty jobs again, after the steps`, `${emptyAfter.toFixed(0)} jobs/s  ${after.cpu}`);
   line(`journey steps (${ENTRIES} entries + ${ENTRIES} wake-ups)`, `${steps.toFixed(0)} steps/s  = ${((100 * steps) / empty).toFixed(0)}% of the faster empty-job rate (goal >= 20%)`);
+  if (stepCpu) line('  CPU per step', stepCpu);
   if (STEPS_ONLY) return;
   r = await startRunner(opts);
   pool = r.db.pool;
@@ -224,7 +278,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await benchOne('PostgreSQL (2 workers)', { kind: 'postgres', url: await server.createDatabase() }, 2);
+    await benchOne(`PostgreSQL (${PG_WORKERS} workers)`, { kind: 'postgres', url: await server.createDatabase() }, PG_WORKERS);
   } finally {
     await server.stop();
   }
