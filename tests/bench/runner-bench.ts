@@ -6,8 +6,8 @@
  * sizes (10,000 wake-ups over 60 s, a batch of 100,000 entries), a number multiplies the small
  * ones. Prints numbers, never fails on time.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { Logger, run, runMigrations } from 'graphile-worker';
+import { readFileSync } from 'node:fs';
+import { Logger, makeWorkerUtils, run, runMigrations } from 'graphile-worker';
 import type pg from 'pg';
 import { POLL_INTERVAL_MS, startRunner, type RunningRunner } from '../../src-main/runner/runner';
 import { TASK } from '../../src-main/runner/journey-jobs';
@@ -53,42 +53,49 @@ const bulkFlow = () =>
 
 const silent = new Logger(() => () => {});
 
-/**
- * CPU time (ms) used so far by this process (the runner runs in it) and by every PostgreSQL
- * process of the machine (the test server's backends; none on PGlite, which runs in this
- * process): read from /proc, so null where there is none. The difference over a phase, divided
- * by the jobs it ran, is the CPU each job costs, whatever the machine's other load.
- */
-function cpuNow(): { self: number; postgres: number } | null {
-  if (!existsSync('/proc/self/stat')) return null;
-  const tick = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
-  const ticks = (stat: string) => {
+/** CPU time (ms) a process has used (utime + stime from /proc; USER_HZ is 100: a tick is 10 ms), null if unknown. */
+function cpuOf(pid: string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * tick; // utime, stime
-  };
-  let postgres = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.includes('(postgres)')) postgres += ticks(stat);
-    } catch {
-      // (the process ended meanwhile)
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null; // (no /proc, or the process ended)
+  }
+}
+
+type CpuMark = { self: number; postgres: Map<string, number> } | null;
+
+/**
+ * CPU used so far by this process (the runner runs in it; PGlite too) and by each process of the
+ * PostgreSQL server behind `pool` (its backends and background processes, as pg_stat_activity
+ * lists them; only when the server runs on this machine). Differences over a phase, divided by
+ * the jobs it ran, are the CPU each job costs, which the machine's other load moves far less
+ * than the rates.
+ */
+async function cpuMark(pool: pg.Pool | null): Promise<CpuMark> {
+  const self = cpuOf('self');
+  if (self === null) return null;
+  const postgres = new Map<string, number>();
+  if (pool) {
+    for (const { pid } of (await pool.query<{ pid: number }>('select pid from pg_stat_activity')).rows) {
+      const t = cpuOf(String(pid));
+      if (t !== null) postgres.set(String(pid), t);
     }
   }
-  return { self: ticks(readFileSync('/proc/self/stat', 'utf8')), postgres };
+  return { self, postgres };
 }
 
-/** CPU per job over a phase started at `from` (see cpuNow), e.g. "runner 1.20 ms + PostgreSQL 2.31 ms". */
-function cpuPerJob(from: ReturnType<typeof cpuNow>, jobs: number, database: DatabaseTarget): string {
-  const to = cpuNow();
+/** CPU per job between two marks, e.g. "CPU 1.20 ms a job in the runner's process + 2.31 ms in PostgreSQL". */
+function cpuPerJob(from: CpuMark, to: CpuMark, jobs: number, database: DatabaseTarget): string {
   if (!from || !to) return '';
   const self = (to.self - from.self) / jobs;
-  const db = (to.postgres - from.postgres) / jobs;
-  return database.kind === 'pglite' ? `CPU ${self.toFixed(2)} ms a job (PGlite in the runner's process)` : `CPU ${self.toFixed(2)} ms a job in the runner's process + ${db.toFixed(2)} ms in PostgreSQL`;
+  if (database.kind === 'pglite') return `CPU ${self.toFixed(2)} ms a job (PGlite in the runner's process)`;
+  let db = 0;
+  for (const [pid, t] of to.postgres) db += t - (from.postgres.get(pid) ?? 0);
+  return `CPU ${self.toFixed(2)} ms a job in the runner's process + ${(db / jobs).toFixed(2)} ms in PostgreSQL`;
 }
 
-/** Graphile-worker alone on the same database (opened as the runner opens it), before the runner starts. */
 async function emptyJobsPerSecond(database: DatabaseTarget, concurrency: number): Promise<{ rate: number; cpu: string }> {
   const db = await openDatabase(database, concurrency);
   let done = 0;
@@ -96,11 +103,12 @@ async function emptyJobsPerSecond(database: DatabaseTarget, concurrency: number)
     await runMigrations({ pgPool: db.pool, logger: silent });
     await db.pool.query(`select graphile_worker.add_job('bench_noop', '{}'::json) from generate_series(1, $1)`, [EMPTY_JOBS]);
     const t0 = performance.now();
-    const cpu0 = cpuNow();
+    const pgPool = database.kind === 'postgres' ? db.pool : null;
+    const cpu0 = await cpuMark(pgPool);
     const runner = await run({ pgPool: db.pool, concurrency, noHandleSignals: true, pollInterval: POLL_INTERVAL_MS, crontab: '', taskList: { bench_noop: async () => void done++ }, logger: silent });
     while (done < EMPTY_JOBS) await sleep(20);
     const rate = EMPTY_JOBS / ((performance.now() - t0) / 1000);
-    const cpu = cpuPerJob(cpu0, EMPTY_JOBS, database);
+    const cpu = cpuPerJob(cpu0, await cpuMark(pgPool), EMPTY_JOBS, database);
     await runner.stop();
     return { rate, cpu };
   } finally {
@@ -113,16 +121,19 @@ async function emptyJobsPerSecond(database: DatabaseTarget, concurrency: number)
  * statement (as a bulk import would); input i happens at `from + i * span / n` (ms). `priority`
  * orders the setup's own jobs against a batch already queued (graphile-worker: lower first).
  */
-async function enqueueEntries(pool: pg.Pool, n: number, prefix: string, name: string, from: number, span = 0, priority = 0): Promise<void> {
+async function enqueueEntries(pool: pg.Pool, n: number, prefix: string, name: string, from: number, span = 0, priority = 0, runAt: Date | null = null): Promise<string[]> {
+  const ids: string[] = [];
   for (let lo = 0; lo < n; lo += 2000) {
-    await pool.query(
+    const r = await pool.query<{ ids: string[] }>(
       `with i as (insert into campaign_studio.inputs (dedupe_key, contact_id, input)
          select 'bench:' || $1 || g, $1 || g, jsonb_build_object('kind', 'event', 'contactId', $1 || g, 'name', $2::text, 'properties', '{}'::jsonb, 'at', ($3::bigint + floor(g * $4::float8 / $5))::bigint)
          from generate_series($6::int, $7::int) g returning id)
-       select count(graphile_worker.add_job('${TASK.input}', json_build_object('inputId', id::text), priority => $8)) from i`,
-      [prefix, name, from, span, n, lo, Math.min(n, lo + 2000) - 1, priority],
+       select array_agg((graphile_worker.add_job('${TASK.input}', json_build_object('inputId', id::text), priority => $8, run_at => $9)).id::text) ids from i`,
+      [prefix, name, from, span, n, lo, Math.min(n, lo + 2000) - 1, priority, runAt],
     );
+    ids.push(...r.rows[0]!.ids);
   }
+  return ids;
 }
 
 async function count(pool: pg.Pool, sql: string, args: unknown[] = []): Promise<number> {
@@ -154,18 +165,24 @@ async function benchOne(label: string, database: DatabaseTarget, workers: number
   // Journey steps: N entries backdated by the wait, so each is two steps (entry, then wake-up):
   // restore nothing / enter with the engine / write state + job; then restore / fire / write.
   // Finished step jobs are counted from the workers' events, as the empty jobs are counted in
-  // their task: polling the journeys table for the ended ones cost a database backend ~20% of
-  // a core during the steps (a scan ten times a second), taken from the steps it measured.
+  // their task (it polled the journeys table for the ended ones, a scan ten times a second
+  // beside the steps it measured).
   let stepJobs = 0;
   const counted = new Set<string>([TASK.input, TASK.tick]);
   r.jobEvents.on('job:success', ({ job }) => void (counted.has(job.task_identifier) && stepJobs++));
+  // The entries are queued first, held an hour ahead, and released when the clock starts: the
+  // empty jobs are queued before theirs starts too, so neither figure counts the queueing.
+  const held = await enqueueEntries(pool, ENTRIES, 's', 'bench.go', Date.now() - 60_000, 0, 0, new Date(Date.now() + 3_600_000));
+  const utils = await makeWorkerUtils({ pgPool: pool, logger: silent });
   t0 = performance.now();
-  const cpu0 = cpuNow();
-  await enqueueEntries(pool, ENTRIES, 's', 'bench.go', Date.now() - 60_000);
+  const pgPool = database.kind === 'postgres' ? pool : null;
+  const cpu0 = await cpuMark(pgPool);
+  await utils.rescheduleJobs(held, { runAt: new Date() });
   while (stepJobs < 2 * ENTRIES) await sleep(20);
   const steps = (2 * ENTRIES) / ((performance.now() - t0) / 1000);
-  const stepCpu = cpuPerJob(cpu0, 2 * ENTRIES, database);
+  const stepCpu = cpuPerJob(cpu0, await cpuMark(pgPool), 2 * ENTRIES, database);
   const endedNow = await ended('s');
+  await utils.release();
   if (endedNow !== ENTRIES) throw new Error(`journey steps: ${2 * ENTRIES} step jobs succeeded but ${endedNow} of ${ENTRIES} journeys ended`);
   await r.stop();
   const after = await emptyJobsPerSecond(database, concurrency);
