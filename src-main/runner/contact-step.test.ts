@@ -5,7 +5,7 @@ import type { UserAction } from '../../src-shared/engine/types';
 import type { FlowDocument } from '../../src-shared/flow';
 import { DAY, MONDAY_9, profile, randomFlow, randomScript } from '../../src-shared/testing/engine-builders';
 import { edge, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
-import { activate, applyAction, applyScheduled, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type StoredJourney } from './contact-step';
+import { activate, applyAction, applyScheduled, catchUp, outboundOf, settle, type ActiveJourney, type ContactRecord, type StoredJourney } from './contact-step';
 import { scheduledAt } from '../../src-shared/engine/entry';
 
 /**
@@ -28,7 +28,6 @@ function withHoldout(doc: FlowDocument, exit: boolean): FlowDocument {
 
 /** Runs a script the way the runner does: one input at a time, every journey stored as JSON between inputs. */
 function liveRun(doc: FlowDocument, script: readonly UserAction[], until: number, contactProfile = profile()) {
-  const machines = createMachineCache();
   const docs = () => doc;
   const flows = [{ flowId: doc.campaign.id, revision: 'r1', doc }];
   let stored: StoredJourney[] = [];
@@ -41,22 +40,22 @@ function liveRun(doc: FlowDocument, script: readonly UserAction[], until: number
   // A scheduled flow's time is one more input, before any action at the same instant (as in runUser).
   let scheduled = scheduledAt(doc.campaign);
   const enterAtTime = () => {
-    const js = stored.map((s) => activate(s, docs, machines));
-    applyScheduled(contact, js, flows[0]!, scheduled!, machines);
+    const js = stored.map((s) => activate(s, docs));
+    applyScheduled(contact, js, flows[0]!, scheduled!);
     roundTrip(js);
     scheduled = null;
   };
   for (const a of sorted) {
     if (scheduled !== null && scheduled <= a.at) enterAtTime();
-    let js = stored.map((s) => activate(s, docs, machines));
+    let js = stored.map((s) => activate(s, docs));
     catchUp(js, a.at);
     roundTrip(js);
-    js = stored.map((s) => activate(s, docs, machines));
-    applyAction(contact, js, flows, a, machines, null);
+    js = stored.map((s) => activate(s, docs));
+    applyAction(contact, js, flows, a, null);
     roundTrip(js);
   }
   if (scheduled !== null && scheduled <= until) enterAtTime();
-  const js = stored.map((s) => activate(s, docs, machines));
+  const js = stored.map((s) => activate(s, docs));
   catchUp(js, until);
   return js.map((j) => j.stepper!.data);
 }
@@ -133,12 +132,11 @@ describe('a live run is the preview', () => {
       [edge('trigger', 'hi'), edge('hi', 'w'), edge('w', 'again'), edge('again', 'a')],
       { trigger: { type: 'event', event: 'go', properties: [] }, entryFrequency: { type: 'every_time' } },
     );
-    const machines = createMachineCache();
     const contact: ContactRecord = { profile: profile(), events: [], entries: {} };
     const js: ActiveJourney[] = [];
-    applyAction(contact, js, [{ flowId: doc.campaign.id, revision: 'r1', doc }], { type: 'event', at: MONDAY_9, name: 'go' }, machines, '77');
+    applyAction(contact, js, [{ flowId: doc.campaign.id, revision: 'r1', doc }], { type: 'event', at: MONDAY_9, name: 'go' }, '77');
     expect(outboundOf(js[0]!)).toEqual([expect.objectContaining({ kind: 'message', nodeId: 'hi', opensConversation: true, body: 'Hi' })]);
-    const next = js.map(settle).map((s) => activate(s, () => doc, machines));
+    const next = js.map(settle).map((s) => activate(s, () => doc));
     catchUp(next, MONDAY_9 + DAY);
     const out = outboundOf(next[0]!);
     expect(out.map((o) => [o.kind, o.nodeId, o.conversation])).toEqual([
@@ -152,11 +150,10 @@ describe('a live run is the preview', () => {
     const doc = flow([sendNode('hi'), node('w', 'wait', { wait: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } })], [edge('trigger', 'hi'), edge('hi', 'w')], {
       trigger: { type: 'event', event: 'go', properties: [] },
     });
-    const machines = createMachineCache();
     const js: ActiveJourney[] = [];
-    applyAction({ profile: profile(), events: [], entries: {} }, js, [{ flowId: doc.campaign.id, revision: 'r1', doc }], { type: 'event', at: MONDAY_9, name: 'go' }, machines, null);
+    applyAction({ profile: profile(), events: [], entries: {} }, js, [{ flowId: doc.campaign.id, revision: 'r1', doc }], { type: 'event', at: MONDAY_9, name: 'go' }, null);
     const changed = { ...doc, nodes: doc.nodes.filter((n) => n.id !== 'w'), edges: doc.edges.filter((e) => e.target !== 'w') };
-    const back = activate(settle(js[0]!), () => changed, machines);
+    const back = activate(settle(js[0]!), () => changed);
     expect(back.stepper).toBeNull();
     expect(back.stored.status).toBe('failed');
     expect(back.stored.error).toContain('nodes the flow no longer has (w)');

@@ -1,9 +1,9 @@
 import type { FlowDocument } from '../../src-shared/flow';
-import { createJourneyMachine, MachineStepper, persistJourney, restoreJourney, type JourneyMachine, type PersistedJourney } from '../../src-shared/engine';
+import { FastJourney, persistJourney, restoreFastJourney, type PersistedJourney } from '../../src-shared/engine';
 import { closestConversation } from '../../src-shared/engine/journey-changes';
 import { checkGoalAfterEnd } from '../../src-shared/engine/decisions';
 import { entryDecision, triggerFires } from '../../src-shared/engine/entry';
-import { compileFlow, type CompiledFlow } from '../../src-shared/engine/graph';
+import { compileFlow } from '../../src-shared/engine/graph';
 import { applyToProfile } from '../../src-shared/engine/runner';
 import type { EventRecord, Millis, UserAction, UserProfile } from '../../src-shared/engine/types';
 
@@ -13,6 +13,10 @@ import type { EventRecord, Millis, UserAction, UserProfile } from '../../src-sha
  * to every running journey in entry order, then entry into the flows it triggers), over
  * journeys restored from and persisted to plain values. The property test runs this against
  * `previewJourney` with a JSON round trip between inputs.
+ *
+ * Journeys step on the fast path (`FastJourney`, several times cheaper per step than restoring
+ * an XState actor, which was most of the engine's share of a step's CPU) and are stored in the
+ * machine's snapshot format, so previews, rewind and journeys stored earlier read them as ever.
  */
 
 /** The contact's record: what journeys that start later copy, and its entries per flow. */
@@ -51,7 +55,7 @@ export type Outbound =
 /** A journey during one step: its stepper (null once failed) and what it had before the step. */
 export interface ActiveJourney {
   stored: StoredJourney;
-  stepper: MachineStepper | null;
+  stepper: FastJourney | null;
   doc: FlowDocument | null;
   changed: boolean;
   /** Read already ended (for its conversion goal): the step can only convert it. */
@@ -63,26 +67,14 @@ export interface ActiveJourney {
 /** Looks up a flow version's document (journeys are pinned to theirs). */
 export type DocLookup = (flowId: string, revision: string) => FlowDocument | null;
 
-/** Builds each flow version's machine once. */
-export function createMachineCache() {
-  const machines = new Map<string, { doc: FlowDocument; machine: JourneyMachine }>();
-  return (flowId: string, revision: string, doc: FlowDocument): JourneyMachine => {
-    const key = `${flowId}\u0000${revision}`;
-    let m = machines.get(key);
-    if (!m || m.doc !== doc) machines.set(key, (m = { doc, machine: createJourneyMachine(doc) }));
-    return m.machine;
-  };
-}
-
-export type MachineCache = ReturnType<typeof createMachineCache>;
-
 /** Restores a stored journey; an incompatible state marks it failed with the reason (never throws). */
-export function activate(stored: StoredJourney, docs: DocLookup, machines: MachineCache): ActiveJourney {
+export function activate(stored: StoredJourney, docs: DocLookup): ActiveJourney {
   const a: ActiveJourney = { stored, stepper: null, doc: null, changed: false, endedBefore: stored.status !== 'running', traceBefore: 0, messagesBefore: 0 };
   if (stored.status === 'failed' || !stored.state) return a;
   const doc = docs(stored.flowId, stored.revision);
   if (!doc) return fail(a, `Revision ${stored.revision} of flow "${stored.flowId}" is not stored any more.`);
-  const r = restoreJourney(doc, stored.revision, stored.state, machines(stored.flowId, stored.revision, doc));
+  // (compileFlow keeps each document's compiled form: flow versions are cached documents.)
+  const r = restoreFastJourney(doc, stored.revision, stored.state);
   if (!r.ok) return fail(a, r.error);
   a.stepper = r.stepper;
   a.doc = doc;
@@ -121,20 +113,13 @@ export function catchUp(journeys: ActiveJourney[], until: Millis): void {
   }
 }
 
-const compiled = new WeakMap<FlowDocument, CompiledFlow>();
-const compiledOf = (doc: FlowDocument): CompiledFlow => {
-  let f = compiled.get(doc);
-  if (!f) compiled.set(doc, (f = compileFlow(doc)));
-  return f;
-};
-
 /**
  * Applies one action: to the contact's record, to each running journey, then starts a journey
  * in every live flow whose trigger it fires and whose audience and entry frequency allow it.
  * A journey that has already ended (or exited) is converted when the action meets its flow's
  * goal within the window, as the preview's `runUser` does (`checkGoalAfterEnd`).
  */
-export function applyAction(contact: ContactRecord, journeys: ActiveJourney[], flows: readonly LiveFlow[], action: UserAction, machines: MachineCache, upstream: string | null): void {
+export function applyAction(contact: ContactRecord, journeys: ActiveJourney[], flows: readonly LiveFlow[], action: UserAction, upstream: string | null): void {
   applyToRecord(contact, action);
   for (const j of journeys) {
     if (!j.stepper) continue;
@@ -145,7 +130,7 @@ export function applyAction(contact: ContactRecord, journeys: ActiveJourney[], f
     }
   }
   for (const f of flows) {
-    if (triggerFires(f.doc.campaign.trigger, action)) enterFlow(contact, journeys, f, action.at, machines, upstream);
+    if (triggerFires(f.doc.campaign.trigger, action)) enterFlow(contact, journeys, f, action.at, upstream);
   }
 }
 
@@ -153,7 +138,7 @@ export function applyAction(contact: ContactRecord, journeys: ActiveJourney[], f
 function convertAfterEnd(j: ActiveJourney, contact: ContactRecord, action: UserAction): void {
   const d = j.stepper!.data;
   if (!j.doc?.campaign.goal || d.converted !== null) return;
-  checkGoalAfterEnd(compiledOf(j.doc), d, contact.profile, contact.events, action.at, action.type === 'message' ? action.text : null);
+  checkGoalAfterEnd(j.stepper!.flow, d, contact.profile, contact.events, action.at, action.type === 'message' ? action.text : null);
   if (d.converted !== null) j.changed = true;
 }
 
@@ -162,9 +147,9 @@ function convertAfterEnd(j: ActiveJourney, contact: ContactRecord, action: UserA
  * before the instant fire first, then the contact enters `f` if its audience and entry
  * frequency allow it at that instant, then timers due at the instant fire.
  */
-export function applyScheduled(contact: ContactRecord, journeys: ActiveJourney[], f: LiveFlow, at: Millis, machines: MachineCache): void {
+export function applyScheduled(contact: ContactRecord, journeys: ActiveJourney[], f: LiveFlow, at: Millis): void {
   catchUp(journeys, at - 1);
-  enterFlow(contact, journeys, f, at, machines, null);
+  enterFlow(contact, journeys, f, at, null);
   catchUp(journeys, at);
 }
 
@@ -172,13 +157,13 @@ export function applyScheduled(contact: ContactRecord, journeys: ActiveJourney[]
  * Starts a journey of `f` for the contact at `at` if the flow's audience and entry frequency
  * allow it (the trigger has fired: an action, or the flow's scheduled time).
  */
-export function enterFlow(contact: ContactRecord, journeys: ActiveJourney[], f: LiveFlow, at: Millis, machines: MachineCache, upstream: string | null): boolean {
+export function enterFlow(contact: ContactRecord, journeys: ActiveJourney[], f: LiveFlow, at: Millis, upstream: string | null): boolean {
   const c = f.doc.campaign;
   const entries = (contact.entries[f.flowId] ??= []);
   if (!entryDecision(c, contact.profile, contact.events, at, entries, true).enters) return false;
   entries.push(at);
   const p = contact.profile;
-  const stepper = new MachineStepper(machines(f.flowId, f.revision, f.doc), {
+  const stepper = new FastJourney(compileFlow(f.doc), {
     journeyId: `${p.id}:j${entries.length}`,
     flowId: c.id,
     time: at,

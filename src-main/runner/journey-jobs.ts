@@ -3,7 +3,7 @@ import { addDuration } from '../../src-shared/engine/calendar';
 import { nextDue } from '../../src-shared/engine/journey-changes';
 import type { Scalar } from '../../src-shared/flow';
 import type { UserAction } from '../../src-shared/engine/types';
-import { activate, applyAction, applyScheduled, catchUp, createMachineCache, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
+import { activate, applyAction, applyScheduled, catchUp, outboundOf, settle, type ActiveJourney, type ContactRecord, type LiveFlow } from './contact-step';
 import type { FlowCache } from './flow-cache';
 import { readInputStep, readTickStep, writeStep, type JourneyWrite, type StepRead } from './journey-store';
 
@@ -63,14 +63,12 @@ const RACE_ATTEMPTS = 20;
  * due) and does nothing.
  */
 export function createJourneyJobs(pool: pg.Pool, flows: FlowCache) {
-  const machines = createMachineCache();
-
   async function activateAll(read: StepRead<unknown>): Promise<ActiveJourney[]> {
     const out: ActiveJourney[] = [];
     for (const stored of read.journeys) {
       const rev = Number(stored.revision.slice(1));
       if (!flows.cached(stored.flowId, rev)) await flows.revision(pool, stored.flowId, rev);
-      out.push(activate(stored, (f, r) => flows.cached(f, Number(r.slice(1))), machines));
+      out.push(activate(stored, (f, r) => flows.cached(f, Number(r.slice(1)))));
     }
     return out;
   }
@@ -122,7 +120,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache) {
   async function enterScheduled(r: StepRead<RunnerInput>, contact: ContactRecord, journeys: ActiveJourney[], input: Extract<RunnerInput, { kind: 'scheduled' }>): Promise<void> {
     if (!r.live.some((l) => l.id === input.flowId)) return;
     const doc = await flows.revision(pool, input.flowId, input.revision);
-    if (doc) applyScheduled(contact, journeys, { flowId: input.flowId, revision: `r${input.revision}`, doc }, input.at, machines);
+    if (doc) applyScheduled(contact, journeys, { flowId: input.flowId, revision: `r${input.revision}`, doc }, input.at);
   }
 
   return {
@@ -137,7 +135,7 @@ export function createJourneyJobs(pool: pg.Pool, flows: FlowCache) {
           const upstream = input.kind === 'event' || input.kind === 'message' ? (input.conversationId ?? null) : null;
           for (const a of actionsOf(input, contact)) {
             catchUp(journeys, a.at);
-            applyAction(contact, journeys, live, a, machines, upstream);
+            applyAction(contact, journeys, live, a, upstream);
           }
         },
         inputId,

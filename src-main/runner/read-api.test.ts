@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MONDAY_9, profile } from '../../src-shared/testing/engine-builders';
-import { applyAction, catchUp, createMachineCache, settle, type ActiveJourney, type ContactRecord } from './contact-step';
+import { applyAction, catchUp, settle, type ActiveJourney, type ContactRecord } from './contact-step';
 import { actionsOf, emptyContact } from './journey-jobs';
 import { conversionsOf, figuresOf } from './read-api';
 import { edge, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
@@ -9,12 +9,11 @@ import { collectNameAndEmail } from './testing/runner-fixtures';
 describe('statistics from journey states', () => {
   it('counts active, entered, completed by handle, exited and failed per node', async () => {
     const doc = await collectNameAndEmail();
-    const machines = createMachineCache();
     const flows = [{ flowId: doc.campaign.id, revision: 'r1', doc }];
     const enter = (id: string) => {
       const contact: ContactRecord = { profile: profile({ id }), events: [], entries: {} };
       const js: ActiveJourney[] = [];
-      applyAction(contact, js, flows, { type: 'event', at: MONDAY_9, name: 'conversation.created', properties: { channel: 'web_widget' } }, machines, '7');
+      applyAction(contact, js, flows, { type: 'event', at: MONDAY_9, name: 'conversation.created', properties: { channel: 'web_widget' } }, '7');
       return js[0]!;
     };
     const waiting = enter('a');
@@ -59,13 +58,12 @@ describe('statistics from journey states', () => {
       [edge('trigger', 'ab'), edge('ab', 'hi-a', 'a'), edge('ab', 'hi-b', 'b'), edge('hi-a', 'long'), edge('hi-b', 'long')],
       { goal },
     );
-    const machines = createMachineCache();
     const flows = [{ flowId: doc.campaign.id, revision: 'r1', doc }];
     const rows = Array.from({ length: 12 }, (_, k) => {
       const contact: ContactRecord = { profile: profile({ id: `c${k}` }), events: [], entries: {} };
       const js: ActiveJourney[] = [];
-      applyAction(contact, js, flows, { type: 'event', at: MONDAY_9, name: 'user.signed_up', properties: {} }, machines, '7');
-      if (k % 3 === 0) applyAction(contact, js, flows, { type: 'event', at: MONDAY_9 + 86_400_000, name: 'subscription.upgraded', properties: {} }, machines, '7');
+      applyAction(contact, js, flows, { type: 'event', at: MONDAY_9, name: 'user.signed_up', properties: {} }, '7');
+      if (k % 3 === 0) applyAction(contact, js, flows, { type: 'event', at: MONDAY_9 + 86_400_000, name: 'subscription.upgraded', properties: {} }, '7');
       return { state: settle(js[0]!).state };
     });
     const c = conversionsOf(doc, rows)!;

@@ -17,6 +17,20 @@ const FIRED = 4;
 const ANY_CONVERSATIONS = -2;
 
 /**
+ * A journey's state besides its data: what fast-journey-state.ts reads to persist a journey in
+ * the machine's snapshot format and writes to restore one. Node indexes of the flow.
+ */
+export interface FastJourneyState {
+  /** The nodes that have acted (waiting or done), in any order. */
+  touched: readonly number[];
+  /** The waiting nodes, ascending, and each one's timer at the same position (null = none). */
+  waiting: readonly number[];
+  waitDue: readonly (Millis | null)[];
+  /** The waiting nodes in the key order of `data.due`. */
+  waitOrder: readonly number[];
+}
+
+/**
  * The fast path: the compiled machine's run-to-completion semantics (see machine.ts) replayed
  * over plain arrays, mutating one draft in place (`due` aside, see `data`). It calls the same
  * decision and step functions in the same order as the machine's actions, so traces are
@@ -60,10 +74,31 @@ export class FastJourney {
   private checkedAt = -1;
 
   constructor(
-    private readonly flow: CompiledFlow,
+    /** (Read by fast-journey-state.ts, which names each node's region.) */
+    readonly flow: CompiledFlow,
     input: JourneyInput,
+    adopted?: JourneyData,
   ) {
-    this.d = initialData(input);
+    this.d = adopted ?? initialData(input);
+  }
+
+  /**
+   * A journey in a saved state, checked by the caller (fast-journey-state.ts); `data` is taken
+   * over, not copied, with `data.due` as `state` describes it.
+   */
+  static restore(flow: CompiledFlow, data: JourneyData, state: FastJourneyState): FastJourney {
+    const j = new FastJourney(flow, data, data);
+    j.touched.push(...state.touched);
+    if (j.touched.length > SET_AFTER) j.touchedSet = new Set(j.touched);
+    j.waiting.push(...state.waiting);
+    j.waitDue.push(...state.waitDue);
+    j.waitOrder.push(...state.waitOrder);
+    return j;
+  }
+
+  /** The state besides `data` (see `FastJourneyState`); read it before the next input. */
+  get state(): FastJourneyState {
+    return { touched: this.touchedSet ? [...this.touchedSet] : this.touched, waiting: this.waiting, waitDue: this.waitDue, waitOrder: this.waitOrder };
   }
 
   /** The journey's data; `due` is brought up to date on each read, so read it again after an input. */

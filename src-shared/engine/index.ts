@@ -7,7 +7,7 @@ export * from './types';
 export { evaluateCondition, type ConditionEnv, type ConditionResult } from './conditions';
 export { nextOpening, addDuration, offsetAt } from './calendar';
 export { createJourneyMachine, regionKey, nodeOfRegion, type JourneyEvent, type JourneyMachine, type JourneySnapshot } from './machine';
-export { persistJourney, restoreJourney, incompatibility, type PersistedJourney, type RestoreResult } from './journey-state';
+export { persistJourney, restoreJourney, restoreFastJourney, incompatibility, type PersistedJourney, type RestoreResult } from './journey-state';
 export { FastJourney } from './fast-journey';
 export { runUser, type Stepper, type StepperFactory, type UserRun, type UserRunOptions, type JourneyInputRecord } from './runner';
 export { MachineStepper, TransitionStepper, machineSteppers, transitionSteppers, fastSteppers } from './steppers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../flow';
 import { MONDAY_9, profile } from '../testing/engine-builders';
 import { edge, example, node } from '../testing/flow-builders';
-import { persistJourney, restoreJourney } from './journey-state';
+import { persistJourney, restoreFastJourney, restoreJourney } from './journey-state';
 import { moveCheck, moveJourney } from './journey-move';
 import { createJourneyMachine } from './machine';
 import { MachineStepper } from './steppers';
@@ -45,10 +45,16 @@ describe('moving a waiting journey to the next version', () => {
     const r = restoreJourney(r2, 'r2', moved.state);
     if (!r.ok) throw new Error(r.error);
     expect(r.stepper.data.due).toEqual((saved.snapshot as unknown as { context: { due: unknown } }).context.due);
-    r.stepper.act({ type: 'message', at: MONDAY_9 + 60_000, text: 'Ada' });
-    expect(r.stepper.data.messages.at(-1)?.body).toBe('And your email, please?');
-    r.stepper.act({ type: 'message', at: MONDAY_9 + 120_000, text: 'ada@example.com' });
-    expect(Object.keys(r.stepper.data.due)).toEqual(['pause']);
+    // The runner steps moved journeys on the fast path: it reads the moved state as the machine does.
+    const fast = restoreFastJourney(r2, 'r2', JSON.parse(JSON.stringify(moved.state)));
+    if (!fast.ok) throw new Error(fast.error);
+    for (const s of [r.stepper, fast.stepper]) {
+      s.act({ type: 'message', at: MONDAY_9 + 60_000, text: 'Ada' });
+      expect(s.data.messages.at(-1)?.body).toBe('And your email, please?');
+      s.act({ type: 'message', at: MONDAY_9 + 120_000, text: 'ada@example.com' });
+      expect(Object.keys(s.data.due)).toEqual(['pause']);
+    }
+    expect(fast.stepper.data).toEqual(r.stepper.data);
   });
 
   it('refuses a journey waiting at a step r2 no longer has, saying which', () => {

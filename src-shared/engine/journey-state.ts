@@ -1,4 +1,7 @@
 import type { FlowDocument } from '../flow';
+import { FastJourney } from './fast-journey';
+import { fastJourneyOf, fastSnapshot, type PersistedSnapshot } from './fast-journey-state';
+import { compileFlow, type CompiledFlow } from './graph';
 import { createJourneyMachine, nodeOfRegion, regionKey, type JourneyMachine } from './machine';
 import { MachineStepper } from './steppers';
 import type { JourneyInput } from './types';
@@ -16,13 +19,15 @@ export interface PersistedJourney {
   snapshot: PersistedSnapshot;
 }
 
-type PersistedSnapshot = ReturnType<MachineStepper['actor']['getPersistedSnapshot']>;
+export type RestoreResult<S = MachineStepper> = { ok: true; stepper: S } | { ok: false; error: string };
 
-export type RestoreResult = { ok: true; stepper: MachineStepper } | { ok: false; error: string };
-
-/** The persisted form of a journey being stepped by `stepper`. */
-export function persistJourney(stepper: MachineStepper, flowId: string, revision: string): PersistedJourney {
-  return { format: 1, flowId, revision, snapshot: stepper.actor.getPersistedSnapshot() };
+/**
+ * The persisted form of a journey being stepped by `stepper`: the machine's snapshot, which a
+ * fast journey gives too (fast-journey-state.ts), so either restores what the other saved.
+ */
+export function persistJourney(stepper: MachineStepper | FastJourney, flowId: string, revision: string): PersistedJourney {
+  const snapshot = stepper instanceof FastJourney ? fastSnapshot(stepper) : stepper.actor.getPersistedSnapshot();
+  return { format: 1, flowId, revision, snapshot };
 }
 
 /**
@@ -36,12 +41,27 @@ export function persistJourney(stepper: MachineStepper, flowId: string, revision
  * if (!r.ok) markFailed(journeyId, r.error); else r.stepper.tick(now);
  */
 export function restoreJourney(doc: FlowDocument, revision: string, saved: unknown, machine: JourneyMachine = createJourneyMachine(doc)): RestoreResult {
+  return restoreWith(doc, revision, saved, (snapshot, context) => new MachineStepper(machine, context, snapshot));
+}
+
+/**
+ * {@link restoreJourney} into the fast path (the runner steps journeys this way), with the same
+ * refusals, and one more for a state the machine cannot have written (a node waiting without a
+ * timer entry, a region state its kind does not have, data of the wrong shape). The saved
+ * context is taken over, not copied: pass a value parsed for this call.
+ */
+export function restoreFastJourney(doc: FlowDocument, revision: string, saved: unknown, flow: CompiledFlow = compileFlow(doc)): RestoreResult<FastJourney> {
+  return restoreWith(doc, revision, saved, (snapshot) => fastJourneyOf(flow, snapshot));
+}
+
+/** Checks `saved` against the flow, then builds a stepper from it; whatever the build throws becomes the refusal's reason. */
+function restoreWith<S>(doc: FlowDocument, revision: string, saved: unknown, build: (snapshot: PersistedSnapshot, context: JourneyInput) => S): RestoreResult<S> {
   const problem = incompatibility(doc, revision, saved);
   if (problem) return { ok: false, error: problem };
   const p = saved as PersistedJourney;
   const context = (p.snapshot as unknown as { context: JourneyInput }).context;
   try {
-    return { ok: true, stepper: new MachineStepper(machine, context, p.snapshot) };
+    return { ok: true, stepper: build(p.snapshot, context) };
   } catch (e) {
     return { ok: false, error: `The saved state of journey "${context.journeyId}" cannot be restored: ${e instanceof Error ? e.message : String(e)}` };
   }
