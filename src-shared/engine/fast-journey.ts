@@ -1,7 +1,6 @@
 import { checkGoal, globalExit } from './decisions';
 import type { CompiledFlow } from './graph';
-import { initialData, recordAction, recordTick } from './journey-changes';
-import type { StepLog } from './trace-store';
+import { finish, initialData, recordAction, recordTick, step } from './journey-changes';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 /** How many acted nodes a journey lists before it switches to a Set. */
@@ -59,20 +58,12 @@ export class FastJourney {
    * what exits read, see `tick`.
    */
   private checkedAt = -1;
-  /**
-   * With a `log` (population runs), the journey's steps as `StepLog.push` writes them, four
-   * numbers a step, and `data.trace` keeps only the first step (the goal's window starts there):
-   * no step object is built only to be packed. Without one, every step goes to `data.trace`.
-   */
-  readonly steps: number[] | null;
 
   constructor(
     private readonly flow: CompiledFlow,
     input: JourneyInput,
-    private readonly log: StepLog | null = null,
   ) {
     this.d = initialData(input);
-    this.steps = log ? [] : null;
   }
 
   /** The journey's data; `due` is brought up to date on each read, so read it again after an input. */
@@ -117,7 +108,7 @@ export class FastJourney {
     if (t >= 0 && this.idle(t)) {
       this.touch(t);
       FastJourney.size = 0; // (empty unless an earlier drain threw)
-      this.step(t, 'next', this.d.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
+      step(this.d, this.flow.nodes[t]!.id, 'next', this.d.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
       this.push(STEP, -1, '');
       this.push(FIRED, t, 'next');
       this.drain();
@@ -141,15 +132,7 @@ export class FastJourney {
   act(action: UserAction): void {
     if (!this.running) return;
     recordAction(this.d, action);
-    if (this.steps) {
-      // The goal's step, if any, goes to the log like every other.
-      const n = this.d.trace.length;
-      checkGoal(this.flow, this.d);
-      if (this.d.trace.length > n) {
-        const s = this.d.trace.pop()!;
-        this.step(-1, s.outcome, s.why);
-      }
-    } else checkGoal(this.flow, this.d);
+    checkGoal(this.flow, this.d);
     this.checkedAt = -1;
     FastJourney.size = 0;
     this.push(STEP, -1, '');
@@ -167,7 +150,7 @@ export class FastJourney {
 
   private settle(): void {
     if (this.running && this.waiting.length === 0) {
-      this.finish('ended', 'completed', -1, this.d.explain ? 'no branch is active or waiting' : '');
+      finish(this.d, 'ended', 'completed', '', this.d.explain ? 'no branch is active or waiting' : '');
     }
   }
 
@@ -181,13 +164,13 @@ export class FastJourney {
           // message are fixed), so an exit check is repeated only when they have.
           if (this.checkedAt === d.conversations.length || this.checkedAt === ANY_CONVERSATIONS) break;
           const x = globalExit(flow, d);
-          if (x) this.finish('exited', x.id, -1, x.why);
+          if (x) finish(d, 'exited', x.id, '', x.why);
           this.checkedAt = x ? -1 : flow.exitsReadConversations ? d.conversations.length : ANY_CONVERSATIONS;
           break;
         }
         case END: {
-          const i = nodes[q]!;
-          this.finish('ended', `end:${flow.nodes[i]!.id}`, i, texts[q]!);
+          const node = flow.nodes[nodes[q]!]!.id;
+          finish(d, 'ended', `end:${node}`, node, texts[q]!);
           break;
         }
         case TIMERS:
@@ -263,26 +246,7 @@ export class FastJourney {
   private complete(i: number, handle: string, why: string): void {
     const node = this.flow.nodes[i]!;
     const effects = this.flow.runtimes[i]!.complete;
-    this.step(i, handle, effects ? effects(this.flow, this.d, node, why) : why);
-  }
-
-  /** `step()` of journey-changes.ts for node index `i` (-1: the journey itself), or into the log. */
-  private step(i: number, outcome: string, why: string): void {
-    const d = this.d;
-    if (this.steps && d.trace.length > 0) this.log!.push(this.steps, d.time, i, outcome, d.cause);
-    else {
-      if (this.steps) this.log!.push(this.steps, d.time, i, outcome, d.cause);
-      d.trace.push({ t: d.time, node: i < 0 ? '' : this.flow.nodes[i]!.id, event: d.cause, outcome, why });
-    }
-  }
-
-  /** `finish()` of journey-changes.ts: the journey is over, nothing waits any more. */
-  private finish(status: 'ended' | 'exited', reason: string, i: number, why: string): void {
-    const d = this.d;
-    d.due = {};
-    d.status = status;
-    d.reason = reason;
-    this.step(i, status, why);
+    step(this.d, node.id, handle, effects ? effects(this.flow, this.d, node, why) : why);
   }
 
   private stopWaiting(i: number): void {
@@ -331,7 +295,7 @@ export class FastJourney {
       due[k] = a.due;
       this.waitOrder.push(i);
       this.dueStale = true;
-      this.step(i, 'waiting', a.why); // startWait, with `due` left to syncDue
+      step(d, node.id, 'waiting', a.why); // startWait, with `due` left to syncDue
       return;
     }
     if (a.kind === 'complete') {
@@ -339,7 +303,7 @@ export class FastJourney {
       this.push(STEP, -1, '');
       this.push(FIRED, i, a.handle);
     } else {
-      this.step(i, 'end', a.why);
+      step(d, node.id, 'end', a.why);
       this.push(STEP, -1, '');
       this.push(END, i, a.why);
     }

@@ -1,9 +1,9 @@
 import type { FlowDocument } from '../flow';
 import { compileFlow, type CompiledFlow } from './graph';
-import { FastJourney } from './fast-journey';
 import { runUser, type StepperFactory } from './runner';
+import { fastSteppers } from './steppers';
 import { DEFAULT_START, syntheticUsers, type PopulationSpec } from './synth';
-import { StepLog, TraceStore } from './trace-store';
+import { TraceStore } from './trace-store';
 import type { JourneyData } from './types';
 
 export interface NodeStats {
@@ -65,10 +65,7 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
   const flow = compileFlow(doc);
   const start = spec.start ?? DEFAULT_START;
   const until = start + spec.days * 86_400_000;
-  // The fast path logs its steps as numbers (see FastJourney's `steps`): nothing builds a step
-  // object only for it to be packed or counted. `data.trace` then holds the first step only.
-  const log = new StepLog();
-  const stepper: StepperFactory = o.stepper ?? ((input) => new FastJourney(flow, input, log));
+  const stepper = o.stepper ?? fastSteppers(doc);
   const from = o.from ?? 0;
   const to = Math.min(o.to ?? spec.users, spec.users);
   const every = o.progressEvery ?? 1000;
@@ -96,16 +93,6 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
     const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
     r.users++;
     for (const j of run.journeys) {
-      const steps = j instanceof FastJourney ? j.steps : null;
-      if (steps) {
-        if (!keep) tally.addLogged(j.data, steps, log);
-        else {
-          r.traces.addLogged(i, steps, log);
-          const k = r.traces.journeys - 1;
-          tally.add(j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k));
-        }
-        continue;
-      }
       if (!keep) {
         // Counted straight from the steps: nothing is packed only to be dropped.
         tally.addSteps(j.data, flow.index);
@@ -157,48 +144,13 @@ class Tally {
   /** `raw[from, to)`: the journey's steps as packed by TraceStore (seconds, node + 1, outcome, input). */
   add(d: JourneyData, raw: Int32Array, from: number, to: number): void {
     this.begin(d);
-    if (d.converted !== null) this.convertedFrom(raw, (c) => this.r.traces.names[c]!, from, to);
     for (let o = from; o < to; o += 4) this.step(raw[o + 1]! - 1, raw[o + 2]!);
     this.end(d);
-  }
-
-  /** {@link add} from steps the fast path logged (see `StepLog`), coded as `TraceStore.addLogged` codes them. */
-  addLogged(d: JourneyData, steps: readonly number[], log: StepLog): void {
-    const traces = this.r.traces;
-    const map = traces.mapOf(log);
-    this.begin(d);
-    if (d.converted !== null) this.convertedFrom(steps, (c) => log.names[c]!);
-    for (let k = 0; k < steps.length; k += 4) {
-      this.step(steps[k + 1]! - 1, traces.codeOf(map, log, steps[k + 2]!));
-      traces.codeOf(map, log, steps[k + 3]!);
-    }
-    this.end(d);
-  }
-
-  /** Per split step, the branch a converted journey took (`convertedBy`), from packed steps. */
-  private convertedFrom(raw: ArrayLike<number>, name: (code: number) => string, from = 0, to = raw.length): void {
-    const by = this.r.convertedBy;
-    const ids = this.r.traces.nodeIds;
-    for (let o = from; o < to; o += 4) {
-      const node = raw[o + 1]! === 0 ? '' : ids[raw[o + 1]! - 1]!;
-      const b = by[node];
-      if (b) {
-        const outcome = name(raw[o + 2]!);
-        b[outcome] = (b[outcome] ?? 0) + 1;
-      }
-    }
   }
 
   /** {@link add} from the journey's own steps, coded as TraceStore codes them (runs that keep no traces). */
   addSteps(d: JourneyData, nodeIndex: ReadonlyMap<string, number>): void {
     this.begin(d);
-    if (d.converted !== null) {
-      // Rare next to steps: the branches a converted journey took, read from its trace.
-      for (const s of d.trace) {
-        const by = this.r.convertedBy[s.node];
-        if (by) by[s.outcome] = (by[s.outcome] ?? 0) + 1;
-      }
-    }
     const trace = d.trace;
     const traces = this.r.traces;
     let event = '';
@@ -217,7 +169,14 @@ class Tally {
     r.journeys++;
     r.outcomes[d.status]++;
     if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
-    if (d.converted !== null) r.converted++;
+    if (d.converted !== null) {
+      r.converted++;
+      // Rare next to steps: the branches a converted journey took, read from its trace.
+      for (const s of d.trace) {
+        const by = r.convertedBy[s.node];
+        if (by) by[s.outcome] = (by[s.outcome] ?? 0) + 1;
+      }
+    }
   }
 
   /** One step: node index `i` (-1: the journey itself), outcome code `c`. */

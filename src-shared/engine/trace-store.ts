@@ -1,41 +1,6 @@
 import type { TraceStep } from './types';
 
 /**
- * Names coded by first use, for steps logged by the fast path in population runs (see
- * `FastJourney`'s `log`): a journey writes its steps as numbers as it takes them, with no step
- * object to build and code again. The codes are this log's own: a `TraceStore` gives names its
- * codes when it stores the journey (`addLogged`), in trace order, so they come out exactly as
- * from `add`, whatever order the journeys of one user logged their steps in.
- */
-export class StepLog {
-  readonly names: string[] = [];
-  private readonly codes = new Map<string, number>();
-  /** The last input name coded: the steps of one input share it. */
-  private event = '';
-  private eventCode = -1;
-
-  code(name: string): number {
-    const names = this.names;
-    if (names.length <= 12) {
-      for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
-    }
-    let c = this.codes.get(name);
-    if (c === undefined) {
-      c = names.length;
-      names.push(name);
-      this.codes.set(name, c);
-    }
-    return c;
-  }
-
-  /** Appends one step to `steps`: time (ms), node index + 1 (0: the journey itself), outcome and input codes. */
-  push(steps: number[], t: number, node: number, outcome: string, event: string): void {
-    if (event !== this.event || this.eventCode < 0) this.eventCode = this.code((this.event = event));
-    steps.push(t, node + 1, this.code(outcome), this.eventCode);
-  }
-}
-
-/**
  * Traces of a whole population, packed four int32 per step (seconds since the period's start,
  * node index + 1 or 0 for the journey itself, outcome code, input code): about 16 bytes a
  * step, so 100,000 users of 20 steps fit in 32 MB. Explanations are not kept (previews have them).
@@ -99,49 +64,6 @@ export class TraceStore {
       if (s.event !== event || eventCode < 0) eventCode = this.code((event = s.event));
       buf[o + 3] = eventCode;
     }
-  }
-
-  /**
-   * {@link add} for a journey whose steps the fast path logged (`StepLog.push`'s four numbers a
-   * step): the same packed steps and the same codes, given in the same order.
-   */
-  addLogged(user: number, steps: readonly number[], log: StepLog): void {
-    const n = steps.length >> 2;
-    if ((this.used + n) * 4 > this.buf.length) {
-      const next = new Int32Array(Math.max(this.buf.length * 2, (this.used + n) * 8));
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.offsets.push(this.used);
-    this.counts.push(n);
-    this.users.push(user);
-    const buf = this.buf;
-    const map = this.mapOf(log);
-    let o = this.used * 4;
-    this.used += n;
-    for (let k = 0; k < steps.length; k += 4) {
-      buf[o] = Math.floor((steps[k]! - this.start) / 1000);
-      buf[o + 1] = steps[k + 1]!;
-      buf[o + 2] = this.codeOf(map, log, steps[k + 2]!);
-      buf[o + 3] = this.codeOf(map, log, steps[k + 3]!);
-      o += 4;
-    }
-  }
-
-  /** Per log code, this store's code (-1: not given yet); one list per log. */
-  private logMaps = new WeakMap<StepLog, number[]>();
-
-  mapOf(log: StepLog): number[] {
-    let map = this.logMaps.get(log);
-    if (!map) this.logMaps.set(log, (map = []));
-    return map;
-  }
-
-  /** This store's code of a log's code, given on first use (as `add` gives codes in trace order). */
-  codeOf(map: number[], log: StepLog, c: number): number {
-    const m = map[c];
-    if (m !== undefined) return m;
-    return (map[c] = this.code(log.names[c]!));
   }
 
   /** Forgets every journey (names keep their codes): a population run that keeps no traces. */
