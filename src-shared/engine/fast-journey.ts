@@ -233,13 +233,20 @@ export class FastJourney {
     FastJourney.size = 0;
   }
 
+  /**
+   * The due nodes `timers()` selected: shared, as the queue is (a tick's selection is used up
+   * before anything can select again), so a tick allocates no list.
+   */
+  private static readonly due: number[] = [];
+
   /** Due timers complete in node order; the set is selected before any of them acts. */
   private timers(): void {
     const { flow, d, waiting, waitDue } = this;
-    let due: number[] | null = null;
-    for (let k = 0; k < waiting.length; k++) if ((waitDue[k] ?? NaN) <= d.time) (due ??= []).push(waiting[k]!);
-    if (!due) return;
-    for (const i of due) {
+    const due = FastJourney.due;
+    let n = 0;
+    for (let k = 0; k < waiting.length; k++) if ((waitDue[k] ?? NaN) <= d.time) due[n++] = waiting[k]!;
+    for (let q = 0; q < n; q++) {
+      const i = due[q]!;
       this.stopWaiting(i);
       const { handle, why } = flow.runtimes[i]!.timer; // timerOf
       this.complete(i, handle, d.explain ? why : '');
