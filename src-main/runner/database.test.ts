@@ -12,6 +12,17 @@ afterAll(() => db?.close());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('PGlite: one session behind every connection of the pool', () => {
+  it('plans prepared statements once, on every connection (generic plans: see database.ts)', async () => {
+    const a = await db.pool.connect();
+    const b = await db.pool.connect();
+    try {
+      for (const c of [a, b]) expect((await c.query<{ plan_cache_mode: string }>('show plan_cache_mode')).rows[0]!.plan_cache_mode).toBe('force_generic_plan');
+    } finally {
+      a.release();
+      b.release();
+    }
+  });
+
   it('two connections run the same named statement (prepared once for the session)', async () => {
     const a = await db.pool.connect();
     const b = await db.pool.connect();

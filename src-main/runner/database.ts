@@ -24,9 +24,9 @@ export interface Database {
  */
 export async function openDatabase(target: DatabaseTarget, workers: number, log: (line: string) => void = () => {}): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: Math.max(4, workers + 3) });
+    // (An `options` parameter in the URL takes precedence over this one.)
+    const pool = new pg.Pool({ connectionString: target.url, max: Math.max(4, workers + 3), options: GENERIC_PLANS });
     watch(pool, log);
-    genericPlans(pool, log);
     await pool.query('select 1');
     return { kind: 'postgres', pool, connectionString: target.url, close: () => pool.end() };
   }
@@ -39,8 +39,9 @@ export async function openDatabase(target: DatabaseTarget, workers: number, log:
   const connectionString = `postgres://postgres@${server.getServerConn()}/postgres`;
   const pool = new pg.Pool({ connectionString, max: 2 });
   watch(pool, log);
-  genericPlans(pool, log);
   await sharePreparedStatements(pool);
+  // One session behind every connection: set once, it holds for all of them.
+  await pool.query('set plan_cache_mode = force_generic_plan');
   return {
     kind: 'pglite',
     pool,
@@ -84,19 +85,18 @@ async function sharePreparedStatements(pool: pg.Pool): Promise<void> {
 }
 
 /**
- * Every connection plans prepared statements once (`plan_cache_mode = force_generic_plan`).
- * graphile-worker's `add_jobs()`, which every step that schedules a wake-up or a send calls, is
- * PL/pgSQL: its statements are prepared, and PostgreSQL's default (`auto`) kept choosing a
- * custom plan for its job insert and key update, i.e. planning them again on every call (0.17 ms
- * and 0.05 ms, pg_stat_statements, 1 Dec 2026), column defaults re-read each time. The runner's own step
- * statements and graphile-worker's job fetch had settled on generic plans anyway. Measured with
- * the runner bench, in turns: PostgreSQL's CPU per step fell from 2.65-2.81 ms to 2.06-2.35 ms,
- * PGlite's (the runner's whole process) from 7.4-7.6 ms to 6.6-6.8 ms.
- * Statements sent without a name (the API's queries) are planned for their values as before.
+ * Every connection plans prepared statements once (`plan_cache_mode = force_generic_plan`, a
+ * startup option on PostgreSQL, set once in PGlite's one session). graphile-worker's
+ * `add_jobs()`, which every step that schedules a wake-up or a send calls, is PL/pgSQL: its
+ * statements are prepared, and PostgreSQL's default (`auto`) kept choosing a custom plan for its
+ * job insert and key update, i.e. planning them again on every call (0.17 ms and 0.05 ms,
+ * pg_stat_statements, 1 Dec 2026). The runner's own step statements and graphile-worker's job
+ * fetch had settled on generic plans anyway. Measured with the runner bench, in turns:
+ * PostgreSQL's CPU per step fell from 2.65-2.81 ms to 2.06-2.35 ms, PGlite's (the runner's
+ * whole process) from 7.4-7.6 ms to 6.6-6.8 ms. Statements sent without a name (the API's
+ * queries) are planned for their values as before.
  */
-function genericPlans(pool: pg.Pool, log: (line: string) => void): void {
-  pool.on('connect', (client) => void client.query('set plan_cache_mode = force_generic_plan').catch((e: Error) => log(`plan_cache_mode not set (${e.message}): statements are planned as the server chooses`)));
-}
+const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
 
 /** A dropped connection is logged and replaced by the pool, never an uncaught error. */
 function watch(pool: pg.Pool, log: (line: string) => void): void {

@@ -105,6 +105,8 @@ describe('a scheduled run interrupted or run twice enters each contact once', ()
     for (let i = 0; i < 2; i++) {
       inProcess.push(await startRunner({ database: { kind: 'postgres', url }, workers: 2, env: { CAMPAIGN_STUDIO_RUNNER_TOKEN: TEST_TOKEN }, schedulePage: PAGE, deliver: null, pollInterval: 100 }));
     }
+    // The runner's connections plan prepared statements once (see database.ts), the bulk add_jobs() of the pages included.
+    expect((await inProcess[0]!.db.pool.query<{ plan_cache_mode: string }>('show plan_cache_mode')).rows[0]!.plan_cache_mode).toBe('force_generic_plan');
     const api = apiClient(inProcess[0]!.url);
     await addContacts(api);
     const pending = async () => (await inProcess[0]!.db.pool.query(`select count(*)::int n from campaign_studio.inputs where processed_at is null`)).rows[0].n as number;
