@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JsonStateFile } from '../host/json-state-file';
 
 export const maxRecentFiles = 10;

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackendConnection, BackendName } from '../../src-shared/sync/backend-config';
 import { restrictToOwner } from './atomic-write';
 import { createJsonStateFile } from './json-state-file';

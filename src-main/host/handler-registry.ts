@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { hostChannels, hostContract, isHostChannel, type HostChannel, type HostResult } from '../../src-shared/host/contract';
 
 /** One implementation per declared channel: a missing or extra handler is a type error. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LiveFlow, LiveJourney, LiveJourneySummary, LiveStats, type liveHostContract } from '../../src-shared/host/live-contract';
 import { backendSecretName } from '../../src-shared/sync/backend-config';
 import { DeliveryErrorBody } from '../../src-shared/sync/delivery/types';

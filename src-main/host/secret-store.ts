@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { secretProtections } from '../../src-shared/host/contract';
 import { restrictToOwner, writeFileAtomic } from './atomic-write';
 

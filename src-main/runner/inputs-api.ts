@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 import { verifyChatwootSignature } from './chatwoot/webhook-verify';
 import { mapChatwootWebhook } from './chatwoot/webhook-map';
 import { error, type Reply } from './flows-api';

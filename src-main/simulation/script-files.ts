@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UserAction, UserProfile } from '../../src-shared/engine';
 import { jsonPath, type Problem } from '../../src-shared/flow';
 

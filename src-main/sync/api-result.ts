@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { syncError, type SyncError } from '../../src-shared/sync/sync-error';
 import type { PlannedRequest } from '../../src-shared/sync/chatwoot/paths';
 import { TransportError, type HttpResponse, type HttpTransport } from './http-transport';

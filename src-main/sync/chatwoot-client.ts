@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatwootBackend } from '../../src-shared/sync/backend-config';
 import { AgentListResponse, buildDirectory, ContactListResponse, InboxListResponse, LabelListResponse, ProfileResponse, type AccountDirectory } from '../../src-shared/sync/chatwoot/directory';
 import { chatwootPaths, type PlannedRequest } from '../../src-shared/sync/chatwoot/paths';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChatwootCampaign } from '../../src-shared/sync/chatwoot/resource';
 import { flowToChatwoot, type ChatwootMappingOptions } from '../../src-shared/sync/chatwoot/to-chatwoot';
 import { approvedTemplates } from '../../src-shared/sync/chatwoot/directory';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeliveryBackend } from '../../src-shared/sync/backend-config';
 import type { PlannedRequest } from '../../src-shared/sync/chatwoot/paths';
 import { ConflictBody, DeliveryErrorBody, deliveryPaths, FlowListResponse, FlowStats, PutFlowAnswer, RemoteFlow, type PutFlowBody } from '../../src-shared/sync/delivery/types';

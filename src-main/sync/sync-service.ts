@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FlowDocument } from '../../src-shared/flow/document';
 import { importFlowJson } from '../../src-shared/flow/io';
 import type { PushResult } from '../../src-shared/sync/adapter';

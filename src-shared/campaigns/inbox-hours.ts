@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BusinessHours, OpeningInterval } from '../flow/campaign';
 import { isKnownTimezone, WEEKDAYS, type Weekday } from '../flow/primitives';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConditionGroup, PropertyCondition } from './conditions';
 import { Duration, Id, LocalDateTime, Sender, TimeOfDay, TimezoneName, Weekday } from './primitives';
 

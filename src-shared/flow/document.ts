@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CampaignSettings } from './campaign';
 import { FlowNode } from './nodes';
 import { Id } from './primitives';

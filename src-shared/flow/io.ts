@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { FlowDocument, SCHEMA_URL, SCHEMA_VERSION } from './document';
 import { migrate, OLDEST_SUPPORTED_VERSION } from './migrations';
 import { NODE_KINDS, isNodeKind, nodeDefinitions } from './nodes';

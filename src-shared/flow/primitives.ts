@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Identifiers of nodes, edges and campaigns: short, stable, safe in URLs and JSON paths. */
 export const Id = z

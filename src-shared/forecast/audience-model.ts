@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKnownTimezone, jsonPath, Scalar, zodProblems, type Problem } from '../flow';
 import { locateJsonError } from '../flow/json-locate';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { syncHostContract } from '../sync/contract';
 import { liveHostContract } from './live-contract';
 import { maxFlowFileBytes } from './limits';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `localhost`, 127.0.0.0/8 and [::1]: the only hosts a token may be sent to without TLS. */
 export function isLoopbackUrl(url: string): boolean {

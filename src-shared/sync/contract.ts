@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxFlowFileBytes } from '../host/limits';
 import { BackendConnection, BackendName } from './backend-config';
 import { RemoteVersion, SyncRecord } from './sync-record';

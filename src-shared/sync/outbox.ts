@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { backoffDelay, type RetryPolicy } from './backoff';
 import { SyncError } from './sync-error';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every way talking to a backend can fail, as one closed list. The renderer shows `message`;

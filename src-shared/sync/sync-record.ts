@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SyncError } from './sync-error';
 
 /** The remote side of a conflict: what the backend has now, as a flow the user can look at. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createApiRequest, type ChatwootApiConfig, type Failure } from './api-request';
 import { createRunnerDirectory } from './runner-directory';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ChatwootErrorBody, ChatwootValidationBody } from '../../../src-shared/sync/chatwoot/resource';
 
 export interface ChatwootApiConfig {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgentListResponse, buildDirectory, findAgent, findInbox, InboxListResponse, type AccountDirectory } from '../../../src-shared/sync/chatwoot/directory';
 import { chatwootPaths } from '../../../src-shared/sync/chatwoot/paths';
 import type { ApiAnswer, createApiRequest } from './api-request';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineNode, NEXT } from './node-definition';
 
 export const AssignTarget = z.discriminatedUnion('type', [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineNode } from './node-definition';
 
 /** Ends the whole journey at once, even branches still running in parallel. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConditionGroup, describeCondition, emptyGroup } from '../conditions';
 import { conditionProblems } from './condition-checks';
 import { defineNode, excerpt } from './node-definition';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConditionGroup, describeCondition } from '../conditions';
 import { Duration, durationSeconds, formatDuration } from '../primitives';
 import type { NodeProblem } from '../problems';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Position } from '../primitives';
 import { assignNode } from './assign-node';
 import { endNode } from './end-node';

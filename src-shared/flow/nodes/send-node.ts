@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Sender } from '../primitives';
 import type { NodeProblem } from '../problems';
 import { isKnownVariable, scanTemplate } from '../variables';

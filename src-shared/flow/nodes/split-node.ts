@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NodeProblem } from '../problems';
 import { defineNode } from './node-definition';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeTrigger } from '../campaign';
 import { defineNode, NEXT } from './node-definition';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { zonedLocalToInstant } from '../../time/zoned';
 import { Duration, durationSeconds, formatDuration, LocalDateTime, TimeOfDay, TimezoneName, Weekday, isKnownTimezone, minutesOfDay } from '../primitives';
 import type { NodeProblem } from '../problems';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A Chatwoot campaign as the API returns it: a zod mirror of Chatwoot's own

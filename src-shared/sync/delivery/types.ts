@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Campaign Studio delivery API (docs/delivery-api.yaml) as zod schemas: the client parses
