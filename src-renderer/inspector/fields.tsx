@@ -46,15 +46,16 @@ interface TextProps {
   className?: string;
   type?: 'text' | 'datetime-local' | 'time' | 'url';
   list?: string;
+  onFocus?: () => void;
 }
 
-export function TextInput({ id, value, onChange, placeholder, invalid, multiline, rows = 5, label, className = 'form-input', type = 'text', list }: TextProps) {
+export function TextInput({ id, value, onChange, placeholder, invalid, multiline, rows = 5, label, className = 'form-input', type = 'text', list, onFocus }: TextProps) {
   const settle = useSettle();
   const common = { id, value, placeholder, 'aria-invalid': invalid || undefined, 'aria-describedby': useFieldDescription(id), 'aria-label': label, className: `${className}${multiline ? ' form-input--multiline' : ''}`, onBlur: settle, spellCheck: multiline ? true : false };
   return multiline ? (
     <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
   ) : (
-    <input {...common} type={type} list={list} onChange={(e) => onChange(e.target.value)} />
+    <input {...common} type={type} list={list} onFocus={onFocus} onChange={(e) => onChange(e.target.value)} />
   );
 }
 

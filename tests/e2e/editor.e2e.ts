@@ -203,6 +203,23 @@ test.describe('the flow editor (web edition)', () => {
     });
   });
 
+  test('suggests timezones from the runtime once a timezone field is focused', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('empty-state').getByRole('button', { name: 'New flow' }).click();
+    const input = field(page.getByTestId('campaign-panel'), 'Campaign timezone');
+    await expect(input).toBeVisible();
+    // Not in the page before: ~420 options the campaign panel would build on every open.
+    await expect(page.locator('datalist')).toHaveCount(0);
+    await input.focus();
+    const list = page.locator(`datalist[id="${await input.getAttribute('list')}"]`);
+    await expect(list.locator('option[value="Europe/Paris"]')).toHaveCount(1);
+    expect(await list.locator('option').count()).toBeGreaterThan(300);
+    await input.fill('Europe/Paris');
+    await input.blur();
+    await expect(input).toHaveValue('Europe/Paris');
+    await expect(list.locator('option')).not.toHaveCount(0);
+  });
+
   test('refuses a bad connection with a visible reason', async ({ page }) => {
     await openExample(page);
     await connect(page, 'Activated?', 'match', 'Case study');
