@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ beforeAll(async () => {
   rendererDir = await mkdtemp(join(tmpdir(), 'cs-web-'));
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   await writeFile(join(rendererDir, 'app.js'), 'console.log(1)');
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'assets', 'index-B5wlkEdG.js'), 'console.log(2)');
   const registry = createHandlerRegistry(fakeHostHandlers({ 'app.info': () => ({ edition: 'web', version: '9.9.9', platform: 'test' }) }));
   host = await startWebHost({ registry, rendererDir, port: 0 });
 });
@@ -48,6 +50,19 @@ describe('web host', () => {
   it('serves bundle files and 404s the rest', async () => {
     expect((await fetch(new URL('app.js', host.url))).headers.get('content-type')).toMatch(/javascript/);
     expect((await fetch(new URL('missing.js', host.url))).status).toBe(404);
+  });
+
+  it('lets the browser keep content-hashed build files, never the page (which carries the token) or unhashed files', async () => {
+    const hashed = await fetch(new URL('assets/index-B5wlkEdG.js', host.url));
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(new URL('app.js', host.url))).headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(host.url)).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(new URL('index.html', host.url))).headers.get('cache-control')).toBe('no-store');
+    // A hashed name that is not in the build: a 404, which nothing keeps.
+    const missing = await fetch(new URL('assets/nothing-12345678.js', host.url));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
   });
 
   it('answers a contract call with the token', async () => {

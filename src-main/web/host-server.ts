@@ -79,6 +79,19 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, registry: Ha
   }
 }
 
+/**
+ * Vite's content-hashed build output (`/assets/name-Hash1234.js`): a file's name changes with its
+ * content, so the browser may keep it for good and reuse it on every later open without asking
+ * again, which also lets Chromium keep the scripts' compiled code. Everything else (the page,
+ * which carries the token, and unhashed files) is asked for again every time.
+ */
+export const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css|woff2?|svg|png|wasm)$/;
+
+export function cacheControlFor(pathname: string): string {
+  if (pathname.endsWith('.html') || pathname === '/') return 'no-store';
+  return HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 async function handleStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, token: string, pathname: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method-not-allowed', 'Use GET.');
   const file = await resolveStaticFile(rendererDir, pathname);
@@ -93,7 +106,7 @@ async function handleStatic(req: IncomingMessage, res: ServerResponse, rendererD
   res.writeHead(200, {
     ...securityHeaders,
     'Content-Type': contentTypeFor(file),
-    'Cache-Control': isHtml ? 'no-store' : 'no-cache',
+    'Cache-Control': isHtml ? 'no-store' : cacheControlFor(pathname),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

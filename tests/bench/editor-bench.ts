@@ -37,7 +37,8 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     try {
       const body = readFileSync(join(dir, path === '/' ? 'index.html' : path));
-      res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html' }).end(body);
+      // As the web edition serves its build (host-server.ts, cacheControlFor): hashed assets kept, the page asked for again.
+      res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html', 'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store' }).end(body);
     } catch {
       res.writeHead(404).end();
     }
