@@ -14,7 +14,8 @@ function timezones(): string[] {
  * An IANA timezone with suggestions from the runtime's own list. The list (~420 options) is put
  * in the page when the field is first focused, which is before anything can show it: the
  * campaign panel, open beside the canvas whenever no step is selected, would otherwise create,
- * style and lay out those elements on every open of a flow (a third of the editor's elements).
+ * style and lay out those elements on every open of a flow (with two such fields, 842 of the
+ * editor's 1,506 elements at the first frame of a 5,000-step flow).
  */
 export function TimezoneInput({ id, value, onChange, invalid, placeholder = 'Europe/Paris' }: { id?: string; value: string; onChange: (value: string) => void; invalid?: boolean; placeholder?: string }) {
   const listId = useId();
