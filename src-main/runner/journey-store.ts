@@ -128,6 +128,9 @@ export const TICK_PRIORITY = -10;
 // name them in the same statement. Journeys stopped meanwhile (status no longer running) keep
 // their end: neither their row nor their outbox rows are written. A journey that had ended
 // before the step is written only to record its conversion (still ended, with its window).
+// The journeys updated are also named by $6, the ids the step read, as an array: joined only on
+// the recordset's ids, the statement's cached plan (made on a young database) scanned every
+// journey row on every step; `j.id = any($6)` fetches those rows by primary key.
 const WRITE = `
 with c as (
   insert into ${S}.contacts as c (id, record, version) values ($1, $3, 1)

@@ -85,8 +85,9 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, registry: Ha
  * again, which also lets Chromium keep the scripts' compiled code. Everything else (the page,
  * which carries the token, and unhashed files) is asked for again every time.
  */
-export const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css|woff2?|svg|png|wasm)$/;
+const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css|woff2?|svg|png|wasm)$/;
 
+/** The `Cache-Control` of a static file by its path (the editor bench's bare React Flow server sends the same). */
 export function cacheControlFor(pathname: string): string {
   if (pathname.endsWith('.html') || pathname === '/') return 'no-store';
   return HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';

@@ -93,22 +93,29 @@ export function fastJourneyOf(flow: CompiledFlow, snapshot: unknown): FastJourne
 
 const OBJECT = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const isProfile = (v: unknown): boolean => {
+  const p = v as JourneyData['profile'];
+  return OBJECT(p) && OBJECT(p.attributes) && Array.isArray(p.tags) && Array.isArray(p.segments);
+};
+
+/** The shape stepping relies on, field by field (checked on every restore: built once). */
+const SHAPE: readonly [keyof JourneyData, (v: unknown) => boolean, string][] = [
+  ['journeyId', (v) => typeof v === 'string', 'a string'],
+  ['time', Number.isFinite, 'a number'],
+  ['status', (v) => v === 'running' || v === 'ended' || v === 'exited', 'running, ended or exited'],
+  ['profile', isProfile, 'a profile'],
+  ['events', Array.isArray, 'a list'],
+  ['conversations', Array.isArray, 'a list'],
+  ['trace', Array.isArray, 'a list'],
+  ['messages', Array.isArray, 'a list'],
+  ['via', OBJECT, 'an object'],
+  ['due', OBJECT, 'an object'],
+  ['explain', (v) => typeof v === 'boolean', 'true or false'],
+];
+
 /** Which part of a journey's data does not have the shape stepping relies on, or null. */
 function dataProblem(d: JourneyData): string | null {
-  const shape: [keyof JourneyData, (v: unknown) => boolean, string][] = [
-    ['journeyId', (v) => typeof v === 'string', 'a string'],
-    ['time', Number.isFinite, 'a number'],
-    ['status', (v) => v === 'running' || v === 'ended' || v === 'exited', 'running, ended or exited'],
-    ['profile', (v) => OBJECT(v) && OBJECT((v as JourneyData['profile']).attributes) && Array.isArray((v as JourneyData['profile']).tags) && Array.isArray((v as JourneyData['profile']).segments), 'a profile'],
-    ['events', Array.isArray, 'a list'],
-    ['conversations', Array.isArray, 'a list'],
-    ['trace', Array.isArray, 'a list'],
-    ['messages', Array.isArray, 'a list'],
-    ['via', OBJECT, 'an object'],
-    ['due', OBJECT, 'an object'],
-    ['explain', (v) => typeof v === 'boolean', 'true or false'],
-  ];
-  for (const [key, ok, what] of shape) if (!ok(d[key])) return `field "${key}" is ${shown(d[key])}, not ${what}`;
+  for (const [key, ok, what] of SHAPE) if (!ok(d[key])) return `field "${key}" is ${shown(d[key])}, not ${what}`;
   return null;
 }
 

@@ -16,6 +16,7 @@ import react from '@vitejs/plugin-react';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { exportFlowJson, generateFlow } from '../../src-shared/flow';
+import { cacheControlFor } from '../../src-main/web/host-server';
 import { rootDir, startHarness } from '../e2e/harness';
 import { report } from './bench-report';
 
@@ -37,8 +38,8 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     try {
       const body = readFileSync(join(dir, path === '/' ? 'index.html' : path));
-      // As the web edition serves its build (host-server.ts, cacheControlFor): hashed assets kept, the page asked for again.
-      res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html', 'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store' }).end(body);
+      // The web edition's cache headers: hashed assets kept, the page asked for again.
+      res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html', 'cache-control': cacheControlFor(path) }).end(body);
     } catch {
       res.writeHead(404).end();
     }
