@@ -2,12 +2,9 @@ import * as z from 'zod';
 import { CampaignSettings } from './campaign';
 import { FlowNode } from './nodes';
 import { Id } from './primitives';
+import { SCHEMA_VERSION } from './schema-version';
 
-/** The version this build writes. Older ones are migrated on import (see migrations/). */
-export const SCHEMA_VERSION = 2;
-
-/** Where the published JSON Schema of this version lives; exported files point to it. */
-export const SCHEMA_URL = `https://campaign-studio.dev/schema/flow-v${SCHEMA_VERSION}.json`;
+export { SCHEMA_URL, SCHEMA_VERSION } from './schema-version';
 
 export const FlowEdge = z.strictObject({
   id: Id,

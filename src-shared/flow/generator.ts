@@ -1,5 +1,5 @@
 import type { FlowDocument, FlowEdge } from './document';
-import { SCHEMA_URL, SCHEMA_VERSION } from './document';
+import { SCHEMA_URL, SCHEMA_VERSION } from './schema-version';
 import type { FlowNode, NodeKind } from './nodes';
 import { seededRandom } from '../random/prng';
 
