@@ -19,9 +19,13 @@ function formatter(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
 /** "Tue 24 Nov, 14:00" on the clock of `timeZone`. */
 export const formatWhen = (t: number, timeZone = 'UTC'): string => formatter(timeZone, true).format(t);
 export const formatClock = (t: number, timeZone = 'UTC'): string => formatter(timeZone, false).format(t);
-const counts = new Intl.NumberFormat('en-US');
+/**
+ * Made on first use, not as the module loads: the page's first `Intl` formatter sets up ICU's
+ * number data (~20-30 ms), and the editor opens without showing a count.
+ */
+let counts: Intl.NumberFormat | null = null;
 /** 12,345 (one formatter for all: `toLocaleString` builds one per call, slow over thousands of badges). */
-export const formatCount = (n: number): string => counts.format(n);
+export const formatCount = (n: number): string => (counts ??= new Intl.NumberFormat('en-US')).format(n);
 export const percent = (part: number, whole: number): string => (whole ? `${Math.round((part / whole) * 100)}%` : '0%');
 
 /** The names marketers read for engine outcomes. */
