@@ -16,6 +16,7 @@ import react from '@vitejs/plugin-react';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { exportFlowJson, generateFlow } from '../../src-shared/flow';
+import { securityHeaders } from '../../src-main/host/security-headers';
 import { cacheControlFor } from '../../src-main/web/host-server';
 import { rootDir, startHarness } from '../e2e/harness';
 import { report } from './bench-report';
@@ -38,8 +39,11 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     try {
       const body = readFileSync(join(dir, path === '/' ? 'index.html' : path));
-      // The web edition's cache headers: hashed assets kept, the page asked for again.
-      res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html', 'cache-control': cacheControlFor(path) }).end(body);
+      // The web edition's headers: its cache headers (hashed assets kept, the page asked for
+      // again) and its security headers. Chromium keeps no compiled code across a navigation
+      // from a blank page to a page with a Cross-Origin-Opener-Policy (README), so without them
+      // bare React Flow sometimes started with its scripts compiled and the editor never did.
+      res.writeHead(200, { ...securityHeaders, 'content-type': types[extname(path || '.html')] ?? 'text/html', 'cache-control': cacheControlFor(path) }).end(body);
     } catch {
       res.writeHead(404).end();
     }
