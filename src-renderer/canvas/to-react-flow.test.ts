@@ -79,6 +79,33 @@ describe('createCanvasProjection', () => {
     expect(new Set(sends.map((node) => node.handles)).size).toBe(1);
   });
 
+  it('works out a card summary only when it is read, and gives the one toReactFlow gives', async () => {
+    const { createCanvasProjection } = await import('./to-react-flow');
+    const { generateFlow } = await import('../../src-shared/flow/index');
+    const doc = generateFlow({ nodes: 200, seed: 3 });
+    const send = nodeDefinitions.send as unknown as { summary: (...args: unknown[]) => string };
+    const original = send.summary;
+    let calls = 0;
+    send.summary = (...args) => {
+      calls++;
+      return original(...args);
+    };
+    try {
+      const { nodes } = createCanvasProjection()({ ...input(doc), measured: new Map() });
+      expect(calls).toBe(0);
+      const sends = nodes.filter((node) => node.type === 'send');
+      const eager = toReactFlow(doc).nodes;
+      calls = 0;
+      for (const node of sends) expect(node.data.summary).toBe(eager.find((n) => n.id === node.id)!.data.summary);
+      expect(calls).toBe(sends.length);
+      // Read again: kept, not worked out twice.
+      for (const node of sends) void node.data.summary;
+      expect(calls).toBe(sends.length);
+    } finally {
+      send.summary = original;
+    }
+  });
+
   it('keeps unchanged nodes and edges as the same objects', async () => {
     const { createCanvasProjection } = await import('./to-react-flow');
     const { moveNodes } = await import('../../src-shared/flow/index');

@@ -22,12 +22,16 @@ export type CanvasNode = Node<CanvasNodeData, NodeKind>;
 type Campaign = FlowDocument['campaign'];
 
 // The registry is keyed by kind; a node's data always matches its own kind's definition.
-function describe(node: FlowNode, campaign: Campaign) {
-  const definition = nodeDefinitions[node.type] as unknown as {
+function definitionOf(node: FlowNode) {
+  return nodeDefinitions[node.type] as unknown as {
     title: string;
     outputs(data: unknown): { id: string; label: string }[];
     summary(data: unknown, campaign: Campaign): string;
   };
+}
+
+function describe(node: FlowNode, campaign: Campaign) {
+  const definition = definitionOf(node);
   return { title: definition.title, outputs: definition.outputs(node.data), summary: definition.summary(node.data, campaign) };
 }
 
@@ -186,8 +190,12 @@ export function createCanvasProjection() {
         outputsById.set(node.id, cached.outputs);
         return cached.out;
       }
-      const { title, outputs, summary } = describe(node, doc.campaign);
+      const definition = definitionOf(node);
+      const title = definition.title;
+      const outputs = definition.outputs(node.data);
       outputsById.set(node.id, outputs);
+      const campaign = doc.campaign;
+      let summary: string | undefined;
       const labelled = outputs.length > 1 || outputs.some((output) => output.id !== 'next');
       // Cards have a fixed width and height (canvas.css): starting from that size and its
       // handles lets React Flow draw only the nodes in view from the first frame, instead of
@@ -204,7 +212,11 @@ export function createCanvasProjection() {
           kind: node.type,
           title,
           label: node.data.label?.trim() || title,
-          summary,
+          // Worked out when a card first shows it: a big flow opens with a dozen of its
+          // thousands of steps drawn, and the others' summaries may never be read.
+          get summary() {
+            return (summary ??= definition.summary(node.data, campaign));
+          },
           outputs,
           direction,
           errors: own?.errors ?? 0,
