@@ -4,6 +4,7 @@
 // does on big flows, so the two are compared like for like.
 import { Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './page.css';
 import { createRoot } from 'react-dom/client';
 import { generateFlow } from '../../../src-shared/flow/generator';
 
