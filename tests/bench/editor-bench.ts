@@ -8,58 +8,19 @@
  * Page scripts are passed as strings: tsx would otherwise wrap functions in helpers that do not
  * exist in the page.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
-import { exportFlowJson, generateFlow } from '../../src-shared/flow';
-import { securityHeaders } from '../../src-main/host/security-headers';
-import { cacheControlFor } from '../../src-main/web/host-server';
-import { rootDir, startHarness } from '../e2e/harness';
+import { startHarness } from '../e2e/harness';
 import { report } from './bench-report';
+import { NODES, openBoth, READY, startBare } from './open-setup';
 
-const NODES = 5_000;
 // CS_BENCH_ROUNDS sets how many open rounds (each side); more rounds steady the medians on a busy machine.
 const RUNS = Number(process.env.CS_BENCH_ROUNDS ?? 5);
-const bareDir = join(rootDir, 'dist', 'bench-bare');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
-
-async function buildBare(): Promise<void> {
-  await build({ root: join(rootDir, 'tests/bench/bare'), base: './', logLevel: 'warn', plugins: [react()], build: { outDir: bareDir, emptyOutDir: true } });
-}
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    try {
-      const body = readFileSync(join(dir, path === '/' ? 'index.html' : path));
-      // The web edition's headers: its cache headers (hashed assets kept, the page asked for
-      // again) and its security headers. Chromium keeps no compiled code across a navigation
-      // from a blank page to a page with a Cross-Origin-Opener-Policy (README), so without them
-      // bare React Flow sometimes started with its scripts compiled and the editor never did.
-      res.writeHead(200, { ...securityHeaders, 'content-type': types[extname(path || '.html')] ?? 'text/html', 'cache-control': cacheControlFor(path) }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
-}
-
-/** Time from navigation start until React Flow shows measured nodes, then one more frame. */
-const READY = `new Promise((resolve) => {
-  const check = () => {
-    const node = document.querySelector('.react-flow__node');
-    if (node && getComputedStyle(node).visibility === 'visible') requestAnimationFrame(() => resolve(performance.now()));
-    else requestAnimationFrame(check);
-  };
-  check();
-})`;
 
 const START_FRAMES = `(() => {
   window.__frames = [];
@@ -73,13 +34,6 @@ const START_FRAMES = `(() => {
   requestAnimationFrame(tick);
 })()`;
 const STOP_FRAMES = `(() => { window.__recording = false; return window.__frames.slice(2); })()`;
-/** React Flow's viewport (x, y, zoom), read from its transform. */
-const VIEWPORT = `(() => {
-  const m = getComputedStyle(document.querySelector('.react-flow__viewport')).transform.match(/matrix\\(([^)]+)\\)/);
-  const [zoom, , , , x, y] = m[1].split(',').map(Number);
-  return { x, y, zoom };
-})()`;
-
 /** Resolves once the main thread has had no long task for a second (at most 15 s): the page's own start-up work is over. */
 const IDLE = `new Promise((resolve) => {
   let last = performance.now();
@@ -208,28 +162,15 @@ async function panAndZoom(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await buildBare();
-  const bare = await serve(bareDir);
+  const bare = await startBare();
   const h = await startHarness();
   const work = mkdtempSync(join(tmpdir(), 'cs-bench-'));
   const page = h.page;
   try {
-    const flowFile = join(work, 'flow-5000.json');
-    writeFileSync(flowFile, exportFlowJson(generateFlow({ nodes: NODES, seed: 42 })));
-    const bigFile = flowFile;
-
-    // Put the flow in the database through the app's own import.
-    await page.setViewportSize({ width: 1440, height: 900 });
+    // The flow goes in the database through the app's own import.
+    const bigFile = join(work, 'flow-5000.json');
     page.setDefaultTimeout(120_000);
-    await page.goto(h.host.url);
-    await page.getByTestId('import-input').setInputFiles(flowFile);
-    await page.getByTestId('editor').waitFor();
-    await page.evaluate(READY);
-    await page.waitForTimeout(500);
-    const flowUrl = page.url();
-    // Bare React Flow starts from the editor's first view (its readable fit of the entry).
-    const first = (await page.evaluate(VIEWPORT)) as { x: number; y: number; zoom: number };
-    const bareUrl = `${bare.url}?nodes=${NODES}&x=${first.x}&y=${first.y}&zoom=${first.zoom}`;
+    const { flowUrl, bareUrl } = await openBoth(page, h.host.url, bare.url, bigFile);
 
     // CS_BENCH_EDITOR=open or =drag runs only that part (the open rounds, or the drag rounds).
     const only = process.env.CS_BENCH_EDITOR;
