@@ -183,7 +183,8 @@ export function createCanvasProjection() {
       const selected = selectedNodes.has(node.id);
       const own = problems.get(node.id);
       const size = measured.get(node.id);
-      const triggerSummary = node.type === 'trigger' ? describe(node, doc.campaign).summary : '';
+      // The trigger's summary reads the campaign, so it is part of the key (and worked out now).
+      const triggerSummary = node.type === 'trigger' ? definitionOf(node).summary(node.data, doc.campaign) : '';
       const key: NodeKey = { selected, own, direction, size, triggerSummary };
       const cached = nodeCache.get(node);
       if (cached && sameNodeKey(cached.key, key)) {
@@ -195,7 +196,7 @@ export function createCanvasProjection() {
       const outputs = definition.outputs(node.data);
       outputsById.set(node.id, outputs);
       const campaign = doc.campaign;
-      let summary: string | undefined;
+      let summary: string | undefined = node.type === 'trigger' ? triggerSummary : undefined;
       const labelled = outputs.length > 1 || outputs.some((output) => output.id !== 'next');
       // Cards have a fixed width and height (canvas.css): starting from that size and its
       // handles lets React Flow draw only the nodes in view from the first frame, instead of

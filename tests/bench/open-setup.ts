@@ -60,7 +60,7 @@ export async function startBare(): Promise<{ server: Server; url: string }> {
  * Imports the generated flow through the app's own file picker (written to `flowFile`) and
  * opens it; returns the editor's URL of it and bare React Flow's URL from the same first view.
  */
-export async function openBoth(page: Page, appUrl: string, bareUrl: string, flowFile: string): Promise<{ flowUrl: string; bareUrl: string }> {
+export async function openBoth(page: Page, appUrl: string, bareBase: string, flowFile: string): Promise<{ flowUrl: string; bareUrl: string }> {
   writeFileSync(flowFile, exportFlowJson(generateFlow({ nodes: NODES, seed: 42 })));
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(appUrl);
@@ -70,5 +70,5 @@ export async function openBoth(page: Page, appUrl: string, bareUrl: string, flow
   await page.waitForTimeout(500);
   // Bare React Flow starts from the editor's first view (its readable fit of the entry).
   const first = (await page.evaluate(VIEWPORT)) as { x: number; y: number; zoom: number };
-  return { flowUrl: page.url(), bareUrl: `${bareUrl}?nodes=${NODES}&x=${first.x}&y=${first.y}&zoom=${first.zoom}` };
+  return { flowUrl: page.url(), bareUrl: `${bareBase}?nodes=${NODES}&x=${first.x}&y=${first.y}&zoom=${first.zoom}` };
 }

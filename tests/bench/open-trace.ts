@@ -14,6 +14,7 @@ import { startHarness } from '../e2e/harness';
 import { openBoth, READY, startBare } from './open-setup';
 
 const rounds = Number(process.argv[2] ?? 4);
+const OPEN = 'open (to one frame after the first node)';
 const EVENTS = [
   'v8.evaluateModule',
   'V8.CompileCode',
@@ -33,7 +34,7 @@ interface TraceEvent {
   pid: number;
   tid: number;
   dur?: number;
-  args?: { data?: { url?: string; consumedCacheSize?: number } };
+  args?: { data?: { consumedCacheSize?: number } };
 }
 
 const bare = await startBare();
@@ -65,11 +66,11 @@ try {
         if (e.name === 'v8.compileModule' && (e.args?.data?.consumedCacheSize ?? 0) > 0) cached[side]++;
         if (e.ph === 'X' && e.dur && EVENTS.includes(e.name)) sum.set(e.name, (sum.get(e.name) ?? 0) + e.dur / 1000);
       }
-      sum.set('open (to one frame after the first node)', (sum.get('open (to one frame after the first node)') ?? 0) + ready);
+      sum.set(OPEN, (sum.get(OPEN) ?? 0) + ready);
     }
   }
   console.log(`5,000-step flow, ${rounds} traced opens each, alternating; ms per open, editor / bare (tracing slows both)`);
-  for (const name of ['open (to one frame after the first node)', ...EVENTS]) {
+  for (const name of [OPEN, ...EVENTS]) {
     const e = (totals.editor.get(name) ?? 0) / rounds;
     const b = (totals.bare.get(name) ?? 0) / rounds;
     console.log(`  ${name.padEnd(48)} ${e.toFixed(1).padStart(8)} / ${b.toFixed(1).padStart(7)}`);
