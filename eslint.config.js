@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { lazySchemasRule } from './src-main/tooling/eslint-lazy-schemas.js';
 
 const uiAndHostPackages = ['react', 'react-dom', '@xyflow/react', 'electron', 'dexie', 'dexie-react-hooks', 'zustand'];
 const corePaths = uiAndHostPackages.map((name) => ({ name, message: 'src-shared is the pure domain core: no UI, Electron or storage packages.' }));
@@ -19,6 +20,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Loading a module that declares zod schemas builds none of them (src-shared/schema/lazy-schema.ts).
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src-shared/testing/**'],
+    plugins: { local: { rules: { 'lazy-schemas': lazySchemasRule } } },
+    rules: { 'local/lazy-schemas': 'error' },
   },
   {
     // The domain core stays pure: it must run in a worker, in Node and in the delivery runtime.

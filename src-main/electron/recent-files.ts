@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { lazySchema } from '../../src-shared/schema/lazy-schema';
 import type { JsonStateFile } from '../host/json-state-file';
 
 export const maxRecentFiles = 10;
 
-export const recentFilesSchema = z.object({ files: z.array(z.string().min(1).max(4096)).max(100) });
+export const recentFilesSchema = lazySchema(() => z.object({ files: z.array(z.string().min(1).max(4096)).max(100) }));
 export type RecentFilesState = z.infer<typeof recentFilesSchema>;
 
 /** `path` first, without duplicates, at most {@link maxRecentFiles}. */

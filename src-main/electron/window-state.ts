@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../src-shared/schema/lazy-schema';
 
 export interface Rect {
   x: number;
@@ -7,13 +8,13 @@ export interface Rect {
   height: number;
 }
 
-export const windowStateSchema = z.object({
+export const windowStateSchema = lazySchema(() => z.object({
   x: z.number().int(),
   y: z.number().int(),
   width: z.number().int().positive().max(100_000),
   height: z.number().int().positive().max(100_000),
   maximized: z.boolean(),
-});
+}));
 export type WindowState = z.infer<typeof windowStateSchema>;
 
 export interface WindowSizing {

@@ -1,14 +1,15 @@
 import { dirname } from 'node:path';
 import * as z from 'zod';
+import { lazySchema } from '../../src-shared/schema/lazy-schema';
 import { BackendConnection, BackendName } from '../../src-shared/sync/backend-config';
 import { restrictToOwner } from './atomic-write';
 import { createJsonStateFile } from './json-state-file';
 
 /** The saved connections file: where each backend is, never its token (that is a secret). */
-const backendsFileSchema = z.object({
+const backendsFileSchema = lazySchema(() => z.object({
   version: z.literal(1),
   backends: z.record(BackendName, BackendConnection),
-});
+}));
 type BackendsState = z.infer<typeof backendsFileSchema>;
 
 /** The host's saved backend connections, by name. */

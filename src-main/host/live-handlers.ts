@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../src-shared/schema/lazy-schema';
 import { LiveFlow, LiveJourney, LiveJourneySummary, LiveStats, type liveHostContract } from '../../src-shared/host/live-contract';
 import { backendSecretName } from '../../src-shared/sync/backend-config';
 import { DeliveryErrorBody } from '../../src-shared/sync/delivery/types';
@@ -22,7 +23,7 @@ export interface LiveHandlerOptions {
   timeoutMs?: number;
 }
 
-const JourneyPage = z.object({ journeys: z.array(LiveJourneySummary), nextCursor: z.string().nullable() });
+const JourneyPage = lazySchema(() => z.object({ journeys: z.array(LiveJourneySummary), nextCursor: z.string().nullable() }));
 
 /** A runner's non-2xx answer in the user's words (the runner's own message kept as detail). */
 function failure(response: HttpResponse, what: string): Failure {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod';
+import { lazySchema } from '../../src-shared/schema/lazy-schema';
 import type { secretProtections } from '../../src-shared/host/contract';
 import { restrictToOwner, writeFileAtomic } from './atomic-write';
 
@@ -26,8 +27,8 @@ export interface SecretStore {
   get(name: string): Promise<string | undefined>;
 }
 
-const entrySchema = z.object({ protection: z.enum(['os-encrypted', 'owner-only-file']), value: z.string() });
-const fileSchema = z.object({ version: z.literal(1), secrets: z.record(z.string(), entrySchema) });
+const entrySchema = lazySchema(() => z.object({ protection: z.enum(['os-encrypted', 'owner-only-file']), value: z.string() }));
+const fileSchema = lazySchema(() => z.object({ version: z.literal(1), secrets: z.record(z.string(), entrySchema) }));
 type SecretsFile = z.infer<typeof fileSchema>;
 
 export interface SecretStoreOptions {

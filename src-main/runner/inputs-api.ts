@@ -1,22 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import * as z from 'zod';
+import { lazySchema } from '../../src-shared/schema/lazy-schema';
 import { verifyChatwootSignature } from './chatwoot/webhook-verify';
 import { mapChatwootWebhook } from './chatwoot/webhook-map';
 import { error, type Reply } from './flows-api';
 import { addJob, TASK, type RunnerInput } from './journey-jobs';
 import { S } from './schema';
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-const ContactId = z.string().min(1).max(200);
-const EventBody = z.strictObject({
+const Scalar = lazySchema(() => z.union([z.string(), z.number(), z.boolean()]));
+const ContactId = lazySchema(() => z.string().min(1).max(200));
+const EventBody = lazySchema(() => z.strictObject({
   id: z.string().min(1).max(200).optional(),
   contactId: ContactId,
   name: z.string().min(1).max(200),
   properties: z.record(z.string(), Scalar).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
-});
-const ContactBody = z.strictObject({ attributes: z.record(z.string(), z.union([Scalar, z.null()])).optional(), tags: z.array(z.string().max(200)).optional() });
+}));
+const ContactBody = lazySchema(() => z.strictObject({ attributes: z.record(z.string(), z.union([Scalar, z.null()])).optional(), tags: z.array(z.string().max(200)).optional() }));
 
 const invalid = (e: z.ZodError): Reply =>
   error(400, 'invalid_body', `The request body is not valid: ${e.issues[0]!.path.join('.') || 'body'}: ${e.issues[0]!.message}`, {

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import type { BusinessHours, OpeningInterval } from '../flow/campaign';
 import { isKnownTimezone, WEEKDAYS, type Weekday } from '../flow/primitives';
 
@@ -23,22 +24,22 @@ import { isKnownTimezone, WEEKDAYS, type Weekday } from '../flow/primitives';
  */
 
 /** One weekday of an inbox; times in minutes since midnight. */
-export const InboxDay = z.object({
+export const InboxDay = lazySchema(() => z.object({
   /** 0 = Sunday, as Chatwoot numbers them. */
   day: z.number().int().min(0).max(6),
   closedAllDay: z.boolean(),
   openAllDay: z.boolean(),
   open: z.number().int().min(0).max(1439),
   close: z.number().int().min(0).max(1439),
-});
+}));
 export type InboxDay = z.infer<typeof InboxDay>;
 
 /** An inbox's working hours; `problems` name the rows Chatwoot sent that could not be read. */
-export const InboxHours = z.object({ enabled: z.boolean(), timezone: z.string(), days: z.array(InboxDay), problems: z.array(z.string()).optional() });
+export const InboxHours = lazySchema(() => z.object({ enabled: z.boolean(), timezone: z.string(), days: z.array(InboxDay), problems: z.array(z.string()).optional() }));
 export type InboxHours = z.infer<typeof InboxHours>;
 
 /** One row of Chatwoot's `working_hours`, loosely: closed days carry null times. */
-const WorkingHourRow = z.looseObject({
+const WorkingHourRow = lazySchema(() => z.looseObject({
   day_of_week: z.number().int().min(0).max(6),
   closed_all_day: z.boolean().nullish(),
   open_all_day: z.boolean().nullish(),
@@ -46,7 +47,7 @@ const WorkingHourRow = z.looseObject({
   open_minutes: z.number().int().min(0).max(59).nullish(),
   close_hour: z.number().int().min(0).max(23).nullish(),
   close_minutes: z.number().int().min(0).max(59).nullish(),
-});
+}));
 
 const SUNDAY_FIRST: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 

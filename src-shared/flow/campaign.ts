@@ -1,26 +1,27 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import { ConditionGroup, PropertyCondition } from './conditions';
 import { Duration, Id, LocalDateTime, Sender, TimeOfDay, TimezoneName, Weekday } from './primitives';
 
-export const CampaignKind = z.enum(['workflow', 'live-chat', 'one-off']);
+export const CampaignKind = lazySchema(() => z.enum(['workflow', 'live-chat', 'one-off']));
 export type CampaignKind = z.infer<typeof CampaignKind>;
 
-export const CampaignStatus = z.enum(['draft', 'active', 'paused', 'completed']);
+export const CampaignStatus = lazySchema(() => z.enum(['draft', 'active', 'paused', 'completed']));
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
 
 /** One opening interval on one weekday, in the schedule's timezone. `close` after `open`. */
-export const OpeningInterval = z.strictObject({ day: Weekday, open: TimeOfDay, close: TimeOfDay });
+export const OpeningInterval = lazySchema(() => z.strictObject({ day: Weekday, open: TimeOfDay, close: TimeOfDay }));
 export type OpeningInterval = z.infer<typeof OpeningInterval>;
 
 /** A weekly schedule. No timezone = the campaign's timezone. */
-export const BusinessHours = z.strictObject({
+export const BusinessHours = lazySchema(() => z.strictObject({
   timezone: TimezoneName.optional(),
   intervals: z.array(OpeningInterval),
-});
+}));
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
 /** What makes a user enter the campaign. */
-export const EntryTrigger = z.discriminatedUnion('type', [
+export const EntryTrigger = lazySchema(() => z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('segment_entered'), segment: z.string() }),
   z.strictObject({ type: z.literal('event'), event: z.string(), properties: z.array(PropertyCondition).default([]) }),
   z.strictObject({
@@ -35,22 +36,22 @@ export const EntryTrigger = z.discriminatedUnion('type', [
     at: LocalDateTime.or(z.literal('')),
     timezone: TimezoneName.optional(),
   }),
-]);
+]));
 export type EntryTrigger = z.infer<typeof EntryTrigger>;
 
-export const EntryFrequency = z.discriminatedUnion('type', [
+export const EntryFrequency = lazySchema(() => z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('once') }),
   z.strictObject({ type: z.literal('every_time') }),
   z.strictObject({ type: z.literal('once_per_interval'), interval: Duration }),
-]);
+]));
 export type EntryFrequency = z.infer<typeof EntryFrequency>;
 
 /** A criterion that removes a user from the campaign at any moment. */
-export const GlobalExit = z.strictObject({
+export const GlobalExit = lazySchema(() => z.strictObject({
   id: Id,
   name: z.string().max(200).default(''),
   condition: ConditionGroup,
-});
+}));
 export type GlobalExit = z.infer<typeof GlobalExit>;
 
 /**
@@ -58,20 +59,20 @@ export type GlobalExit = z.infer<typeof GlobalExit>;
  * count as converted (previews, population runs per branch, live statistics); with `exit` the
  * journey then ends there.
  */
-export const ConversionGoal = z.strictObject({
+export const ConversionGoal = lazySchema(() => z.strictObject({
   name: z.string().max(200).default(''),
   condition: ConditionGroup,
   within: Duration,
   exit: z.boolean().default(false),
-});
+}));
 export type ConversionGoal = z.infer<typeof ConversionGoal>;
 
-export const ChannelDefaults = z.strictObject({
+export const ChannelDefaults = lazySchema(() => z.strictObject({
   inboxId: z.string().optional(),
   sender: Sender.optional(),
-});
+}));
 
-export const CampaignSettings = z.strictObject({
+export const CampaignSettings = lazySchema(() => z.strictObject({
   id: Id,
   name: z.string().max(200),
   description: z.string().max(5_000).default(''),
@@ -88,7 +89,7 @@ export const CampaignSettings = z.strictObject({
   /** Optional, so flows without one export exactly as before. */
   goal: ConversionGoal.optional(),
   channelDefaults: ChannelDefaults.default({}),
-});
+}));
 export type CampaignSettings = z.infer<typeof CampaignSettings>;
 
 /** "When a user visits https://…/pricing* for 10 s". */

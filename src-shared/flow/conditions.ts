@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import { Duration } from './primitives';
 
 /**
  * Conditions are shared by filters, the audience, global exits and inbound-message matching:
  * a group matches `all` or `any` of its rules, and a rule may itself be a group.
  */
-export const AttributeOperator = z.enum([
+export const AttributeOperator = lazySchema(() => z.enum([
   'equals',
   'not_equals',
   'contains',
@@ -14,61 +15,61 @@ export const AttributeOperator = z.enum([
   'exists',
   'not_exists',
   'in_list',
-]);
+]));
 export type AttributeOperator = z.infer<typeof AttributeOperator>;
 
-export const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+export const Scalar = lazySchema(() => z.union([z.string(), z.number(), z.boolean()]));
 export type Scalar = z.infer<typeof Scalar>;
 
-export const AttributeRule = z.strictObject({
+export const AttributeRule = lazySchema(() => z.strictObject({
   type: z.literal('attribute'),
   attribute: z.string(),
   operator: AttributeOperator,
   value: z.union([Scalar, z.array(z.union([z.string(), z.number()]))]).optional(),
-});
+}));
 
 /** A condition on a property of an event (used by event triggers and event rules). */
-export const PropertyCondition = z.strictObject({
+export const PropertyCondition = lazySchema(() => z.strictObject({
   property: z.string(),
   operator: AttributeOperator,
   value: z.union([Scalar, z.array(z.union([z.string(), z.number()]))]).optional(),
-});
+}));
 export type PropertyCondition = z.infer<typeof PropertyCondition>;
 
-export const TagRule = z.strictObject({
+export const TagRule = lazySchema(() => z.strictObject({
   type: z.literal('tag'),
   operator: z.enum(['has', 'has_not']),
   tag: z.string(),
-});
+}));
 
-export const SegmentRule = z.strictObject({
+export const SegmentRule = lazySchema(() => z.strictObject({
   type: z.literal('segment'),
   operator: z.enum(['in', 'not_in']),
   segment: z.string(),
-});
+}));
 
-export const CountOperator = z.enum(['at_least', 'at_most', 'exactly']);
+export const CountOperator = lazySchema(() => z.enum(['at_least', 'at_most', 'exactly']));
 
-export const EventRule = z.strictObject({
+export const EventRule = lazySchema(() => z.strictObject({
   type: z.literal('event'),
   event: z.string(),
   count: z.strictObject({ operator: CountOperator, value: z.number().int().min(0) }).default({ operator: 'at_least', value: 1 }),
   /** Only events within this window before the moment of evaluation count; no window = ever. */
   within: Duration.optional(),
   properties: z.array(PropertyCondition).default([]),
-});
+}));
 
-export const ConversationRule = z.strictObject({
+export const ConversationRule = lazySchema(() => z.strictObject({
   type: z.literal('conversation'),
   operator: z.enum(['has_open', 'has_no_open']),
-});
+}));
 
-export const MessageRule = z.strictObject({
+export const MessageRule = lazySchema(() => z.strictObject({
   type: z.literal('message'),
   operator: z.enum(['contains', 'not_contains', 'matches', 'equals']),
   value: z.string(),
   caseSensitive: z.boolean().default(false),
-});
+}));
 
 export type AttributeRule = z.infer<typeof AttributeRule>;
 export type TagRule = z.infer<typeof TagRule>;
@@ -78,15 +79,15 @@ export type ConversationRule = z.infer<typeof ConversationRule>;
 export type MessageRule = z.infer<typeof MessageRule>;
 
 /** A group of rules; groups nest (a rule may itself be a group). */
-export const ConditionGroup = z.strictObject({
+export const ConditionGroup = lazySchema(() => z.strictObject({
   type: z.literal('group'),
   match: z.enum(['all', 'any']),
   get rules(): z.ZodArray<typeof Rule> {
     return z.array(Rule);
   },
-});
+}));
 
-export const Rule = z.discriminatedUnion('type', [
+export const Rule = lazySchema(() => z.discriminatedUnion('type', [
   AttributeRule,
   TagRule,
   SegmentRule,
@@ -94,7 +95,7 @@ export const Rule = z.discriminatedUnion('type', [
   ConversationRule,
   MessageRule,
   ConditionGroup,
-]);
+]));
 
 export type ConditionGroup = z.infer<typeof ConditionGroup>;
 export type Rule = z.infer<typeof Rule>;

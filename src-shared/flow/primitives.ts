@@ -1,20 +1,23 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 
 /** Identifiers of nodes, edges and campaigns: short, stable, safe in URLs and JSON paths. */
-export const Id = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(128, 'must be at most 128 characters')
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'may contain only letters, digits, "_", ".", ":" and "-"');
+export const Id = lazySchema(() =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(128, 'must be at most 128 characters')
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'may contain only letters, digits, "_", ".", ":" and "-"'),
+);
 
-export const DurationUnit = z.enum(['minutes', 'hours', 'days', 'weeks']);
+export const DurationUnit = lazySchema(() => z.enum(['minutes', 'hours', 'days', 'weeks']));
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
 /** A length of time as a marketer says it ("2 days"), not as seconds. */
-export const Duration = z.strictObject({
+export const Duration = lazySchema(() => z.strictObject({
   amount: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000),
   unit: DurationUnit,
-});
+}));
 export type Duration = z.infer<typeof Duration>;
 
 const UNIT_SECONDS: Record<DurationUnit, number> = { minutes: 60, hours: 3600, days: 86_400, weeks: 604_800 };
@@ -34,13 +37,13 @@ export function formatDuration(d: Duration): string {
  * Wall-clock time of day, 24 h: "09:30". "24:00" is the end of the day, so a closing time can
  * say "until midnight" (an opening time of 24:00 opens nothing; the interval checks say so).
  */
-export const TimeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+export const TimeOfDay = lazySchema(() => z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
   error: (issue) => {
     const text = typeof issue.input === 'string' ? issue.input : '';
     const parsed = parseTimeOfDay(text);
     return parsed.ok ? `write "${text}" as "${parsed.value}" (two-digit hours)` : parsed.message;
   },
-});
+}));
 
 export type ParsedTime = { ok: true; value: string; minutes: number } | { ok: false; message: string };
 
@@ -64,16 +67,18 @@ export function parseTimeOfDay(text: string): ParsedTime {
 }
 
 /** A local date-time without offset, read in a named timezone: "2026-12-01T09:00". */
-export const LocalDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a local date-time like "2026-12-01T09:00"');
+export const LocalDateTime = lazySchema(() =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a local date-time like "2026-12-01T09:00"'),
+);
 
-export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const Weekday = lazySchema(() => z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
 export type Weekday = z.infer<typeof Weekday>;
 export const WEEKDAYS = Weekday.options;
 
 /** An IANA timezone name; checked against the runtime's Intl data during validation. */
-export const TimezoneName = z.string().min(1, 'must name a timezone such as "Europe/Paris"').max(64);
+export const TimezoneName = lazySchema(() => z.string().min(1, 'must name a timezone such as "Europe/Paris"').max(64));
 
 /** True when the runtime knows this IANA timezone. */
 export function isKnownTimezone(tz: string): boolean {
@@ -85,14 +90,14 @@ export function isKnownTimezone(tz: string): boolean {
   }
 }
 
-export const Position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+export const Position = lazySchema(() => z.strictObject({ x: z.number().finite(), y: z.number().finite() }));
 export type Position = z.infer<typeof Position>;
 
 /** Who a message appears to come from. */
-export const Sender = z.discriminatedUnion('type', [
+export const Sender = lazySchema(() => z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bot'), name: z.string().max(100).optional() }),
   z.strictObject({ type: z.literal('agent'), agentId: z.string().min(1), name: z.string().max(100).optional() }),
-]);
+]));
 export type Sender = z.infer<typeof Sender>;
 
 /** Minutes since midnight for "HH:mm" ("24:00" is 1440, the end of the day). */

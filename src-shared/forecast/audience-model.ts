@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import { isKnownTimezone, jsonPath, Scalar, zodProblems, type Problem } from '../flow';
 import { locateJsonError } from '../flow/json-locate';
 
@@ -11,36 +12,36 @@ import { locateJsonError } from '../flow/json-locate';
  *   "events": {"user.signed_up": {"perDay": 3}},
  *   "replies": {"probability": 0.6, "texts": [{"text": "ana@example.com", "weight": 0.6}]}}
  */
-const Weight = z.number().finite().min(0, 'must be 0 or more');
-const Share = z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const Weight = lazySchema(() => z.number().finite().min(0, 'must be 0 or more'));
+const Share = lazySchema(() => z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'));
 
 /** `{"pro": 0.2, "trial": 0.8}`: values (as text) and their weights. */
-const ShortCategorical = z.record(z.string(), Weight);
+const ShortCategorical = lazySchema(() => z.record(z.string(), Weight));
 /** `{"values": [{"value": 3, "weight": 1}], "missing": 0.1}`: typed values. */
-const LongCategorical = z.strictObject({
+const LongCategorical = lazySchema(() => z.strictObject({
   values: z.array(z.strictObject({ value: Scalar, weight: Weight })).min(1, 'needs at least one value'),
   missing: Share.optional(),
-});
+}));
 /** `{"min": 0, "max": 500, "integer": true, "missing": 0.1}`. */
-const NumericRange = z.strictObject({
+const NumericRange = lazySchema(() => z.strictObject({
   min: z.number().finite(),
   max: z.number().finite(),
   integer: z.boolean().optional(),
   missing: Share.optional(),
-});
-export const AttributeDistribution = z.union([LongCategorical, NumericRange, ShortCategorical]);
+}));
+export const AttributeDistribution = lazySchema(() => z.union([LongCategorical, NumericRange, ShortCategorical]));
 export type AttributeDistribution = z.infer<typeof AttributeDistribution>;
 
-export const ReplyBehaviour = z.strictObject({
+export const ReplyBehaviour = lazySchema(() => z.strictObject({
   /** Chance that a user replies to the message at all. */
   probability: Share.optional(),
   /** Mean delay of a reply after the first minute (exponentially distributed). */
   delayMinutes: z.number().finite().min(0).max(525_600).optional(),
   texts: z.array(z.strictObject({ text: z.string().max(5_000), weight: Weight })).min(1, 'needs at least one text').optional(),
-});
+}));
 export type ReplyBehaviour = z.infer<typeof ReplyBehaviour>;
 
-export const AudienceModel = z.strictObject({
+export const AudienceModel = lazySchema(() => z.strictObject({
   $schema: z.string().optional(),
   name: z.string().max(200).optional(),
   size: z.number().int('must be a whole number').min(1, 'must be at least 1').max(5_000_000, 'must be at most 5,000,000'),
@@ -57,7 +58,7 @@ export const AudienceModel = z.strictObject({
   replies: ReplyBehaviour.optional(),
   /** …and to the message of one send step (by step id), where it differs. */
   repliesByStep: z.record(z.string(), ReplyBehaviour).optional(),
-});
+}));
 export type AudienceModel = z.infer<typeof AudienceModel>;
 
 /** Largest audience file read (the model is small; a huge file is a mistake). */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import { syncHostContract } from '../sync/contract';
 import { liveHostContract } from './live-contract';
 import { maxFlowFileBytes } from './limits';
@@ -9,7 +10,7 @@ import { maxFlowFileBytes } from './limits';
  * for the arguments and the result. Both transports and both sides are derived from it.
  */
 
-const noArgs = z.object({}).strict();
+const noArgs = lazySchema(() => z.object({}).strict());
 
 /** Where the Electron preload puts the {@link HostApi} object on `window`. */
 export const preloadGlobalName = 'campaignStudioHost';
@@ -31,84 +32,86 @@ export interface HostErrorBody {
 
 export const campaignKinds = ['workflow', 'live-chat', 'one-off'] as const;
 
-export const exampleSummarySchema = z.object({
+export const exampleSummarySchema = lazySchema(() => z.object({
   /** File name inside the bundled examples folder, e.g. `onboarding-drip.json`. */
   file: z.string(),
   name: z.string(),
   kind: z.enum(campaignKinds),
   description: z.string(),
-});
+}));
 export type ExampleSummary = z.infer<typeof exampleSummarySchema>;
 
 export { maxFlowFileBytes, maxHostRequestBytes } from './limits';
 
 /** A bare file name a save dialog may suggest: no folders, no characters any OS refuses. */
-export const suggestedFileNameSchema = z
-  .string()
-  .min(1)
-  .max(120)
-  .refine((name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'must be a file name, not a path')
-  .refine((name) => name !== '.' && name !== '..', 'must be a file name, not a path');
+export const suggestedFileNameSchema = lazySchema(() =>
+  z
+    .string()
+    .min(1)
+    .max(120)
+    .refine((name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'must be a file name, not a path')
+    .refine((name) => name !== '.' && name !== '..', 'must be a file name, not a path'),
+);
 
 /** A flow file the user chose or the OS handed over. The page gets its name, never its path. */
-export const openedFlowFileSchema = z.union([
+export const openedFlowFileSchema = lazySchema(() => z.union([
   z.object({ name: z.string(), text: z.string() }),
   z.object({ name: z.string(), error: z.string() }),
-]);
+]));
 export type OpenedFlowFile = z.infer<typeof openedFlowFileSchema>;
 
-const unsupported = z.object({ supported: z.literal(false) });
-const canceled = z.object({ supported: z.literal(true), canceled: z.literal(true) });
+const unsupported = lazySchema(() => z.object({ supported: z.literal(false) }));
+const canceled = lazySchema(() => z.object({ supported: z.literal(true), canceled: z.literal(true) }));
 
 /** Names a stored secret, e.g. `backend.default`; never the secret itself. */
-export const secretNameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'letters, digits, dot, dash or underscore (at most 64)');
+export const secretNameSchema = lazySchema(() => z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'letters, digits, dot, dash or underscore (at most 64)'));
 /** Where a stored secret lives: OS-encrypted (Electron safeStorage) or an owner-only file. */
 export const secretProtections = ['os-encrypted', 'owner-only-file'] as const;
 
 export const hostContract = {
   'app.info': {
     args: noArgs,
-    result: z.object({
+    result: lazySchema(() => z.object({
       edition: z.enum(['electron', 'web']),
       version: z.string(),
       platform: z.string(),
-    }),
+    })),
   },
   'examples.list': {
     args: noArgs,
-    result: z.array(exampleSummarySchema),
+    result: lazySchema(() => z.array(exampleSummarySchema)),
   },
   'examples.read': {
-    args: z.object({ file: z.string().min(1).max(200) }).strict(),
-    result: z.object({ file: z.string(), text: z.string() }),
+    args: lazySchema(() => z.object({ file: z.string().min(1).max(200) }).strict()),
+    result: lazySchema(() => z.object({ file: z.string(), text: z.string() })),
   },
   /** Native open dialog (Electron); the web edition answers `supported: false` and uses a file input. */
   'file.openFlow': {
     args: noArgs,
-    result: z.union([unsupported, canceled, z.object({ supported: z.literal(true), canceled: z.literal(false), file: openedFlowFileSchema })]),
+    result: lazySchema(() => z.union([unsupported, canceled, z.object({ supported: z.literal(true), canceled: z.literal(false), file: openedFlowFileSchema })])),
   },
   /** Native save dialog (Electron); the web edition answers `supported: false` and downloads instead. */
   'file.saveFlow': {
-    args: z.object({ suggestedName: suggestedFileNameSchema, text: z.string().max(maxFlowFileBytes) }).strict(),
-    result: z.union([unsupported, canceled, z.object({ supported: z.literal(true), canceled: z.literal(false), name: z.string() })]),
+    args: lazySchema(() => z.object({ suggestedName: suggestedFileNameSchema, text: z.string().max(maxFlowFileBytes) }).strict()),
+    result: lazySchema(() => z.union([unsupported, canceled, z.object({ supported: z.literal(true), canceled: z.literal(false), name: z.string() })])),
   },
   /** Flow files the OS asked the app to open (command line, double-click, Open Recent), each given once. */
   'file.takePending': {
     args: noArgs,
-    result: z.object({ files: z.array(openedFlowFileSchema) }),
+    result: lazySchema(() => z.object({ files: z.array(openedFlowFileSchema) })),
   },
   /** Stores a backend API token in the host. There is deliberately no `secrets.get`. */
   'secrets.set': {
-    args: z.object({ name: secretNameSchema, value: z.string().min(1).max(8192) }).strict(),
-    result: z.object({ stored: z.literal(true), protection: z.enum(secretProtections) }),
+    args: lazySchema(() => z.object({ name: secretNameSchema, value: z.string().min(1).max(8192) }).strict()),
+    result: lazySchema(() => z.object({ stored: z.literal(true), protection: z.enum(secretProtections) })),
   },
   'secrets.has': {
-    args: z.object({ name: secretNameSchema }).strict(),
-    result: z.object({ stored: z.boolean() }),
+    args: lazySchema(() => z.object({ name: secretNameSchema }).strict()),
+    result: lazySchema(() => z.object({ stored: z.boolean() })),
   },
   'secrets.delete': {
-    args: z.object({ name: secretNameSchema }).strict(),
-    result: z.object({ deleted: z.boolean() }),
+    args: lazySchema(() => z.object({ name: secretNameSchema }).strict()),
+    result: lazySchema(() => z.object({ deleted: z.boolean() })),
   },
   /** Backend connections, "Test connection", publishing and statistics (docs/sync.md). */
   ...syncHostContract,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import { hostCommandIds } from './commands';
 
 /**
@@ -8,9 +9,9 @@ import { hostCommandIds } from './commands';
  * buggy sender cannot hand the page a shape it was not promised.
  */
 export const hostEvents = {
-  'menu.command': z.object({ command: z.enum(hostCommandIds) }).strict(),
+  'menu.command': lazySchema(() => z.object({ command: z.enum(hostCommandIds) }).strict()),
   /** Files are waiting: call `file.takePending` (so none is lost before the page listens). */
-  'file.openRequested': z.object({}).strict(),
+  'file.openRequested': lazySchema(() => z.object({}).strict()),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type HostEventName = keyof typeof hostEvents;

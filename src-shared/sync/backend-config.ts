@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 
 /** `localhost`, 127.0.0.0/8 and [::1]: the only hosts a token may be sent to without TLS. */
 export function isLoopbackUrl(url: string): boolean {
@@ -6,37 +7,41 @@ export function isLoopbackUrl(url: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
-const httpUrl = z
-  .string()
-  .trim()
-  .regex(/^https?:\/\/[^\s/]+/, 'must be an http:// or https:// URL')
-  // A token sent over plain http can be read on the way: only to this machine.
-  .refine((u) => /^https:/i.test(u) || isLoopbackUrl(u), 'must be https:// (plain http:// only for localhost or 127.0.0.1)')
-  .transform((u) => u.replace(/\/+$/, ''));
+const httpUrl = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+/, 'must be an http:// or https:// URL')
+    // A token sent over plain http can be read on the way: only to this machine.
+    .refine((u) => /^https:/i.test(u) || isLoopbackUrl(u), 'must be https:// (plain http:// only for localhost or 127.0.0.1)')
+    .transform((u) => u.replace(/\/+$/, '')),
+);
 
 /** A backend's name: a file key and part of its secret's name. `__proto__` would vanish from a JSON object. */
-export const BackendName = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'backend names are letters, digits, "_", "." and "-"')
-  .refine((n) => !['__proto__', 'constructor', 'prototype'].includes(n), 'this name is reserved; choose another');
+export const BackendName = lazySchema(() =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'backend names are letters, digits, "_", "." and "-"')
+    .refine((n) => !['__proto__', 'constructor', 'prototype'].includes(n), 'this name is reserved; choose another'),
+);
 
 /** A Chatwoot account: its installation URL and the account's numeric id. */
-export const ChatwootBackend = z.strictObject({
+export const ChatwootBackend = lazySchema(() => z.strictObject({
   type: z.literal('chatwoot'),
   baseUrl: httpUrl,
   accountId: z.number().int().positive(),
-});
+}));
 export type ChatwootBackend = z.infer<typeof ChatwootBackend>;
 
 /** A Campaign Studio delivery API endpoint (docs/delivery-api.yaml). */
-export const DeliveryBackend = z.strictObject({
+export const DeliveryBackend = lazySchema(() => z.strictObject({
   type: z.literal('delivery'),
   baseUrl: httpUrl,
-});
+}));
 export type DeliveryBackend = z.infer<typeof DeliveryBackend>;
 
 /** Where a backend is; never its token, which the host keeps as a secret (see TokenSource). */
-export const BackendConnection = z.discriminatedUnion('type', [ChatwootBackend, DeliveryBackend]);
+export const BackendConnection = lazySchema(() => z.discriminatedUnion('type', [ChatwootBackend, DeliveryBackend]));
 export type BackendConnection = z.infer<typeof BackendConnection>;
 export type BackendType = BackendConnection['type'];
 
@@ -56,12 +61,12 @@ export function backendSecretName(backendName: string): string {
  *
  * @example { "staging": { "type": "chatwoot", "baseUrl": "https://chat.example.com", "accountId": 1, "tokenEnv": "CHATWOOT_TOKEN" } }
  */
-export const BackendsFile = z.record(
+export const BackendsFile = lazySchema(() => z.record(
   BackendName,
   z.union([
     ChatwootBackend.extend({ tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') }),
     DeliveryBackend.extend({ tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') }),
   ]),
-);
+));
 export type BackendsFile = z.infer<typeof BackendsFile>;
 export type BackendsFileEntry = BackendsFile[string];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import { backoffDelay, type RetryPolicy } from './backoff';
 import { SyncError } from './sync-error';
 
@@ -8,7 +9,7 @@ import { SyncError } from './sync-error';
  * the document; the engine reads the latest local version when it sends, so an edit made
  * while offline is what goes out, and nothing older can overwrite it.
  */
-export const OutboxEntry = z.object({
+export const OutboxEntry = lazySchema(() => z.object({
   id: z.string(),
   flowId: z.string(),
   backend: z.string(),
@@ -22,7 +23,7 @@ export const OutboxEntry = z.object({
   requeued: z.boolean().default(false),
   /** The user chose "keep mine" in a conflict: overwrite the remote if it is still this version. */
   overwrite: z.object({ revision: z.string().nullable(), hash: z.string().nullable() }).nullable().default(null),
-});
+}));
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 export const outboxId = (flowId: string, backend: string) => `${backend}\u0000${flowId}`;

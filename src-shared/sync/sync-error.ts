@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 
 /**
  * Every way talking to a backend can fail, as one closed list. The renderer shows `message`;
  * the engine decides from `kind` whether to retry and whether the app is "offline".
  */
-export const SyncErrorKind = z.enum([
+export const SyncErrorKind = lazySchema(() => z.enum([
   /** The host name does not resolve (ENOTFOUND, EAI_AGAIN). */
   'dns',
   /** The TLS handshake failed: bad, expired or self-signed certificate, or not HTTPS at all. */
@@ -39,11 +40,11 @@ export const SyncErrorKind = z.enum([
   'malformed',
   /** The connection settings are incomplete (no token, bad URL). */
   'config',
-]);
+]));
 export type SyncErrorKind = z.infer<typeof SyncErrorKind>;
 
 /** A backend's complaint about one field, placed on the flow where the user can fix it. */
-export const FieldError = z.object({
+export const FieldError = lazySchema(() => z.object({
   /** The backend's own name for the field (`title`, `url`, `audience`). */
   attribute: z.string(),
   message: z.string(),
@@ -53,10 +54,10 @@ export const FieldError = z.object({
   field: z.string().optional(),
   /** Where it is in the editor's words (`"Welcome" (Send message) · body`), shown instead of the path. */
   label: z.string().optional(),
-});
+}));
 export type FieldError = z.infer<typeof FieldError>;
 
-export const SyncError = z.object({
+export const SyncError = lazySchema(() => z.object({
   kind: SyncErrorKind,
   /** One or two sentences for a marketer: what failed and what to do. */
   message: z.string(),
@@ -66,7 +67,7 @@ export const SyncError = z.object({
   /** Low-level detail for the log and "details" disclosure (error code, server text). */
   detail: z.string().optional(),
   fields: z.array(FieldError).optional(),
-});
+}));
 export type SyncError = z.infer<typeof SyncError>;
 
 const RETRYABLE: ReadonlySet<SyncErrorKind> = new Set(['dns', 'refused', 'timeout', 'network', 'server', 'malformed']);

@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema';
 import { SyncError } from './sync-error';
 
 /** The remote side of a conflict: what the backend has now, as a flow the user can look at. */
-export const RemoteVersion = z.object({
+export const RemoteVersion = lazySchema(() => z.object({
   /** Null when the remote campaign was deleted. */
   revision: z.string().nullable(),
   /** Fingerprint of the remote content (Chatwoot) or its content hash (delivery API). */
@@ -12,26 +13,26 @@ export const RemoteVersion = z.object({
   document: z.record(z.string(), z.unknown()).nullable(),
   /** One line: who changed what, when known. */
   summary: z.string(),
-});
+}));
 export type RemoteVersion = z.infer<typeof RemoteVersion>;
 
 /** Both sides changed since the last sync. Nothing is overwritten until the user chooses. */
-export const Conflict = z.object({
+export const Conflict = lazySchema(() => z.object({
   detectedAt: z.string(),
   localHash: z.string(),
   remote: RemoteVersion,
-});
+}));
 export type Conflict = z.infer<typeof Conflict>;
 
-export const LastAttempt = z.discriminatedUnion('ok', [
+export const LastAttempt = lazySchema(() => z.discriminatedUnion('ok', [
   /** `notes`: what the backend's answer made worth saying (e.g. a duplicate another publish made, removed). */
   z.object({ ok: z.literal(true), at: z.string(), notes: z.array(z.string()).optional() }),
   z.object({ ok: z.literal(false), at: z.string(), error: SyncError }),
-]);
+]));
 export type LastAttempt = z.infer<typeof LastAttempt>;
 
 /** Choices a backend needs that the flow format does not hold (yet). */
-export const SyncOptions = z.object({
+export const SyncOptions = lazySchema(() => z.object({
   whatsappTemplate: z.object({ name: z.string(), language: z.string(), params: z.record(z.string(), z.string()).optional() }).optional(),
   /**
    * A runner's waiting journeys to move with the next publish (#15): the steps whose waiting
@@ -39,14 +40,14 @@ export const SyncOptions = z.object({
    * publish over another revision sends nothing). Not content: it does not mark a flow changed.
    */
   moveWaiting: z.object({ over: z.string(), nodes: z.array(z.string().min(1).max(200)).max(500) }).optional(),
-});
+}));
 export type SyncOptions = z.infer<typeof SyncOptions>;
 
 /**
  * What one flow knows about its copy on one backend. Persisted next to the flow (Dexie in the
  * app); every field is plain JSON.
  */
-export const SyncRecord = z.object({
+export const SyncRecord = lazySchema(() => z.object({
   flowId: z.string(),
   backend: z.string(),
   /** Chatwoot display id or delivery flow id; null until first created. */
@@ -64,7 +65,7 @@ export const SyncRecord = z.object({
   /** A one-off that was sent: no further pushes. */
   locked: z.object({ reason: z.string() }).nullable(),
   options: SyncOptions.default({}),
-});
+}));
 export type SyncRecord = z.infer<typeof SyncRecord>;
 
 /** A record for a flow never synced to this backend. */

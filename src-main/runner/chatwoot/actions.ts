@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../../src-shared/schema/lazy-schema';
 import { createApiRequest, type ChatwootApiConfig, type Failure } from './api-request';
 import { createRunnerDirectory } from './runner-directory';
 
@@ -11,12 +12,12 @@ export type DeliveryResult = { ok: true; remoteId: string; conversationId: strin
 /** Where the outbox key travels in Chatwoot: a message's content_attributes and a conversation's custom_attributes. */
 export const KEY_ATTRIBUTE = 'campaign_studio_key';
 
-const Message = z.looseObject({ id: z.number().int(), created_at: z.union([z.number(), z.string()]).optional(), content_attributes: z.record(z.string(), z.unknown()).nullish() });
-const MessageList = z.looseObject({ payload: z.array(Message) });
-const Conversation = z.looseObject({ id: z.number().int(), custom_attributes: z.record(z.string(), z.unknown()).nullish() });
-const ConversationList = z.looseObject({ payload: z.array(Conversation) });
-const ContactInbox = z.looseObject({ source_id: z.string() });
-const Anything = z.unknown();
+const Message = lazySchema(() => z.looseObject({ id: z.number().int(), created_at: z.union([z.number(), z.string()]).optional(), content_attributes: z.record(z.string(), z.unknown()).nullish() }));
+const MessageList = lazySchema(() => z.looseObject({ payload: z.array(Message) }));
+const Conversation = lazySchema(() => z.looseObject({ id: z.number().int(), custom_attributes: z.record(z.string(), z.unknown()).nullish() }));
+const ConversationList = lazySchema(() => z.looseObject({ payload: z.array(Conversation) }));
+const ContactInbox = lazySchema(() => z.looseObject({ source_id: z.string() }));
+const Anything = lazySchema(() => z.unknown());
 
 export interface ChatwootActionsConfig extends ChatwootApiConfig {
   /** How far back the pre-send check pages through a conversation's messages (default 24 h). */

@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '../../../src-shared/schema/lazy-schema';
 import { AgentListResponse, buildDirectory, findAgent, findInbox, InboxListResponse, type AccountDirectory } from '../../../src-shared/sync/chatwoot/directory';
 import { chatwootPaths } from '../../../src-shared/sync/chatwoot/paths';
 import type { ApiAnswer, createApiRequest } from './api-request';
 
 /** `GET /api/v1/accounts/{id}/teams` → `[...]` (Chatwoot's team resource). */
-export const TeamListResponse = z.array(z.looseObject({ id: z.number().int(), name: z.string(), description: z.string().nullish(), allow_auto_assign: z.boolean().optional() }));
+export const TeamListResponse = lazySchema(() => z.array(z.looseObject({ id: z.number().int(), name: z.string(), description: z.string().nullish(), allow_auto_assign: z.boolean().optional() })));
 
 /** The sync adapter's directory plus teams (labels are not needed by the runner and stay empty). */
 export interface RunnerDirectory extends AccountDirectory {

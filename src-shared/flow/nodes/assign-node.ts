@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import { defineNode, NEXT } from './node-definition';
 
-export const AssignTarget = z.discriminatedUnion('type', [
+export const AssignTarget = lazySchema(() => z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('inbox'), inboxId: z.string(), name: z.string().optional() }),
   z.strictObject({ type: z.literal('team'), teamId: z.string(), name: z.string().optional() }),
   z.strictObject({ type: z.literal('agent'), agentId: z.string(), name: z.string().optional() }),
-]);
+]));
 export type AssignTarget = z.infer<typeof AssignTarget>;
 
 function targetId(t: AssignTarget): string {
@@ -17,7 +18,7 @@ export const assignNode = defineNode({
   type: 'assign',
   title: 'Assign',
   description: 'Assigns the conversation to an inbox, a team or an agent.',
-  dataSchema: z.strictObject({ label: z.string().max(200).optional(), target: AssignTarget.nullable().default(null) }),
+  dataSchema: lazySchema(() => z.strictObject({ label: z.string().max(200).optional(), target: AssignTarget.nullable().default(null) })),
   defaults: () => ({ target: null }),
   outputs: () => [NEXT],
   summary: ({ target }) => (target ? `Assign to ${target.type} ${target.name || targetId(target) || '(not chosen)'}` : 'Assign (no one chosen)'),

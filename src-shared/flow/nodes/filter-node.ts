@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import { ConditionGroup, describeCondition, emptyGroup } from '../conditions';
 import { conditionProblems } from './condition-checks';
 import { defineNode, excerpt } from './node-definition';
@@ -8,7 +9,7 @@ export const filterNode = defineNode({
   type: 'filter',
   title: 'Filter',
   description: 'Splits users by a condition checked the moment they arrive.',
-  dataSchema: z.strictObject({ label: z.string().max(200).optional(), condition: ConditionGroup }),
+  dataSchema: lazySchema(() => z.strictObject({ label: z.string().max(200).optional(), condition: ConditionGroup })),
   defaults: () => ({ condition: emptyGroup('all') }),
   outputs: () => [
     { id: 'match', label: 'Match', fanOut: false },

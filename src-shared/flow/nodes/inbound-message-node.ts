@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import { ConditionGroup, describeCondition } from '../conditions';
 import { Duration, durationSeconds, formatDuration } from '../primitives';
 import type { NodeProblem } from '../problems';
@@ -10,13 +11,13 @@ export const inboundMessageNode = defineNode({
   type: 'inbound-message',
   title: 'Wait for reply',
   description: "Waits for the user's message, optionally one matching a condition, with an optional timeout.",
-  dataSchema: z.strictObject({
+  dataSchema: lazySchema(() => z.strictObject({
     label: z.string().max(200).optional(),
     /** Null = any message completes the wait. */
     condition: ConditionGroup.nullable().default(null),
     /** Null = wait for ever. */
     timeout: Duration.nullable().default(null),
-  }),
+  })),
   defaults: () => ({ condition: null, timeout: { amount: 2, unit: 'days' as const } }),
   outputs: (data) => [
     { id: 'received', label: 'Replied', fanOut: false },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import { Id, Position } from '../primitives';
 import { assignNode } from './assign-node';
 import { endNode } from './end-node';
@@ -41,7 +42,7 @@ function nodeSchema<K extends NodeKind>(kind: K) {
 }
 
 /** One node; `type` discriminates the shape of `data`. */
-export const FlowNode = z.discriminatedUnion('type', [
+export const FlowNode = lazySchema(() => z.discriminatedUnion('type', [
   nodeSchema('trigger'),
   nodeSchema('filter'),
   nodeSchema('split'),
@@ -50,7 +51,7 @@ export const FlowNode = z.discriminatedUnion('type', [
   nodeSchema('send'),
   nodeSchema('assign'),
   nodeSchema('end'),
-]);
+]));
 export type FlowNode = z.infer<typeof FlowNode>;
 export type NodeOfKind<K extends NodeKind> = Extract<FlowNode, { type: K }>;
 export type NodeData<K extends NodeKind> = NodeOfKind<K>['data'];

@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import { Sender } from '../primitives';
 import type { NodeProblem } from '../problems';
 import { isKnownVariable, scanTemplate } from '../variables';
 import { defineNode, excerpt, NEXT } from './node-definition';
 
 /** `api`: handed to an API inbox, whose owner's backend delivers it (one-off campaigns). */
-export const SendChannel = z.enum(['chat', 'email', 'sms', 'whatsapp', 'api']);
+export const SendChannel = lazySchema(() => z.enum(['chat', 'email', 'sms', 'whatsapp', 'api']));
 export type SendChannel = z.infer<typeof SendChannel>;
 
 const CHANNEL_NAMES: Record<SendChannel, string> = { chat: 'chat', email: 'email', sms: 'SMS', whatsapp: 'WhatsApp', api: 'API' };
@@ -16,7 +17,7 @@ export const sendNode = defineNode({
   type: 'send',
   title: 'Send message',
   description: 'Sends a message by chat, email, SMS or WhatsApp, with {{ contact.name }}-style variables.',
-  dataSchema: z.strictObject({
+  dataSchema: lazySchema(() => z.strictObject({
     label: z.string().max(200).optional(),
     /** Null while the marketer has not chosen one (a validation error, not a parse error). */
     channel: SendChannel.nullable().default(null),
@@ -26,7 +27,7 @@ export const sendNode = defineNode({
     sender: Sender.nullable().default(null),
     conversation: z.enum(['new', 'follow_up']).default('new'),
     inboxId: z.string().optional(),
-  }),
+  })),
   defaults: () => ({ channel: null, subject: '', body: '', sender: null, conversation: 'new' as const }),
   outputs: () => [NEXT],
   summary: (data) => {

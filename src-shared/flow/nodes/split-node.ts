@@ -1,15 +1,16 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import type { NodeProblem } from '../problems';
 import { defineNode } from './node-definition';
 
 /** One cohort of a split: its handle id, its name on the canvas and its share of users. */
-export const SplitBranch = z.strictObject({
+export const SplitBranch = lazySchema(() => z.strictObject({
   /** The output handle edges leave from: lower-case letters, digits, `-` and `_`. */
   id: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be 1-32 lower-case letters, digits, "-" or "_"'),
   label: z.string().max(60),
   /** Share of users, in percent (decimals allowed): the branches add up to 100. */
   percent: z.number().finite().min(0).max(100),
-});
+}));
 export type SplitBranch = z.infer<typeof SplitBranch>;
 
 /**
@@ -21,7 +22,7 @@ export const splitNode = defineNode({
   type: 'split',
   title: 'Split',
   description: 'Splits users at random into cohorts with set percentages: A/B tests and holdouts.',
-  dataSchema: z.strictObject({ label: z.string().max(200).optional(), branches: z.array(SplitBranch).max(10, 'at most 10 branches') }),
+  dataSchema: lazySchema(() => z.strictObject({ label: z.string().max(200).optional(), branches: z.array(SplitBranch).max(10, 'at most 10 branches') })),
   defaults: () => ({
     branches: [
       { id: 'a', label: 'A', percent: 50 },

@@ -1,13 +1,14 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import { zonedLocalToInstant } from '../../time/zoned';
 import { Duration, durationSeconds, formatDuration, LocalDateTime, TimeOfDay, TimezoneName, Weekday, isKnownTimezone, minutesOfDay } from '../primitives';
 import type { NodeProblem } from '../problems';
 import { defineNode, NEXT } from './node-definition';
 
 /** Whose clock a calendar wait reads: the user's own timezone, or the campaign's. */
-const ClockOf = z.enum(['user', 'campaign']);
+const ClockOf = lazySchema(() => z.enum(['user', 'campaign']));
 
-export const WaitSpec = z.discriminatedUnion('mode', [
+export const WaitSpec = lazySchema(() => z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('duration'), duration: Duration }),
   z.strictObject({ mode: z.literal('until'), at: LocalDateTime.or(z.literal('')), timezone: TimezoneName.optional() }),
   /** Until the campaign's business hours are open (immediately if they are). */
@@ -20,7 +21,7 @@ export const WaitSpec = z.discriminatedUnion('mode', [
     days: z.array(Weekday).default([]),
     clock: ClockOf.default('user'),
   }),
-]);
+]));
 export type WaitSpec = z.infer<typeof WaitSpec>;
 
 /** Holds users for a time, until a date, or until a window opens. */
@@ -28,7 +29,7 @@ export const waitNode = defineNode({
   type: 'wait',
   title: 'Wait',
   description: 'Holds the user for a duration, until a date-time, or until business hours or a time-of-day window.',
-  dataSchema: z.strictObject({ label: z.string().max(200).optional(), wait: WaitSpec }),
+  dataSchema: lazySchema(() => z.strictObject({ label: z.string().max(200).optional(), wait: WaitSpec })),
   defaults: () => ({ wait: { mode: 'duration' as const, duration: { amount: 1, unit: 'days' as const } } }),
   outputs: () => [NEXT],
   summary: ({ wait }) => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 import { readInboxHours, type InboxHours } from '../../campaigns/inbox-hours';
 
 /**
@@ -16,18 +17,18 @@ const CHANNEL_KINDS: Record<string, InboxKind> = {
 };
 
 /** An approved WhatsApp template of an inbox, as Chatwoot lists it in `message_templates`. */
-export const WhatsappTemplate = z.looseObject({
+export const WhatsappTemplate = lazySchema(() => z.looseObject({
   name: z.string(),
   language: z.string(),
   status: z.string().optional(),
   category: z.string().optional(),
   namespace: z.string().optional(),
   components: z.array(z.looseObject({ type: z.string(), text: z.string().optional() })).optional(),
-});
+}));
 export type WhatsappTemplate = z.infer<typeof WhatsappTemplate>;
 
 /** `GET /api/v1/accounts/{id}/inboxes` → `{ payload: [...] }`. */
-export const InboxListResponse = z.looseObject({
+export const InboxListResponse = lazySchema(() => z.looseObject({
   payload: z.array(
     z.looseObject({
       id: z.number().int(),
@@ -42,26 +43,26 @@ export const InboxListResponse = z.looseObject({
       timezone: z.string().nullish(),
     }),
   ),
-});
+}));
 
 /** `GET /api/v1/accounts/{id}/agents` → `[...]`. */
-export const AgentListResponse = z.array(
+export const AgentListResponse = lazySchema(() => z.array(
   z.looseObject({ id: z.number().int(), name: z.string(), email: z.string().optional(), role: z.string().optional(), available_name: z.string().nullish() }),
-);
+));
 
 /** `GET /api/v1/accounts/{id}/labels` → `{ payload: [...] }`. */
-export const LabelListResponse = z.looseObject({ payload: z.array(z.looseObject({ id: z.number().int(), title: z.string() })) });
+export const LabelListResponse = lazySchema(() => z.looseObject({ payload: z.array(z.looseObject({ id: z.number().int(), title: z.string() })) }));
 
 /** `GET /api/v1/accounts/{id}/contacts?page=N`: 15 contacts a page and the account's total. */
-export const ContactListResponse = z.looseObject({ meta: z.looseObject({ count: z.number().int().min(0) }).optional(), payload: z.array(z.record(z.string(), z.unknown())) });
+export const ContactListResponse = lazySchema(() => z.looseObject({ meta: z.looseObject({ count: z.number().int().min(0) }).optional(), payload: z.array(z.record(z.string(), z.unknown())) }));
 
 /** `GET /api/v1/profile`: who the token belongs to and their role in each account. */
-export const ProfileResponse = z.looseObject({
+export const ProfileResponse = lazySchema(() => z.looseObject({
   id: z.number().int(),
   name: z.string().optional(),
   email: z.string().optional(),
   accounts: z.array(z.looseObject({ id: z.number().int(), name: z.string().optional(), role: z.string().optional() })).default([]),
-});
+}));
 export type ProfileResponse = z.infer<typeof ProfileResponse>;
 
 export interface DirectoryInbox {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 
 /**
  * A Chatwoot campaign as the API returns it: a zod mirror of Chatwoot's own
@@ -6,7 +7,7 @@ import * as z from 'zod';
  * display id used in paths; `scheduled_at` comes back as Unix seconds, not ISO.
  * The fields every answer carries are required; the one-off-only ones are optional.
  */
-export const ChatwootCampaign = z.looseObject({
+export const ChatwootCampaign = lazySchema(() => z.looseObject({
   id: z.number().int(),
   title: z.string(),
   description: z.string().nullable().optional(),
@@ -26,16 +27,16 @@ export const ChatwootCampaign = z.looseObject({
   trigger_only_during_business_hours: z.boolean().optional(),
   created_at: z.iso.datetime({ offset: true }).optional(),
   updated_at: z.iso.datetime({ offset: true }).optional(),
-});
+}));
 export type ChatwootCampaign = z.infer<typeof ChatwootCampaign>;
 
-export const ChatwootCampaignList = z.array(ChatwootCampaign);
+export const ChatwootCampaignList = lazySchema(() => z.array(ChatwootCampaign));
 
 /** Chatwoot's 422 body: `{"message": "Title can't be blank, Url invalid", "attributes": ["title","url"]}`. */
-export const ChatwootValidationBody = z.looseObject({ message: z.string(), attributes: z.array(z.string()).default([]) });
+export const ChatwootValidationBody = lazySchema(() => z.looseObject({ message: z.string(), attributes: z.array(z.string()).default([]) }));
 
 /** Chatwoot's other error bodies: `{"error": "..."}` (401, missing param) or `{"errors": [...]}`. */
-export const ChatwootErrorBody = z.union([z.looseObject({ error: z.string() }), z.looseObject({ errors: z.array(z.string()) })]);
+export const ChatwootErrorBody = lazySchema(() => z.union([z.looseObject({ error: z.string() }), z.looseObject({ errors: z.array(z.string()) })]));
 
 /** Sent campaigns (one-off, picked up by the scheduler) can no longer be changed. */
 export function isSent(c: Pick<ChatwootCampaign, 'campaign_type' | 'campaign_status'>): boolean {

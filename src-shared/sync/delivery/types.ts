@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema';
 
 /**
  * The Campaign Studio delivery API (docs/delivery-api.yaml) as zod schemas: the client parses
@@ -6,13 +7,13 @@ import * as z from 'zod';
  */
 
 /** Opaque, changes on every write; sent back in `If-Match` to say "the version I last saw". */
-export const Revision = z.string().min(1).max(200);
+export const Revision = lazySchema(() => z.string().min(1).max(200));
 
-export const RemoteFlowStatus = z.enum(['draft', 'published', 'paused']);
+export const RemoteFlowStatus = lazySchema(() => z.enum(['draft', 'published', 'paused']));
 export type RemoteFlowStatus = z.infer<typeof RemoteFlowStatus>;
 
 /** A flow as the delivery API lists it. */
-export const RemoteFlowSummary = z.looseObject({
+export const RemoteFlowSummary = lazySchema(() => z.looseObject({
   id: z.string().min(1),
   name: z.string(),
   kind: z.enum(['workflow', 'live-chat', 'one-off']),
@@ -21,14 +22,14 @@ export const RemoteFlowSummary = z.looseObject({
   /** The client's content hash of the document (fnv1a64 of the canonical export without meta). */
   contentHash: z.string(),
   updatedAt: z.iso.datetime({ offset: true }),
-});
+}));
 export type RemoteFlowSummary = z.infer<typeof RemoteFlowSummary>;
 
 /** A flow with its document (a flow file as JSON, see docs/flow-format.md). */
-export const RemoteFlow = RemoteFlowSummary.extend({ document: z.record(z.string(), z.unknown()) });
+export const RemoteFlow = lazySchema(() => RemoteFlowSummary.extend({ document: z.record(z.string(), z.unknown()) }));
 export type RemoteFlow = z.infer<typeof RemoteFlow>;
 
-export const FlowListResponse = z.looseObject({ flows: z.array(RemoteFlowSummary) });
+export const FlowListResponse = lazySchema(() => z.looseObject({ flows: z.array(RemoteFlowSummary) }));
 
 /** `PUT /v1/flows/{id}` body. */
 export interface PutFlowBody {
@@ -39,21 +40,21 @@ export interface PutFlowBody {
 }
 
 /** A PUT's answer: the flow, and with `moveWaiting` how many journeys moved. */
-export const PutFlowAnswer = RemoteFlow.extend({ moved: z.object({ journeys: z.number(), kept: z.number(), reason: z.string().optional() }).optional() });
+export const PutFlowAnswer = lazySchema(() => RemoteFlow.extend({ moved: z.object({ journeys: z.number(), kept: z.number(), reason: z.string().optional() }).optional() }));
 
-export const DeliveryErrorBody = z.looseObject({
+export const DeliveryErrorBody = lazySchema(() => z.looseObject({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.looseObject({ path: z.string(), message: z.string() })).optional(),
   }),
-});
+}));
 
 /** 409: the revision in `If-Match` is not the current one; `current` is what the server has. */
-export const ConflictBody = DeliveryErrorBody.extend({ current: RemoteFlow });
+export const ConflictBody = lazySchema(() => DeliveryErrorBody.extend({ current: RemoteFlow }));
 
 /** Live journeys per node of a published flow. */
-export const FlowStats = z.looseObject({
+export const FlowStats = lazySchema(() => z.looseObject({
   flowId: z.string(),
   revision: Revision,
   generatedAt: z.iso.datetime({ offset: true }),
@@ -69,7 +70,7 @@ export const FlowStats = z.looseObject({
       failed: z.number().int().min(0).default(0),
     }),
   ),
-});
+}));
 export type FlowStats = z.infer<typeof FlowStats>;
 
 export const deliveryPaths = {
