@@ -4,7 +4,6 @@ import {
   ConnectionLineType,
   ControlButton,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   SelectionMode,
@@ -27,6 +26,7 @@ import { useProblems } from '../editor/use-problems';
 import { usePreviewEdges } from '../preview/canvas-overlay';
 import { ExitsLane } from '../preview/exits-lane';
 import { ConnectionHint } from './connection-hint';
+import { EDGE_ARROW, EdgeArrowDefs } from './edge-arrow';
 import { withDragPositions } from './drag-overlay';
 import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
@@ -39,7 +39,8 @@ export const GRID = 20;
 const CARD_WIDTH = 212;
 
 const edgeTypes = { routed: RoutedEdge };
-const defaultEdgeOptions: Partial<Edge> = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+// By id, not as a marker object: see edge-arrow.tsx.
+const defaultEdgeOptions: Partial<Edge> = { markerEnd: EDGE_ARROW };
 // SVG attributes cannot hold var(); a class lets CSS colour the minimap by kind.
 const minimapClass = (node: CanvasNode) => `minimap-node--${node.type ?? 'end'}`;
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
@@ -273,6 +274,7 @@ export function FlowCanvas() {
           defaultViewport={typeof firstView === 'object' ? firstView?.viewport : undefined}
         >
           <InitialView planned={typeof firstView === 'object' ? firstView : null} />
+          <EdgeArrowDefs />
           <ConnectionHint />
           <ExitsLane />
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />

@@ -31,3 +31,25 @@ test('edge labels stay off the cards of the shipped example, in edit mode and wi
   await check();
   await shot(page, 'canvas-edges-population.png');
 });
+
+test('every edge ends in the one arrowhead the canvas defines, in edit mode and while previewing', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles(join(rootDir, 'resources', 'examples', 'onboarding-drip.json'));
+  await page.getByTestId('editor').waitFor();
+  const arrows = () =>
+    page.evaluate(() => ({
+      markers: Array.from(document.querySelectorAll('marker')).map((m) => ({ id: m.id, points: m.querySelector('polyline')?.getAttribute('points') })),
+      edges: Array.from(document.querySelectorAll('.react-flow__edge-path')).map((p) => p.getAttribute('marker-end')),
+    }));
+  const check = async () => {
+    const { markers, edges } = await arrows();
+    expect(markers).toEqual([{ id: 'cs-edge-arrow', points: '-5,-4 0,0 -5,4 -5,-4' }]);
+    expect(edges.length).toBeGreaterThan(10);
+    expect(new Set(edges)).toEqual(new Set(["url('#cs-edge-arrow')"]));
+  };
+  await check();
+  await page.getByTestId('mode-preview').click();
+  await expect(page.getByTestId('preview-panel')).toBeVisible();
+  await check();
+});
