@@ -28,13 +28,15 @@ export function SyncProvider({ children, host = getHost() }: { children: ReactNo
     const unsubscribe = services.backends.subscribe((state, before) => {
       if (state.backends !== before.backends) services.directory.getState().clear();
     });
-    void services.backends.getState().refresh();
     // Records of flows deleted before this start are gone for good (Undo does not outlive the page):
-    // drop them first, so the loop never resumes a publish of a flow that no longer exists. Both
-    // wait until the first screen is drawn: the purge's read-write transaction covers the flows
-    // table, so it held back the read of the flow being opened (and its work the first frame).
+    // drop them first, so the loop never resumes a publish of a flow that no longer exists. All of
+    // this waits until the first screen is drawn: the purge's read-write transaction covers the
+    // flows table, so it held back the read of the flow being opened (and its work the first
+    // frame), and the backends' list, which no first screen shows (the publish dialog and Settings
+    // say "loading" until it comes), cost the open its host call's answer and its first check.
     let stopped = false;
     const cancel = whenIdle(() => {
+      void services.backends.getState().refresh();
       void purgeDeletedFlowSync(db)
         .catch((error: unknown) => console.warn('Could not clean up the sync state of deleted flows:', error))
         .then(() => (stopped ? undefined : services.loop.start()))
