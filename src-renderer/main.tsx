@@ -1,3 +1,4 @@
+import './zod-config';
 // The styles of the parts loaded later (lazyPart) are in the one stylesheet from the start, in
 // the order they had when everything was one chunk: no rule changes precedence when they load.
 import './styles/campaigns.css';

@@ -93,6 +93,21 @@ test.describe('web host API and policy', () => {
     expect(outcome).toEqual({ ran: false, directive: 'script-src-elem' });
   });
 
+  test('the app breaks none of its own CSP while it opens, checks and draws a flow', async ({ page }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await importExample(page);
+    // Validated (zod's first parses), and the saved backends fetched and checked once idle.
+    await expect(page.getByTestId('problem-count')).not.toHaveText('');
+    await page.getByTestId('publish').click();
+    await expect(page.getByText('Publish to')).toBeVisible();
+    await expect(page.locator('.sync-panel__empty, .sync-panel__backends')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+  });
+
   const call = (url: string, channel: string, headers: Record<string, string>) =>
     fetch(new URL(`${webTransport.apiPrefix}${channel}`, url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
 

@@ -1,4 +1,5 @@
 // The engine worker: a thin shell over the pure handler (engine-handler.ts), which is tested in Node.
+import '../../zod-config';
 import { simulationRepository } from '../../db/simulation-repository';
 import { createEngineHandler } from './engine-handler';
 import type { EngineCall } from './engine-protocol';
