@@ -39,9 +39,10 @@ export interface PoolOptions {
 
 /**
  * Below this many users a population runs in one thread: starting a worker (loading the bundle
- * in a fresh isolate) costs 150-250 ms here, and one thread does about 200,000 users a second,
- * so for 50,000 users a worker would join as the run ends. Measured with
- * tests/bench/engine-cli-bench.ts: 2 threads were slower than one at 50,000 users.
+ * in a fresh isolate) costs 80-150 ms here (150-250 ms before zod's schemas were built on first
+ * use), and one thread does about 200,000 users a second, so for 50,000 users a worker joins
+ * late in the run. Measured with tests/bench/engine-cli-bench.ts: 2 threads were slower than one
+ * at 50,000 users (with the slower start; not measured again).
  */
 export const MIN_PARALLEL_USERS = 100_000;
 

@@ -1,15 +1,21 @@
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, shot, test } from './fixtures';
 import { rootDir } from './harness';
 
 type Rect = { x: number; y: number; width: number; height: number };
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-test('edge labels stay off the cards of the shipped example, in edit mode and with population counts', async ({ page }) => {
+/** The shipped onboarding example, imported from the empty state at 1440x900. */
+async function openOnboarding(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   await page.getByTestId('import-input').setInputFiles(join(rootDir, 'resources', 'examples', 'onboarding-drip.json'));
   await page.getByTestId('editor').waitFor();
+}
+
+test('edge labels stay off the cards of the shipped example, in edit mode and with population counts', async ({ page }) => {
+  await openOnboarding(page);
   const check = async () => {
     const cards = await Promise.all((await page.locator('.react-flow__node').all()).map(async (n) => ({ label: await n.locator('.node-card').getAttribute('data-label'), box: (await n.boundingBox())! })));
     const labels = await page.locator('.react-flow__edge-textwrapper').all();
@@ -33,10 +39,7 @@ test('edge labels stay off the cards of the shipped example, in edit mode and wi
 });
 
 test('every edge ends in the one arrowhead the canvas defines, in edit mode and while previewing', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await page.getByTestId('import-input').setInputFiles(join(rootDir, 'resources', 'examples', 'onboarding-drip.json'));
-  await page.getByTestId('editor').waitFor();
+  await openOnboarding(page);
   const arrows = () =>
     page.evaluate(() => ({
       markers: Array.from(document.querySelectorAll('marker')).map((m) => ({ id: m.id, points: m.querySelector('polyline')?.getAttribute('points') })),
