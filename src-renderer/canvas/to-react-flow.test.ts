@@ -39,6 +39,13 @@ describe('toReactFlow', () => {
     expect(edges[1]?.sourceHandle).toBe('else');
   });
 
+  it("names the source handle only when the step has more than one (React Flow takes a step's only one)", () => {
+    const { edges } = toReactFlow(flowWithFilter());
+    expect(edges[0]?.sourceHandle).toBeNull();
+    expect(edges[0]?.className).toBe('edge--next');
+    expect(edges.map((e) => e.sourceHandle)).toEqual([null, 'else']);
+  });
+
   it('counts problems on their nodes', () => {
     const { nodes } = toReactFlow(flowWithFilter(), [
       { severity: 'error', code: 'x', message: 'bad', path: '$.nodes[1]', nodeId: 'f1' },

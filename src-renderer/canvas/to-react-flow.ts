@@ -89,7 +89,10 @@ function toCanvasEdge(edge: FlowEdge, outputs: { id: string; label: string }[] |
   return {
     id: edge.id,
     source: edge.source,
-    sourceHandle: handle,
+    // A step with one output has one source handle, which React Flow takes when an edge names
+    // none. Naming it anyway costs React Flow a lookup entry per edge, rebuilt whenever the
+    // edges change: most edges of a big flow leave such a step.
+    sourceHandle: outputs?.length === 1 && outputs[0]!.id === handle ? null : handle,
     target: edge.target,
     // Routed around the cards, label off them (routed-edge.tsx); the read-only views fall back to smooth-step.
     type: 'routed',
