@@ -4,7 +4,7 @@
  * rounds alternating as in editor-bench.ts (a blank page, then the page, until one frame after
  * the first node shows). Prints, per side, the mean per open of the renderer main thread's time
  * in each of a few trace events (script compile and evaluation, React's scheduler tasks, style,
- * layout, paint, garbage collection, IndexedDB's deserialization) and whether the scripts came
+ * layout, paint, garbage collection, IndexedDB's deserialization, font matching) and whether the scripts came
  * from Chromium's code cache. Not a benchmark with a goal: it says where the editor-bench gap is.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,7 @@ const EVENTS = [
   'Paint',
   'MinorGC',
   'SerializedScriptValueFactory::deserialize',
+  'FontCache::GetFontPlatformData',
   'RunTask',
 ];
 
@@ -51,7 +52,7 @@ try {
     for (const side of ['editor', 'bare'] as const) {
       const path = join(work, `${side}-${round}.json`);
       await page.goto('about:blank');
-      await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'blink', 'loading'] });
+      await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'blink', 'loading', 'fonts'] });
       await page.goto(sides[side], { waitUntil: 'commit' });
       const ready = (await page.evaluate(READY)) as number;
       await browser.stopTracing();
