@@ -34,6 +34,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   args?: { data?: { consumedCacheSize?: number } };
 }
@@ -62,10 +63,14 @@ try {
       for (const e of events) if (e.ph === 'X' && e.name === 'RunTask') busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
       const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
       const sum = totals[side];
-      for (const e of events) {
-        if (`${e.pid}:${e.tid}` !== main) continue;
+      // An event can nest in one of the same name (FontCache::GetFontPlatformData calls itself):
+      // only the outermost counts, or its time would be added twice.
+      const until = new Map<string, number>();
+      for (const e of events.filter((x) => `${x.pid}:${x.tid}` === main).sort((a, b) => a.ts - b.ts)) {
         if (e.name === 'v8.compileModule' && (e.args?.data?.consumedCacheSize ?? 0) > 0) cached[side]++;
-        if (e.ph === 'X' && e.dur && EVENTS.includes(e.name)) sum.set(e.name, (sum.get(e.name) ?? 0) + e.dur / 1000);
+        if (e.ph !== 'X' || !e.dur || !EVENTS.includes(e.name) || e.ts < (until.get(e.name) ?? -Infinity)) continue;
+        until.set(e.name, e.ts + e.dur);
+        sum.set(e.name, (sum.get(e.name) ?? 0) + e.dur / 1000);
       }
       sum.set(OPEN, (sum.get(OPEN) ?? 0) + ready);
     }
