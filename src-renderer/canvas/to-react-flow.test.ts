@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyFlow, exportFlowJson, importFlowJson, nodeDefinitions, type FlowDocument } from '../../src-shared/flow/index';
-import { flowDirection, toReactFlow } from './to-react-flow';
+import { flowDirection, toReactFlow, type CanvasNodeData } from './to-react-flow';
 
 /** Trigger -> filter -(else)-> end, built through the importer so defaults are filled in. */
 function flowWithFilter(): FlowDocument {
@@ -111,6 +111,24 @@ describe('createCanvasProjection', () => {
     } finally {
       send.summary = original;
     }
+  });
+
+  it("gives each card the data toReactFlow gives, problems included", async () => {
+    const { createCanvasProjection } = await import('./to-react-flow');
+    const { generateFlow } = await import('../../src-shared/flow/index');
+    const doc = generateFlow({ nodes: 80, seed: 5 });
+    const flagged = doc.nodes[3]!.id;
+    const problems = new Map([[flagged, { errors: 2, warnings: 1, messages: ['No channel', 'Empty body'] }]]);
+    const { nodes } = createCanvasProjection()({ ...input(doc), problems, measured: new Map() });
+    const eager = toReactFlow(doc, [
+      { severity: 'error', code: 'a', message: 'No channel', path: '$', nodeId: flagged },
+      { severity: 'error', code: 'b', message: 'Empty body', path: '$', nodeId: flagged },
+      { severity: 'warning', code: 'c', message: 'Long', path: '$', nodeId: flagged },
+    ]).nodes;
+    const fields = (d: CanvasNodeData) => ({ kind: d.kind, title: d.title, label: d.label, summary: d.summary, outputs: d.outputs, direction: d.direction, errors: d.errors, warnings: d.warnings });
+    expect(nodes.map((n) => fields(n.data))).toEqual(eager.map((n) => fields(n.data)));
+    expect(nodes.find((n) => n.id === flagged)?.data.problems).toEqual(['No channel', 'Empty body']);
+    expect(nodes.find((n) => n.id !== flagged)?.data.problems).toEqual([]);
   });
 
   it('keeps unchanged nodes and edges as the same objects', async () => {
