@@ -156,6 +156,7 @@ const noMessages: string[] = [];
  */
 class CardData implements CanvasNodeData {
   readonly kind: NodeKind;
+  readonly title: string;
   readonly label: string;
   readonly errors: number;
   readonly warnings: number;
@@ -169,14 +170,14 @@ class CardData implements CanvasNodeData {
     node: FlowNode,
     definition: ReturnType<typeof definitionOf>,
     campaign: Campaign,
-    readonly title: string,
     readonly outputs: { id: string; label: string }[],
     readonly direction: FlowDirection,
     own: ProblemSummary | undefined,
     summary: string | undefined,
   ) {
     this.kind = node.type;
-    this.label = node.data.label?.trim() || title;
+    this.title = definition.title;
+    this.label = node.data.label?.trim() || this.title;
     this.errors = own?.errors ?? 0;
     this.warnings = own?.warnings ?? 0;
     this.problems = own?.messages ?? noMessages;
@@ -242,11 +243,8 @@ export function createCanvasProjection() {
         return cached.out;
       }
       const definition = definitionOf(node);
-      const title = definition.title;
       const outputs = definition.outputs(node.data);
       outputsById.set(node.id, outputs);
-      const campaign = doc.campaign;
-      const summary = node.type === 'trigger' ? triggerSummary : undefined;
       const labelled = outputs.length > 1 || outputs.some((output) => output.id !== 'next');
       // Cards have a fixed width and height (canvas.css): starting from that size and its
       // handles lets React Flow draw only the nodes in view from the first frame, instead of
@@ -259,7 +257,7 @@ export function createCanvasProjection() {
         selected,
         measured: measuredSize,
         handles: handlesFor(outputs, node.type !== 'trigger', measuredSize, direction),
-        data: new CardData(node, definition, campaign, title, outputs, direction, own, summary),
+        data: new CardData(node, definition, doc.campaign, outputs, direction, own, node.type === 'trigger' ? triggerSummary : undefined),
       };
       nodeCache.set(node, { key, out, outputs });
       return out;

@@ -4,8 +4,9 @@
  * rounds alternating as in editor-bench.ts (a blank page, then the page, until one frame after
  * the first node shows). Prints, per side, the mean per open of the renderer main thread's time
  * in each of a few trace events (script compile and evaluation, React's scheduler tasks, style,
- * layout, paint, garbage collection, IndexedDB's deserialization, font matching) and whether the scripts came
- * from Chromium's code cache. Not a benchmark with a goal: it says where the editor-bench gap is.
+ * layout, paint, garbage collection, IndexedDB's deserialization, font matching) and whether the
+ * scripts came from Chromium's code cache. Not a benchmark with a goal: it says where the
+ * editor-bench gap is.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,7 @@ try {
       for (const e of events) if (e.ph === 'X' && e.name === 'RunTask') busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
       const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
       const sum = totals[side];
-      // An event can nest in one of the same name (FontCache::GetFontPlatformData calls itself):
+      // An event can nest in one of the same name (Paint and FontCache::GetFontPlatformData do):
       // only the outermost counts, or its time would be added twice.
       const until = new Map<string, number>();
       for (const e of events.filter((x) => `${x.pid}:${x.tid}` === main).sort((a, b) => a.ts - b.ts)) {
