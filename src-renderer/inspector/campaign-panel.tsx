@@ -1,3 +1,4 @@
+import { BelowTheFold } from '../ui/below-the-fold';
 import { Switch } from '../ui/switch';
 import { emptyGroup, newId, type CampaignSettings, type EntryFrequency, type Sender } from '../../src-shared/flow/index';
 import { useEditor, useEditorApi } from '../editor/editor-context';
@@ -66,26 +67,29 @@ export function CampaignPanel() {
           {campaign.audience && <ConditionBuilder label="Audience" field="audience" allowMessage={false} value={campaign.audience} onChange={(audience, gesture) => change({ ...campaign, audience }, gesture)} />}
         </Section>
 
-        <BusinessHoursSettings campaign={campaign} change={change} />
+        {/* At 1440x900 the panel shows the sections above; the rest follows the first frame. */}
+        <BelowTheFold>
+          <BusinessHoursSettings campaign={campaign} change={change} />
 
-        <Section title="Channel defaults" description="Used by messages that do not choose their own.">
-          <Field label="Default inbox" field="channelDefaults.inboxId">
-            {(id) => (
-              <TextInput
-                id={id}
-                value={campaign.channelDefaults.inboxId ?? ''}
-                placeholder="email"
-                onChange={(inboxId) => {
-                  const { inboxId: _old, ...rest } = campaign.channelDefaults;
-                  change({ ...campaign, channelDefaults: inboxId ? { ...rest, inboxId } : rest }, 'inbox');
-                }}
-              />
-            )}
-          </Field>
-          <DefaultSender campaign={campaign} change={change} />
-        </Section>
+          <Section title="Channel defaults" description="Used by messages that do not choose their own.">
+            <Field label="Default inbox" field="channelDefaults.inboxId">
+              {(id) => (
+                <TextInput
+                  id={id}
+                  value={campaign.channelDefaults.inboxId ?? ''}
+                  placeholder="email"
+                  onChange={(inboxId) => {
+                    const { inboxId: _old, ...rest } = campaign.channelDefaults;
+                    change({ ...campaign, channelDefaults: inboxId ? { ...rest, inboxId } : rest }, 'inbox');
+                  }}
+                />
+              )}
+            </Field>
+            <DefaultSender campaign={campaign} change={change} />
+          </Section>
 
-        <GlobalExits campaign={campaign} change={change} />
+          <GlobalExits campaign={campaign} change={change} />
+        </BelowTheFold>
       </div>
     </CampaignProblems>
   );

@@ -88,10 +88,23 @@ async function until(page: Page, expression: string): Promise<void> {
   throw new Error(`timed out waiting for ${expression}`);
 }
 
+/**
+ * When the campaign panel's sections below its fold are drawn (`ui/below-the-fold.tsx`: after
+ * the first frame), as `READY` reports times: the first frame without the stand-in.
+ */
+const PANEL_DRAWN = `new Promise((resolve) => {
+  const check = () => {
+    if (document.querySelector('[data-testid=campaign-panel]') && !document.querySelector('[data-testid=below-the-fold]')) resolve(performance.now());
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
 /** Opening the flow, editor and bare React Flow alternating, from a blank page each time. */
 async function compareOpen(page: Page, bareUrl: string, flowUrl: string): Promise<void> {
   const bareTimes: number[] = [];
   const appTimes: number[] = [];
+  const panelTimes: number[] = [];
   const drawn = { bare: 0, app: 0 };
   for (let i = 0; i < RUNS; i++) {
     await page.goto('about:blank');
@@ -102,6 +115,7 @@ async function compareOpen(page: Page, bareUrl: string, flowUrl: string): Promis
     await page.goto(flowUrl, { waitUntil: 'commit' });
     appTimes.push((await page.evaluate(READY)) as number);
     drawn.app = (await page.evaluate(`document.querySelectorAll('.react-flow__node').length`)) as number;
+    panelTimes.push((await page.evaluate(PANEL_DRAWN)) as number);
   }
   const bareMs = median(bareTimes);
   const appMs = median(appTimes);
@@ -109,6 +123,8 @@ async function compareOpen(page: Page, bareUrl: string, flowUrl: string): Promis
   console.log(`${'  nodes drawn: bare / editor'.padEnd(48)} ${drawn.bare} / ${drawn.app}`);
   report('bare React Flow: open to interactive', bareMs);
   report('editor: open to interactive', appMs, Math.round(bareMs * 1.5));
+  // Not part of the goal (bare React Flow has no panel), printed so the deferral is visible.
+  console.log(`${'  editor: campaign panel drawn below the fold'.padEnd(48)} ${median(panelTimes).toFixed(1)} ms (the sections under the panel's fold, drawn after the first frame)`);
   console.log(`${'  ratio editor / bare'.padEnd(48)} ${(appMs / bareMs).toFixed(2)}x  target 1.5x  ${appMs <= bareMs * 1.5 ? 'OK' : 'OVER'}`);
   // Each round's pair ran back to back, so a load spike on the shared machine tends to hit both:
   // the median of the per-round ratios moves less between runs than the ratio of the medians.

@@ -220,6 +220,25 @@ test.describe('the flow editor (web edition)', () => {
     await expect(list.locator('option')).not.toHaveCount(0);
   });
 
+  test('draws the campaign panel below the fold just after the first frame, then all of it', async ({ page }) => {
+    // Whether the panel's first commit held the stand-in for its lower sections.
+    await page.addInitScript(() => {
+      const seen = () => document.querySelector('[data-testid="campaign-panel"] [data-testid="below-the-fold"]') !== null;
+      new MutationObserver(() => {
+        if (seen()) document.documentElement.dataset.sawBelowTheFold = 'yes';
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await openExample(page);
+    const panel = page.getByTestId('campaign-panel');
+    await expect(panel.getByTestId('below-the-fold')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('data-saw-below-the-fold', 'yes');
+    // Every section, in its place, and usable.
+    await expect(panel.locator('.form-section__title')).toHaveText(['Campaign', 'Entry', 'Audience', 'Business hours', 'Channel defaults', 'Global exits']);
+    await expect(panel.getByTestId('global-exit')).toHaveCount(example.document.campaign.globalExits.length);
+    await field(panel, 'Default inbox').fill('sales');
+    await expect(field(panel, 'Default inbox')).toHaveValue('sales');
+  });
+
   test('refuses a bad connection with a visible reason', async ({ page }) => {
     await openExample(page);
     await connect(page, 'Activated?', 'match', 'Case study');
