@@ -53,8 +53,11 @@ export function flowDirection(doc: Pick<FlowDocument, 'nodes' | 'edges'>): FlowD
 }
 
 /**
- * Turns a flow document into React Flow's nodes and edges for a read-only canvas. Edges are
- * labelled with their output's name unless it is the plain `next`.
+ * Turns a flow document into React Flow's nodes and edges in one eager pass: every summary
+ * worked out, nothing cached. No view draws from it any more (the editor's canvas uses
+ * `createCanvasProjection`, the previews and the live view draw through that canvas); it is the
+ * plain reference the projection's tests compare with. Edges are labelled with their output's
+ * name unless it is the plain `next`.
  */
 export function toReactFlow(doc: FlowDocument, problems: readonly Problem[] = []): { nodes: CanvasNode[]; edges: Edge[] } {
   const direction = flowDirection(doc);
