@@ -6,11 +6,11 @@
  * (19x to 30x on one build), more than most changes to the engine do. Valgrind counts the
  * instructions a process executes, which the load does not change, and `node --predictable`
  * makes V8 deterministic (one thread, fixed seeds, garbage collection at the same points):
- * three counts of one build agree to the instruction, where `--single-threaded` alone left
- * ±3%. So a change's effect on the engine shows in one run. Instructions are not time (a cache
- * miss costs more than an add; per instruction, the engine's monomorphic loops run faster than
- * XState's generic code), so this is a second view beside the timed ratio, not a replacement:
- * the goal stays the timed one.
+ * counts of one build agree to the instruction or within 0.2%, where
+ * `--single-threaded` alone left ±3%. So a change's effect on the engine shows in one run.
+ * Instructions are not time (a cache miss costs more than an add; per instruction, the
+ * engine's monomorphic loops run faster than XState's generic code), so this is a second view
+ * beside the timed ratio, not a replacement: the goal stays the timed one.
  *
  * Each side runs bundled (as the app and CLI are built) under `valgrind --tool=cachegrind
  * --cache-sim=no`. A side is counted twice after the same warm-up, with N and with 4N users,
@@ -18,9 +18,9 @@
  * compiling the JIT still does in the first users after the warm-up (counted from zero users,
  * the engine's figure was 50k instructions a user at 20,000 users and 41k at 40,000).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -44,9 +44,12 @@ const outfile = fileURLToPath(new URL(`./.instructions-${process.pid}.mjs`, impo
 try {
   await build({ entryPoints: [fileURLToPath(new URL('./instructions-workload.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
   console.log(`same journey counted in instructions (valgrind ${has.stdout.trim().replace(/^valgrind-/, '')}, bundled, node --predictable); load average ${loadavg()[0]!.toFixed(1)} (does not change the counts):`);
-  const engine = perUser('engine', ENGINE_USERS);
-  const traces = perUser('engine-traces', ENGINE_USERS);
-  const naive = perUser('naive', NAIVE_USERS);
+  // Counts do not depend on the load, so the six runs share the cores.
+  const [engine = NaN, traces = NaN, naive = NaN] = await perUser([
+    ['engine', ENGINE_USERS],
+    ['engine-traces', ENGINE_USERS],
+    ['naive', NAIVE_USERS],
+  ]);
   const line = (label: string, users: number, n: number, note: string) => console.log(`  ${label.padEnd(14)} ${fmt(n)} instructions per user (${fmt(users)} and ${fmt(users * 4)} users; ${note})`);
   line('engine, stats', ENGINE_USERS, engine, 'statistics only, as the CLI runs');
   line('engine', ENGINE_USERS, traces, 'every trace kept, as previews run');
@@ -56,16 +59,36 @@ try {
   rmSync(outfile, { force: true });
 }
 
-/** Instructions per user of one side: a run with 4 × `users` users minus a run with `users`, per user of the difference. */
-function perUser(side: string, users: number): number {
-  return (count(side, users * 4) - count(side, users)) / (users * 3);
+/**
+ * Instructions per user of each side: a run with 4 × N users minus a run with N, per user of
+ * the difference. The runs go as many at a time as there are cores.
+ */
+async function perUser(sides: [side: string, users: number][]): Promise<number[]> {
+  const runs = sides.flatMap(([side, users]) => [[side, users * 4], [side, users]] as const);
+  const counts: number[] = new Array<number>(runs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < runs.length) {
+      const k = next++;
+      counts[k] = await count(...runs[k]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), runs.length) }, worker));
+  return sides.map(([, users], i) => (counts[2 * i]! - counts[2 * i + 1]!) / (users * 3));
 }
 
-function count(side: string, users: number): number {
-  const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--predictable', outfile, side, String(users)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const refs = /I\s+refs:\s+([\d,]+)/.exec(r.stderr);
-  if (r.status !== 0 || !refs) throw new Error(`valgrind run of ${side} with ${users} users failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
-  return Number(refs[1]!.replaceAll(',', ''));
+function count(side: string, users: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--predictable', outfile, side, String(users)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (b: Buffer) => (err += b));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const refs = /I\s+refs:\s+([\d,]+)/.exec(err);
+      if (code !== 0 || !refs) reject(new Error(`valgrind run of ${side} with ${users} users failed (exit ${code}):\n${err.slice(-2000)}`));
+      else resolve(Number(refs[1]!.replaceAll(',', '')));
+    });
+  });
 }
 
 function fmt(n: number): string {
