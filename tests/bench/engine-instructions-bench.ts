@@ -19,10 +19,8 @@
  * the engine's figure was 50k instructions a user at 20,000 users and 41k at 40,000).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { withNodeBundle } from './node-bundle';
 
 /**
  * N of each side (it counts N and 4N users). The engine's count per user holds from 10,000
@@ -40,12 +38,10 @@ if (has.status !== 0) {
   process.exit(0);
 }
 
-const outfile = fileURLToPath(new URL(`./.instructions-${process.pid}.mjs`, import.meta.url));
-try {
-  await build({ entryPoints: [fileURLToPath(new URL('./instructions-workload.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+await withNodeBundle('./instructions-workload.ts', async (workload) => {
   console.log(`same journey counted in instructions (valgrind ${has.stdout.trim().replace(/^valgrind-/, '')}, bundled, node --predictable); load average ${loadavg()[0]!.toFixed(1)} (does not change the counts):`);
   // Counts do not depend on the load, so the six runs share the cores.
-  const [engine = NaN, traces = NaN, naive = NaN] = await perUser([
+  const [engine = NaN, traces = NaN, naive = NaN] = await perUser(workload, [
     ['engine', ENGINE_USERS],
     ['engine-traces', ENGINE_USERS],
     ['naive', NAIVE_USERS],
@@ -55,31 +51,29 @@ try {
   line('engine', ENGINE_USERS, traces, 'every trace kept, as previews run');
   line('plain XState', NAIVE_USERS, naive, 'createActor + SimulatedClock per user');
   console.log(`  engine vs naive XState by instructions: ${(naive / traces).toFixed(1)}x with every trace kept, ${(naive / engine).toFixed(1)}x statistics only (the timed goal is >= 30x; for 30x in instructions the engine would need <= ${fmt(naive / 30)} per user)`);
-} finally {
-  rmSync(outfile, { force: true });
-}
+});
 
 /**
  * Instructions per user of each side: a run with 4 × N users minus a run with N, per user of
  * the difference. The runs go as many at a time as there are cores.
  */
-async function perUser(sides: [side: string, users: number][]): Promise<number[]> {
+async function perUser(workload: string, sides: [side: string, users: number][]): Promise<number[]> {
   const runs = sides.flatMap(([side, users]) => [[side, users * 4], [side, users]] as const);
   const counts: number[] = new Array<number>(runs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < runs.length) {
       const k = next++;
-      counts[k] = await count(...runs[k]!);
+      counts[k] = await count(workload, ...runs[k]!);
     }
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), runs.length) }, worker));
   return sides.map(([, users], i) => (counts[2 * i]! - counts[2 * i + 1]!) / (users * 3));
 }
 
-function count(side: string, users: number): Promise<number> {
+function count(workload: string, side: string, users: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const p = spawn('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--predictable', outfile, side, String(users)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--predictable', workload, side, String(users)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (b: Buffer) => (err += b));
     p.on('error', reject);
