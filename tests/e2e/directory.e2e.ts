@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { FakeChatwoot } from '../../src-main/sync/testing/fake-chatwoot';
+import { storedRows } from './editor-helpers';
 import { expect, shot as picture, test } from './fixtures';
 import { addBackend, createLiveChatFlow, publishTo } from './settings-helpers';
 
@@ -163,23 +164,8 @@ test.describe('campaign forms pick from the connected Chatwoot account', () => {
     await addBackend(page, 'Chatwoot', chatwoot.url, 'admin-token');
     await createLiveChatFlow(page, TITLE);
     await publishTo(page, 'chatwoot');
-    const syncRows = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('campaign-studio');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction(['syncRecords', 'syncOutbox']);
-              const records = tx.objectStore('syncRecords').count();
-              const entries = tx.objectStore('syncOutbox').count();
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve(records.result + entries.result);
-              };
-            };
-          }),
-      );
+    // The flow's sync record and outbox entries, as stored.
+    const syncRows = async () => (await storedRows(page, 'syncRecords')).length + (await storedRows(page, 'syncOutbox')).length;
     await page.goto('/#/flows');
     const row = () => page.getByTestId('flow-row').filter({ hasText: TITLE });
     await expect(row().getByTestId('sync-badge')).toHaveAttribute('data-status', 'synced');

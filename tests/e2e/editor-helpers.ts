@@ -64,3 +64,39 @@ export function normaliseForComparison(text: string, idsByLabel: ReadonlyMap<str
   doc.meta = {};
   return exportFlowJson(doc);
 }
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+
+/** The labels of steps cut off by the canvas's edge or covered by one of `covers` (panels over the canvas). */
+export async function stepsOutOfView(page: Page, covers: Locator[] = []): Promise<string[]> {
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  const over = (await Promise.all(covers.map((c) => c.boundingBox()))).filter((b): b is Box => b !== null);
+  const out: string[] = [];
+  for (const node of await page.locator('.react-flow__node').all()) {
+    const box = (await node.boundingBox())!;
+    if (!inside(box, canvas) || over.some((c) => overlaps(box, c))) out.push((await node.locator('.node-card').getAttribute('data-label')) ?? '?');
+  }
+  return out;
+}
+
+/** Every row of one table of the app's IndexedDB, read in the page as the app stored it. */
+export function storedRows<T = unknown>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('campaign-studio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction(name).objectStore(name).getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result as T[]);
+          };
+        };
+      }),
+    table,
+  );
+}

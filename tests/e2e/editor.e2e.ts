@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { importFlowJson } from '../../src-shared/flow/index';
-import { connect, dropBlock, exportThisFlow, nodeByLabel, normaliseForComparison } from './editor-helpers';
+import { connect, dropBlock, exportThisFlow, nodeByLabel, normaliseForComparison, stepsOutOfView, storedRows } from './editor-helpers';
 import { expect, shot, test } from './fixtures';
 import { resultsDir, rootDir } from './harness';
 
@@ -78,30 +78,13 @@ async function openExample(page: Page) {
   await page.getByRole('button', { name: 'Hide overview map' }).click();
   await page.getByRole('button', { name: 'Fit View' }).click();
   await waitForStillViewport(page);
-  const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  for (const node of await page.locator('.react-flow__node').all()) {
-    const box = (await node.boundingBox())!;
-    const inside = box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
-    expect(inside, 'every step is on screen').toBe(true);
-  }
+  expect(await stepsOutOfView(page), 'every step is on screen').toEqual([]);
 }
 
-/** The step labels of every crash-recovery draft in the app's IndexedDB (run in the page). */
-function readDraftLabels(): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('campaign-studio');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const all = db.transaction('drafts').objectStore('drafts').getAll();
-      all.onerror = () => reject(all.error);
-      all.onsuccess = () => {
-        db.close();
-        const drafts = all.result as { document: { nodes: { data: { label?: string } }[] } }[];
-        resolve(drafts.flatMap((draft) => draft.document.nodes.map((node) => node.data.label ?? '')));
-      };
-    };
-  });
+/** The step labels of every crash-recovery draft in the app's IndexedDB. */
+async function draftLabels(page: Page): Promise<string[]> {
+  const drafts = await storedRows<{ document: { nodes: { data: { label?: string } }[] } }>(page, 'drafts');
+  return drafts.flatMap((draft) => draft.document.nodes.map((node) => node.data.label ?? ''));
 }
 
 test.describe('the flow editor (web edition)', () => {
@@ -352,7 +335,7 @@ test.describe('the flow editor (web edition)', () => {
     // The draft is written within 100 ms; autosave waits 800 ms: the crash must land between
     // the two, so it follows the draft's arrival in storage rather than a fixed wait.
     await expect
-      .poll(() => page.evaluate(readDraftLabels), { intervals: [20] })
+      .poll(() => draftLabels(page), { intervals: [20] })
       .toContain('Drip finished for good');
     expect(await page.getByTestId('save-status').textContent()).not.toBe('Saved');
     const cdp = await context.newCDPSession(page);
