@@ -1,7 +1,19 @@
 import { FlowDocument } from '../../src-shared/flow/index';
+import { applyPatch, diffDocument, patchBase, rebaseLimit, type PatchBase } from '../editor/draft-patch';
 import type { Draft } from '../editor/drafts';
 import { db } from './db';
-import type { StudioDatabase } from './schema';
+import type { DraftRecord, StudioDatabase } from './schema';
+
+/** A base no draft refers to is deleted when its flow next opens, once it is this old (a tab may still be writing against a younger one). */
+export const STALE_BASE_MS = 24 * 3_600_000;
+
+/** The time a session started, from its key (`draftSession`). */
+const sessionStart = (session: string) => parseInt(session.split('-')[0] ?? '', 36);
+
+/** A key for one editing session (a page): its start time in base 36, then a random part. */
+export function draftSession(now = Date.now()): string {
+  return `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 /**
  * Crash-recovery drafts in IndexedDB. `write` is called on every edit and issues its
@@ -9,44 +21,109 @@ import type { StudioDatabase } from './schema';
  * keystroke is still being handled, and IndexedDB commits in order, so the newest write wins.
  * Killing the browser 0-200 ms after typing was measured to lose localStorage writes (committed
  * seconds later) but not these.
+ *
+ * A draft is written as its differences from a base document (draft-patch.ts) that this session
+ * put once, in the same transaction as the first draft against it: IndexedDB clones what is put
+ * synchronously, and a whole 5,000-step flow took ~60 ms of every keystroke. When a draft would
+ * carry too much (`rebaseLimit`), the session puts a new base with it.
  */
-export function createDraftRepository(database: StudioDatabase, onError: (e: unknown) => void = () => undefined) {
+export function createDraftRepository(database: StudioDatabase, onError: (e: unknown) => void = () => undefined, session = draftSession()) {
+  /** This session's base of each flow it has written a draft of. */
+  const bases = new Map<string, { stamp: number; base: PatchBase }>();
+  let lastStamp = 0;
+
   /** Puts or deletes through the raw IndexedDB connection when open (Dexie would start its transaction a microtask later). */
-  const issue = (op: (store: IDBObjectStore) => void, fallback: () => Promise<unknown>) => {
+  const issue = (stores: ('drafts' | 'draftBases')[], op: (tx: IDBTransaction) => void, fallback: () => Promise<unknown>, failed: () => void = () => undefined) => {
+    let reported = false;
+    const fail = (e: unknown) => {
+      if (reported) return;
+      reported = true;
+      failed();
+      onError(e);
+    };
     try {
       const idb = database.isOpen() ? database.backendDB() : null;
       if (idb) {
-        const tx = idb.transaction('drafts', 'readwrite');
-        op(tx.objectStore('drafts'));
-        tx.onerror = () => onError(tx.error);
+        const tx = idb.transaction(stores, 'readwrite');
+        op(tx);
+        tx.onerror = () => fail(tx.error);
+        tx.onabort = () => tx.error && fail(tx.error);
         // Ask the browser to commit now rather than when the task ends.
         tx.commit?.();
         return;
       }
     } catch (e) {
-      onError(e);
+      fail(e);
+      return;
     }
-    fallback().catch(onError);
+    fallback().catch(fail);
   };
+
   return {
     write(draft: Draft): boolean {
+      const { flowId, savedAt, document } = draft;
+      const current = bases.get(flowId);
+      const diff = current && diffDocument(current.base, document, rebaseLimit(document));
+      if (current && diff) {
+        const record: DraftRecord = { flowId, savedAt, patch: { session, base: current.stamp, ...diff } };
+        issue(
+          ['drafts'],
+          (tx) => tx.objectStore('drafts').put(record),
+          () => database.drafts.put(record),
+        );
+        return true;
+      }
+      // A new base, put with the first draft against it, in one transaction.
+      const stamp = (lastStamp = Math.max(lastStamp + 1, savedAt));
+      const next = { stamp, base: patchBase(document) };
+      bases.set(flowId, next);
+      const record: DraftRecord = { flowId, savedAt, patch: { session, base: stamp, ...diffDocument(next.base, document, Infinity)! } };
+      const baseRecord = { flowId, session, stamp, document };
       issue(
-        (store) => store.put(draft),
-        () => database.drafts.put(draft),
+        ['drafts', 'draftBases'],
+        (tx) => {
+          tx.objectStore('draftBases').put(baseRecord);
+          tx.objectStore('drafts').put(record);
+        },
+        () => database.transaction('rw', database.drafts, database.draftBases, () => Promise.all([database.draftBases.put(baseRecord), database.drafts.put(record)])),
+        // Not stored: the next draft puts a base again.
+        () => bases.get(flowId) === next && bases.delete(flowId),
       );
       return true;
     },
     clear(flowId: string): void {
       issue(
-        (store) => store.delete(flowId),
+        ['drafts'],
+        (tx) => tx.objectStore('drafts').delete(flowId),
         () => database.drafts.delete(flowId),
       );
     },
-    /** The flow's draft, or null when there is none or it no longer reads as a flow. */
-    async read(flowId: string): Promise<Draft | null> {
-      const raw = await database.drafts.get(flowId);
+    /** Deletes this session's base of the flow (the editor closes with nothing left unsaved). */
+    release(flowId: string): void {
+      bases.delete(flowId);
+      issue(
+        ['draftBases'],
+        (tx) => tx.objectStore('draftBases').delete([flowId, session]),
+        () => database.draftBases.delete([flowId, session]),
+      );
+    },
+    /**
+     * The flow's draft, or null when there is none or it no longer reads as a flow. Deletes the
+     * flow's stale bases (no draft refers to them, older than STALE_BASE_MS) as it goes.
+     */
+    async read(flowId: string, now = Date.now()): Promise<Draft | null> {
+      const { raw, base, stale } = await database.transaction('r', database.drafts, database.draftBases, async () => {
+        const raw = await database.drafts.get(flowId);
+        const base = raw?.patch ? await database.draftBases.get([flowId, raw.patch.session]) : undefined;
+        const keys = (await database.draftBases.where('flowId').equals(flowId).primaryKeys()) as [string, string][];
+        const stale = keys.filter(([, s]) => s !== raw?.patch?.session && s !== session && !(now - sessionStart(s) < STALE_BASE_MS));
+        return { raw, base, stale };
+      });
+      if (stale.length) database.draftBases.bulkDelete(stale).catch(onError);
       if (!raw) return null;
-      const parsed = FlowDocument.safeParse(raw.document);
+      let document: unknown = raw.document;
+      if (raw.patch) document = base && base.stamp === raw.patch.base ? applyPatch(base.document, raw.patch) : null;
+      const parsed = FlowDocument.safeParse(document);
       return parsed.success && typeof raw.savedAt === 'number' ? { flowId, savedAt: raw.savedAt, document: parsed.data } : null;
     },
   };

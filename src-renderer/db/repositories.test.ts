@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flow, sendNode, edge } from '../../src-shared/testing/flow-builders';
 import type { FlowDocument } from '../../src-shared/flow/index';
-import { createDraftRepository } from './draft-repository';
+import { createDraftRepository, STALE_BASE_MS } from './draft-repository';
 import { createFlowRepository } from './flow-repository';
 import { createSimulationRepository } from './simulation-repository';
 import { StudioDatabase } from './schema';
@@ -98,6 +98,82 @@ describe('draft repository (IndexedDB)', () => {
     drafts.clear(doc.campaign.id);
     expect(await drafts.read(doc.campaign.id)).toBeNull();
     expect(errors).toEqual([]);
+  });
+
+  const relabel = (doc: FlowDocument, body: string): FlowDocument => ({ ...doc, nodes: doc.nodes.map((x) => (x.id === 'a' ? ({ ...x, data: { ...x.data, body } } as typeof x) : x)) });
+  const bodyOf = (doc: FlowDocument | undefined) => doc?.nodes.find((x) => x.id === 'a')?.data;
+
+  it('puts the document once as a base, then drafts that carry only the steps an edit changed', async () => {
+    const drafts = createDraftRepository(database, undefined, 'session-1');
+    let doc = flow([sendNode('a', 'T'), sendNode('b')], [edge('trigger', 'a'), edge('a', 'b')]);
+    for (const body of ['T', 'Ty', 'Typ', 'Type']) {
+      doc = relabel(doc, body);
+      drafts.write({ flowId: doc.campaign.id, savedAt: ++now, document: doc });
+    }
+    const [raw] = await database.drafts.toArray();
+    expect(raw!.document).toBeUndefined();
+    expect(raw!.patch!.nodes.filter((x) => typeof x !== 'number')).toEqual([doc.nodes[1]]);
+    expect(await database.draftBases.count()).toBe(1);
+    const read = await drafts.read(doc.campaign.id);
+    expect(read?.savedAt).toBe(now);
+    expect(read?.document).toEqual(doc);
+  });
+
+  it('puts a new base when an edit changes more than a draft should carry, and reads either', async () => {
+    const drafts = createDraftRepository(database, undefined, 'session-1');
+    const many = Array.from({ length: 150 }, (_, i) => sendNode(`n${i}`, 'x'));
+    const doc = flow([sendNode('a'), ...many], [edge('trigger', 'a')]);
+    drafts.write({ flowId: doc.campaign.id, savedAt: ++now, document: doc });
+    const first = (await database.draftBases.toArray())[0]!.stamp;
+    const moved: FlowDocument = { ...doc, nodes: doc.nodes.map((x) => ({ ...x, position: { x: x.position.x + 10, y: x.position.y } })) };
+    drafts.write({ flowId: doc.campaign.id, savedAt: ++now, document: moved });
+    const bases = await database.draftBases.toArray();
+    expect(bases).toHaveLength(1);
+    expect(bases[0]!.stamp).toBeGreaterThan(first);
+    expect((await drafts.read(doc.campaign.id))?.document).toEqual(moved);
+  });
+
+  it('reads no draft rather than a wrong one when its base is gone', async () => {
+    const drafts = createDraftRepository(database, undefined, 'session-1');
+    const doc = flow([sendNode('a', 'Typed')], [edge('trigger', 'a')]);
+    drafts.write({ flowId: doc.campaign.id, savedAt: ++now, document: doc });
+    await database.draftBases.clear();
+    expect(await drafts.read(doc.campaign.id)).toBeNull();
+  });
+
+  it('still reads a whole-document draft an earlier version wrote', async () => {
+    const doc = flow([sendNode('a', 'Old app')], [edge('trigger', 'a')]);
+    await database.drafts.put({ flowId: doc.campaign.id, savedAt: now, document: doc });
+    expect(bodyOf((await createDraftRepository(database).read(doc.campaign.id))?.document)).toMatchObject({ body: 'Old app' });
+  });
+
+  it('keeps two tabs of one flow apart: the newest draft reads on its own base', async () => {
+    const tabA = createDraftRepository(database, undefined, 'session-a');
+    const tabB = createDraftRepository(database, undefined, 'session-b');
+    const doc = flow([sendNode('a', 'Start')], [edge('trigger', 'a')]);
+    tabA.write({ flowId: doc.campaign.id, savedAt: ++now, document: relabel(doc, 'A1') });
+    tabB.write({ flowId: doc.campaign.id, savedAt: ++now, document: relabel(doc, 'B1') });
+    tabA.write({ flowId: doc.campaign.id, savedAt: ++now, document: relabel(doc, 'A2') });
+    expect(bodyOf((await tabB.read(doc.campaign.id))?.document)).toMatchObject({ body: 'A2' });
+    tabB.write({ flowId: doc.campaign.id, savedAt: ++now, document: relabel(doc, 'B2') });
+    expect(bodyOf((await tabA.read(doc.campaign.id))?.document)).toMatchObject({ body: 'B2' });
+  });
+
+  it('deletes a base on release, and stale bases of crashed sessions when the flow is read', async () => {
+    const doc = flow([sendNode('a', 'Typed')], [edge('trigger', 'a')]);
+    const id = doc.campaign.id;
+    const old = (now - STALE_BASE_MS - 1).toString(36);
+    const young = (now - 60_000).toString(36);
+    for (const session of [`${old}-crashed`, `${old}-referenced`, `${young}-other-tab`]) createDraftRepository(database, undefined, session).write({ flowId: id, savedAt: ++now, document: doc });
+    // The draft now refers to the young tab's base; make it refer to the old one that still has unsaved work.
+    createDraftRepository(database, undefined, `${old}-referenced`).write({ flowId: id, savedAt: ++now, document: relabel(doc, 'Unsaved') });
+    const mine = createDraftRepository(database, undefined, `${now.toString(36)}-mine`);
+    expect(bodyOf((await mine.read(id, now))?.document)).toMatchObject({ body: 'Unsaved' });
+    await expect.poll(async () => (await database.draftBases.toArray()).map((b) => b.session).sort()).toEqual([`${old}-referenced`, `${young}-other-tab`]);
+    mine.write({ flowId: id, savedAt: ++now, document: doc });
+    expect(await database.draftBases.count()).toBe(3);
+    mine.release(id);
+    await expect.poll(() => database.draftBases.count()).toBe(2);
   });
 
   it('ignores a stored draft that no longer reads as a flow', async () => {

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FlowDocument } from '../../src-shared/flow/index';
+import type { DraftPatch } from '../editor/draft-patch';
 import type { OutboxEntry, SyncRecord } from '../../src-shared/sync/index';
 import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
 import type { AudienceModel, InferenceNote } from '../../src-shared/forecast/index';
@@ -36,6 +37,22 @@ export interface DraftRecord {
   flowId: string;
   /** When the draft was written (ms since the epoch). */
   savedAt: number;
+  /** The whole document (drafts written before version 8), or */
+  document?: FlowDocument;
+  /** its differences from a base in `draftBases` (draft-patch.ts). */
+  patch?: DraftPatch;
+}
+
+/**
+ * The document a session's drafts are written against (version 8): put once, then each draft
+ * carries only what differs from it. `session` starts with its start time in base 36, so stale
+ * bases can be found from the keys alone.
+ */
+export interface DraftBaseRecord {
+  flowId: string;
+  session: string;
+  /** Which base of the session this is (a patch names it). */
+  stamp: number;
   document: FlowDocument;
 }
 
@@ -79,6 +96,8 @@ export class StudioDatabase extends Dexie {
   savedPreviews!: EntityTable<SavedPreviewRecord, 'id'>;
   /** Crash-recovery drafts, one per flow (version 5; written by draft-repository.ts). */
   drafts!: EntityTable<DraftRecord, 'flowId'>;
+  /** What the drafts are written against, one per flow and editing session (version 8; draft-repository.ts). */
+  draftBases!: Table<DraftBaseRecord, [string, string]>;
   /** Each flow's audience model (version 6; written by audience-repository.ts). */
   audiences!: EntityTable<FlowAudienceRecord, 'flowId'>;
   /** Named audience models (version 6; written by audience-repository.ts). */
@@ -106,6 +125,9 @@ export class StudioDatabase extends Dexie {
     // Version 7: the runs' list is read from an index (name and fingerprint in its keys), never
     // from the rows, whose slider tables are megabytes each; IndexedDB indexes the rows it has.
     this.version(7).stores({ simulations: '++id, flowId, [flowId+createdAt], [flowId+createdAt+name+fingerprint]' });
+    // Version 8: drafts are written as differences from a base document (draft-patch.ts); only
+    // adds a table, and whole-document drafts still read.
+    this.version(8).stores({ draftBases: '[flowId+session], flowId' });
   }
 }
 

@@ -6,7 +6,8 @@ export interface AutosaveOptions {
   store: EditorStore;
   /** Writes the document in one transaction, stamped `updatedAt`. */
   save: (doc: FlowDocument, updatedAt: number) => Promise<unknown>;
-  drafts: Pick<DraftStore, 'write' | 'clear'>;
+  /** `release`, when given, is called as the editor closes with nothing left unsaved (the drafts' base is no longer needed). */
+  drafts: Pick<DraftStore, 'write' | 'clear'> & { release?: (flowId: string) => void };
   clock?: () => number;
   /** Quiet time after the last edit before saving. */
   delayMs?: number;
@@ -129,6 +130,7 @@ export function createAutosave({ store, save, drafts, clock = Date.now, delayMs 
     dispose(): void {
       disposed = true;
       unsubscribe();
+      if (!saving && store.getState().revision === savedRevision) drafts.release?.(flowId());
       if (draftTimer !== undefined) clearTimeout(draftTimer);
       if (saveTimer !== undefined) clearTimeout(saveTimer);
     },

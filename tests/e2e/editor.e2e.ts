@@ -81,10 +81,19 @@ async function openExample(page: Page) {
   expect(await stepsOutOfView(page), 'every step is on screen').toEqual([]);
 }
 
-/** The step labels of every crash-recovery draft in the app's IndexedDB. */
+type StoredNode = { data: { label?: string } };
+
+/**
+ * The step labels of every crash-recovery draft in the app's IndexedDB. A draft holds the steps
+ * an edit changed and the position of the others in its base (draft-patch.ts).
+ */
 async function draftLabels(page: Page): Promise<string[]> {
-  const drafts = await storedRows<{ document: { nodes: { data: { label?: string } }[] } }>(page, 'drafts');
-  return drafts.flatMap((draft) => draft.document.nodes.map((node) => node.data.label ?? ''));
+  const drafts = await storedRows<{ patch: { session: string; nodes: (number | StoredNode)[] } }>(page, 'drafts');
+  const bases = await storedRows<{ session: string; document: { nodes: StoredNode[] } }>(page, 'draftBases');
+  return drafts.flatMap(({ patch }) => {
+    const base = bases.find((b) => b.session === patch.session)!.document.nodes;
+    return patch.nodes.map((node) => (typeof node === 'number' ? base[node]! : node).data.label ?? '');
+  });
 }
 
 test.describe('the flow editor (web edition)', () => {
