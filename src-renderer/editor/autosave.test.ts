@@ -106,6 +106,27 @@ describe('autosave', () => {
     expect(t.autosave.isOwnWrite(5)).toBe(false);
   });
 
+  it('releases the drafts\' base on closing only when nothing is left unsaved', async () => {
+    const released: string[] = [];
+    const make = () => {
+      const store = createEditorStore(flow([sendNode('a')], [edge('trigger', 'a')]));
+      let fail = false;
+      const autosave = createAutosave({ store, save: () => (fail ? Promise.reject(new Error('disk full')) : Promise.resolve()), drafts: { ...createDraftStore(memoryStorage()), release: (id) => released.push(id) } });
+      return { store, autosave, failSaves: () => (fail = true) };
+    };
+    const saved = make();
+    rename(saved.store, 'kept');
+    await saved.autosave.flush();
+    saved.autosave.dispose();
+    expect(released).toEqual(['test-flow']);
+    const unsaved = make();
+    unsaved.failSaves();
+    rename(unsaved.store, 'lost?');
+    await unsaved.autosave.flush();
+    unsaved.autosave.dispose();
+    expect(released).toEqual(['test-flow']);
+  });
+
   it('writes the draft synchronously when asked (page hidden)', () => {
     const t = setup();
     rename(t.store, 'late');
