@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHECK_AFTER_OPEN_FROM, createFirstCheck } from './use-problems';
+import { flow, sendNode } from '../../src-shared/testing/flow-builders';
+import { createEditorStore } from './editor-store';
+import { CHECK_AFTER_OPEN_FROM, CHECK_PAUSE_MS, createCheckedDoc, createFirstCheck } from './use-problems';
 
 describe('createFirstCheck', () => {
   it('lets a flow up to the limit be validated on its first render', () => {
@@ -26,6 +28,46 @@ describe('createFirstCheck', () => {
       expect(check.done).toBe(false);
       await vi.runAllTimersAsync();
       expect(check.done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('createCheckedDoc', () => {
+  const steps = (n: number) => flow(Array.from({ length: n }, (_, i) => sendNode(`s${i}`)));
+  const relabel = (store: ReturnType<typeof createEditorStore>, label: string) => {
+    const data = store.getState().doc.nodes[1]!.data;
+    store.getState().updateNodeData('s0', { ...data, label }, 'label');
+  };
+
+  it('hands every edit of a flow up to the limit to validation at once', () => {
+    const store = createEditorStore(steps(3));
+    const checked = createCheckedDoc(store);
+    const listener = vi.fn();
+    checked.subscribe(listener);
+    relabel(store, 'A');
+    expect(checked.get()).toBe(store.getState().doc);
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
+  it('hands a bigger flow over once edits pause, the newest document only', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createEditorStore(steps(CHECK_AFTER_OPEN_FROM + 1));
+      const opened = store.getState().doc;
+      const checked = createCheckedDoc(store);
+      const listener = vi.fn();
+      checked.subscribe(listener);
+      for (const label of ['W', 'We', 'Wel']) {
+        relabel(store, label);
+        vi.advanceTimersByTime(CHECK_PAUSE_MS - 50);
+      }
+      expect(checked.get()).toBe(opened);
+      expect(listener).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(50);
+      expect(checked.get()).toBe(store.getState().doc);
+      expect(listener).toHaveBeenCalledOnce();
     } finally {
       vi.useRealTimers();
     }

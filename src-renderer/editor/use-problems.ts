@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import type { FlowDocument, Problem } from '../../src-shared/flow/index';
 import { whenIdle } from '../ui/when-idle';
-import { useEditor, useEditorApi } from './editor-context';
-import type { EditorState, EditorStore } from './editor-store';
+import { useEditorApi } from './editor-context';
+import type { EditorStore } from './editor-store';
 import { createProblemsCache } from './problems';
 
 const caches = new WeakMap<EditorStore, (doc: FlowDocument) => Problem[]>();
@@ -58,17 +58,65 @@ export function useProblemsChecked(): boolean {
   );
 }
 
-const selectDoc = (s: EditorState) => s.doc;
+/** How long edits of a flow above CHECK_AFTER_OPEN_FROM steps must pause before it is validated again. */
+export const CHECK_PAUSE_MS = 250;
+
+/** The document validation reads, and who to tell when it changes. */
+export interface CheckedDoc {
+  get(): FlowDocument;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * The editor's document as validation sees it: every change of a flow up to
+ * CHECK_AFTER_OPEN_FROM steps at once; for a bigger flow, the newest once edits pause for
+ * `pauseMs`. Validating 5,000 steps takes ~20-30 ms, which on every keystroke made typing in
+ * such a flow lag; its problems now follow a moment after the typing stops.
+ */
+export function createCheckedDoc(store: Pick<EditorStore, 'getState' | 'subscribe'>, pauseMs = CHECK_PAUSE_MS): CheckedDoc {
+  let current = store.getState().doc;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Set<() => void>();
+  const settle = () => {
+    timer = undefined;
+    current = store.getState().doc;
+    listeners.forEach((listener) => listener());
+  };
+  store.subscribe((state) => {
+    if (state.doc === current) return;
+    if (timer !== undefined) clearTimeout(timer);
+    if (state.doc.nodes.length <= CHECK_AFTER_OPEN_FROM) settle();
+    else timer = setTimeout(settle, pauseMs);
+  });
+  return {
+    get: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const checkedDocs = new WeakMap<EditorStore, CheckedDoc>();
+
+function checkedDocFor(store: EditorStore): CheckedDoc {
+  let doc = checkedDocs.get(store);
+  if (!doc) checkedDocs.set(store, (doc = createCheckedDoc(store)));
+  return doc;
+}
+
 const none: Problem[] = [];
 
 /**
- * Every validation problem of the open flow. Deferred, so typing stays responsive in large
- * flows; re-validated only when something besides positions changed. Empty until the first
- * check (see useProblemsChecked).
+ * Every validation problem of the open flow. Deferred, so typing stays responsive (and in a
+ * flow above CHECK_AFTER_OPEN_FROM steps, checked once edits pause: see createCheckedDoc);
+ * re-validated only when something besides positions changed. Empty until the first check
+ * (see useProblemsChecked).
  */
 export function useProblems(): Problem[] {
   const store = useEditorApi();
   const checked = useProblemsChecked();
-  const doc = useDeferredValue(useEditor(selectDoc));
+  const source = checkedDocFor(store);
+  const doc = useDeferredValue(useSyncExternalStore(source.subscribe, source.get));
   return useMemo(() => (checked ? cacheFor(store)(doc) : none), [checked, store, doc]);
 }
