@@ -19,7 +19,7 @@ export interface DeletedFlow {
 }
 
 function versionOf(document: FlowDocument, name: string, auto: boolean, createdAt: number): VersionRecord {
-  return { flowId: document.campaign.id, createdAt, name, auto, nodeCount: document.nodes.length, document };
+  return { flowId: document.campaign.id, createdAt, name, auto, nodeCount: document.nodes.length, ...(auto ? { autoAt: createdAt } : {}), document };
 }
 
 /**
@@ -64,11 +64,17 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
      * `updatedAt` is chosen by the caller so it can recognise its own write when it comes back.
      */
     async save(document: FlowDocument, updatedAt = clock()): Promise<number> {
+      const id = document.campaign.id;
       return database.transaction('rw', database.flows, database.versions, async () => {
-        const old = await database.flows.get(document.campaign.id);
-        const stamps = await database.versions.where('flowId').equals(document.campaign.id).toArray();
+        // From indexes only: each row holds a whole document (megabytes for a big flow).
+        const [created] = (await database.flows.where('[id+createdAt]').between([id, -Infinity], [id, Infinity]).keys()) as unknown as [string, number][];
+        const stamps: { id: number; createdAt: number; auto: true }[] = [];
+        await database.versions
+          .where('[flowId+autoAt]')
+          .between([id, -Infinity], [id, Infinity])
+          .eachKey((key, cursor) => void stamps.push({ id: cursor.primaryKey as number, createdAt: (key as unknown as [string, number])[1], auto: true }));
         const plan = planAutoVersion(stamps, updatedAt);
-        await database.flows.put(toFlowRecord(document, updatedAt, old?.createdAt ?? updatedAt));
+        await database.flows.put(toFlowRecord(document, updatedAt, created?.[1] ?? updatedAt));
         if (plan.add) await database.versions.add(versionOf(document, 'Autosave', true, updatedAt));
         if (plan.drop.length) await database.versions.bulkDelete(plan.drop);
         return updatedAt;

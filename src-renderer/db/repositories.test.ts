@@ -5,6 +5,7 @@ import { flow, sendNode, edge } from '../../src-shared/testing/flow-builders';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import { createDraftRepository, STALE_BASE_MS } from './draft-repository';
 import { createFlowRepository } from './flow-repository';
+import { AUTO_VERSION_EVERY_MS, AUTO_VERSIONS_KEPT } from './version-policy';
 import { createSimulationRepository } from './simulation-repository';
 import { StudioDatabase } from './schema';
 
@@ -47,6 +48,51 @@ describe('flow repository (IndexedDB)', () => {
     expect(row).toMatchObject({ name: 'Drip, renamed', updatedAt: now, createdAt: now - 60_000, nodeCount: 2 });
     const versions = await database.versions.where('flowId').equals(doc.campaign.id).toArray();
     expect(versions.map((v) => v.name)).toContain('Autosave');
+  });
+
+  it('keeps an automatic version every few minutes, the newest 30 of them, and every named one', async () => {
+    const flows = createFlowRepository(database, clock);
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Drip' });
+    await flows.saveImported([doc]);
+    const created = now;
+    await flows.saveVersion(doc, 'Ready for review');
+    for (let i = 0; i < AUTO_VERSIONS_KEPT + 5; i++) {
+      now += AUTO_VERSION_EVERY_MS;
+      await flows.save(named(doc, `Drip ${i}`));
+      now += 60_000; // a save between two automatic versions keeps none
+      await flows.save(named(doc, `Drip ${i}b`));
+    }
+    const versions = await database.versions.where('flowId').equals(doc.campaign.id).toArray();
+    const autos = versions.filter((v) => v.auto);
+    expect(autos).toHaveLength(AUTO_VERSIONS_KEPT);
+    expect(autos.map((v) => v.document.campaign.name)).toEqual(Array.from({ length: AUTO_VERSIONS_KEPT }, (_, i) => `Drip ${i + 5}`));
+    expect(versions.filter((v) => !v.auto).map((v) => v.name)).toEqual(['Ready for review']);
+    expect((await database.flows.get(doc.campaign.id))!.createdAt).toBe(created);
+  });
+
+  it('brings automatic versions of a version-8 database into the index autosave plans from', async () => {
+    const name = `repositories-v8-${++n}`;
+    const v8 = new Dexie(name);
+    v8.version(8).stores({ flows: 'id, updatedAt, name', versions: '++id, flowId, [flowId+createdAt]', drafts: 'flowId', draftBases: '[flowId+session], flowId' });
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Old' });
+    await v8.table('flows').add({ id: doc.campaign.id, name: 'Old', kind: 'workflow', updatedAt: now, createdAt: now - 1, nodeCount: 2, document: doc });
+    const old = (i: number) => ({ flowId: doc.campaign.id, createdAt: now - (AUTO_VERSIONS_KEPT - i) * AUTO_VERSION_EVERY_MS, name: 'Autosave', auto: true, nodeCount: 2, document: doc });
+    await v8.table('versions').bulkAdd(Array.from({ length: AUTO_VERSIONS_KEPT }, (_, i) => old(i)));
+    await v8.table('versions').add({ flowId: doc.campaign.id, createdAt: now, name: 'Mine', auto: false, nodeCount: 2, document: doc });
+    v8.close();
+    const upgraded = new StudioDatabase(name);
+    try {
+      now += AUTO_VERSION_EVERY_MS;
+      await createFlowRepository(upgraded, clock).save(named(doc, 'New'));
+      const versions = await upgraded.versions.toArray();
+      expect(versions.filter((v) => v.auto)).toHaveLength(AUTO_VERSIONS_KEPT);
+      expect(versions.filter((v) => v.auto).every((v) => v.autoAt === v.createdAt)).toBe(true);
+      expect(versions.find((v) => v.name === 'Mine')?.autoAt).toBeUndefined();
+      expect((await upgraded.flows.get(doc.campaign.id))!.createdAt).toBe(now - AUTO_VERSION_EVERY_MS - 1);
+    } finally {
+      upgraded.close();
+      await upgraded.delete();
+    }
   });
 
   it('keeps what an import replaces as a "Before import" version', async () => {

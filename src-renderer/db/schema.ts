@@ -26,6 +26,8 @@ export interface VersionRecord {
   name: string;
   auto: boolean;
   nodeCount: number;
+  /** `createdAt` of an automatic version, absent on named ones (version 9): indexed, so saves plan without reading documents. */
+  autoAt?: number;
   document: FlowDocument;
 }
 
@@ -128,6 +130,19 @@ export class StudioDatabase extends Dexie {
     // Version 8: drafts are written as differences from a base document (draft-patch.ts); only
     // adds a table, and whole-document drafts still read.
     this.version(8).stores({ draftBases: '[flowId+session], flowId' });
+    // Version 9: an autosave reads what it needs from indexes, not from rows that each hold a whole
+    // document (a flow's creation time, its automatic versions' times): with 30 versions of a
+    // 5,000-step flow, every autosave read ~70 MB. Old automatic versions get their `autoAt`.
+    this.version(9)
+      .stores({ flows: 'id, updatedAt, name, [id+createdAt]', versions: '++id, flowId, [flowId+createdAt], [flowId+autoAt]' })
+      .upgrade((tx) =>
+        tx
+          .table<VersionRecord, number>('versions')
+          .toCollection()
+          .modify((version) => {
+            if (version.auto) version.autoAt = version.createdAt;
+          }),
+      );
   }
 }
 
