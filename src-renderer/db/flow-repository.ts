@@ -28,7 +28,26 @@ function versionOf(document: FlowDocument, name: string, auto: boolean, createdA
  * half-written, and a version is kept only together with the save it belongs to.
  */
 export function createFlowRepository(database: StudioDatabase, clock: () => number = Date.now) {
+  /** The row this window's last autosave of each flow wrote: the editor watching it need not read it back. */
+  const saved = new Map<string, FlowRecord>();
+  /** A flow's times from an index (no document read), or null when there is no such flow. */
+  const timesOf = async (id: string): Promise<{ updatedAt: number; createdAt: number } | null> => {
+    const [key] = (await database.flows.where('[id+updatedAt+createdAt]').between([id, -Infinity], [id, Infinity]).keys()) as unknown as [string, number, number][];
+    return key ? { updatedAt: key[1], createdAt: key[2] } : null;
+  };
   return {
+    /**
+     * One flow as stored: the row this window's autosave last wrote when it is still the stored
+     * one (known from an index, without reading the document back), else read.
+     */
+    async get(id: string): Promise<FlowRecord | null> {
+      const times = await timesOf(id);
+      if (!times) return null;
+      const mine = saved.get(id);
+      if (mine?.updatedAt === times.updatedAt) return mine;
+      return (await database.flows.get(id)) ?? null;
+    },
+
     /**
      * Creates an empty flow (one trigger) and returns its id. The trigger starts on a named
      * event so the new flow is valid and previews in one click; the marketer renames it.
@@ -65,20 +84,24 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
      */
     async save(document: FlowDocument, updatedAt = clock()): Promise<number> {
       const id = document.campaign.id;
-      return database.transaction('rw', database.flows, database.versions, async () => {
+      let record: FlowRecord | undefined;
+      await database.transaction('rw', database.flows, database.versions, async () => {
         // From indexes only: each row holds a whole document (megabytes for a big flow).
-        const [created] = (await database.flows.where('[id+createdAt]').between([id, -Infinity], [id, Infinity]).keys()) as unknown as [string, number][];
+        const times = await timesOf(id);
         const stamps: { id: number; createdAt: number; auto: true }[] = [];
         await database.versions
           .where('[flowId+autoAt]')
           .between([id, -Infinity], [id, Infinity])
           .eachKey((key, cursor) => void stamps.push({ id: cursor.primaryKey as number, createdAt: (key as unknown as [string, number])[1], auto: true }));
         const plan = planAutoVersion(stamps, updatedAt);
-        await database.flows.put(toFlowRecord(document, updatedAt, created?.[1] ?? updatedAt));
+        record = toFlowRecord(document, updatedAt, times?.createdAt ?? updatedAt);
+        await database.flows.put(record);
         if (plan.add) await database.versions.add(versionOf(document, 'Autosave', true, updatedAt));
         if (plan.drop.length) await database.versions.bulkDelete(plan.drop);
-        return updatedAt;
       });
+      // Committed: this is the stored row (the editor's documents are never changed in place).
+      saved.set(id, record!);
+      return updatedAt;
     },
 
     /** A copy under a new id and name ("… copy"); returns the new id. */

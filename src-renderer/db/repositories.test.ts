@@ -95,6 +95,26 @@ describe('flow repository (IndexedDB)', () => {
     }
   });
 
+  it('gives back the row its own autosave wrote without reading it, and another window\'s by reading it', async () => {
+    const mine = createFlowRepository(database, clock);
+    const theirs = createFlowRepository(database, clock);
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Drip' });
+    await mine.saveImported([doc]);
+    expect((await mine.get(doc.campaign.id))?.document).toEqual(doc);
+    const edited = named(doc, 'Mine');
+    now += 1_000;
+    await mine.save(edited);
+    expect((await mine.get(doc.campaign.id))?.document).toBe(edited);
+    const elsewhere = named(doc, 'Theirs');
+    now += 1_000;
+    await theirs.save(elsewhere);
+    const read = await mine.get(doc.campaign.id);
+    expect(read?.document).toEqual(elsewhere);
+    expect(read?.document).not.toBe(elsewhere);
+    expect(read).toMatchObject({ updatedAt: now, createdAt: now - 2_000 });
+    expect(await mine.get('no-such-flow')).toBeNull();
+  });
+
   it('keeps what an import replaces as a "Before import" version', async () => {
     const flows = createFlowRepository(database, clock);
     const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Mine' });

@@ -130,11 +130,12 @@ export class StudioDatabase extends Dexie {
     // Version 8: drafts are written as differences from a base document (draft-patch.ts); only
     // adds a table, and whole-document drafts still read.
     this.version(8).stores({ draftBases: '[flowId+session], flowId' });
-    // Version 9: an autosave reads what it needs from indexes, not from rows that each hold a whole
-    // document (a flow's creation time, its automatic versions' times): with 30 versions of a
-    // 5,000-step flow, every autosave read ~70 MB. Old automatic versions get their `autoAt`.
+    // Version 9: an autosave, and the editor watching its flow, read what they need from
+    // indexes, not from rows that each hold a whole document (a flow's times, its automatic
+    // versions' times): with 30 versions of a 5,000-step flow every autosave read ~70 MB. Old
+    // automatic versions get their `autoAt`.
     this.version(9)
-      .stores({ flows: 'id, updatedAt, name, [id+createdAt]', versions: '++id, flowId, [flowId+createdAt], [flowId+autoAt]' })
+      .stores({ flows: 'id, updatedAt, name, [id+updatedAt+createdAt]', versions: '++id, flowId, [flowId+createdAt], [flowId+autoAt]' })
       .upgrade((tx) =>
         tx
           .table<VersionRecord, number>('versions')

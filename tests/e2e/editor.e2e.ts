@@ -335,6 +335,22 @@ test.describe('the flow editor (web edition)', () => {
     await expect(page.getByTestId('problem-count')).toHaveText('No problems');
   });
 
+  test('shows what another tab saved, and nothing of the kind for its own saves', async ({ page, context }) => {
+    await openExample(page);
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await expect(other.locator('.react-flow__node')).toHaveCount(nodeCount);
+    await select(page, 'Drip finished');
+    await field(inspector(page), 'Label').fill('Drip done');
+    await expect(page.getByTestId('save-status')).toHaveText('Saved');
+    await expect(nodeByLabel(other, 'Drip done')).toBeVisible();
+    await expect(other.getByTestId('canvas-notice')).toContainText('changed elsewhere');
+    // The tab that saved keeps its own state: no notice, its edit still there, still selected.
+    await expect(page.getByTestId('canvas-notice')).toHaveCount(0);
+    await expect(field(inspector(page), 'Label')).toHaveValue('Drip done');
+    await other.close();
+  });
+
   test('brings back what was typed before the last autosave after a crash', async ({ page, context }) => {
     await openExample(page);
     await expect(page.getByTestId('save-status')).toHaveText('Saved');
