@@ -1,6 +1,6 @@
 import { createEmptyFlow, newId, type FlowDocument } from '../../src-shared/flow/index';
 import { db } from './db';
-import type { FlowRecord, StudioDatabase, VersionRecord } from './schema';
+import type { FlowRecord, StudioDatabase, VersionRecord, VersionSummary } from './schema';
 import { planAutoVersion } from './version-policy';
 
 /** The event a new flow's trigger waits for until the marketer names their own. */
@@ -150,6 +150,28 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
     /** Keeps a named version of the document as it is now (`auto`: kept by the app, e.g. before a restore). */
     async saveVersion(document: FlowDocument, name: string, auto = false): Promise<void> {
       await database.versions.add(versionOf(document, name.trim() || 'Untitled version', auto, clock()));
+    },
+
+    /** A flow's versions, newest first, from indexes only (no document is read). */
+    async listVersions(flowId: string): Promise<VersionSummary[]> {
+      return database.transaction('r', database.versions, async () => {
+        const autos = new Set((await database.versions.where('[flowId+autoAt]').between([flowId, -Infinity], [flowId, Infinity]).primaryKeys()) as number[]);
+        const out: VersionSummary[] = [];
+        await database.versions
+          .where('[flowId+createdAt+nodeCount+name]')
+          .between([flowId, -Infinity], [flowId, Infinity])
+          .eachKey((key, cursor) => {
+            const [, createdAt, nodeCount, name] = key as unknown as [string, number, number, string];
+            const id = cursor.primaryKey as number;
+            out.push({ id, flowId, createdAt, nodeCount, name, auto: autos.has(id) });
+          });
+        return out.reverse();
+      });
+    },
+
+    /** One version with its document. */
+    async version(id: number): Promise<VersionRecord | undefined> {
+      return database.versions.get(id);
     },
 
     async removeVersion(id: number): Promise<void> {

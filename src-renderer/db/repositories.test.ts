@@ -89,6 +89,9 @@ describe('flow repository (IndexedDB)', () => {
       expect(versions.filter((v) => v.auto).every((v) => v.autoAt === v.createdAt)).toBe(true);
       expect(versions.find((v) => v.name === 'Mine')?.autoAt).toBeUndefined();
       expect((await upgraded.flows.get(doc.campaign.id))!.createdAt).toBe(now - AUTO_VERSION_EVERY_MS - 1);
+      const listed = await createFlowRepository(upgraded, clock).listVersions(doc.campaign.id);
+      expect(listed).toHaveLength(AUTO_VERSIONS_KEPT + 1);
+      expect(listed.find((v) => v.name === 'Mine')).toMatchObject({ auto: false, nodeCount: 2 });
     } finally {
       upgraded.close();
       await upgraded.delete();
@@ -113,6 +116,24 @@ describe('flow repository (IndexedDB)', () => {
     expect(read?.document).not.toBe(elsewhere);
     expect(read).toMatchObject({ updatedAt: now, createdAt: now - 2_000 });
     expect(await mine.get('no-such-flow')).toBeNull();
+  });
+
+  it('lists versions newest first from indexes, and reads one version\'s document when asked', async () => {
+    const flows = createFlowRepository(database, clock);
+    const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Drip' });
+    await flows.saveImported([doc]);
+    now += 1_000;
+    await flows.save(named(doc, 'Drip 2'));
+    now += 1_000;
+    await flows.saveVersion(named(doc, 'Drip 3'), '  Ready for review ');
+    await flows.saveVersion(flow([], [], { id: 'another-flow' }), 'Elsewhere');
+    const listed = await flows.listVersions(doc.campaign.id);
+    expect(listed.map(({ name, auto, nodeCount, createdAt }) => ({ name, auto, nodeCount, createdAt }))).toEqual([
+      { name: 'Ready for review', auto: false, nodeCount: 2, createdAt: now },
+      { name: 'Autosave', auto: true, nodeCount: 2, createdAt: now - 1_000 },
+    ]);
+    expect(listed[0]).not.toHaveProperty('document');
+    expect((await flows.version(listed[0]!.id))?.document.campaign.name).toBe('Drip 3');
   });
 
   it('keeps what an import replaces as a "Before import" version', async () => {

@@ -31,6 +31,9 @@ export interface VersionRecord {
   document: FlowDocument;
 }
 
+/** A version as History lists it, read from indexes (its document is read when it is opened). */
+export type VersionSummary = Pick<VersionRecord, 'flowId' | 'createdAt' | 'name' | 'auto' | 'nodeCount'> & { id: number };
+
 /**
  * Unsaved work of one open flow, written on every edit (version 5): IndexedDB commits survive the
  * browser process being killed a moment later, where localStorage's delayed commits do not.
@@ -130,12 +133,12 @@ export class StudioDatabase extends Dexie {
     // Version 8: drafts are written as differences from a base document (draft-patch.ts); only
     // adds a table, and whole-document drafts still read.
     this.version(8).stores({ draftBases: '[flowId+session], flowId' });
-    // Version 9: an autosave, and the editor watching its flow, read what they need from
-    // indexes, not from rows that each hold a whole document (a flow's times, its automatic
-    // versions' times): with 30 versions of a 5,000-step flow every autosave read ~70 MB. Old
-    // automatic versions get their `autoAt`.
+    // Version 9: an autosave, the editor watching its flow and the History list read what they
+    // need from indexes, not from rows that each hold a whole document (a flow's times, its
+    // versions' times, names and sizes): with 30 versions of a 5,000-step flow every autosave
+    // read ~70 MB. Old automatic versions get their `autoAt`.
     this.version(9)
-      .stores({ flows: 'id, updatedAt, name, [id+updatedAt+createdAt]', versions: '++id, flowId, [flowId+createdAt], [flowId+autoAt]' })
+      .stores({ flows: 'id, updatedAt, name, [id+updatedAt+createdAt]', versions: '++id, flowId, [flowId+createdAt], [flowId+autoAt], [flowId+createdAt+nodeCount+name]' })
       .upgrade((tx) =>
         tx
           .table<VersionRecord, number>('versions')

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
 import { flowRepository } from './flow-repository';
-import type { FlowRecord, VersionRecord } from './schema';
+import type { FlowRecord, VersionSummary } from './schema';
 
 /** All flows, most recently updated first; `undefined` while loading. */
 export function useFlows(): FlowRecord[] | undefined {
@@ -17,7 +17,7 @@ export function useFlow(id: string): FlowRecord | null | undefined {
   return useLiveQuery(() => flowRepository.get(id), [id]);
 }
 
-/** A flow's versions, newest first. */
-export function useVersions(flowId: string): VersionRecord[] | undefined {
-  return useLiveQuery(async () => (await db.versions.where('[flowId+createdAt]').between([flowId, -Infinity], [flowId, Infinity]).toArray()).reverse(), [flowId]);
+/** A flow's versions, newest first, without their documents (see `flowRepository.listVersions`). */
+export function useVersions(flowId: string): VersionSummary[] | undefined {
+  return useLiveQuery(() => flowRepository.listVersions(flowId), [flowId]);
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { VersionRecord } from '../db/schema';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { VersionSummary } from '../db/schema';
 import { flowRepository } from '../db/flow-repository';
 import { useVersions } from '../db/use-flows';
 import { useEditor, useEditorApi } from '../editor/editor-context';
@@ -81,16 +82,20 @@ export function HistoryPanel() {
  * What restoring a version would change, before it happens. Restoring first keeps the flow as
  * it is now as a "Before restore" version, so nothing is lost even after the undo history is.
  */
-function RestorePreview({ version, onDone }: { version: VersionRecord; onDone: () => void }) {
+function RestorePreview({ version, onDone }: { version: VersionSummary; onDone: () => void }) {
   const api = useEditorApi();
   const doc = useEditor(selectDoc);
-  const changes = useMemo(() => versionChanges(doc, version.document), [doc, version.document]);
+  // The list holds no documents (each is megabytes on a big flow): this one is read now.
+  const stored = useLiveQuery(() => flowRepository.version(version.id).then((v) => v?.document ?? null), [version.id]);
+  const changes = useMemo(() => (stored ? versionChanges(doc, stored) : []), [doc, stored]);
   const [busy, setBusy] = useState(false);
+  if (stored === undefined) return <p className="form-note version-preview" aria-busy="true">Reading this version…</p>;
+  if (stored === null) return <p className="form-note version-preview">This version was deleted.</p>;
   const restore = async () => {
     setBusy(true);
     try {
       await flowRepository.saveVersion(api.getState().doc, `Before restore of “${version.name}”`, true);
-      api.getState().restore(version.document, version.name);
+      api.getState().restore(stored, version.name);
       onDone();
     } catch (e) {
       api.getState().notify(`Could not keep a copy before restoring, so nothing was restored: ${e instanceof Error ? e.message : String(e)}`, 'refusal');
