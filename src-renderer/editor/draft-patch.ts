@@ -13,9 +13,9 @@ export interface DraftPatch {
   base: number;
   /** The document's other fields, in its key order (`nodes` and `edges` hold 0 as placeholders). */
   rest: Record<string, unknown>;
-  /** Each step: its index in the base, or the step itself when it differs. */
+  /** The steps: the base's step at an index (n >= 0), the next -n of the base's after it (n < 0), or a step itself. */
   nodes: (number | FlowNode)[];
-  /** Each connection, likewise. */
+  /** The connections, likewise. */
   edges: (number | FlowEdge)[];
 }
 
@@ -39,39 +39,65 @@ export function patchBase(doc: FlowDocument): PatchBase {
  * (a new base is then cheaper than carrying them in every draft).
  */
 export function diffDocument(base: PatchBase, doc: FlowDocument, limit: number): Omit<DraftPatch, 'session' | 'base'> | null {
-  let changed = 0;
-  const nodes = new Array<number | FlowNode>(doc.nodes.length);
-  for (let i = 0; i < doc.nodes.length; i++) {
-    const node = doc.nodes[i]!;
-    const at = base.doc.nodes[i] === node ? i : base.nodeAt.get(node);
-    if (at === undefined && ++changed > limit) return null;
-    nodes[i] = at ?? node;
+  const budget = { left: limit };
+  const nodes = diffList(base.doc.nodes, base.nodeAt, doc.nodes, budget);
+  const edges = nodes && diffList(base.doc.edges, base.edgeAt, doc.edges, budget);
+  return nodes && edges ? { rest: { ...doc, nodes: 0, edges: 0 }, nodes, edges } : null;
+}
+
+/**
+ * `items` as base indexes and items, runs of consecutive indexes written as their first and
+ * a negative count (a list of 5,000 unchanged steps is two numbers); null past the budget.
+ */
+function diffList<T>(base: readonly T[], at: ReadonlyMap<T, number>, items: readonly T[], budget: { left: number }): (number | T)[] | null {
+  const out: (number | T)[] = [];
+  let last = -2; // the base index the previous item took, when it was one
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const k = base[i] === item ? i : at.get(item);
+    if (k === undefined) {
+      if (--budget.left < 0) return null;
+      out.push(item);
+      last = -2;
+    } else if (k === last + 1 && last >= 0) {
+      const tail = out[out.length - 1];
+      if (typeof tail === 'number' && tail < 0) out[out.length - 1] = tail - 1;
+      else out.push(-1);
+      last = k;
+    } else {
+      out.push(k);
+      last = k;
+    }
   }
-  const edges = new Array<number | FlowEdge>(doc.edges.length);
-  for (let i = 0; i < doc.edges.length; i++) {
-    const edge = doc.edges[i]!;
-    const at = base.doc.edges[i] === edge ? i : base.edgeAt.get(edge);
-    if (at === undefined && ++changed > limit) return null;
-    edges[i] = at ?? edge;
-  }
-  return { rest: { ...doc, nodes: 0, edges: 0 }, nodes, edges };
+  return out;
 }
 
 /** The document a patch describes, rebuilt on its base. Null when the patch refers to what the base lacks. */
 export function applyPatch(base: FlowDocument, patch: Pick<DraftPatch, 'rest' | 'nodes' | 'edges'>): FlowDocument | null {
-  const nodes: FlowNode[] = [];
-  for (const item of patch.nodes) {
-    const node = typeof item === 'number' ? base.nodes[item] : item;
-    if (!node) return null;
-    nodes.push(node);
+  const nodes = applyList(base.nodes, patch.nodes);
+  const edges = nodes && applyList(base.edges, patch.edges);
+  return nodes && edges ? ({ ...patch.rest, nodes, edges } as FlowDocument) : null;
+}
+
+function applyList<T>(base: readonly T[], patch: readonly (number | T)[]): T[] | null {
+  const out: T[] = [];
+  let last = -1;
+  for (const item of patch) {
+    if (typeof item !== 'number') {
+      out.push(item);
+      last = -1;
+      continue;
+    }
+    const from = item >= 0 ? item : last + 1;
+    const count = item >= 0 ? 1 : -item;
+    if (item < 0 && last < 0) return null;
+    for (let k = from; k < from + count; k++) {
+      if (!Number.isInteger(k) || k >= base.length) return null;
+      out.push(base[k]!);
+    }
+    last = from + count - 1;
   }
-  const edges: FlowEdge[] = [];
-  for (const item of patch.edges) {
-    const edge = typeof item === 'number' ? base.edges[item] : item;
-    if (!edge) return null;
-    edges.push(edge);
-  }
-  return { ...patch.rest, nodes, edges } as FlowDocument;
+  return out;
 }
 
 /** How many steps and connections may differ from the base before a draft writes a new one. */

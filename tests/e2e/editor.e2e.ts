@@ -85,14 +85,22 @@ type StoredNode = { data: { label?: string } };
 
 /**
  * The step labels of every crash-recovery draft in the app's IndexedDB. A draft holds the steps
- * an edit changed and the position of the others in its base (draft-patch.ts).
+ * an edit changed and, for the others, their positions in its base: an index, or a negative
+ * count of the ones after the last (draft-patch.ts).
  */
 async function draftLabels(page: Page): Promise<string[]> {
   const drafts = await storedRows<{ patch: { session: string; nodes: (number | StoredNode)[] } }>(page, 'drafts');
   const bases = await storedRows<{ session: string; document: { nodes: StoredNode[] } }>(page, 'draftBases');
   return drafts.flatMap(({ patch }) => {
     const base = bases.find((b) => b.session === patch.session)!.document.nodes;
-    return patch.nodes.map((node) => (typeof node === 'number' ? base[node]! : node).data.label ?? '');
+    const nodes: StoredNode[] = [];
+    let last = -1;
+    for (const item of patch.nodes) {
+      if (typeof item !== 'number') nodes.push(item);
+      else if (item >= 0) nodes.push(base[(last = item)]!);
+      else for (let k = 0; k < -item; k++) nodes.push(base[++last]!);
+    }
+    return nodes.map((node) => node.data.label ?? '');
   });
 }
 
