@@ -59,7 +59,34 @@ export function createDraftRepository(database: StudioDatabase, onError: (e: unk
     fallback().catch(fail);
   };
 
+  /** Makes `document` this session's base of the flow; puts it with `draft` (one transaction) when given. */
+  const rebase = (flowId: string, document: FlowDocument, savedAt: number, draft?: (stamp: number, base: PatchBase) => DraftRecord) => {
+    const stamp = (lastStamp = Math.max(lastStamp + 1, savedAt));
+    const next = { stamp, base: patchBase(document) };
+    bases.set(flowId, next);
+    const baseRecord = { flowId, session, stamp, document };
+    const record = draft?.(stamp, next.base);
+    issue(
+      record ? ['drafts', 'draftBases'] : ['draftBases'],
+      (tx) => {
+        tx.objectStore('draftBases').put(baseRecord);
+        if (record) tx.objectStore('drafts').put(record);
+      },
+      () => database.transaction('rw', database.drafts, database.draftBases, () => Promise.all([database.draftBases.put(baseRecord), record && database.drafts.put(record)])),
+      // Not stored: the next draft puts a base again.
+      () => bases.get(flowId) === next && bases.delete(flowId),
+    );
+  };
+
   return {
+    /**
+     * Puts the flow as this session's base before its first edit (when the page is idle after a
+     * big flow opens), so that no keystroke pays for cloning the whole flow. Does nothing when
+     * the session has a base of it already.
+     */
+    prepare(flowId: string, document: FlowDocument, now = Date.now()): void {
+      if (!bases.has(flowId)) rebase(flowId, document, now);
+    },
     write(draft: Draft): boolean {
       const { flowId, savedAt, document } = draft;
       const current = bases.get(flowId);
@@ -74,21 +101,7 @@ export function createDraftRepository(database: StudioDatabase, onError: (e: unk
         return true;
       }
       // A new base, put with the first draft against it, in one transaction.
-      const stamp = (lastStamp = Math.max(lastStamp + 1, savedAt));
-      const next = { stamp, base: patchBase(document) };
-      bases.set(flowId, next);
-      const record: DraftRecord = { flowId, savedAt, patch: { session, base: stamp, ...diffDocument(next.base, document, Infinity)! } };
-      const baseRecord = { flowId, session, stamp, document };
-      issue(
-        ['drafts', 'draftBases'],
-        (tx) => {
-          tx.objectStore('draftBases').put(baseRecord);
-          tx.objectStore('drafts').put(record);
-        },
-        () => database.transaction('rw', database.drafts, database.draftBases, () => Promise.all([database.draftBases.put(baseRecord), database.drafts.put(record)])),
-        // Not stored: the next draft puts a base again.
-        () => bases.get(flowId) === next && bases.delete(flowId),
-      );
+      rebase(flowId, document, savedAt, (stamp, base) => ({ flowId, savedAt, patch: { session, base: stamp, ...diffDocument(base, document, Infinity)! } }));
       return true;
     },
     clear(flowId: string): void {

@@ -206,6 +206,21 @@ describe('draft repository (IndexedDB)', () => {
     expect(read?.document).toEqual(doc);
   });
 
+  it('can put the base before the first edit, which then writes only its change', async () => {
+    const drafts = createDraftRepository(database, undefined, 'session-1');
+    const doc = flow([sendNode('a', 'T'), sendNode('b')], [edge('trigger', 'a'), edge('a', 'b')]);
+    drafts.prepare(doc.campaign.id, doc, now);
+    await expect.poll(() => database.draftBases.count()).toBe(1);
+    expect(await database.drafts.count()).toBe(0);
+    expect(await drafts.read(doc.campaign.id)).toBeNull();
+    const edited = relabel(doc, 'Typed');
+    drafts.write({ flowId: doc.campaign.id, savedAt: ++now, document: edited });
+    drafts.prepare(doc.campaign.id, edited, now); // has a base: nothing to do
+    expect((await database.drafts.toArray())[0]!.patch!.nodes).toEqual([0, edited.nodes[1], 2]);
+    expect(await database.draftBases.count()).toBe(1);
+    expect((await drafts.read(doc.campaign.id))?.document).toEqual(edited);
+  });
+
   it('puts a new base when an edit changes more than a draft should carry, and reads either', async () => {
     const drafts = createDraftRepository(database, undefined, 'session-1');
     const many = Array.from({ length: 150 }, (_, i) => sendNode(`n${i}`, 'x'));

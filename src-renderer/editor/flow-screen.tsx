@@ -23,6 +23,7 @@ import { ProblemsPanel } from '../canvas/problems-panel';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 import { lazyPart } from '../ui/lazy-part';
 import { whenIdle } from '../ui/when-idle';
+import { CHECK_AFTER_OPEN_FROM } from './use-problems';
 
 // The preview and live panels are chunks of their own, fetched once the editor has drawn its
 // first frame: opening a flow parses and runs only what that frame shows.
@@ -87,6 +88,11 @@ function EditorSession({ record, draft }: { record: FlowRecord; draft: Draft | n
 
   // Fetched once the flow is on screen, so switching to preview shows the panel at once.
   useEffect(() => whenIdle(() => void Promise.all([PreviewPanel.preload(), LivePanel.preload()]).catch(() => {})), []);
+  // A big flow's recovery drafts get their base while nobody is typing, not on the first key.
+  useEffect(() => {
+    if (store.getState().doc.nodes.length <= CHECK_AFTER_OPEN_FROM) return;
+    return whenIdle(() => draftRepository.prepare(record.id, store.getState().doc), 3000);
+  }, [store, record.id]);
 
   const save = useCallback(() => void autosave.current?.flush(), []);
   useEditorShortcuts(store, save);

@@ -274,9 +274,8 @@ const START_KEYS = `(() => {
 })()`;
 
 /**
- * Typing a step's label in the 5,000-step flow with 30 versions in its History: 20 keys, 120 ms
- * apart, then the autosave. The first key is left out (it puts the recovery drafts' base: a
- * clone of the whole flow, once per editing session); README.
+ * Typing a step's label in the 5,000-step flow with 30 versions in its History, once the page
+ * is idle after the open: 19 keys, 120 ms apart, then the autosave (README).
  */
 async function typeInBigFlow(page: Page, flowUrl: string, saved: string): Promise<void> {
   await page.evaluate(ADD_HISTORY);
@@ -285,17 +284,19 @@ async function typeInBigFlow(page: Page, flowUrl: string, saved: string): Promis
   await page.evaluate(IDLE);
   await page.locator('.react-flow__node').nth(3).click();
   await page.getByLabel('Label', { exact: false }).first().click();
-  await page.keyboard.type('W');
-  await page.waitForTimeout(1000);
+  await page.waitForTimeout(500);
   await page.evaluate(START_KEYS);
-  const KEYS = 'elcome series step';
+  const KEYS = 'Welcome series step';
   await page.keyboard.type(KEYS, { delay: 120 });
   await until(page, saved);
   await page.waitForTimeout(500);
   const keys = (await page.evaluate(`[...window.__keys.values()]`)) as number[];
   const long = (await page.evaluate(`window.__long`)) as number[];
-  const slowest = Math.max(0, ...keys);
-  report(`typing in the ${NODES}-step flow: slowest of ${KEYS.length} keys after the first (${keys.length} took 16 ms or more, median ${median(keys.length ? keys : [0]).toFixed(0)} ms), input to next paint`, slowest, 50);
+  if (process.env.CS_BENCH_VERBOSE) console.log(`  each key, in order (ms): ${keys.map((k) => k.toFixed(0)).join(', ')}`);
+  // (Keys under 16 ms are not reported: the first reported may then be a later key, which only understates the first.)
+  report(`typing in the ${NODES}-step flow: the first key, input to next paint (code run for the first time)`, keys[0] ?? 0);
+  const rest = keys.slice(1);
+  report(`  slowest of the other ${KEYS.length - 1} keys (${rest.length} took 16 ms or more, their median ${median(rest.length ? rest : [0]).toFixed(0)} ms)`, Math.max(0, ...rest), 50);
   console.log(`  main-thread tasks over 50 ms while typing and until the autosave (30 versions in History) is done: ${long.length ? long.join(', ') + ' ms' : 'none'} (goal: none)`);
 }
 
