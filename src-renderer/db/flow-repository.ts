@@ -30,10 +30,15 @@ function versionOf(document: FlowDocument, name: string, auto: boolean, createdA
 export function createFlowRepository(database: StudioDatabase, clock: () => number = Date.now) {
   /** The row this window's last autosave of each flow wrote: the editor watching it need not read it back. */
   const saved = new Map<string, FlowRecord>();
-  /** A flow's times from an index (no document read), or null when there is no such flow. */
+  /**
+   * A flow's times from an index (no document read), or null when there is no such flow. A row
+   * the index lacks (times that are not numbers) is read, so it is never taken for a missing one.
+   */
   const timesOf = async (id: string): Promise<{ updatedAt: number; createdAt: number } | null> => {
     const [key] = (await database.flows.where('[id+updatedAt+createdAt]').between([id, -Infinity], [id, Infinity]).keys()) as unknown as [string, number, number][];
-    return key ? { updatedAt: key[1], createdAt: key[2] } : null;
+    if (key) return { updatedAt: key[1], createdAt: key[2] };
+    const row = await database.flows.get(id);
+    return row ? { updatedAt: row.updatedAt, createdAt: row.createdAt } : null;
   };
   return {
     /**

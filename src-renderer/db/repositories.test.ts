@@ -116,6 +116,9 @@ describe('flow repository (IndexedDB)', () => {
     expect(read?.document).not.toBe(elsewhere);
     expect(read).toMatchObject({ updatedAt: now, createdAt: now - 2_000 });
     expect(await mine.get('no-such-flow')).toBeNull();
+    // A row the index cannot hold (no creation time) is still found.
+    await database.flows.put({ ...(await database.flows.get(doc.campaign.id))!, id: 'odd', createdAt: undefined as never });
+    expect((await mine.get('odd'))?.name).toBe('Theirs');
   });
 
   it('lists versions newest first from indexes, and reads one version\'s document when asked', async () => {
