@@ -4,8 +4,17 @@ import type { Draft } from '../editor/drafts';
 import { db } from './db';
 import type { DraftRecord, StudioDatabase } from './schema';
 
-/** A base no draft refers to is deleted when its flow next opens, once it is this old (a tab may still be writing against a younger one). */
+/**
+ * Where the Web Locks API is missing, a base no draft refers to is deleted when its flow next
+ * opens once it is this old (a tab may still be writing against a younger one).
+ */
 export const STALE_BASE_MS = 24 * 3_600_000;
+
+/** What the repository uses of the Web Locks API: each session holds a lock while its page lives. */
+export type SessionLocks = Pick<LockManager, 'request' | 'query'>;
+
+const lockName = (session: string) => `campaign-studio:draft-session:${session}`;
+const webLocks = (): SessionLocks | undefined => (typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined);
 
 /** The time a session started, from its key (`draftSession`). */
 const sessionStart = (session: string) => parseInt(session.split('-')[0] ?? '', 36);
@@ -27,10 +36,23 @@ export function draftSession(now = Date.now()): string {
  * synchronously, and a whole 5,000-step flow took ~60 ms of every keystroke. When a draft would
  * carry too much (`rebaseLimit`), the session puts a new base with it.
  */
-export function createDraftRepository(database: StudioDatabase, onError: (e: unknown) => void = () => undefined, session = draftSession()) {
+export function createDraftRepository(database: StudioDatabase, onError: (e: unknown) => void = () => undefined, session = draftSession(), locks: SessionLocks | undefined = webLocks()) {
   /** This session's base of each flow it has written a draft of. */
   const bases = new Map<string, { stamp: number; base: PatchBase }>();
   let lastStamp = 0;
+  /** Held from this session's first base until its page is gone: other pages then know its bases are in use. */
+  let alive = false;
+  const holdSessionLock = () => {
+    if (alive || !locks) return;
+    alive = true;
+    locks.request(lockName(session), () => new Promise<void>(() => undefined)).catch(onError);
+  };
+  /** Whether a session's page is still open (its lock held); by age where there are no locks. */
+  const inUse = async (now: number): Promise<(s: string) => boolean> => {
+    if (!locks) return (s) => now - sessionStart(s) < STALE_BASE_MS;
+    const held = new Set(((await locks.query()).held ?? []).map((l) => l.name));
+    return (s) => held.has(lockName(s));
+  };
 
   /** Puts or deletes through the raw IndexedDB connection when open (Dexie would start its transaction a microtask later). */
   const issue = (stores: ('drafts' | 'draftBases')[], op: (tx: IDBTransaction) => void, fallback: () => Promise<unknown>, failed: () => void = () => undefined) => {
@@ -61,6 +83,7 @@ export function createDraftRepository(database: StudioDatabase, onError: (e: unk
 
   /** Makes `document` this session's base of the flow; puts it with `draft` (one transaction) when given. */
   const rebase = (flowId: string, document: FlowDocument, savedAt: number, draft?: (stamp: number, base: PatchBase) => DraftRecord) => {
+    holdSessionLock();
     const stamp = (lastStamp = Math.max(lastStamp + 1, savedAt));
     const next = { stamp, base: patchBase(document) };
     bases.set(flowId, next);
@@ -122,17 +145,24 @@ export function createDraftRepository(database: StudioDatabase, onError: (e: unk
     },
     /**
      * The flow's draft, or null when there is none or it no longer reads as a flow. Deletes the
-     * flow's stale bases (no draft refers to them, older than STALE_BASE_MS) as it goes.
+     * flow's stale bases as it goes: no draft refers to them and their page is gone (a page
+     * that reloaded or crashed does not release its base).
      */
     async read(flowId: string, now = Date.now()): Promise<Draft | null> {
-      const { raw, base, stale } = await database.transaction('r', database.drafts, database.draftBases, async () => {
+      const { raw, base, others } = await database.transaction('r', database.drafts, database.draftBases, async () => {
         const raw = await database.drafts.get(flowId);
         const base = raw?.patch ? await database.draftBases.get([flowId, raw.patch.session]) : undefined;
         const keys = (await database.draftBases.where('flowId').equals(flowId).primaryKeys()) as [string, string][];
-        const stale = keys.filter(([, s]) => s !== raw?.patch?.session && s !== session && !(now - sessionStart(s) < STALE_BASE_MS));
-        return { raw, base, stale };
+        return { raw, base, others: keys.filter(([, s]) => s !== raw?.patch?.session && s !== session) };
       });
-      if (stale.length) database.draftBases.bulkDelete(stale).catch(onError);
+      if (others.length) {
+        inUse(now)
+          .then((used) => {
+            const stale = others.filter(([, s]) => !used(s));
+            return stale.length ? database.draftBases.bulkDelete(stale) : undefined;
+          })
+          .catch(onError);
+      }
       if (!raw) return null;
       let document: unknown = raw.document;
       if (raw.patch) document = base && base.stamp === raw.patch.base ? applyPatch(base.document, raw.patch) : null;

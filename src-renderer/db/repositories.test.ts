@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flow, sendNode, edge } from '../../src-shared/testing/flow-builders';
 import type { FlowDocument } from '../../src-shared/flow/index';
-import { createDraftRepository, STALE_BASE_MS } from './draft-repository';
+import { createDraftRepository, STALE_BASE_MS, type SessionLocks } from './draft-repository';
 import { createFlowRepository } from './flow-repository';
 import { AUTO_VERSION_EVERY_MS, AUTO_VERSIONS_KEPT } from './version-policy';
 import { createSimulationRepository } from './simulation-repository';
@@ -279,6 +279,26 @@ describe('draft repository (IndexedDB)', () => {
     expect(await database.draftBases.count()).toBe(3);
     mine.release(id);
     await expect.poll(() => database.draftBases.count()).toBe(2);
+  });
+
+  it('deletes the bases of pages that are gone (their session lock released), whatever their age', async () => {
+    const held = new Set<string>();
+    const locks = {
+      request: (name: string) => {
+        held.add(name);
+        return new Promise<never>(() => undefined);
+      },
+      query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive' as const })) }),
+    } as unknown as SessionLocks;
+    const doc = flow([sendNode('a', 'Typed')], [edge('trigger', 'a')]);
+    const id = doc.campaign.id;
+    const young = now.toString(36);
+    for (const session of ['open-tab', 'reloaded', 'referenced']) createDraftRepository(database, undefined, `${young}-${session}`, locks).write({ flowId: id, savedAt: ++now, document: doc });
+    held.delete(`campaign-studio:draft-session:${young}-reloaded`);
+    held.delete(`campaign-studio:draft-session:${young}-referenced`);
+    const mine = createDraftRepository(database, undefined, `${young}-mine`, locks);
+    expect(await mine.read(id, now)).not.toBeNull();
+    await expect.poll(async () => (await database.draftBases.toArray()).map((b) => b.session).sort()).toEqual([`${young}-open-tab`, `${young}-referenced`]);
   });
 
   it('ignores a stored draft that no longer reads as a flow', async () => {

@@ -359,6 +359,25 @@ test.describe('the flow editor (web edition)', () => {
     await other.close();
   });
 
+  test('leaves no draft base behind when the page reloads (Web Locks tell the next page it is gone)', async ({ page }) => {
+    await openExample(page);
+    await select(page, 'Drip finished');
+    await field(inspector(page), 'Label').fill('Drip done');
+    await expect(page.getByTestId('save-status')).toHaveText('Saved');
+    const sessions = async () => (await storedRows<{ session: string }>(page, 'draftBases')).map((b) => b.session);
+    const [first] = await sessions();
+    expect(first).toBeTruthy();
+    await page.reload();
+    await expect(page.locator('.react-flow__node')).toHaveCount(nodeCount);
+    await expect.poll(sessions).toEqual([]);
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await waitForStillViewport(page);
+    await select(page, 'Drip done');
+    await field(inspector(page), 'Label').fill('Drip done again');
+    await expect.poll(sessions).toHaveLength(1);
+    expect((await sessions())[0]).not.toBe(first);
+  });
+
   test('brings back what was typed before the last autosave after a crash', async ({ page, context }) => {
     await openExample(page);
     await expect(page.getByTestId('save-status')).toHaveText('Saved');
