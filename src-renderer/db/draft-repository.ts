@@ -81,14 +81,17 @@ export function createDraftRepository(database: StudioDatabase, onError: (e: unk
     fallback().catch(fail);
   };
 
-  /** Makes `document` this session's base of the flow; puts it with `draft` (one transaction) when given. */
-  const rebase = (flowId: string, document: FlowDocument, savedAt: number, draft?: (stamp: number, base: PatchBase) => DraftRecord) => {
+  /**
+   * Makes `document` this session's base of the flow. With `savedAt` of a draft, the draft of that
+   * same document goes with it, in one transaction.
+   */
+  const rebase = (flowId: string, document: FlowDocument, stampAt: number, draftAt?: number) => {
     holdSessionLock();
-    const stamp = (lastStamp = Math.max(lastStamp + 1, savedAt));
+    const stamp = (lastStamp = Math.max(lastStamp + 1, stampAt));
     const next = { stamp, base: patchBase(document) };
     bases.set(flowId, next);
     const baseRecord = { flowId, session, stamp, document };
-    const record = draft?.(stamp, next.base);
+    const record: DraftRecord | undefined = draftAt === undefined ? undefined : { flowId, savedAt: draftAt, patch: { session, base: stamp, ...diffDocument(next.base, document, Infinity)! } };
     issue(
       record ? ['drafts', 'draftBases'] : ['draftBases'],
       (tx) => {
@@ -124,7 +127,7 @@ export function createDraftRepository(database: StudioDatabase, onError: (e: unk
         return true;
       }
       // A new base, put with the first draft against it, in one transaction.
-      rebase(flowId, document, savedAt, (stamp, base) => ({ flowId, savedAt, patch: { session, base: stamp, ...diffDocument(base, document, Infinity)! } }));
+      rebase(flowId, document, savedAt, savedAt);
       return true;
     },
     clear(flowId: string): void {

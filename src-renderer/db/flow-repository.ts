@@ -1,6 +1,6 @@
 import { createEmptyFlow, newId, type FlowDocument } from '../../src-shared/flow/index';
 import { db } from './db';
-import type { FlowRecord, StudioDatabase, VersionRecord, VersionSummary } from './schema';
+import { flowRange, type FlowRecord, type StudioDatabase, type VersionRecord, type VersionSummary } from './schema';
 import { planAutoVersion } from './version-policy';
 
 /** The event a new flow's trigger waits for until the marketer names their own. */
@@ -35,10 +35,19 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
    * the index lacks (times that are not numbers) is read, so it is never taken for a missing one.
    */
   const timesOf = async (id: string): Promise<{ updatedAt: number; createdAt: number } | null> => {
-    const [key] = (await database.flows.where('[id+updatedAt+createdAt]').between([id, -Infinity], [id, Infinity]).keys()) as unknown as [string, number, number][];
+    const [key] = (await database.flows.where('[id+updatedAt+createdAt]').between(...flowRange(id)).keys()) as unknown as [string, number, number][];
     if (key) return { updatedAt: key[1], createdAt: key[2] };
     const row = await database.flows.get(id);
     return row ? { updatedAt: row.updatedAt, createdAt: row.createdAt } : null;
+  };
+  /** A flow's automatic versions' ids and times, from their index (no document read). */
+  const autoVersions = async (flowId: string): Promise<{ id: number; createdAt: number; auto: true }[]> => {
+    const stamps: { id: number; createdAt: number; auto: true }[] = [];
+    await database.versions
+      .where('[flowId+autoAt]')
+      .between(...flowRange(flowId))
+      .eachKey((key, cursor) => void stamps.push({ id: cursor.primaryKey as number, createdAt: (key as unknown as [string, number])[1], auto: true }));
+    return stamps;
   };
   return {
     /**
@@ -93,12 +102,7 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
       await database.transaction('rw', database.flows, database.versions, async () => {
         // From indexes only: each row holds a whole document (megabytes for a big flow).
         const times = await timesOf(id);
-        const stamps: { id: number; createdAt: number; auto: true }[] = [];
-        await database.versions
-          .where('[flowId+autoAt]')
-          .between([id, -Infinity], [id, Infinity])
-          .eachKey((key, cursor) => void stamps.push({ id: cursor.primaryKey as number, createdAt: (key as unknown as [string, number])[1], auto: true }));
-        const plan = planAutoVersion(stamps, updatedAt);
+        const plan = planAutoVersion(await autoVersions(id), updatedAt);
         record = toFlowRecord(document, updatedAt, times?.createdAt ?? updatedAt);
         await database.flows.put(record);
         if (plan.add) await database.versions.add(versionOf(document, 'Autosave', true, updatedAt));
@@ -160,11 +164,11 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
     /** A flow's versions, newest first, from indexes only (no document is read). */
     async listVersions(flowId: string): Promise<VersionSummary[]> {
       return database.transaction('r', database.versions, async () => {
-        const autos = new Set((await database.versions.where('[flowId+autoAt]').between([flowId, -Infinity], [flowId, Infinity]).primaryKeys()) as number[]);
+        const autos = new Set((await autoVersions(flowId)).map((v) => v.id));
         const out: VersionSummary[] = [];
         await database.versions
           .where('[flowId+createdAt+nodeCount+name]')
-          .between([flowId, -Infinity], [flowId, Infinity])
+          .between(...flowRange(flowId))
           .eachKey((key, cursor) => {
             const [, createdAt, nodeCount, name] = key as unknown as [string, number, number, string];
             const id = cursor.primaryKey as number;

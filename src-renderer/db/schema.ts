@@ -31,6 +31,15 @@ export interface VersionRecord {
   document: FlowDocument;
 }
 
+/**
+ * Index bounds of one flow's entries in a compound index that starts with its id and a number
+ * (`[flowId+createdAt]`, `[id+updatedAt+createdAt]`…).
+ */
+export const flowRange = (flowId: string) => [
+  [flowId, -Infinity],
+  [flowId, Infinity],
+] as const;
+
 /** A version as History lists it, read from indexes (its document is read when it is opened). */
 export type VersionSummary = Pick<VersionRecord, 'flowId' | 'createdAt' | 'name' | 'auto' | 'nodeCount'> & { id: number };
 

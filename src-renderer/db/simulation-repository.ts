@@ -1,5 +1,5 @@
 import { db } from './db';
-import type { StudioDatabase } from './schema';
+import { flowRange, type StudioDatabase } from './schema';
 import { runsToPrune } from './simulation-policy';
 import type { SavedPreviewRecord, SimulationRecord } from './simulation-records';
 
@@ -56,9 +56,3 @@ export function createSimulationRepository(database: StudioDatabase, clock: () =
 }
 
 export const simulationRepository = createSimulationRepository(db);
-
-/** Index bounds of a flow's rows in `[flowId+createdAt]`. */
-export const flowRange = (flowId: string) => [
-  [flowId, -Infinity],
-  [flowId, Infinity],
-] as const;

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
-import { flowRange as range, simulationRepository, type SavedRunListing } from './simulation-repository';
+import { flowRange as range } from './schema';
+import { simulationRepository, type SavedRunListing } from './simulation-repository';
 import type { SavedPreviewRecord } from './simulation-records';
 
 // Readers of the simulation tables; simulation-repository.ts writes them (also from the engine worker, which has no React).

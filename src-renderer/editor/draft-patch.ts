@@ -51,7 +51,7 @@ export function diffDocument(base: PatchBase, doc: FlowDocument, limit: number):
  */
 function diffList<T>(base: readonly T[], at: ReadonlyMap<T, number>, items: readonly T[], budget: { left: number }): (number | T)[] | null {
   const out: (number | T)[] = [];
-  let last = -2; // the base index the previous item took, when it was one
+  let last = -2; // the base index the previous item took (-2: it was an item)
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const k = base[i] === item ? i : at.get(item);
@@ -59,15 +59,13 @@ function diffList<T>(base: readonly T[], at: ReadonlyMap<T, number>, items: read
       if (--budget.left < 0) return null;
       out.push(item);
       last = -2;
-    } else if (k === last + 1 && last >= 0) {
-      const tail = out[out.length - 1];
-      if (typeof tail === 'number' && tail < 0) out[out.length - 1] = tail - 1;
-      else out.push(-1);
-      last = k;
-    } else {
-      out.push(k);
-      last = k;
+      continue;
     }
+    const tail = out[out.length - 1];
+    if (k !== last + 1) out.push(k);
+    else if (typeof tail === 'number' && tail < 0) out[out.length - 1] = tail - 1;
+    else out.push(-1);
+    last = k;
   }
   return out;
 }

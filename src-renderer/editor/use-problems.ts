@@ -5,13 +5,16 @@ import { useEditorApi } from './editor-context';
 import type { EditorStore } from './editor-store';
 import { createProblemsCache } from './problems';
 
-const caches = new WeakMap<EditorStore, (doc: FlowDocument) => Problem[]>();
-
-function cacheFor(store: EditorStore) {
-  let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = createProblemsCache()));
-  return cache;
+/** One `make(store)` per editor store, made on first use and dropped with the store. */
+function perStore<T>(make: (store: EditorStore) => T): (store: EditorStore) => T {
+  const made = new WeakMap<EditorStore, T>();
+  return (store) => {
+    if (!made.has(store)) made.set(store, make(store));
+    return made.get(store)!;
+  };
 }
+
+const cacheFor = perStore(() => createProblemsCache());
 
 /** Flows above this many steps are drawn before they are first validated. */
 export const CHECK_AFTER_OPEN_FROM = 500;
@@ -38,13 +41,7 @@ export function createFirstCheck(steps: number, schedule: (run: () => void) => v
   return check;
 }
 
-const firstChecks = new WeakMap<EditorStore, FirstCheck>();
-
-function firstCheckFor(store: EditorStore): FirstCheck {
-  let check = firstChecks.get(store);
-  if (!check) firstChecks.set(store, (check = createFirstCheck(store.getState().doc.nodes.length)));
-  return check;
-}
+const firstCheckFor = perStore((store) => createFirstCheck(store.getState().doc.nodes.length));
 
 /** Whether the open flow has been validated yet (a big flow is, just after it is drawn). */
 export function useProblemsChecked(): boolean {
@@ -97,13 +94,7 @@ export function createCheckedDoc(store: Pick<EditorStore, 'getState' | 'subscrib
   };
 }
 
-const checkedDocs = new WeakMap<EditorStore, CheckedDoc>();
-
-function checkedDocFor(store: EditorStore): CheckedDoc {
-  let doc = checkedDocs.get(store);
-  if (!doc) checkedDocs.set(store, (doc = createCheckedDoc(store)));
-  return doc;
-}
+const checkedDocFor = perStore((store) => createCheckedDoc(store));
 
 const none: Problem[] = [];
 
