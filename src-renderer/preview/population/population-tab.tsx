@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useEditor, useEditorApi } from '../../editor/editor-context';
 import type { EditorState } from '../../editor/editor-store';
 import { DrillDown } from './drill-down';
@@ -13,6 +13,7 @@ import type { PreviewState } from '../preview-store';
 import { AudiencePanel, useAudienceSize } from './audience-panel';
 import { BranchFigures, ConversionFigures, rangeText, RunsNote } from './forecast-figures';
 import { MAX_RUNS, outcomeRangeAt } from './forecast-runs';
+import { warmFlowJson } from '../worker/flow-wire';
 
 const selectPopulation = (s: PreviewState) => s.population;
 const selectSettings = (s: PreviewState) => s.settings;
@@ -33,6 +34,9 @@ const FIELDS: { key: 'users' | 'days' | 'seed' | 'runs'; label: string; min: num
 export function PopulationTab() {
   const population = usePreview(selectPopulation);
   const drillOpen = usePreview(selectDrill);
+  const doc = useEditor(selectDoc);
+  // A run sends the flow to the workers as text: made now while the page is idle, not in the Run click's task.
+  useEffect(() => warmFlowJson(doc), [doc]);
   if (drillOpen && population.status === 'ready') return <DrillDown />;
   return (
     <div className="sim-tab">

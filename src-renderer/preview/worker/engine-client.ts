@@ -1,8 +1,10 @@
 import type { EngineArgs, EngineCall, EngineChannel, EngineMessage, EngineResult } from './engine-protocol';
+import { encodeCall, type WireCall } from './flow-wire';
 
 /** The two ends of a Worker as the client uses them (a real Worker, or an in-process stand-in). */
 export interface EnginePort {
-  postMessage(call: EngineCall, transfer?: Transferable[]): void;
+  /** Calls go encoded (flow documents as their text, see flow-wire.ts). */
+  postMessage(call: WireCall, transfer?: Transferable[]): void;
   onmessage: ((event: { data: EngineMessage }) => void) | null;
   terminate(): void;
 }
@@ -48,7 +50,7 @@ export function createEngineClient(openPort: () => EnginePort): EngineClient {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, options });
         try {
-          connect().postMessage({ id, channel, args } as EngineCall, options?.transfer ?? []);
+          connect().postMessage(encodeCall({ id, channel, args } as EngineCall), options?.transfer ?? []);
         } catch (e) {
           pending.delete(id);
           reject(e instanceof Error ? e : new Error(String(e)));
@@ -65,7 +67,7 @@ export function createEngineClient(openPort: () => EnginePort): EngineClient {
 }
 
 /** A port that runs the handler in this thread (tests, and environments without workers). */
-export function inProcessPort(makeHandler: (post: (m: EngineMessage) => void) => (call: EngineCall) => Promise<void>): EnginePort {
+export function inProcessPort(makeHandler: (post: (m: EngineMessage) => void) => (call: WireCall) => Promise<void>): EnginePort {
   const port: EnginePort = {
     onmessage: null,
     postMessage: (call) => void handle(structuredClone(call)),

@@ -8,6 +8,7 @@ import { createDrillDown, toPopulationView } from '../population/population-data
 import { mergeParts, partBuffers, toPart } from '../population/population-parallel';
 import { combineRuns } from '../population/forecast-runs';
 import { toPreviewView } from './preview-data';
+import { decodeCall, type WireCall } from './flow-wire';
 
 export type Post = (message: EngineMessage, transfer?: Transferable[]) => void;
 
@@ -163,14 +164,16 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
     },
   };
 
-  return async function handle(call: EngineCall): Promise<void> {
-    if (!ENGINE_CHANNELS.includes(call.channel)) return post({ id: call.id, kind: 'error', message: `Unknown engine channel: ${String(call.channel)}` });
+  /** Takes each call as posted (flow documents as their text, see flow-wire.ts). */
+  return async function handle(wire: WireCall): Promise<void> {
+    if (!ENGINE_CHANNELS.includes(wire.channel)) return post({ id: wire.id, kind: 'error', message: `Unknown engine channel: ${String(wire.channel)}` });
     try {
+      const call: EngineCall = decodeCall(wire);
       const handler = handlers[call.channel] as (args: unknown, id: number) => unknown;
       const result = await handler(call.args, call.id);
       post({ id: call.id, kind: 'result', result }, transferables(result));
     } catch (e) {
-      post({ id: call.id, kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      post({ id: wire.id, kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
 }

@@ -2,10 +2,10 @@
 import '../../zod-config';
 import { simulationRepository } from '../../db/simulation-repository';
 import { createEngineHandler } from './engine-handler';
-import type { EngineCall } from './engine-protocol';
+import type { WireCall } from './flow-wire';
 
 // The renderer is typed with the DOM library; of the worker's global scope only these are used.
-const scope = self as unknown as { postMessage(message: unknown, transfer: Transferable[]): void; onmessage: ((event: MessageEvent<EngineCall>) => void) | null };
+const scope = self as unknown as { postMessage(message: unknown, transfer: Transferable[]): void; onmessage: ((event: MessageEvent<WireCall>) => void) | null };
 // Runs are saved from here, where they are held: IndexedDB's copy of a big run costs this thread, not the page's.
 const handle = createEngineHandler((message, transfer) => scope.postMessage(message, transfer ?? []), { saveRun: (record) => simulationRepository.saveRun(record) });
 scope.onmessage = (event) => void handle(event.data);
