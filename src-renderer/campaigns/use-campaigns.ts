@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { flowToLiveChat, flowToOneOff, type FormReading, type LiveChatCampaign, type OneOffCampaign } from '../../src-shared/campaigns/index';
 import type { FlowRecord } from '../db/schema';
-import { useFlows } from '../db/use-flows';
+import { useFlowsOfKinds } from '../db/use-flows';
 
 export interface CampaignEntry<T> {
   record: FlowRecord;
@@ -13,9 +13,12 @@ export interface Campaigns {
   oneOff: CampaignEntry<OneOffCampaign>[];
 }
 
+/** The two simple kinds: only their flows' documents are read (a workflow's can be thousands of steps). */
+const CAMPAIGN_KINDS = ['live-chat', 'one-off'] as const;
+
 /** The stored flows of the two simple kinds, read as forms; `undefined` while loading. */
 export function useCampaigns(): Campaigns | undefined {
-  const flows = useFlows();
+  const flows = useFlowsOfKinds(CAMPAIGN_KINDS);
   return useMemo(() => {
     if (!flows) return undefined;
     const byCreation = [...flows].sort((a, b) => b.createdAt - a.createdAt);

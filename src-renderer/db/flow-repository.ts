@@ -1,6 +1,6 @@
 import { createEmptyFlow, newId, type FlowDocument } from '../../src-shared/flow/index';
 import { db } from './db';
-import { flowRange, type FlowRecord, type StudioDatabase, type VersionRecord, type VersionSummary } from './schema';
+import { FLOW_SUMMARY_INDEX, flowRange, type FlowRecord, type FlowSummary, type StudioDatabase, type VersionRecord, type VersionSummary } from './schema';
 import { planAutoVersion } from './version-policy';
 
 /** The event a new flow's trigger waits for until the marketer names their own. */
@@ -35,7 +35,7 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
    * the index lacks (times that are not numbers) is read, so it is never taken for a missing one.
    */
   const timesOf = async (id: string): Promise<{ updatedAt: number; createdAt: number } | null> => {
-    const [key] = (await database.flows.where('[id+updatedAt+createdAt]').between(...flowRange(id)).keys()) as unknown as [string, number, number][];
+    const [key] = (await database.flows.where(FLOW_SUMMARY_INDEX).between(...flowRange(id)).keys()) as unknown as SummaryKey[];
     if (key) return { updatedAt: key[1], createdAt: key[2] };
     const row = await database.flows.get(id);
     return row ? { updatedAt: row.updatedAt, createdAt: row.createdAt } : null;
@@ -190,7 +190,41 @@ export function createFlowRepository(database: StudioDatabase, clock: () => numb
     async all(): Promise<FlowRecord[]> {
       return database.flows.orderBy('updatedAt').reverse().toArray();
     },
+
+    /**
+     * Every flow as the list shows it, most recently updated first, from an index (no document
+     * is read). A row the index cannot hold (a field that is not a valid key) is read instead, so
+     * no flow is ever left out.
+     */
+    async summaries(): Promise<FlowSummary[]> {
+      return database.transaction('r', database.flows, async () => {
+        const out = ((await database.flows.orderBy(FLOW_SUMMARY_INDEX).keys()) as unknown as SummaryKey[]).map(summaryOf);
+        if (out.length !== (await database.flows.count())) {
+          const listed = new Set(out.map((f) => f.id));
+          const missing = ((await database.flows.toCollection().primaryKeys()) as string[]).filter((id) => !listed.has(id));
+          for (const row of await database.flows.bulkGet(missing)) if (row) out.push(withoutDocument(row));
+        }
+        return out.sort((a, b) => b.updatedAt - a.updatedAt);
+      });
+    },
+
+    /** The stored flows of these kinds, with their documents (the campaigns screen's forms read them). */
+    async ofKinds(kinds: readonly FlowRecord['kind'][]): Promise<FlowRecord[]> {
+      const ids = (await this.summaries()).filter((f) => kinds.includes(f.kind)).map((f) => f.id);
+      return (await database.flows.bulkGet(ids)).filter((r): r is FlowRecord => r !== undefined);
+    },
   };
+}
+
+/** A key of the flows' summary index. */
+type SummaryKey = [id: string, updatedAt: number, createdAt: number, nodeCount: number, kind: FlowRecord['kind'], name: string];
+
+function summaryOf([id, updatedAt, createdAt, nodeCount, kind, name]: SummaryKey): FlowSummary {
+  return { id, name, kind, updatedAt, createdAt, nodeCount };
+}
+
+function withoutDocument({ document: _document, ...summary }: FlowRecord): FlowSummary {
+  return summary;
 }
 
 export type FlowRepository = ReturnType<typeof createFlowRepository>;

@@ -121,6 +121,35 @@ describe('flow repository (IndexedDB)', () => {
     expect((await mine.get('odd'))?.name).toBe('Theirs');
   });
 
+  it('lists flows newest first from an index without reading a document, and still lists a row the index cannot hold', async () => {
+    const flows = createFlowRepository(database, clock);
+    const drip = flow([sendNode('a'), sendNode('b')], [edge('trigger', 'a'), edge('a', 'b')], { name: 'Drip' });
+    const chat = { ...flow([], [], { name: 'Chat' }), campaign: { ...flow([], [], { name: 'Chat' }).campaign, id: 'chat', kind: 'live-chat' as const } };
+    await flows.saveImported([drip]);
+    now += 1_000;
+    await flows.saveImported([chat]);
+    let read = 0;
+    const reading = (row: unknown) => (read++, row);
+    database.flows.hook('reading', reading);
+    try {
+      expect(await flows.summaries()).toEqual([
+        { id: 'chat', name: 'Chat', kind: 'live-chat', nodeCount: 1, updatedAt: now, createdAt: now },
+        { id: drip.campaign.id, name: 'Drip', kind: 'workflow', nodeCount: 3, updatedAt: now - 1_000, createdAt: now - 1_000 },
+      ]);
+      expect(read).toBe(0);
+      // The campaigns screen reads the documents of its kinds only.
+      expect((await flows.ofKinds(['live-chat', 'one-off'])).map((r) => r.document.campaign.name)).toEqual(['Chat']);
+      expect(read).toBe(1);
+      // A row whose listed fields are not all valid keys is not in the index: it is read.
+      await database.flows.put({ ...(await database.flows.get(drip.campaign.id))!, id: 'odd', name: 'Odd', nodeCount: undefined as never });
+      read = 0;
+      expect((await flows.summaries()).map((f) => f.name)).toEqual(['Chat', 'Drip', 'Odd']);
+      expect(read).toBe(1);
+    } finally {
+      database.flows.hook('reading').unsubscribe(reading);
+    }
+  });
+
   it('lists versions newest first from indexes, and reads one version\'s document when asked', async () => {
     const flows = createFlowRepository(database, clock);
     const doc = flow([sendNode('a')], [edge('trigger', 'a')], { name: 'Drip' });

@@ -18,6 +18,12 @@ export interface FlowRecord {
   document: FlowDocument;
 }
 
+/** A flow as the flows list shows it, read from an index (version 10): everything but its document. */
+export type FlowSummary = Omit<FlowRecord, 'document'>;
+
+/** The flows index whose keys hold a whole {@link FlowSummary}: id first, so one flow's entry is `flowRange(id)`. */
+export const FLOW_SUMMARY_INDEX = '[id+updatedAt+createdAt+nodeCount+kind+name]';
+
 /** A snapshot of a flow in its history: named by the marketer, or taken automatically. */
 export interface VersionRecord {
   id?: number;
@@ -33,7 +39,7 @@ export interface VersionRecord {
 
 /**
  * Index bounds of one flow's entries in a compound index that starts with its id and a number
- * (`[flowId+createdAt]`, `[id+updatedAt+createdAt]`…).
+ * (`[flowId+createdAt]`, `FLOW_SUMMARY_INDEX`…).
  */
 export const flowRange = (flowId: string) => [
   [flowId, -Infinity],
@@ -156,6 +162,12 @@ export class StudioDatabase extends Dexie {
             if (version.auto) version.autoAt = version.createdAt;
           }),
       );
+    // Version 10: the flows list (and the campaigns screen, to find its kinds) reads flows from
+    // an index whose keys hold every listed field, not from rows that each hold a whole document:
+    // six 5,000-step flows cost 80-185 ms of the page's thread on every return to the list.
+    // It replaces version 9's `[id+updatedAt+createdAt]`, whose keys it starts with. IndexedDB
+    // fills a new index from the rows it has; nothing to upgrade.
+    this.version(10).stores({ flows: `id, updatedAt, name, ${FLOW_SUMMARY_INDEX}` });
   }
 }
 

@@ -1,11 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from './db';
 import { flowRepository } from './flow-repository';
-import type { FlowRecord, VersionSummary } from './schema';
+import type { FlowRecord, FlowSummary, VersionSummary } from './schema';
 
-/** All flows, most recently updated first; `undefined` while loading. */
-export function useFlows(): FlowRecord[] | undefined {
-  return useLiveQuery(() => db.flows.orderBy('updatedAt').reverse().toArray(), []);
+/** All flows without their documents, most recently updated first; `undefined` while loading. */
+export function useFlows(): FlowSummary[] | undefined {
+  return useLiveQuery(() => flowRepository.summaries(), []);
+}
+
+/** The stored flows of these kinds, with their documents; `undefined` while loading. */
+export function useFlowsOfKinds(kinds: readonly FlowRecord['kind'][]): FlowRecord[] | undefined {
+  return useLiveQuery(() => flowRepository.ofKinds(kinds), [kinds.join()]);
 }
 
 /**

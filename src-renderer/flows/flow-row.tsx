@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { FlowRecord } from '../db/schema';
+import type { FlowSummary } from '../db/schema';
 import { FlowSyncBadges } from '../sync/flow-sync-badges';
 import { formatRelativeTime, kindLabels, plural } from '../ui/format';
 import { CopyIcon, TrashIcon } from '../ui/icons';
 
 interface FlowRowProps {
-  flow: FlowRecord;
+  flow: FlowSummary;
   now: number;
   onOpen: (id: string) => void;
   onDelete: (id: string) => void;
@@ -23,7 +23,7 @@ export function FlowRow({ flow, now, onOpen, onDelete, onDuplicate }: FlowRowPro
         <span className="flow-row__name">{flow.name || 'Untitled flow'}</span>
         <span className="flow-row__meta">
           <span className="tag">{kindLabels[flow.kind]}</span>
-          <span>{plural(flow.nodeCount ?? flow.document.nodes.length, 'step')}</span>
+          <span>{plural(flow.nodeCount, 'step')}</span>
           <time dateTime={updated.toISOString()} title={updated.toLocaleString()}>
             Updated {formatRelativeTime(flow.updatedAt, now)}
           </time>

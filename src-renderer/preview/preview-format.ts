@@ -23,9 +23,8 @@ export const formatClock = (t: number, timeZone = 'UTC'): string => formatter(ti
  * Made on first use, not as the module loads: the page's first `Intl` formatter sets up ICU's
  * number data (~20-30 ms), and the editor opens without showing a count.
  */
-let counts: Intl.NumberFormat | null = null;
-/** 12,345 (one formatter for all: `toLocaleString` builds one per call, slow over thousands of badges). */
-export const formatCount = (n: number): string => (counts ??= new Intl.NumberFormat('en-US')).format(n);
+/** 12,345: the app's one count format (ui/format.ts). */
+export { formatCount } from '../ui/format';
 export const percent = (part: number, whole: number): string => (whole ? `${Math.round((part / whole) * 100)}%` : '0%');
 
 /** The names marketers read for engine outcomes. */

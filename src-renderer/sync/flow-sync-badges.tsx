@@ -1,10 +1,10 @@
-import type { FlowRecord } from '../db/schema';
+import type { FlowSummary } from '../db/schema';
 import { SyncBadge } from './sync-badge';
-import { useFlowSync } from './use-flow-sync';
+import { useListedFlowSync } from './use-flow-sync';
 
 /** The sync state of a listed flow on each backend it was published to (or "Not published"). */
-export function FlowSyncBadges({ flow }: { flow: FlowRecord }) {
-  const views = useFlowSync(flow.id, flow.document);
+export function FlowSyncBadges({ flow }: { flow: FlowSummary }) {
+  const views = useListedFlowSync(flow);
   if (!views) return null;
   return (
     <span className="sync-badges" data-testid="flow-sync">

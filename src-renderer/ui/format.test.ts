@@ -16,6 +16,8 @@ describe('plural', () => {
   it('agrees with the count', () => {
     expect(plural(1, 'node')).toBe('1 node');
     expect(plural(3, 'node')).toBe('3 nodes');
+    // Counts are grouped as everywhere else in the app ("5,000 steps" beside "100,000 users").
+    expect(plural(5000, 'step')).toBe('5,000 steps');
   });
 });
 

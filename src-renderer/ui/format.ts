@@ -30,8 +30,12 @@ export function formatRelativeTime(then: number, now: number, locale = 'en'): st
 
 /** "1 node", "12 nodes". */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
+
+let counts: Intl.NumberFormat | null = null;
+/** 12,345 (one formatter for all: `toLocaleString` builds one per call, slow over thousands of badges). */
+export const formatCount = (n: number): string => (counts ??= new Intl.NumberFormat('en-US')).format(n);
 
 /** A safe file name for an exported flow: "Spring sale!" -> "spring-sale.json". */
 export function exportFileName(name: string): string {

@@ -89,6 +89,9 @@ test.describe('publishing to Chatwoot', () => {
     expect(chatwoot.campaignsOf(flowId)).toHaveLength(1);
     expect(chatwoot.campaignsOf(flowId)[0]).toMatchObject({ title: TITLE, message: 'Comparing plans? We can help you choose.', inbox_id: 1, campaign_type: 'ongoing' });
     await shot(page, 'sync-published.png');
+    // The list reads no documents with its rows: a published flow's own is read to compare, and matches.
+    await page.getByRole('button', { name: 'Back to flows' }).click();
+    await expect(page.getByTestId('flow-row').filter({ hasText: TITLE }).getByTestId('sync-badge')).toHaveAttribute('data-status', 'synced');
   });
 
   test('shows an edit as changed, and republishes it in place', async ({ page, chatwoot }) => {
