@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edge, example, flow, node, sendNode } from '../../src-shared/testing/flow-builders';
-import { layoutFlow, toElkGraph } from './auto-layout';
+import { inThreadLayout, layoutFlow, toElkGraph } from './auto-layout';
 
 // elkjs is a large bundle: its first import alone took 2-6 s on a loaded 2-core machine.
 describe('auto-layout', { timeout: 30_000 }, () => {
@@ -15,7 +15,7 @@ describe('auto-layout', { timeout: 30_000 }, () => {
   });
 
   it('places every node top to bottom: each edge goes down', async () => {
-    const positions = await layoutFlow(doc, new Map());
+    const positions = await layoutFlow(doc, new Map(), inThreadLayout());
     expect(positions.size).toBe(doc.nodes.length);
     for (const edge of doc.edges) expect(positions.get(edge.target)!.y).toBeGreaterThan(positions.get(edge.source)!.y);
     const match = positions.get('tips')!;
@@ -26,7 +26,7 @@ describe('auto-layout', { timeout: 30_000 }, () => {
   it('puts steps not connected to the trigger beside its graph, never on or above the trigger', async () => {
     const doc = flow([sendNode('a'), sendNode('b'), sendNode('loose-1'), node('loose-2', 'end'), sendNode('pair-1'), node('pair-2', 'end')], [edge('trigger', 'a'), edge('a', 'b'), edge('pair-1', 'pair-2')]);
     const sizes = new Map(doc.nodes.map((n) => [n.id, { width: 212, height: 90 }]));
-    const positions = await layoutFlow(doc, sizes);
+    const positions = await layoutFlow(doc, sizes, inThreadLayout());
     const trigger = positions.get('trigger')!;
     const main = ['trigger', 'a', 'b'].map((id) => positions.get(id)!);
     const mainRight = Math.max(...main.map((p) => p.x + 212));

@@ -13,7 +13,7 @@ import { PublishControl } from '../sync/publish-control';
 import { exportFileName, kindLabels, plural } from '../ui/format';
 import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, InfoIcon, KeyboardIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { useProvideEditorUi } from './actions/editor-ui';
-import { layoutFlow } from '../canvas/auto-layout';
+import { useAutoLayout } from './use-auto-layout';
 import { saveFlowText } from './download';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
@@ -42,27 +42,17 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
   // A big flow is validated just after it is drawn: until then the pill says so, not "No problems".
   const checked = useProblemsChecked();
   const summary = checked ? problemSummary(problems) : { text: 'Checking…', tone: 'info' as const };
-  const { getNodes, fitView, zoomIn, zoomOut } = useReactFlow();
+  const { fitView, zoomIn, zoomOut } = useReactFlow();
   const { importFile } = useFlowImport();
-  const [laying, setLaying] = useState(false);
+  const layout = useAutoLayout(api);
   const [shortcuts, setShortcuts] = useState(false);
-
-  const autoLayout = async () => {
-    setLaying(true);
-    try {
-      const sizes = new Map(getNodes().map((n) => [n.id, { width: n.measured?.width ?? 212, height: n.measured?.height ?? 72 }]));
-      api.getState().applyLayout(await layoutFlow(api.getState().doc, sizes));
-    } finally {
-      setLaying(false);
-    }
-  };
 
   // What the editor's actions (editor/actions/) do through the canvas and the top bar.
   useProvideEditorUi(api, {
     fitView: () => void fitView({ duration: 200 }),
     zoomIn: () => void zoomIn({ duration: 150 }),
     zoomOut: () => void zoomOut({ duration: 150 }),
-    autoLayout: () => void autoLayout(),
+    autoLayout: layout.start,
     exportFlow: () => {
       const doc = api.getState().doc;
       void saveFlowText(exportFileName(doc.campaign.name), exportFlowJson(doc));
@@ -94,10 +84,22 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
           <RedoIcon size={17} />
         </button>
         <span className="toolbar__divider" aria-hidden="true" />
-        <button type="button" className="button button--quiet" onClick={() => void autoLayout()} disabled={laying} title="Arrange all steps top to bottom">
-          <LayoutIcon />
-          <span className="topbar-label">Auto-layout</span>
-        </button>
+        {layout.running ? (
+          <>
+            <span className="layout-status" role="status" data-testid="layout-status">
+              <span className="preview-spinner preview-spinner--small" aria-hidden="true" />
+              Arranging {plural(layout.running.steps, 'step')}…
+            </span>
+            <button type="button" className="button button--quiet button--small" onClick={layout.cancel} title="Stop arranging; nothing is moved" data-testid="layout-cancel">
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--quiet" onClick={layout.start} disabled={layout.busy} title="Arrange all steps top to bottom" data-testid="auto-layout">
+            <LayoutIcon />
+            <span className="topbar-label">Auto-layout</span>
+          </button>
+        )}
       </div>
       <div className="topbar__actions">
         <button type="button" className="status-pill" data-tone={SUMMARY_TONE[summary.tone]} aria-expanded={problemsOpen} onClick={() => api.getState().setProblemsOpen(!problemsOpen)} data-testid="problem-count">

@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+import { exportFlowJson, generateFlow } from '../../src-shared/flow/index';
+import { expect, test } from './fixtures';
+
+// ELK's layered layout takes seconds on a big flow (3-6 s for 1,000 steps here, 17-28 s for
+// 5,000): it runs in a worker, the top bar says so and offers Cancel, and the page stays usable.
+const STEPS = 1000;
+
+test.describe.configure({ timeout: 180_000 });
+
+async function openBigFlow(page: Page): Promise<void> {
+  await page.goto('/');
+  const text = exportFlowJson(generateFlow({ nodes: STEPS, seed: 5 }));
+  await page.getByTestId('import-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await expect(page.locator('.flow-title__count')).toHaveText('1,000 steps');
+}
+
+test('auto-layout of a big flow runs beside the page: it can be cancelled, and it moves steps only if the flow did not change meanwhile', async ({ page }) => {
+  await openBigFlow(page);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toBeDisabled();
+
+  // Started, then cancelled: nothing moves.
+  await page.getByTestId('auto-layout').click();
+  await expect(page.getByTestId('layout-status')).toHaveText('Arranging 1,000 steps…');
+  // The page answers meanwhile: a step can be selected and read in the inspector.
+  await page.locator('.react-flow__node[data-id="trigger"]').click();
+  await expect(page.getByRole('tab', { name: 'Step' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('layout-cancel').click();
+  await expect(page.getByTestId('layout-status')).toBeHidden();
+  await expect(page.getByTestId('auto-layout')).toBeEnabled();
+  await expect(undo).toBeDisabled();
+
+  // Run to the end: the steps move, as one undoable change.
+  await page.getByTestId('auto-layout').click();
+  await expect(page.getByTestId('layout-status')).toBeVisible();
+  await expect(page.getByTestId('layout-status')).toBeHidden({ timeout: 120_000 });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(undo).toBeDisabled();
+
+  // The flow changes while the layout is worked out: nothing is moved, and the notice says why.
+  await page.getByTestId('auto-layout').click();
+  await expect(page.getByTestId('layout-status')).toBeVisible();
+  await page.getByRole('tab', { name: 'Campaign' }).click();
+  await page.getByLabel('Campaign name').fill('Renamed while arranging');
+  await expect(page.getByTestId('flow-name')).toHaveText('Renamed while arranging');
+  await expect(page.getByTestId('layout-status')).toBeHidden({ timeout: 120_000 });
+  await expect(page.getByTestId('canvas-notice')).toContainText('The flow changed while its layout was worked out, so nothing was moved.');
+  await undo.click();
+  await expect(page.getByTestId('flow-name')).not.toHaveText('Renamed while arranging');
+  await expect(undo).toBeDisabled();
+});
