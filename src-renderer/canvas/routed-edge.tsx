@@ -10,6 +10,15 @@ const MAX_ROUTED_NODES = 300;
 const selectNodes = (s: ReactFlowState) => (s.nodes.length > MAX_ROUTED_NODES ? null : s.nodes);
 
 /**
+ * Below this zoom a label's 12 px text is under 4 px on screen: labels are not drawn. Each one
+ * drawn is an SVG text React Flow measures (`getBBox`) and then draws again: with a 5,000-step
+ * flow fitted to the window that was ~0.8 s of a 2.4 s task, for text no one can read.
+ */
+export const LABEL_MIN_ZOOM = 0.3;
+// A boolean, so edges re-render when the zoom crosses the limit, not on every zoom step.
+const selectLabelsShown = (s: ReactFlowState) => s.transform[2] >= LABEL_MIN_ZOOM;
+
+/**
  * An edge that goes around cards rather than behind them, with its label where it covers no
  * card (see edge-route.ts). Flows laid out across the page, and very large flows, get the plain
  * smooth-step shape. In a population or live preview it carries the run's volume: the count on
@@ -30,13 +39,14 @@ export function RoutedEdge(props: EdgeProps) {
   }, [nodes, store, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition]);
   const [plainPath, plainX, plainY] = route ? ['', 0, 0] : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const volume = useEdgeVolume(id);
+  const labelsShown = useStore(selectLabelsShown);
   const edge = (
     <BaseEdge
       id={id}
       path={route?.path ?? plainPath}
       labelX={route?.labelX ?? plainX}
       labelY={route?.labelY ?? plainY}
-      label={volume ? (label ? `${String(label)} · ${volume.count}` : volume.count) : label}
+      label={!labelsShown ? undefined : volume ? (label ? `${String(label)} · ${volume.count}` : volume.count) : label}
       labelStyle={labelStyle}
       labelShowBg={labelShowBg}
       labelBgStyle={labelBgStyle}

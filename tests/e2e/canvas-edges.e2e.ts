@@ -56,3 +56,21 @@ test('every edge ends in the one arrowhead the canvas defines, in edit mode and 
   await expect(page.getByTestId('preview-panel')).toBeVisible();
   await check();
 });
+
+test('edge labels are not drawn when zoomed out past reading (each one costs a text measure), and come back on zooming in', async ({ page }) => {
+  await openOnboarding(page);
+  const labels = page.locator('.react-flow__edge-textwrapper');
+  await expect.poll(() => labels.count()).toBeGreaterThan(3);
+  const zoom = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  await page.locator('.react-flow__pane').click({ position: { x: 400, y: 300 } });
+  // Zoom out until the canvas is below 0.3 (the limit in routed-edge.tsx).
+  for (let i = 0; i < 12 && (await zoom()) >= 0.3; i++) {
+    await page.keyboard.press('Control+-');
+    await page.waitForTimeout(250);
+  }
+  expect(await zoom()).toBeLessThan(0.3);
+  await expect(labels).toHaveCount(0);
+  expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(3);
+  await page.keyboard.press('Control+1');
+  await expect.poll(() => labels.count()).toBeGreaterThan(3);
+});
