@@ -2,21 +2,13 @@ import { BaseEdge, getSmoothStepPath, Position, useStore, useStoreApi, type Edge
 import { useMemo } from 'react';
 import { useEdgeVolume } from '../preview/canvas-overlay';
 import { routeDown, type Box } from './edge-route';
+import { selectReadable } from './zoom-detail';
 
 /** Past this many steps, routing every edge around every card costs more than it helps. */
 const MAX_ROUTED_NODES = 300;
 // Routes depend on every card's place, so a routed edge follows all node changes; past the
 // limit there is no route and an edge need not re-render whenever any node moves.
 const selectNodes = (s: ReactFlowState) => (s.nodes.length > MAX_ROUTED_NODES ? null : s.nodes);
-
-/**
- * Below this zoom a label's 12 px text is under 4 px on screen: labels are not drawn. Each one
- * drawn is an SVG text React Flow measures (`getBBox`) and then draws again: with a 5,000-step
- * flow fitted to the window that was ~0.8 s of a 2.4 s task, for text no one can read.
- */
-export const LABEL_MIN_ZOOM = 0.3;
-// A boolean, so edges re-render when the zoom crosses the limit, not on every zoom step.
-const selectLabelsShown = (s: ReactFlowState) => s.transform[2] >= LABEL_MIN_ZOOM;
 
 /**
  * An edge that goes around cards rather than behind them, with its label where it covers no
@@ -39,7 +31,8 @@ export function RoutedEdge(props: EdgeProps) {
   }, [nodes, store, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition]);
   const [plainPath, plainX, plainY] = route ? ['', 0, 0] : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const volume = useEdgeVolume(id);
-  const labelsShown = useStore(selectLabelsShown);
+  // Zoomed out past reading, no label (see zoom-detail.ts).
+  const labelsShown = useStore(selectReadable);
   const edge = (
     <BaseEdge
       id={id}

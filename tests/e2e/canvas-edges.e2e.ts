@@ -57,11 +57,19 @@ test('every edge ends in the one arrowhead the canvas defines, in edit mode and 
   await check();
 });
 
-test('edge labels are not drawn when zoomed out past reading (each one costs a text measure), and come back on zooming in', async ({ page }) => {
+test('zoomed out past reading, cards are drawn without text and edges without labels, at the same size; zooming in brings them back', async ({ page }) => {
   await openOnboarding(page);
   const labels = page.locator('.react-flow__edge-textwrapper');
   await expect.poll(() => labels.count()).toBeGreaterThan(3);
   const zoom = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  // A card's size in flow units, full and then far: edges meet both at the same points.
+  const cardSize = async () => {
+    const box = (await page.locator('.react-flow__node[data-id="welcome"] .node-card').boundingBox())!;
+    const z = await zoom();
+    return { width: Math.round(box.width / z), height: Math.round(box.height / z) };
+  };
+  const full = await cardSize();
+  await expect(page.locator('.node-card__label').first()).toBeVisible();
   await page.locator('.react-flow__pane').click({ position: { x: 400, y: 300 } });
   // Zoom out until the canvas is below 0.3 (the limit in routed-edge.tsx).
   for (let i = 0; i < 12 && (await zoom()) >= 0.3; i++) {
@@ -70,7 +78,13 @@ test('edge labels are not drawn when zoomed out past reading (each one costs a t
   }
   expect(await zoom()).toBeLessThan(0.3);
   await expect(labels).toHaveCount(0);
+  await expect(page.locator('.node-card__label')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node[data-id="welcome"] .node-card--far')).toHaveCount(1);
+  const far = await cardSize();
+  expect(Math.abs(far.width - full.width), `far ${JSON.stringify(far)} vs full ${JSON.stringify(full)}`).toBeLessThanOrEqual(2);
+  expect(Math.abs(far.height - full.height), `far ${JSON.stringify(far)} vs full ${JSON.stringify(full)}`).toBeLessThanOrEqual(2);
   expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(3);
   await page.keyboard.press('Control+1');
   await expect.poll(() => labels.count()).toBeGreaterThan(3);
+  await expect(page.locator('.node-card__label').first()).toBeVisible();
 });

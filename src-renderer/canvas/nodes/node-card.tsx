@@ -1,7 +1,8 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { NodeOverlayBadge, nodeOverlayClass, useNodeOverlay } from '../../preview/canvas-overlay';
 import type { CanvasNode } from '../to-react-flow';
 import { nodeIcons } from './node-icons';
+import { selectReadable } from '../zoom-detail';
 
 /** Outputs share their side evenly; labels and handles use the same offsets so they line up. */
 function offsetOf(index: number, count: number): string {
@@ -22,15 +23,39 @@ export function NodeCard({ id, data, selected, isConnectable }: NodeProps<Canvas
   const inputSide = vertical ? Position.Top : Position.Left;
   const outputSide = vertical ? Position.Bottom : Position.Right;
   const labelled = data.outputs.length > 1 || data.outputs.some((output) => output.id !== 'next');
-  return (
-    <div
-      className={`node-card node-card--${data.kind} node-card--${data.direction}${labelled ? ' has-outputs' : ''}${selected ? ' is-selected' : ''}${data.errors ? ' has-errors' : ''}${nodeOverlayClass(overlay)}`}
-      data-kind={data.kind}
-      data-label={data.label}
-      data-preview={overlay?.kind === 'journey' ? overlay.role : undefined}
-    >
-      <NodeOverlayBadge id={id} overlay={overlay} />
+  const readable = useStore(selectReadable);
+  const className = `node-card node-card--${data.kind} node-card--${data.direction}${labelled ? ' has-outputs' : ''}${selected ? ' is-selected' : ''}${data.errors ? ' has-errors' : ''}${nodeOverlayClass(overlay)}`;
+  const handles = (
+    <>
       {hasInput && <Handle type="target" position={inputSide} isConnectable={isConnectable} className="node-card__handle node-card__handle--in" />}
+      {data.outputs.map((output, index) => {
+        const offset = offsetOf(index, data.outputs.length);
+        return (
+          <Handle
+            key={output.id}
+            id={output.id}
+            type="source"
+            position={outputSide}
+            isConnectable={isConnectable}
+            className={`node-card__handle node-card__handle--out node-card__handle--${output.id}`}
+            style={vertical ? { left: offset } : { top: offset }}
+            title={output.label}
+          />
+        );
+      })}
+    </>
+  );
+  if (!readable) {
+    // Zoomed out past reading (zoom-detail.ts): the card's box, colour and handles, no text.
+    return (
+      <div className={`${className} node-card--far`} data-kind={data.kind} data-label={data.label} title={data.label}>
+        {handles}
+      </div>
+    );
+  }
+  return (
+    <div className={className} data-kind={data.kind} data-label={data.label} data-preview={overlay?.kind === 'journey' ? overlay.role : undefined}>
+      <NodeOverlayBadge id={id} overlay={overlay} />
       <header className="node-card__header">
         <span className="node-card__icon" aria-hidden="true">
           {icon}
@@ -65,21 +90,7 @@ export function NodeCard({ id, data, selected, isConnectable }: NodeProps<Canvas
           ))}
         </footer>
       )}
-      {data.outputs.map((output, index) => {
-        const offset = offsetOf(index, data.outputs.length);
-        return (
-          <Handle
-            key={output.id}
-            id={output.id}
-            type="source"
-            position={outputSide}
-            isConnectable={isConnectable}
-            className={`node-card__handle node-card__handle--out node-card__handle--${output.id}`}
-            style={vertical ? { left: offset } : { top: offset }}
-            title={output.label}
-          />
-        );
-      })}
+      {handles}
     </div>
   );
 }
