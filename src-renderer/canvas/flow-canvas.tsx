@@ -32,7 +32,7 @@ import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
 import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
-import { readableView, useReadableFit, type PlannedView } from './use-readable-fit';
+import { fitsReadably, readableView, useReadableFit, type PlannedView } from './use-readable-fit';
 import { MinimapIcon } from '../ui/icons';
 
 export const GRID = 20;
@@ -89,7 +89,7 @@ export function FlowCanvas() {
   const api = useEditorApi();
   const { doc, selection, direction, focus, fitRequest } = useEditor(useShallow(selectView));
   const problems = useProblems();
-  const { screenToFlowPosition, getInternalNode, setCenter, getZoom, fitView } = useReactFlow();
+  const { screenToFlowPosition, getInternalNode, setCenter, getZoom, fitView, getNodes, setViewport } = useReactFlow();
   const [project] = useState(createCanvasProjection);
   const [showMinimap, setShowMinimap] = useState(() => api.getState().doc.nodes.length <= MINIMAP_DEFAULT_MAX);
   const [measured, setMeasured] = useState(() => new Map<string, { width: number; height: number }>());
@@ -235,9 +235,16 @@ export function FlowCanvas() {
   }, [focus, getInternalNode, setCenter, getZoom]);
 
   // After an auto-layout: runs once React Flow has the new positions (child effects run first).
+  // The whole flow when it fits readably; otherwise its entry at a readable zoom, as on opening:
+  // 5,000 steps fitted whole are ~600 unreadable cards to draw.
   useEffect(() => {
-    if (fitRequest) void fitView({ padding: 0.15, duration: 250, maxZoom: 1 });
-  }, [fitRequest, fitView]);
+    if (!fitRequest) return;
+    const width = canvasRef.current?.offsetWidth ?? 0;
+    const height = canvasRef.current?.offsetHeight ?? 0;
+    const nodes = getNodes();
+    if (width > 0 && height > 0 && !fitsReadably(nodes, width, height)) void setViewport(readableView(nodes, width, height), { duration: 250 });
+    else void fitView({ padding: 0.15, duration: 250, maxZoom: 1 });
+  }, [fitRequest, fitView, getNodes, setViewport]);
 
   return (
     <div ref={canvasRef} className="canvas" data-testid="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>

@@ -37,6 +37,9 @@ test('auto-layout of a big flow runs beside the page: it can be cancelled, and i
   await expect(page.getByTestId('layout-status')).toBeVisible();
   await expect(page.getByTestId('layout-status')).toBeHidden({ timeout: 120_000 });
   await expect(undo).toBeEnabled();
+  // Too big to read whole: the view goes to its entry at a readable zoom, as on opening.
+  await expect(page.locator('.react-flow__node[data-id="trigger"] .node-card__label')).toBeInViewport();
+  await expect.poll(() => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)).toBeGreaterThanOrEqual(0.5);
   await undo.click();
   await expect(undo).toBeDisabled();
 
