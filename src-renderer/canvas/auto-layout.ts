@@ -64,33 +64,36 @@ export class LayoutCancelled extends Error {
 }
 
 /**
- * ELK in a Web Worker of its own, started for this layout and ended after it: ELK's layered
- * algorithm took 3 s for 1,000 steps and 17-28 s for 5,000 (Chromium, Node), all of it a
- * frozen page when it ran in the page's thread. Cancelling ends the worker.
+ * ELK in a Web Worker: ELK's layered algorithm took 3 s for 1,000 steps and 17-28 s for 5,000
+ * (Chromium, Node), all of it a frozen page when it ran in the page's thread. The worker starts
+ * on the first layout and is kept for the next ones (loading ELK in it takes a moment); `cancel`
+ * ends it (the next layout starts another), `dispose` too.
  */
-export function workerLayout(): LayoutRunner {
+export function workerLayout(): LayoutRunner & { dispose(): void } {
   let elk: { layout(graph: ElkNode): Promise<ElkNode>; terminateWorker(): void } | null = null;
   let stop: ((e: Error) => void) | null = null;
-  const stopped = new Promise<never>((_, reject) => (stop = reject));
-  stopped.catch(() => undefined);
-  let cancelled = false;
+  const end = () => {
+    elk?.terminateWorker();
+    elk = null;
+  };
   return {
     async layout(graph) {
-      // elkjs's API (small) on the page; the algorithm (large) loads in the worker.
-      const { default: ELK } = await Promise.race([import('elkjs/lib/elk-api.js'), stopped]);
-      elk = new ELK({ workerFactory: () => new Worker(new URL('./elk.worker.ts', import.meta.url), { type: 'module', name: 'layout' }) });
+      const cancelled = new Promise<never>((_, reject) => (stop = reject));
+      cancelled.catch(() => undefined);
       try {
-        return await Promise.race([elk.layout(graph), stopped]);
+        // elkjs's API (small) on the page; the algorithm (large) loads in the worker.
+        const { default: ELK } = await Promise.race([import('elkjs/lib/elk-api.js'), cancelled]);
+        elk ??= new ELK({ workerFactory: () => new Worker(new URL('./elk.worker.ts', import.meta.url), { type: 'module', name: 'layout' }) });
+        return await Promise.race([elk.layout(graph), cancelled]);
       } finally {
-        elk.terminateWorker();
+        stop = null;
       }
     },
     cancel() {
-      if (cancelled) return;
-      cancelled = true;
-      elk?.terminateWorker();
+      end();
       stop?.(new LayoutCancelled());
     },
+    dispose: end,
   };
 }
 

@@ -32,7 +32,8 @@ import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
 import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
-import { fitsReadably, readableView, useReadableFit, type PlannedView } from './use-readable-fit';
+import { fitZoomOf, readableView, useReadableFit, type PlannedView } from './use-readable-fit';
+import { READABLE_ZOOM } from './zoom-detail';
 import { MinimapIcon } from '../ui/icons';
 
 export const GRID = 20;
@@ -235,14 +236,14 @@ export function FlowCanvas() {
   }, [focus, getInternalNode, setCenter, getZoom]);
 
   // After an auto-layout: runs once React Flow has the new positions (child effects run first).
-  // The whole flow when it fits readably; otherwise its entry at a readable zoom, as on opening:
-  // 5,000 steps fitted whole are ~600 unreadable cards to draw.
+  // The whole flow, unless fitting it would draw its cards without text (zoom-detail.ts): then
+  // its entry at a readable zoom, as on opening (5,000 steps fitted whole are ~600 boxes).
   useEffect(() => {
     if (!fitRequest) return;
     const width = canvasRef.current?.offsetWidth ?? 0;
     const height = canvasRef.current?.offsetHeight ?? 0;
     const nodes = getNodes();
-    if (width > 0 && height > 0 && !fitsReadably(nodes, width, height)) void setViewport(readableView(nodes, width, height), { duration: 250 });
+    if (width > 0 && height > 0 && fitZoomOf(nodes, width, height) < READABLE_ZOOM) void setViewport(readableView(nodes, width, height), { duration: 250 });
     else void fitView({ padding: 0.15, duration: 250, maxZoom: 1 });
   }, [fitRequest, fitView, getNodes, setViewport]);
 

@@ -36,9 +36,13 @@ export function nodesBounds(nodes: readonly Pick<Node, 'position' | 'measured' |
  * main thread hundreds of milliseconds a frame, so the view the user has stays.
  */
 export function fitsReadably(nodes: Node[], width: number, height: number): boolean {
+  return fitZoomOf(nodes, width, height) >= minReadableZoom * 0.75;
+}
+
+/** The zoom that fits every node in a `width` × `height` view (with the first view's padding). */
+export function fitZoomOf(nodes: Node[], width: number, height: number): number {
   const bounds = nodesBounds(nodes);
-  const fitZoom = Math.min((width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height);
-  return fitZoom >= minReadableZoom * 0.75;
+  return Math.min((width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height);
 }
 
 

@@ -22,17 +22,22 @@ export interface AutoLayout {
  */
 export function useAutoLayout(api: EditorStore): AutoLayout {
   const { getNodes } = useReactFlow();
+  // One worker for the editor's layouts, ended with the editor.
+  const [worker] = useState(workerLayout);
   const runner = useRef<LayoutRunner | null>(null);
   const [busy, setBusy] = useState(false);
   const [running, setRunning] = useState<{ steps: number } | null>(null);
 
-  useEffect(() => () => runner.current?.cancel(), []);
+  useEffect(() => () => {
+    runner.current?.cancel();
+    worker.dispose();
+  }, [worker]);
 
   const start = useCallback(() => {
     if (runner.current) return;
     const doc = api.getState().doc;
     const sizes = new Map(getNodes().map((n) => [n.id, { width: n.measured?.width ?? 212, height: n.measured?.height ?? 72 }]));
-    const mine = workerLayout();
+    const mine = worker;
     runner.current = mine;
     setBusy(true);
     const shown = setTimeout(() => setRunning({ steps: doc.nodes.length }), LAYOUT_SHOWN_AFTER_MS);
@@ -51,7 +56,7 @@ export function useAutoLayout(api: EditorStore): AutoLayout {
         setBusy(false);
         setRunning(null);
       });
-  }, [api, getNodes]);
+  }, [api, getNodes, worker]);
 
   const cancel = useCallback(() => {
     runner.current?.cancel();

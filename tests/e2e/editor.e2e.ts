@@ -21,6 +21,8 @@ const field = (root: Locator, label: string) => root.getByLabel(label, { exact: 
 /** Auto-layout and fit, so the next block has room on the left and every handle is on screen. */
 async function tidy(page: Page) {
   await page.getByRole('button', { name: 'Auto-layout' }).click();
+  // ELK works in a worker: the button is back once the layout is applied.
+  await expect(page.getByTestId('auto-layout')).toBeEnabled({ timeout: 60_000 });
   // Layout and fit animate: wait until the canvas stops moving.
   await waitForStillViewport(page);
 }
