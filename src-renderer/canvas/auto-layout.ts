@@ -67,15 +67,11 @@ export class LayoutCancelled extends Error {
  * ELK in a Web Worker: ELK's layered algorithm took 3 s for 1,000 steps and 17-28 s for 5,000
  * (Chromium, Node), all of it a frozen page when it ran in the page's thread. The worker starts
  * on the first layout and is kept for the next ones (loading ELK in it takes a moment); `cancel`
- * ends it (the next layout starts another), `dispose` too.
+ * ends it (the next layout starts another).
  */
-export function workerLayout(): LayoutRunner & { dispose(): void } {
+export function workerLayout(): LayoutRunner {
   let elk: { layout(graph: ElkNode): Promise<ElkNode>; terminateWorker(): void } | null = null;
   let stop: ((e: Error) => void) | null = null;
-  const end = () => {
-    elk?.terminateWorker();
-    elk = null;
-  };
   return {
     async layout(graph) {
       const cancelled = new Promise<never>((_, reject) => (stop = reject));
@@ -90,10 +86,10 @@ export function workerLayout(): LayoutRunner & { dispose(): void } {
       }
     },
     cancel() {
-      end();
+      elk?.terminateWorker();
+      elk = null;
       stop?.(new LayoutCancelled());
     },
-    dispose: end,
   };
 }
 

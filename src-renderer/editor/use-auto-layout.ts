@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { LayoutCancelled, layoutFlow, workerLayout, type LayoutRunner } from '../canvas/auto-layout';
+import { LayoutCancelled, layoutFlow, workerLayout } from '../canvas/auto-layout';
 import type { EditorStore } from './editor-store';
 
 /** How long a layout runs before the top bar says so (and offers Cancel): small flows take a blink. */
@@ -22,26 +22,22 @@ export interface AutoLayout {
  */
 export function useAutoLayout(api: EditorStore): AutoLayout {
   const { getNodes } = useReactFlow();
-  // One worker for the editor's layouts, ended with the editor.
+  // One worker for the editor's layouts; cancelling ends it, and so does closing the editor.
   const [worker] = useState(workerLayout);
-  const runner = useRef<LayoutRunner | null>(null);
+  const active = useRef(false);
   const [busy, setBusy] = useState(false);
   const [running, setRunning] = useState<{ steps: number } | null>(null);
 
-  useEffect(() => () => {
-    runner.current?.cancel();
-    worker.dispose();
-  }, [worker]);
+  useEffect(() => () => worker.cancel(), [worker]);
 
   const start = useCallback(() => {
-    if (runner.current) return;
+    if (active.current) return;
     const doc = api.getState().doc;
     const sizes = new Map(getNodes().map((n) => [n.id, { width: n.measured?.width ?? 212, height: n.measured?.height ?? 72 }]));
-    const mine = worker;
-    runner.current = mine;
+    active.current = true;
     setBusy(true);
     const shown = setTimeout(() => setRunning({ steps: doc.nodes.length }), LAYOUT_SHOWN_AFTER_MS);
-    void layoutFlow(doc, sizes, mine)
+    void layoutFlow(doc, sizes, worker)
       .then((positions) => {
         if (api.getState().doc === doc) api.getState().applyLayout(positions);
         else api.getState().notify('The flow changed while its layout was worked out, so nothing was moved. Run Auto-layout again to arrange it.', 'info');
@@ -52,15 +48,11 @@ export function useAutoLayout(api: EditorStore): AutoLayout {
       })
       .finally(() => {
         clearTimeout(shown);
-        if (runner.current === mine) runner.current = null;
+        active.current = false;
         setBusy(false);
         setRunning(null);
       });
   }, [api, getNodes, worker]);
 
-  const cancel = useCallback(() => {
-    runner.current?.cancel();
-  }, []);
-
-  return { running, busy, start, cancel };
+  return { running, busy, start, cancel: worker.cancel };
 }
