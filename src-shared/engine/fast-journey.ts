@@ -72,6 +72,8 @@ export class FastJourney {
    * what exits read, see `tick`.
    */
   private checkedAt = -1;
+  /** Whether `data` reads the contact's live records, which the runner brings up to date (`JourneyInput.liveRecords`). */
+  private readonly live: boolean;
 
   constructor(
     /** (Read by fast-journey-state.ts, which names each node's region.) */
@@ -79,7 +81,8 @@ export class FastJourney {
     input: JourneyInput,
     adopted?: JourneyData,
   ) {
-    this.d = adopted ?? initialData(input);
+    this.live = !adopted && input.liveRecords === true;
+    this.d = adopted ?? initialData(input, this.live);
   }
 
   /**
@@ -166,7 +169,7 @@ export class FastJourney {
 
   act(action: UserAction): void {
     if (!this.running) return;
-    recordAction(this.d, action);
+    recordAction(this.d, action, !this.live);
     checkGoal(this.flow, this.d);
     this.checkedAt = -1;
     FastJourney.size = 0;

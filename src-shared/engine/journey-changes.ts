@@ -1,7 +1,7 @@
 import { stepName, type Scalar } from '../flow';
 import type { ConditionEnv } from './conditions';
 import type { CompiledFlow } from './graph';
-import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
+import type { EventRecord, JourneyData, JourneyInput, Millis, UserAction, UserProfile } from './types';
 
 /**
  * The changes a journey undergoes, as mutations of a draft. The machine applies them to a copy
@@ -9,13 +9,16 @@ import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
  * each node kind does lives in its runtime (src-shared/flow/nodes/<kind>-runtime.ts), which
  * builds on these; this module imports no runtime, so runtimes can import it.
  */
-export function initialData(input: JourneyInput): JourneyData {
+export function initialData(input: JourneyInput, shareRecords = false): JourneyData {
+  // `shareRecords`: the fast path's journeys on live records (see `JourneyInput.liveRecords`).
+  const p = input.profile;
+  const live = shareRecords && input.events ? input.events : null;
   return {
     journeyId: input.journeyId,
     flowId: input.flowId ?? '',
     time: input.time,
-    profile: { ...input.profile, attributes: { ...input.profile.attributes }, tags: [...input.profile.tags], segments: [...input.profile.segments] },
-    events: input.events ? [...input.events] : [],
+    profile: live ? p : { ...p, attributes: { ...p.attributes }, tags: [...p.tags], segments: [...p.segments] },
+    events: live ?? (input.events ? [...input.events] : []),
     lastMessage: null,
     conversations: [],
     via: {},
@@ -50,39 +53,39 @@ export function inputEventName(a: UserAction): string {
   return a.type === 'message' ? 'user.messaged' : a.type === 'event' ? 'user.event' : a.type === 'page_visit' ? 'user.visited' : a.type === 'attribute' ? 'user.attribute' : a.type === 'tag' ? 'user.tagged' : 'user.segment';
 }
 
-/** Applies what the user did to the journey's view of them. */
-export function recordAction(d: JourneyData, a: UserAction): void {
+/**
+ * Applies what the user did to the journey's view of them: the input's time and name, the
+ * message being handled, and (unless `records` is false: the journey reads the contact's live
+ * records, already brought up to date, see `JourneyInput.liveRecords`) their profile and events.
+ */
+export function recordAction(d: JourneyData, a: UserAction, records = true): void {
   d.time = a.at;
   d.cause = inputEventName(a);
   d.inputMessage = null;
-  switch (a.type) {
-    case 'message':
-      d.lastMessage = a.text;
-      d.inputMessage = a.text;
-      break;
-    case 'event':
-      d.events.push({ name: a.name, at: a.at, properties: a.properties ?? {} });
-      break;
-    case 'page_visit':
-      d.events.push({ name: 'page.visited', at: a.at, properties: { url: a.url, seconds: a.seconds } });
-      break;
-    case 'attribute':
-      if (a.value === null) delete d.profile.attributes[a.name];
-      else d.profile.attributes[a.name] = a.value as Scalar;
-      break;
-    case 'tag':
-      toggle(d.profile.tags, a.tag, a.present);
-      break;
-    case 'segment':
-      toggle(d.profile.segments, a.segment, a.present);
-      break;
-  }
+  if (a.type === 'message') {
+    d.lastMessage = a.text;
+    d.inputMessage = a.text;
+  } else if (records) applyToProfile(d.profile, d.events, a);
 }
 
-function toggle(list: string[], item: string, present: boolean): void {
-  const i = list.indexOf(item);
-  if (present && i < 0) list.push(item);
-  if (!present && i >= 0) list.splice(i, 1);
+/**
+ * Applies one action to a contact's record (profile and event history): the user's own, which
+ * journeys that start later copy (the preview's users and the runner's stored contacts alike),
+ * and each journey's copy.
+ */
+export function applyToProfile(p: UserProfile, events: EventRecord[], a: UserAction): void {
+  if (a.type === 'event') events.push({ name: a.name, at: a.at, properties: a.properties ?? {} });
+  else if (a.type === 'page_visit') events.push({ name: 'page.visited', at: a.at, properties: { url: a.url, seconds: a.seconds } });
+  else if (a.type === 'attribute') {
+    if (a.value === null) delete p.attributes[a.name];
+    else p.attributes[a.name] = a.value as Scalar;
+  } else if (a.type === 'tag' || a.type === 'segment') {
+    const list = a.type === 'tag' ? p.tags : p.segments;
+    const item = a.type === 'tag' ? a.tag : a.segment;
+    const i = list.indexOf(item);
+    if (a.present && i < 0) list.push(item);
+    if (!a.present && i >= 0) list.splice(i, 1);
+  }
 }
 
 export function recordTick(d: JourneyData, at: Millis): void {

@@ -1,7 +1,10 @@
 import type { FlowDocument } from '../flow';
 import { entryDecision, scheduledAt, triggerFires } from './entry';
 import { checkGoalAfterEnd } from './decisions';
+import { applyToProfile } from './journey-changes';
 import { compileFlow } from './graph';
+
+export { applyToProfile } from './journey-changes';
 import type { EventRecord, JourneyData, JourneyInput, Millis, SentMessage, UserAction, UserProfile } from './types';
 
 /** One journey being stepped: by the XState machine or by the fast path (same semantics). */
@@ -25,8 +28,10 @@ export interface Stepper {
 export type JourneyInputRecord = { journey: number } & ({ kind: 'entry'; at: Millis } | { kind: 'tick'; at: Millis } | { kind: 'action'; action: UserAction } | { kind: 'converted'; at: Millis });
 
 /**
- * Creates a journey's stepper. The journey must copy what it keeps of `input`'s profile and
- * events (`initialData` does): without recorded inputs the runner hands over its live records.
+ * Creates a journey's stepper. Without recorded inputs the runner hands over its live records
+ * (`input.liveRecords`), brought up to date with each action before the journeys get it: the
+ * journey reads them as they are (the fast path) or copies them (the machine, which applies each
+ * action to its own copy).
  */
 export type StepperFactory = (input: JourneyInput) => Stepper;
 
@@ -91,11 +96,10 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
       return;
     }
     entries.push(at);
-    // Copies: the user's record keeps changing after this journey starts.
     // Copies when the input is kept for replays: the user's record keeps changing after this
-    // journey starts. Otherwise the stepper's own copy (see StepperFactory) is enough.
+    // journey starts. Otherwise the stepper gets the live records (see StepperFactory).
     const snapshot = record ? { ...profile, attributes: { ...profile.attributes }, tags: [...profile.tags], segments: [...profile.segments] } : profile;
-    const j = o.stepper({ journeyId: `${profile.id}:j${entries.length}`, flowId: c.id, time: at, profile: snapshot, events: record ? [...events] : events, explain: o.explain });
+    const j = o.stepper({ journeyId: `${profile.id}:j${entries.length}`, flowId: c.id, time: at, profile: snapshot, events: record ? [...events] : events, explain: o.explain, liveRecords: !record });
     run.journeys.push(j);
     j.start();
     if (record) run.inputs.push({ kind: 'entry', at, journey: run.journeys.length - 1 });
@@ -182,23 +186,4 @@ function insert(queue: UserAction[], from: number, a: UserAction): void {
   while (i > from && queue[i - 1]!.at > a.at) i--;
   if (i === queue.length) queue.push(a);
   else queue.splice(i, 0, a);
-}
-
-/**
- * Applies one action to the user's own record (profile and event history), which journeys
- * that start later copy: the preview's users and the runner's stored contacts alike.
- */
-export function applyToProfile(p: UserProfile, events: EventRecord[], a: UserAction): void {
-  if (a.type === 'event') events.push({ name: a.name, at: a.at, properties: a.properties ?? {} });
-  else if (a.type === 'page_visit') events.push({ name: 'page.visited', at: a.at, properties: { url: a.url, seconds: a.seconds } });
-  else if (a.type === 'attribute') {
-    if (a.value === null) delete p.attributes[a.name];
-    else p.attributes[a.name] = a.value;
-  } else if (a.type === 'tag' || a.type === 'segment') {
-    const list = a.type === 'tag' ? p.tags : p.segments;
-    const item = a.type === 'tag' ? a.tag : a.segment;
-    const i = list.indexOf(item);
-    if (a.present && i < 0) list.push(item);
-    if (!a.present && i >= 0) list.splice(i, 1);
-  }
 }

@@ -100,4 +100,11 @@ export interface JourneyInput {
   profile: UserProfile;
   events?: EventRecord[];
   explain?: boolean;
+  /**
+   * True when `profile` and `events` are the contact's live records, which the runner brings up
+   * to date with each action before any journey gets it, and which nothing reads after the run
+   * (population runs). The fast path then reads them as they are instead of copying them at
+   * entry and applying every action to its copy again. The machine copies them all the same.
+   */
+  liveRecords?: boolean;
 }
