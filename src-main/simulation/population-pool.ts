@@ -38,13 +38,16 @@ export interface PoolOptions {
 }
 
 /**
- * Below this many users a population runs in one thread: starting a worker (loading the bundle
- * in a fresh isolate) costs 80-150 ms here (150-250 ms before zod's schemas were built on first
- * use), and one thread does about 200,000 users a second, so for 50,000 users a worker joins
- * late in the run. Measured with tests/bench/engine-cli-bench.ts: 2 threads were slower than one
- * at 50,000 users (with the slower start; not measured again).
+ * Below this many users a population runs in one thread. A worker costs more than its start-up
+ * (45-125 ms to load the bundle in a fresh isolate): while both threads run cold code, each one
+ * warms up about twice as slowly as a thread alone (the first 12,500 users took the main thread
+ * 440 ms next to a starting worker, 196 ms alone), and a thread running next to another does
+ * its work 1.2-1.8x slower than alone on this 2-core machine (two independent processes, too:
+ * the cores share caches and memory). Measured with tests/bench/engine-cli-bench.ts (5 rounds,
+ * medians, 2 Dec 2026), two threads against one: 0.81x at 100,000 users, 0.87x at 150,000, 1.01x
+ * at 200,000 and 250,000, 1.19x at 300,000, 1.22x at 500,000.
  */
-export const MIN_PARALLEL_USERS = 100_000;
+export const MIN_PARALLEL_USERS = 300_000;
 
 /** The thread count a run of `users` users gets by default: every core, or one for small runs. */
 export function defaultThreads(users: number, cores = availableParallelism()): number {

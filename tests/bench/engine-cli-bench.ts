@@ -15,7 +15,7 @@ import { defaultThreads } from '../../src-main/simulation/population-pool';
 
 const rounds = Number(process.argv[2] ?? process.env.CS_BENCH_ROUNDS ?? 3);
 /** Population sizes, e.g. `engine-cli-bench.ts 3 200000,1000000`. */
-const sizes = (process.argv[3] ?? '10000,50000,200000,1000000').split(',').map(Number);
+const sizes = (process.argv[3] ?? '10000,50000,200000,300000,1000000').split(',').map(Number);
 const flow = fileURLToPath(new URL('../../resources/examples/onboarding-drip.json', import.meta.url));
 // Next to the source, so the bundle's external packages resolve from node_modules.
 const cli = fileURLToPath(new URL(`./.engine-cli-${process.pid}.cjs`, import.meta.url));

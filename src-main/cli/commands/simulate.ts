@@ -20,7 +20,7 @@ export const simulateCommand: Command = {
     days: { type: 'string', valueName: 'D', description: 'Simulated days (default 30).' },
     seed: { type: 'string', valueName: 'S', description: 'Seed: the same seed gives the same result (default 1).' },
     start: { type: 'string', valueName: 'ISO', description: 'Start of the simulated period (default 2026-11-23T00:00:00Z).' },
-    workers: { type: 'string', valueName: 'W', description: 'Threads, this one included (default: every core, or 1 below 100,000 users; 1 = this thread only).' },
+    workers: { type: 'string', valueName: 'W', description: 'Threads, this one included (default: every core, or 1 below 300,000 users; 1 = this thread only).' },
     audience: { type: 'string', valueName: 'FILE', description: 'Your audience model (JSON, see docs/forecast.md), or "derived" for one built from what the flow tests. Default: the generic synthetic population.' },
     runs: { type: 'string', valueName: 'R', description: 'Runs with seeds S, S+1, …: prints medians and p5-p95 ranges (default 1).' },
     json: { type: 'boolean', description: 'Print one JSON document instead of a table.' },
