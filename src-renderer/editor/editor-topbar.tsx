@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useState } from 'react';
 import { exportFlowJson, exportFlowsBundle } from '../../src-shared/flow/index';
 import { flowRepository } from '../db/flow-repository';
@@ -14,6 +14,7 @@ import { exportFileName, kindLabels, plural } from '../ui/format';
 import { AlertIcon, ArrowLeftIcon, CheckIcon, DownloadIcon, InfoIcon, KeyboardIcon, LayoutIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { useProvideEditorUi } from './actions/editor-ui';
 import { useAutoLayout } from './use-auto-layout';
+import { fitDuration } from '../canvas/zoom-detail';
 import { saveFlowText } from './download';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
@@ -42,14 +43,18 @@ export function EditorTopbar({ onBack }: { onBack: () => void }) {
   // A big flow is validated just after it is drawn: until then the pill says so, not "No problems".
   const checked = useProblemsChecked();
   const summary = checked ? problemSummary(problems) : { text: 'Checking…', tone: 'info' as const };
-  const { fitView, zoomIn, zoomOut } = useReactFlow();
+  const { fitView, zoomIn, zoomOut, getNodes } = useReactFlow();
+  const rf = useStoreApi();
   const { importFile } = useFlowImport();
   const layout = useAutoLayout(api);
   const [shortcuts, setShortcuts] = useState(false);
 
   // What the editor's actions (editor/actions/) do through the canvas and the top bar.
   useProvideEditorUi(api, {
-    fitView: () => void fitView({ duration: 200 }),
+    fitView: () => {
+      const { width, height } = rf.getState();
+      void fitView({ duration: fitDuration(getNodes(), width, height, 200) });
+    },
     zoomIn: () => void zoomIn({ duration: 150 }),
     zoomOut: () => void zoomOut({ duration: 150 }),
     autoLayout: layout.start,

@@ -53,3 +53,31 @@ test('auto-layout of a big flow runs beside the page: it can be cancelled, and i
   await expect(page.getByTestId('flow-name')).not.toHaveText('Renamed while arranging');
   await expect(undo).toBeDisabled();
 });
+
+test('fitting a flow too big to read whole (Ctrl+1) goes straight there: no frames at the zooms in between', async ({ page }) => {
+  // An animated fit drew every card that came into view at each zoom it passed, with its text
+  // while readable, then again as a box: 1.2 s of main-thread work on 5,000 steps.
+  await openBigFlow(page);
+  const zoom = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  await page.locator('.react-flow__pane').click({ position: { x: 600, y: 80 } });
+  const before = await zoom();
+  await page.evaluate(() => {
+    const w = window as unknown as { __zooms: number[] };
+    w.__zooms = [];
+    const started = performance.now();
+    const frame = () => {
+      w.__zooms.push(new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+      if (performance.now() - started < 1000) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.keyboard.press('Control+1');
+  await page.waitForTimeout(1200);
+  const after = await zoom();
+  expect(after).toBeLessThan(0.3);
+  const zooms = await page.evaluate(() => (window as unknown as { __zooms: number[] }).__zooms);
+  expect(zooms.length).toBeGreaterThan(5);
+  expect(zooms.filter((z) => z !== before && z !== after), `zoom per frame: ${zooms.join(', ')}`).toEqual([]);
+  await expect(page.locator('.node-card--far').first()).toBeVisible();
+  await expect(page.locator('.node-card__label')).toHaveCount(0);
+});
