@@ -154,6 +154,25 @@ describe('createCanvasProjection', () => {
     expect(edgeSelected.edges).not.toBe(first.edges);
     expect(edgeSelected.edges[0]?.selected).toBe(true);
   });
+
+  it('selects and deselects a card without making its data or handles again', async () => {
+    const { createCanvasProjection } = await import('./to-react-flow');
+    const project = createCanvasProjection();
+    const doc = flowWithFilter();
+    const first = project(input(doc));
+    const selected = project(input(doc, ['f1']));
+    expect(selected.nodes[1]).not.toBe(first.nodes[1]);
+    expect(selected.nodes[1]).toEqual({ ...first.nodes[1], selected: true });
+    expect(selected.nodes[1]?.data).toBe(first.nodes[1]?.data);
+    expect(selected.nodes[1]?.handles).toBe(first.nodes[1]?.handles);
+    const again = project(input(doc));
+    expect(again.nodes[1]?.selected).toBe(false);
+    expect(again.nodes[1]?.data).toBe(first.nodes[1]?.data);
+    // Anything else that changes the card still makes it again.
+    const other = project({ ...input(doc, ['f1']), direction: 'right' });
+    expect(other.nodes[1]?.data).not.toBe(first.nodes[1]?.data);
+    expect(other.nodes[1]?.selected).toBe(true);
+  });
 });
 
 describe('card handles', () => {

@@ -207,8 +207,8 @@ interface NodeKey {
 const sameProblems = (a: ProblemSummary | undefined, b: ProblemSummary | undefined) =>
   a === b || (!!a && !!b && a.errors === b.errors && a.warnings === b.warnings && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]));
 const sameSize = (a: NodeKey['size'], b: NodeKey['size']) => a === b || (!!a && !!b && a.width === b.width && a.height === b.height);
-const sameNodeKey = (a: NodeKey, b: NodeKey) =>
-  a.selected === b.selected && a.direction === b.direction && a.triggerSummary === b.triggerSummary && sameSize(a.size, b.size) && sameProblems(a.own, b.own);
+/** Whether two keys give the same card, selected or not. */
+const sameCard = (a: NodeKey, b: NodeKey) => a.direction === b.direction && a.triggerSummary === b.triggerSummary && sameSize(a.size, b.size) && sameProblems(a.own, b.own);
 
 /**
  * The editor's document-to-canvas mapping, with a cache: a node or edge whose inputs did not
@@ -241,9 +241,14 @@ export function createCanvasProjection() {
       const triggerSummary = node.type === 'trigger' ? definitionOf(node).summary(node.data, doc.campaign) : '';
       const key: NodeKey = { selected, own, direction, size, triggerSummary };
       const cached = nodeCache.get(node);
-      if (cached && sameNodeKey(cached.key, key)) {
+      if (cached && sameCard(cached.key, key)) {
         outputsById.set(node.id, cached.outputs);
-        return cached.out;
+        if (cached.key.selected === selected) return cached.out;
+        // Only selected or not: the same card data and handles (select all, then Escape, on
+        // 5,000 steps made every card's data, outputs and handle key again).
+        const out: CanvasNode = { ...cached.out, selected };
+        nodeCache.set(node, { key, out, outputs: cached.outputs });
+        return out;
       }
       const definition = definitionOf(node);
       const outputs = definition.outputs(node.data);
