@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument } from '../../src-shared/flow/index';
 import { chatwootExpressibility, publishCheck, type PublishIssue, type SyncOptions, type WhatsappTemplateChoice } from '../../src-shared/sync/index';
 import { useEditor, useEditorApi, useSavedFlow } from '../editor/editor-context';
@@ -30,9 +30,22 @@ export function PublishControl() {
   const [resolving, setResolving] = useState<BackendSyncView | null>(null);
   const primary = views?.[0];
   const conflict = views?.find((v) => v.record?.conflict);
+  const corner = useRef<HTMLDivElement>(null);
+  // A press anywhere else closes the panel, as focus leaving it does. Focus alone is not enough:
+  // when the focused Publish button is disabled while it publishes, some browsers move focus to
+  // the page without a blur, and the panel stayed open over the canvas, taking the editor's keys
+  // (they go to an open dialog) while the user worked on the flow.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!corner.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open]);
 
   return (
-    <div className="sync-publish" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setOpen(false)}>
+    <div ref={corner} className="sync-publish" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setOpen(false)}>
       {/* The top bar is crowded: the backend's name is in the badge's tooltip and in the panel. */}
       {primary && <SyncBadge v={primary} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={`Sync status: ${primary.view.label}`} />}
       {conflict && (
@@ -184,7 +197,8 @@ function BackendChoice({ backend, doc, options, view, busy, hasErrors, onPublish
         </button>
       </div>
       {why && <p className="sync-choice__why">{why}</p>}
-      {!chatwoot && view?.record?.remoteId && <InFlightImpact backend={backend.name} flowId={view.record.remoteId} doc={doc} />}
+      {/* Read again for each published revision: after a publish the panel may stay open, and its table was the one from before. */}
+      {!chatwoot && view?.record?.remoteId && <InFlightImpact key={view.record.remoteRevision ?? ''} backend={backend.name} flowId={view.record.remoteId} doc={doc} />}
       {chatwoot && options && isWhatsappOneOff(doc) && <TemplateLine flowId={doc.campaign.id} template={options[backend.name]?.whatsappTemplate} />}
       {refused.length > 0 && (
         <div className="sync-choice__refused" data-testid="not-expressible">

@@ -30,6 +30,11 @@ test('publishing an edit over contacts in flight: the in-flight table, the side-
     await nodeByLabel(page, 'Gentle nudge').click();
     await page.keyboard.press('Delete');
     await expect(page.locator('.react-flow__node[data-id="nudge"]')).toHaveCount(0);
+    // A press outside the publish panel closes it, wherever the focus is.
+    await page.getByTestId('publish').click();
+    await expect(page.getByTestId('publish-panel')).toBeVisible();
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await expect(page.getByTestId('publish-panel')).toBeHidden();
 
     await page.getByTestId('publish').click();
     const panel = page.getByTestId('publish-panel');
@@ -63,7 +68,8 @@ test('publishing an edit over contacts in flight: the in-flight table, the side-
     await expect(confirm.or(editorBadge(page).and(page.locator('[data-status="synced"]')))).toBeVisible();
     if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Publish anyway' }).click();
     await expect(editorBadge(page)).toHaveAttribute('data-status', 'synced', { timeout: 30_000 });
-    // The panel closes when the button it held the focus on is disabled while publishing.
+    // The panel closes when the button it held the focus on is disabled while publishing, in
+    // browsers that then blur it; in others it stays open, showing the new revision.
     if (!(await panel.isVisible())) await page.getByTestId('publish').click();
     await expect(panel.getByTestId('sync-note')).toContainText('2 waiting journeys moved to r5');
     // A new publish starts from "stay" again: the choice was for the publish over r2.
