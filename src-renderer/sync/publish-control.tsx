@@ -32,9 +32,9 @@ export function PublishControl() {
   const conflict = views?.find((v) => v.record?.conflict);
   const corner = useRef<HTMLDivElement>(null);
   // A press anywhere else closes the panel, as focus leaving it does. Focus alone is not enough:
-  // when the focused Publish button is disabled while it publishes, some browsers move focus to
-  // the page without a blur, and the panel stayed open over the canvas, taking the editor's keys
-  // (they go to an open dialog) while the user worked on the flow.
+  // focus can go nowhere without a blur (a focused control disabled in some browsers), and the
+  // panel then stayed open over the canvas, taking the editor's keys (they go to an open dialog)
+  // while the user worked on the flow.
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
@@ -192,7 +192,10 @@ function BackendChoice({ backend, doc, options, view, busy, hasErrors, onPublish
       <div className="sync-choice__head">
         <span className="sync-choice__name">{backend.name}</span>
         <span className="sync-choice__type">{chatwoot ? 'Chatwoot' : 'Delivery API'}</span>
-        <button type="button" className={`button button--small${blocked ? '' : ' button--primary'}`} disabled={blocked || busy} onClick={onPublish}>
+        {/* Busy is aria-disabled, not disabled: a disabled button loses focus in some browsers and
+            keeps it in others, so the panel closed after a publish in one and stayed open in the
+            other. Kept focused, the panel stays open with the result, in every browser. */}
+        <button type="button" className={`button button--small${blocked ? '' : ' button--primary'}`} disabled={blocked} aria-disabled={busy || undefined} onClick={busy ? undefined : onPublish}>
           {busy ? 'Publishing…' : view?.record?.remoteId ? 'Publish changes' : 'Publish'}
         </button>
       </div>

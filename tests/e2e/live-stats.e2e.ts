@@ -10,11 +10,6 @@ const row = (page: Page, nodeId: string) => stats(page).locator(`tr[data-node-id
 const counts = (page: Page, nodeId: string) =>
   Promise.all(['entered', 'waiting', 'completed'].map(async (col) => Number(await row(page, nodeId).locator(`[data-col="${col}"]`).textContent())));
 
-/** Publishing closes the panel (its button is disabled under the focus): open it again. */
-async function openPanel(page: Page): Promise<void> {
-  if ((await panel(page).count()) === 0) await editorBadge(page).click();
-  await expect(panel(page)).toBeVisible();
-}
 
 /** The onboarding example published to the fake delivery API, its panel open; returns the flow id. */
 async function publishOnboarding(page: Page, delivery: FakeDelivery): Promise<string> {
@@ -24,7 +19,8 @@ async function publishOnboarding(page: Page, delivery: FakeDelivery): Promise<st
   await expect(page.getByTestId('editor')).toBeVisible();
   const flowId = openFlowId(page);
   await publishTo(page, 'delivery');
-  await openPanel(page);
+  // The panel stays open after publishing, now with the flow's live statistics.
+  await expect(panel(page)).toBeVisible();
   return flowId;
 }
 
@@ -105,7 +101,7 @@ test.describe('live statistics of a published flow', () => {
     await addBackend(page, 'Chatwoot', chatwoot.url, 'admin-token');
     await createLiveChatFlow(page, 'Pricing help');
     await publishTo(page, 'chatwoot');
-    await openPanel(page);
+    await expect(panel(page)).toBeVisible();
     await panel(page).getByTestId('live-stats-toggle').click();
     await expect(stats(page)).toHaveAttribute('data-state', 'error');
     await expect(stats(page).getByTestId('live-stats-error')).toHaveText('Chatwoot does not report per-step statistics.');
