@@ -1,10 +1,9 @@
 import type { FlowDocument } from '../../src-shared/flow';
 import { FastJourney, persistJourney, restoreFastJourney, type PersistedJourney } from '../../src-shared/engine';
-import { closestConversation } from '../../src-shared/engine/journey-changes';
+import { applyToProfile, closestConversation } from '../../src-shared/engine/journey-changes';
 import { checkGoalAfterEnd } from '../../src-shared/engine/decisions';
 import { entryDecision, triggerFires } from '../../src-shared/engine/entry';
 import { compileFlow } from '../../src-shared/engine/graph';
-import { applyToProfile } from '../../src-shared/engine/runner';
 import type { EventRecord, Millis, UserAction, UserProfile } from '../../src-shared/engine/types';
 
 /**
@@ -167,8 +166,9 @@ export function enterFlow(contact: ContactRecord, journeys: ActiveJourney[], f: 
     journeyId: `${p.id}:j${entries.length}`,
     flowId: c.id,
     time: at,
-    profile: { ...p, attributes: { ...p.attributes }, tags: [...p.tags], segments: [...p.segments] },
-    events: [...contact.events],
+    // The journey copies the contact's records (initialData).
+    profile: p,
+    events: contact.events,
     explain: true,
   });
   stepper.start();

@@ -32,8 +32,8 @@ import { nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './palette';
 import { RoutedEdge } from './routed-edge';
 import { createCanvasProjection, type CanvasNode } from './to-react-flow';
-import { fitZoomOf, readableView, useReadableFit, type PlannedView } from './use-readable-fit';
-import { READABLE_ZOOM } from './zoom-detail';
+import { readableView, useReadableFit, type PlannedView } from './use-readable-fit';
+import { fitsOnlyUnreadable } from './zoom-detail';
 import { MinimapIcon } from '../ui/icons';
 
 export const GRID = 20;
@@ -243,7 +243,7 @@ export function FlowCanvas() {
     const width = canvasRef.current?.offsetWidth ?? 0;
     const height = canvasRef.current?.offsetHeight ?? 0;
     const nodes = getNodes();
-    if (width > 0 && height > 0 && fitZoomOf(nodes, width, height) < READABLE_ZOOM) void setViewport(readableView(nodes, width, height), { duration: 250 });
+    if (fitsOnlyUnreadable(nodes, width, height)) void setViewport(readableView(nodes, width, height), { duration: 250 });
     else void fitView({ padding: 0.15, duration: 250, maxZoom: 1 });
   }, [fitRequest, fitView, getNodes, setViewport]);
 

@@ -20,5 +20,10 @@ export const selectReadable = (s: ReactFlowState): boolean => s.transform[2] >= 
  * fitting 5,000 steps took 1.2 s of main-thread work animated.
  */
 export function fitDuration(nodes: Node[], width: number, height: number, duration: number): number {
-  return width > 0 && height > 0 && fitZoomOf(nodes, width, height) < READABLE_ZOOM ? 0 : duration;
+  return fitsOnlyUnreadable(nodes, width, height) ? 0 : duration;
+}
+
+/** Whether fitting every node in a `width` × `height` canvas (once it has a size) would put it below READABLE_ZOOM. */
+export function fitsOnlyUnreadable(nodes: Node[], width: number, height: number): boolean {
+  return width > 0 && height > 0 && fitZoomOf(nodes, width, height) < READABLE_ZOOM;
 }

@@ -200,7 +200,7 @@ function BackendChoice({ backend, doc, options, view, busy, hasErrors, onPublish
         </button>
       </div>
       {why && <p className="sync-choice__why">{why}</p>}
-      {/* Read again for each published revision: after a publish the panel may stay open, and its table was the one from before. */}
+      {/* Read again for each published revision: the panel stays open through a publish, and its table was the one from before. */}
       {!chatwoot && view?.record?.remoteId && <InFlightImpact key={view.record.remoteRevision ?? ''} backend={backend.name} flowId={view.record.remoteId} doc={doc} />}
       {chatwoot && options && isWhatsappOneOff(doc) && <TemplateLine flowId={doc.campaign.id} template={options[backend.name]?.whatsappTemplate} />}
       {refused.length > 0 && (

@@ -11,13 +11,12 @@ import type { EventRecord, JourneyData, JourneyInput, Millis, UserAction, UserPr
  */
 export function initialData(input: JourneyInput, shareRecords = false): JourneyData {
   // `shareRecords`: the fast path's journeys on live records (see `JourneyInput.liveRecords`).
-  const p = input.profile;
   const live = shareRecords && input.events ? input.events : null;
   return {
     journeyId: input.journeyId,
     flowId: input.flowId ?? '',
     time: input.time,
-    profile: live ? p : { ...p, attributes: { ...p.attributes }, tags: [...p.tags], segments: [...p.segments] },
+    profile: live ? input.profile : copyProfile(input.profile),
     events: live ?? (input.events ? [...input.events] : []),
     lastMessage: null,
     conversations: [],
@@ -34,11 +33,16 @@ export function initialData(input: JourneyInput, shareRecords = false): JourneyD
   };
 }
 
+/** A profile that may be changed without touching `p` (its attributes, tags and segments are copied too). */
+export function copyProfile(p: UserProfile): UserProfile {
+  return { ...p, attributes: { ...p.attributes }, tags: [...p.tags], segments: [...p.segments] };
+}
+
 /** A copy that may be mutated without touching the original (XState contexts are immutable). */
 export function draft(d: JourneyData): JourneyData {
   return {
     ...d,
-    profile: { ...d.profile, attributes: { ...d.profile.attributes }, tags: [...d.profile.tags], segments: [...d.profile.segments] },
+    profile: copyProfile(d.profile),
     events: [...d.events],
     conversations: d.conversations.map((c) => ({ ...c })),
     via: { ...d.via },

@@ -1,10 +1,8 @@
 import type { FlowDocument } from '../flow';
 import { entryDecision, scheduledAt, triggerFires } from './entry';
 import { checkGoalAfterEnd } from './decisions';
-import { applyToProfile } from './journey-changes';
+import { applyToProfile, copyProfile } from './journey-changes';
 import { compileFlow } from './graph';
-
-export { applyToProfile } from './journey-changes';
 import type { EventRecord, JourneyData, JourneyInput, Millis, SentMessage, UserAction, UserProfile } from './types';
 
 /** One journey being stepped: by the XState machine or by the fast path (same semantics). */
@@ -79,7 +77,7 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
   const queue = sortByTime(o.actions.filter((a) => a.at >= o.from && a.at <= o.until));
   const record = o.recordInputs ?? true;
   const run: UserRun = { journeys: [], refused: [], inputs: [] };
-  const profile = o.ownsProfile ? o.profile : { ...o.profile, attributes: { ...o.profile.attributes }, tags: [...o.profile.tags], segments: [...o.profile.segments] };
+  const profile = o.ownsProfile ? o.profile : copyProfile(o.profile);
   const events: EventRecord[] = [];
   const entries: Millis[] = [];
   let scheduled = scheduledAt(c);
@@ -98,7 +96,7 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
     entries.push(at);
     // Copies when the input is kept for replays: the user's record keeps changing after this
     // journey starts. Otherwise the stepper gets the live records (see StepperFactory).
-    const snapshot = record ? { ...profile, attributes: { ...profile.attributes }, tags: [...profile.tags], segments: [...profile.segments] } : profile;
+    const snapshot = record ? copyProfile(profile) : profile;
     const j = o.stepper({ journeyId: `${profile.id}:j${entries.length}`, flowId: c.id, time: at, profile: snapshot, events: record ? [...events] : events, explain: o.explain, liveRecords: !record });
     run.journeys.push(j);
     j.start();
