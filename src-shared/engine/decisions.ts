@@ -3,7 +3,7 @@ import { runtimeOf } from '../flow/nodes/runtimes';
 import { addDuration } from './calendar';
 import { conditionHolds, evaluateCondition } from './conditions';
 import type { CompiledFlow } from './graph';
-import { envOf, step } from './journey-changes';
+import { enteredAt, envOf, step } from './journey-changes';
 import type { Arrival } from './node-runtime';
 import type { EventRecord, JourneyData, Millis, UserProfile } from './types';
 
@@ -72,10 +72,9 @@ export function globalExit(flow: CompiledFlow, d: JourneyData): { id: string; wh
  * comparable with the branches that message: both count who converted within the window.
  * `profile` and `events` are the contact's own records now, not the ended journey's copies.
  */
-export function checkGoalAfterEnd(flow: CompiledFlow, d: JourneyData, profile: UserProfile, events: readonly EventRecord[], at: Millis, message: string | null): void {
+export function checkGoalAfterEnd(flow: CompiledFlow, d: JourneyData, profile: UserProfile, events: readonly EventRecord[], at: Millis, message: string | null, entered = enteredAt(d)): void {
   const goal = flow.doc.campaign.goal;
   if (!goal || d.converted !== null || d.status === 'running') return;
-  const entered = d.trace.length ? d.trace[0]!.t : d.time;
   if (at > addDuration(entered, goal.within, flow.doc.campaign.timezone)) return;
   const env = { profile, events: events.filter((e) => e.at >= entered), conversations: d.conversations, message, now: at };
   if (evaluateCondition(goal.condition, env, false).matched) d.converted = at;
@@ -86,17 +85,17 @@ export const GOAL_EXIT = 'goal';
 
 /**
  * Checks the flow's conversion goal after a contact's action: met within the window after entry
- * (counting only events since entry), the journey is converted from then on, with a step saying
- * so. Called by the machine and the fast path at the same point, so both record it alike.
+ * (counting only events since entry), the journey is converted from then on. Returns the why of
+ * the step that says so (the caller records it: `converted`, for the journey itself), or null.
+ * Called by the machine and the fast path at the same point, so both record it alike.
  */
-export function checkGoal(flow: CompiledFlow, d: JourneyData): void {
+export function checkGoal(flow: CompiledFlow, d: JourneyData, entered = enteredAt(d)): string | null {
   const goal = flow.doc.campaign.goal;
-  if (!goal || d.converted !== null || d.status !== 'running') return;
-  const entered = d.trace.length ? d.trace[0]!.t : d.time;
-  if (d.time > addDuration(entered, goal.within, flow.doc.campaign.timezone)) return;
+  if (!goal || d.converted !== null || d.status !== 'running') return null;
+  if (d.time > addDuration(entered, goal.within, flow.doc.campaign.timezone)) return null;
   const env = { ...envOf(d, d.inputMessage), events: d.events.filter((e) => e.at >= entered) };
   const r = evaluateCondition(goal.condition, env, d.explain);
-  if (!r.matched) return;
+  if (!r.matched) return null;
   d.converted = d.time;
-  step(d, '', 'converted', d.explain ? `goal${goal.name ? ` "${goal.name}"` : ''} met: ${r.why}` : '');
+  return d.explain ? `goal${goal.name ? ` "${goal.name}"` : ''} met: ${r.why}` : '';
 }

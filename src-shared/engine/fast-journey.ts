@@ -1,6 +1,7 @@
 import { checkGoal, globalExit } from './decisions';
 import type { CompiledFlow } from './graph';
-import { finish, initialData, recordAction, recordTick, step } from './journey-changes';
+import { close, enteredAt, initialData, recordAction, recordTick, step } from './journey-changes';
+import type { StepBuffer } from './step-buffer';
 import type { JourneyData, JourneyInput, Millis, UserAction } from './types';
 
 /** How many acted nodes a journey lists before it switches to a Set. */
@@ -67,6 +68,13 @@ export class FastJourney {
   private readonly waitOrder: number[] = [];
   private dueStale = false;
   /**
+   * In flows where no node reads `data.via` (`CompiledFlow.readsPath`), arrivals not yet written
+   * into it: node index, and the index of the node it came from (keyed writes that grow an
+   * object were the fast path's costliest line). `data` writes them, in arrival order.
+   */
+  private readonly viaNodes: number[] = [];
+  private readonly viaFrom: number[] = [];
+  /**
    * Conversation count at the last global-exit check that found none (`ANY_CONVERSATIONS` when
    * the exits do not read conversations); -1 = none yet. Reset by every input that can change
    * what exits read, see `tick`.
@@ -74,15 +82,23 @@ export class FastJourney {
   private checkedAt = -1;
   /** Whether `data` reads the contact's live records, which the runner brings up to date (`JourneyInput.liveRecords`). */
   private readonly live: boolean;
+  /** When the journey started (its trigger step), for the conversion goal's window. */
+  readonly entered: Millis;
 
+  /**
+   * @param steps where the journey records its steps instead of `data.trace`, which then stays
+   *   empty (population runs: no `why` is kept, see StepBuffer).
+   */
   constructor(
     /** (Read by fast-journey-state.ts, which names each node's region.) */
     readonly flow: CompiledFlow,
     input: JourneyInput,
     adopted?: JourneyData,
+    readonly steps: StepBuffer | null = null,
   ) {
     this.live = !adopted && input.liveRecords === true;
     this.d = adopted ?? initialData(input, this.live);
+    this.entered = adopted ? enteredAt(adopted) : input.time;
   }
 
   /**
@@ -104,10 +120,27 @@ export class FastJourney {
     return { touched: this.touchedSet ? [...this.touchedSet] : this.touched, waiting: this.waiting, waitDue: this.waitDue, waitOrder: this.waitOrder };
   }
 
-  /** The journey's data; `due` is brought up to date on each read, so read it again after an input. */
+  /** The journey's data; `due` and `via` are brought up to date on each read, so read it again after an input. */
   get data(): JourneyData {
     if (this.dueStale) this.syncDue();
+    if (this.viaNodes.length > 0) this.syncVia();
     return this.d;
+  }
+
+  /**
+   * `data` as it is, without bringing `due` and `via` up to date: for readers of its status,
+   * reason, conversion and messages only (a population run's statistics).
+   */
+  get outcome(): JourneyData {
+    return this.d;
+  }
+
+  private syncVia(): void {
+    const { nodes } = this.flow;
+    const via = this.d.via;
+    for (let k = 0; k < this.viaNodes.length; k++) via[nodes[this.viaNodes[k]!]!.id] = nodes[this.viaFrom[k]!]!.id;
+    this.viaNodes.length = 0;
+    this.viaFrom.length = 0;
   }
 
   /** `data.messages` without bringing `due` up to date: the runner reads it after every input. */
@@ -146,8 +179,8 @@ export class FastJourney {
     if (t >= 0 && this.idle(t)) {
       this.touch(t);
       FastJourney.size = 0; // (empty unless an earlier drain threw)
-      step(this.d, this.flow.nodes[t]!.id, 'next', this.d.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
-      this.push(STEP, -1, '');
+      this.record(t, 'next', this.d.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
+      this.exitCheck();
       this.push(FIRED, t, 'next');
       this.drain();
     }
@@ -161,7 +194,7 @@ export class FastJourney {
     // give the verdict of their last check, as long as no conversation opened since (checkedAt).
     if (!this.flow.exitsTimeless) this.checkedAt = -1;
     FastJourney.size = 0;
-    this.push(STEP, -1, '');
+    this.exitCheck();
     this.push(TIMERS, -1, '');
     this.drain();
     this.settle();
@@ -170,13 +203,19 @@ export class FastJourney {
   act(action: UserAction): void {
     if (!this.running) return;
     recordAction(this.d, action, !this.live);
-    checkGoal(this.flow, this.d);
+    const converted = checkGoal(this.flow, this.d, this.entered);
+    if (converted !== null) this.record(-1, 'converted', converted);
     this.checkedAt = -1;
     FastJourney.size = 0;
-    this.push(STEP, -1, '');
+    this.exitCheck();
     if (action.type === 'message') this.push(MESSAGE, -1, '');
     this.drain();
     this.settle();
+  }
+
+  /** Queues the global-exit check that follows every step (the machine's `journey.step`), in flows where anything can exit. */
+  private exitCheck(): void {
+    if (this.flow.mayExit) this.push(STEP, -1, '');
   }
 
   private push(kind: number, node: number, text: string): void {
@@ -187,9 +226,20 @@ export class FastJourney {
   }
 
   private settle(): void {
-    if (this.running && this.waiting.length === 0) {
-      finish(this.d, 'ended', 'completed', '', this.d.explain ? 'no branch is active or waiting' : '');
-    }
+    if (this.running && this.waiting.length === 0) this.finish('ended', 'completed', -1, this.d.explain ? 'no branch is active or waiting' : '');
+  }
+
+  /** A step of node `i` (-1: the journey itself), in `data.trace` or in `steps`. */
+  private record(i: number, outcome: string, why: string): void {
+    const s = this.steps;
+    if (s) s.push(this.d.time, i, outcome, this.d.cause);
+    else step(this.d, i < 0 ? '' : this.flow.nodes[i]!.id, outcome, why);
+  }
+
+  /** journey-changes' `finish`, with the step recorded by `record`. */
+  private finish(status: 'ended' | 'exited', reason: string, i: number, why: string): void {
+    close(this.d, status, reason);
+    this.record(i, status, why);
   }
 
   private drain(): void {
@@ -202,15 +252,13 @@ export class FastJourney {
           // message are fixed), so an exit check is repeated only when they have.
           if (this.checkedAt === d.conversations.length || this.checkedAt === ANY_CONVERSATIONS) break;
           const x = globalExit(flow, d);
-          if (x) finish(d, 'exited', x.id, '', x.why);
+          if (x) this.finish('exited', x.id, -1, x.why);
           this.checkedAt = x ? -1 : flow.exitsReadConversations ? d.conversations.length : ANY_CONVERSATIONS;
           break;
         }
-        case END: {
-          const node = flow.nodes[nodes[q]!]!.id;
-          finish(d, 'ended', `end:${node}`, node, texts[q]!);
+        case END:
+          this.finish('ended', `end:${flow.nodes[nodes[q]!]!.id}`, nodes[q]!, texts[q]!);
           break;
-        }
         case TIMERS:
           this.timers();
           break;
@@ -227,8 +275,7 @@ export class FastJourney {
           const targets = flow.targetsByNode[from]![h]!;
           // All regions take the event in the same microstep: arriving at one target changes
           // only that target's status, so checking each one as we go selects the same set.
-          const fromId = flow.nodes[from]!.id;
-          for (let k = 0; k < targets.length; k++) if (this.idle(targets[k]!)) this.arrive(targets[k]!, fromId);
+          for (let k = 0; k < targets.length; k++) if (this.idle(targets[k]!)) this.arrive(targets[k]!, from);
           break;
         }
       }
@@ -253,7 +300,7 @@ export class FastJourney {
       this.stopWaiting(i);
       const { handle, why } = flow.runtimes[i]!.timer; // timerOf
       this.complete(i, handle, d.explain ? why : '');
-      this.push(STEP, -1, '');
+      this.exitCheck();
       this.push(FIRED, i, handle);
     }
   }
@@ -279,7 +326,7 @@ export class FastJourney {
       const i = hit[k]!;
       this.stopWaiting(i);
       this.complete(i, 'received', why![k]!);
-      this.push(STEP, -1, '');
+      this.exitCheck();
       this.push(FIRED, i, 'received');
     }
   }
@@ -289,9 +336,8 @@ export class FastJourney {
    * index: the machine's action, step for step.
    */
   private complete(i: number, handle: string, why: string): void {
-    const node = this.flow.nodes[i]!;
     const effects = this.flow.runtimes[i]!.complete;
-    step(this.d, node.id, handle, effects ? effects(this.flow, this.d, node, why) : why);
+    this.record(i, handle, effects ? effects(this.flow, this.d, this.flow.nodes[i]!, why) : why);
   }
 
   private stopWaiting(i: number): void {
@@ -321,10 +367,14 @@ export class FastJourney {
     else if (this.touched.push(i) > SET_AFTER) this.touchedSet = new Set(this.touched);
   }
 
-  private arrive(i: number, from: string): void {
+  private arrive(i: number, from: number): void {
     const { flow, d } = this;
     const node = flow.nodes[i]!;
-    d.via[node.id] = from;
+    if (flow.readsPath) d.via[node.id] = flow.nodes[from]!.id;
+    else {
+      this.viaNodes.push(i);
+      this.viaFrom.push(from);
+    }
     const a = flow.runtimes[i]!.arrive(flow, d, node); // arrival
     this.touch(i);
     if (a.kind === 'wait') {
@@ -340,16 +390,16 @@ export class FastJourney {
       due[k] = a.due;
       this.waitOrder.push(i);
       this.dueStale = true;
-      step(d, node.id, 'waiting', a.why); // startWait, with `due` left to syncDue
+      this.record(i, 'waiting', a.why); // startWait, with `due` left to syncDue
       return;
     }
     if (a.kind === 'complete') {
       this.complete(i, a.handle, a.why);
-      this.push(STEP, -1, '');
+      this.exitCheck();
       this.push(FIRED, i, a.handle);
     } else {
-      step(d, node.id, 'end', a.why);
-      this.push(STEP, -1, '');
+      this.record(i, 'end', a.why);
+      this.exitCheck();
       this.push(END, i, a.why);
     }
   }
@@ -362,3 +412,4 @@ function remove(list: number[], item: number): void {
   for (; k < list.length - 1; k++) list[k] = list[k + 1]!;
   list.pop(); // (cheaper than setting length)
 }
+

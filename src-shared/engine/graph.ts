@@ -37,6 +37,14 @@ export interface CompiledFlow {
   exitsReadConversations: boolean;
   /** Per node index: its kind's runtime, looked up once (the fast path's per-step lookup). */
   runtimes: readonly NodeRuntime<FlowNode['type']>[];
+  /** Whether a node reads the path a journey took (`data.via`; see `NodeRuntime.readsPath`). */
+  readsPath: boolean;
+  /**
+   * Whether anything can remove a contact at any moment: a global exit, or a conversion goal
+   * that ends the journey. Without, the check after each step finds nothing, and the fast path
+   * skips it.
+   */
+  mayExit: boolean;
 }
 
 const cache = new WeakMap<FlowDocument, CompiledFlow>();
@@ -68,7 +76,9 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
   const targetsByNode = outByNode.map((m) => [...m.values()]);
   const exitsTimeless = doc.campaign.globalExits.every((x) => timeless(x.condition));
   const exitsReadConversations = doc.campaign.globalExits.some((x) => readsConversations(x.condition));
-  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, exitsReadConversations, runtimes: doc.nodes.map(runtimeOf) };
+  const runtimes = doc.nodes.map(runtimeOf);
+  const readsPath = doc.nodes.some((n, i) => runtimes[i]!.readsPath?.(n as never) === true);
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, exitsReadConversations, runtimes, readsPath, mayExit: doc.campaign.globalExits.length > 0 || doc.campaign.goal?.exit === true };
   cache.set(doc, compiled);
   return compiled;
 }

@@ -127,10 +127,20 @@ export function startWait(d: JourneyData, node: string, due: Millis | null, why:
 
 /** The journey is over: nothing waits any more. */
 export function finish(d: JourneyData, status: 'ended' | 'exited', reason: string, node: string, why: string): void {
+  close(d, status, reason);
+  step(d, node, status, why);
+}
+
+/** {@link finish} without its step, for a stepper that records steps elsewhere (`StepBuffer`). */
+export function close(d: JourneyData, status: 'ended' | 'exited', reason: string): void {
   d.due = {};
   d.status = status;
   d.reason = reason;
-  step(d, node, status, why);
+}
+
+/** When the journey started: its first step (the trigger's), or now before it has one. */
+export function enteredAt(d: JourneyData): Millis {
+  return d.trace.length ? d.trace[0]!.t : d.time;
 }
 
 /** The earliest timer among waiting nodes, or null. */

@@ -62,7 +62,8 @@ export function createJourneyMachine(doc: FlowDocument) {
         if (event.type === 'clock.tick') recordTick(d, event.at);
         else if ('action' in event) {
           recordAction(d, event.action);
-          checkGoal(flow, d);
+          const converted = checkGoal(flow, d);
+          if (converted !== null) step(d, '', 'converted', converted);
         }
         enqueue.assign(() => d);
         enqueue.raise({ type: 'journey.step' });

@@ -1,7 +1,8 @@
 import type { FlowDocument } from '../flow';
 import { compileFlow, type CompiledFlow } from './graph';
 import { runUser, type StepperFactory } from './runner';
-import { fastSteppers } from './steppers';
+import { FastJourney } from './fast-journey';
+import { StepBufferPool, type StepBuffer } from './step-buffer';
 import { DEFAULT_START, syntheticUsers, type PopulationSpec } from './synth';
 import { TraceStore } from './trace-store';
 import type { JourneyData } from './types';
@@ -65,7 +66,10 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
   const flow = compileFlow(doc);
   const start = spec.start ?? DEFAULT_START;
   const until = start + spec.days * 86_400_000;
-  const stepper = o.stepper ?? fastSteppers(doc);
+  // The fast path's journeys record their steps in buffers; once a user's journeys are counted
+  // (or packed), the next user's journeys reuse them. Other steppers fill `data.trace`.
+  const buffers = new StepBufferPool();
+  const stepper = o.stepper ?? ((input) => new FastJourney(flow, input, undefined, buffers.take()));
   const from = o.from ?? 0;
   const to = Math.min(o.to ?? spec.users, spec.users);
   const every = o.progressEvery ?? 1000;
@@ -93,15 +97,19 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
     const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
     r.users++;
     for (const j of run.journeys) {
+      const steps = j.steps;
       if (!keep) {
         // Counted straight from the steps: nothing is packed only to be dropped.
-        tally.addSteps(j.data, flow.index);
+        if (steps) tally.addBuffer(j.outcome ?? j.data, steps);
+        else tally.addSteps(j.data, flow.index);
         continue;
       }
-      r.traces.add(i, j.data.trace, flow.index);
+      if (steps) r.traces.addBuffer(i, steps);
+      else r.traces.add(i, j.data.trace, flow.index);
       const k = r.traces.journeys - 1;
-      tally.add(j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k));
+      tally.add(j.outcome ?? j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k), steps);
     }
+    buffers.reuse();
     if ((i - from + 1) % every === 0) o.onProgress?.(i - from + 1, to - from);
   }
   tally.finish();
@@ -120,6 +128,8 @@ const ENDED = 2;
  */
 class Tally {
   private readonly stats: NodeStats[];
+  private readonly ids: string[];
+  private readonly index: ReadonlyMap<string, number>;
   /** Per node index: 1 while the journey being tallied waits there. */
   private readonly waiting: Uint8Array;
   private readonly waitingList: number[] = [];
@@ -136,21 +146,23 @@ class Tally {
     private readonly days: number,
   ) {
     this.stats = flow.nodes.map((n) => r.nodes[n.id]!);
+    this.ids = flow.nodes.map((n) => n.id);
+    this.index = flow.index;
     this.waiting = new Uint8Array(flow.nodes.length);
     this.completed = flow.nodes.map(() => []);
     this.order = flow.nodes.map(() => []);
   }
 
   /** `raw[from, to)`: the journey's steps as packed by TraceStore (seconds, node + 1, outcome, input). */
-  add(d: JourneyData, raw: Int32Array, from: number, to: number): void {
-    this.begin(d);
+  add(d: JourneyData, raw: Int32Array, from: number, to: number, steps: StepBuffer | null = null): void {
+    this.begin(d, steps);
     for (let o = from; o < to; o += 4) this.step(raw[o + 1]! - 1, raw[o + 2]!);
     this.end(d);
   }
 
   /** {@link add} from the journey's own steps, coded as TraceStore codes them (runs that keep no traces). */
   addSteps(d: JourneyData, nodeIndex: ReadonlyMap<string, number>): void {
-    this.begin(d);
+    this.begin(d, null);
     const trace = d.trace;
     const traces = this.r.traces;
     let event = '';
@@ -164,17 +176,36 @@ class Tally {
     this.end(d);
   }
 
-  private begin(d: JourneyData): void {
+  /** {@link addSteps} from a journey's step buffer (the fast path's population runs). */
+  addBuffer(d: JourneyData, steps: StepBuffer): void {
+    this.begin(d, steps);
+    const traces = this.r.traces;
+    const { nodes, outcomes, causes } = steps;
+    let event = '';
+    for (let k = 0; k < steps.length; k++) {
+      const i = nodes[k]!;
+      this.step(i, traces.codeAt(i, outcomes[k]!));
+      if (causes[k] !== event) traces.code((event = causes[k]!));
+    }
+    this.end(d);
+  }
+
+  /** `steps`: where the journey's steps are, when not in `d.trace`. */
+  private begin(d: JourneyData, steps: StepBuffer | null): void {
     const r = this.r;
     r.journeys++;
     r.outcomes[d.status]++;
     if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
     if (d.converted !== null) {
       r.converted++;
-      // Rare next to steps: the branches a converted journey took, read from its trace.
-      for (const s of d.trace) {
-        const by = r.convertedBy[s.node];
-        if (by) by[s.outcome] = (by[s.outcome] ?? 0) + 1;
+      // Rare next to steps: the branches a converted journey took, read from its steps.
+      const n = steps ? steps.length : d.trace.length;
+      for (let k = 0; k < n; k++) {
+        const node = steps ? steps.nodes[k]! : this.index.get(d.trace[k]!.node);
+        if (node === undefined || node < 0) continue;
+        const by = r.convertedBy[this.ids[node]!];
+        const outcome = steps ? steps.outcomes[k]! : d.trace[k]!.outcome;
+        if (by) by[outcome] = (by[outcome] ?? 0) + 1;
       }
     }
   }

@@ -3,6 +3,7 @@ import { entryDecision, scheduledAt, triggerFires } from './entry';
 import { checkGoalAfterEnd } from './decisions';
 import { applyToProfile, copyProfile } from './journey-changes';
 import { compileFlow } from './graph';
+import type { StepBuffer } from './step-buffer';
 import type { EventRecord, JourneyData, JourneyInput, Millis, SentMessage, UserAction, UserProfile } from './types';
 
 /** One journey being stepped: by the XState machine or by the fast path (same semantics). */
@@ -16,6 +17,12 @@ export interface Stepper {
   nextDue(): Millis | null;
   /** `data.messages`, when the stepper can give it more cheaply than `data` (read after every input). */
   readonly messages?: readonly SentMessage[];
+  /** `data` without the upkeep of its `due` and `via`, for readers of status, reason, conversion and messages only. */
+  readonly outcome?: JourneyData;
+  /** When the journey started, when the stepper knows it without reading `data.trace`. */
+  readonly entered?: Millis;
+  /** Where the stepper records its steps instead of `data.trace` (population runs), or none. */
+  readonly steps?: StepBuffer | null;
 }
 
 /**
@@ -147,7 +154,7 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
       const j = journeys[k]!;
       if (!j.running) {
         if (goal && j.data.converted === null) {
-          checkGoalAfterEnd(flow, j.data, profile, events, action.at, action.type === 'message' ? action.text : null);
+          checkGoalAfterEnd(flow, j.data, profile, events, action.at, action.type === 'message' ? action.text : null, j.entered);
           if (record && j.data.converted !== null) run.inputs.push({ kind: 'converted', at: action.at, journey: k });
         }
         continue;

@@ -1,3 +1,4 @@
+import type { StepBuffer } from './step-buffer';
 import type { TraceStep } from './types';
 
 /**
@@ -18,7 +19,10 @@ export class TraceStore {
   constructor(
     readonly start: number,
     readonly nodeIds: readonly string[],
-  ) {}
+  ) {
+    this.memoNames = new Array<string>((nodeIds.length + 1) * 2).fill('');
+    this.memoCodes = new Int32Array((nodeIds.length + 1) * 2);
+  }
 
   get journeys(): number {
     return this.offsets.length;
@@ -62,6 +66,55 @@ export class TraceStore {
       buf[o + 2] = this.code(s.outcome);
       // After the outcome: codes are given in the order names are first met.
       if (s.event !== event || eventCode < 0) eventCode = this.code((event = s.event));
+      buf[o + 3] = eventCode;
+    }
+  }
+
+  /**
+   * {@link code} for a step of node `node` (-1: the journey): each node remembers its last two
+   * names, so the names of a step buffer are coded without a search (a node has one or two
+   * outcomes, and a buffer's names are the runtimes' own strings). Codes are given as `code`
+   * gives them, in the order names are first met.
+   */
+  codeAt(node: number, name: string): number {
+    const m = (node + 1) * 2;
+    const names = this.memoNames;
+    if (names[m] === name) return this.memoCodes[m]!;
+    if (names[m + 1] === name) return this.memoCodes[m + 1]!;
+    const c = this.code(name);
+    names[m + 1] = names[m]!;
+    this.memoCodes[m + 1] = this.memoCodes[m]!;
+    names[m] = name;
+    this.memoCodes[m] = c;
+    return c;
+  }
+
+  /** Per node + 1, two names and their codes (filled ahead: no read out of bounds, which is slow). */
+  private readonly memoNames: string[];
+  private readonly memoCodes: Int32Array;
+
+  /** {@link add} from a journey's step buffer (population runs): the same packing and codes. */
+  addBuffer(user: number, steps: StepBuffer): void {
+    const n = steps.length;
+    if ((this.used + n) * 4 > this.buf.length) {
+      const next = new Int32Array(Math.max(this.buf.length * 2, (this.used + n) * 8));
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.offsets.push(this.used);
+    this.counts.push(n);
+    this.users.push(user);
+    const buf = this.buf;
+    const { times, nodes, outcomes, causes } = steps;
+    let event = '';
+    let eventCode = -1;
+    for (let k = 0; k < n; k++) {
+      const o = this.used++ * 4;
+      const node = nodes[k]!;
+      buf[o] = Math.floor((times[k]! - this.start) / 1000);
+      buf[o + 1] = node + 1;
+      buf[o + 2] = this.codeAt(node, outcomes[k]!);
+      if (causes[k] !== event || eventCode < 0) eventCode = this.code((event = causes[k]!));
       buf[o + 3] = eventCode;
     }
   }

@@ -18,5 +18,6 @@ export const assignRuntime = defineRuntime('assign', {
     const whom = t ? `${t.type} ${t.name ? `"${t.name}"` : who.slice(t.type.length + 1)}` : 'nobody';
     return conv ? `${conversationName(flow, d, conv.id)} assigned to ${whom}` : 'no upstream conversation to assign';
   },
+  readsPath: () => true,
   chatwootStep: 'assignment',
 });

@@ -36,5 +36,6 @@ export const sendRuntime = defineRuntime('send', {
     d.messages.push({ at: d.time, nodeId, channel, body, sender, conversationId });
     return d.explain ? `${channel}, ${followUp ? `follow-up in ${conversationName(flow, d, conversationId)}` : 'new conversation'}: ${why}` : why;
   },
+  readsPath: (n) => n.data.conversation === 'follow_up',
   chatwootStep: null,
 });
