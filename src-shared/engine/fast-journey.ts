@@ -43,9 +43,12 @@ export class FastJourney {
    * The nodes that have acted (waiting or done); every other node is idle. A short list, not an
    * array per node of the flow: a journey touches a handful of nodes, and allocating and filling
    * one slot per node made every journey of a 5,000-node flow cost ~5,000 writes. Past
-   * `SET_AFTER` nodes the list becomes a Set, so long journeys do not scan.
+   * `SET_AFTER` nodes a Set is kept beside it, so long journeys do not scan. In the order the
+   * nodes acted, with the node each one came from (`touchedFrom`, -1 for none: the trigger, or a
+   * restored journey's nodes, whose `via` its data already has).
    */
   private readonly touched: number[] = [];
+  private readonly touchedFrom: number[] = [];
   private touchedSet: Set<number> | null = null;
   /**
    * The queue of internal events (kind, node index, handle for FIRED or why for END), `size`
@@ -68,12 +71,11 @@ export class FastJourney {
   private readonly waitOrder: number[] = [];
   private dueStale = false;
   /**
-   * In flows where no node reads `data.via` (`CompiledFlow.readsPath`), arrivals not yet written
-   * into it: node index, and the index of the node it came from (keyed writes that grow an
-   * object were the fast path's costliest line). `data` writes them, in arrival order.
+   * In flows where no node reads `data.via` (`CompiledFlow.readsPath`), how many of `touched`
+   * are written into it: `data` writes the rest, in arrival order (keyed writes that grow an
+   * object were the fast path's costliest line).
    */
-  private readonly viaNodes: number[] = [];
-  private readonly viaFrom: number[] = [];
+  private viaWritten = 0;
   /**
    * Conversation count at the last global-exit check that found none (`ANY_CONVERSATIONS` when
    * the exits do not read conversations); -1 = none yet. Reset by every input that can change
@@ -108,6 +110,8 @@ export class FastJourney {
   static restore(flow: CompiledFlow, data: JourneyData, state: FastJourneyState): FastJourney {
     const j = new FastJourney(flow, data, data);
     j.touched.push(...state.touched);
+    for (let k = 0; k < j.touched.length; k++) j.touchedFrom.push(-1);
+    j.viaWritten = j.touched.length;
     if (j.touched.length > SET_AFTER) j.touchedSet = new Set(j.touched);
     j.waiting.push(...state.waiting);
     j.waitDue.push(...state.waitDue);
@@ -117,13 +121,13 @@ export class FastJourney {
 
   /** The state besides `data` (see `FastJourneyState`); read it before the next input. */
   get state(): FastJourneyState {
-    return { touched: this.touchedSet ? [...this.touchedSet] : this.touched, waiting: this.waiting, waitDue: this.waitDue, waitOrder: this.waitOrder };
+    return { touched: this.touched, waiting: this.waiting, waitDue: this.waitDue, waitOrder: this.waitOrder };
   }
 
   /** The journey's data; `due` and `via` are brought up to date on each read, so read it again after an input. */
   get data(): JourneyData {
     if (this.dueStale) this.syncDue();
-    if (this.viaNodes.length > 0) this.syncVia();
+    if (this.viaWritten < this.touched.length) this.syncVia();
     return this.d;
   }
 
@@ -138,9 +142,9 @@ export class FastJourney {
   private syncVia(): void {
     const { nodes } = this.flow;
     const via = this.d.via;
-    for (let k = 0; k < this.viaNodes.length; k++) via[nodes[this.viaNodes[k]!]!.id] = nodes[this.viaFrom[k]!]!.id;
-    this.viaNodes.length = 0;
-    this.viaFrom.length = 0;
+    const { touched, touchedFrom } = this;
+    if (!this.flow.readsPath) for (let k = this.viaWritten; k < touched.length; k++) if (touchedFrom[k]! >= 0) via[nodes[touched[k]!]!.id] = nodes[touchedFrom[k]!]!.id;
+    this.viaWritten = touched.length;
   }
 
   /** `data.messages` without bringing `due` up to date: the runner reads it after every input. */
@@ -177,7 +181,7 @@ export class FastJourney {
     if (!this.running) return;
     const t = this.flow.triggerIndex;
     if (t >= 0 && this.idle(t)) {
-      this.touch(t);
+      this.touch(t, -1);
       FastJourney.size = 0; // (empty unless an earlier drain threw)
       this.record(t, 'next', this.d.explain ? 'entered: trigger fired, audience and entry frequency allow it' : '');
       this.exitCheck();
@@ -257,7 +261,7 @@ export class FastJourney {
           break;
         }
         case END:
-          this.finish('ended', `end:${flow.nodes[nodes[q]!]!.id}`, nodes[q]!, texts[q]!);
+          this.finish('ended', flow.endReasons[nodes[q]!]!, nodes[q]!, texts[q]!);
           break;
         case TIMERS:
           this.timers();
@@ -343,8 +347,9 @@ export class FastJourney {
   private stopWaiting(i: number): void {
     const w = this.waiting;
     const due = this.waitDue;
-    let k = w.indexOf(i);
-    if (k >= 0) {
+    let k = 0;
+    while (k < w.length && w[k] !== i) k++;
+    if (k < w.length) {
       // A shift, not splice (short lists, hot).
       for (; k < w.length - 1; k++) {
         w[k] = w[k + 1]!;
@@ -359,24 +364,24 @@ export class FastJourney {
 
   /** Whether node `i` has not acted in this journey. */
   private idle(i: number): boolean {
-    return this.touchedSet ? !this.touchedSet.has(i) : !this.touched.includes(i);
+    if (this.touchedSet) return !this.touchedSet.has(i);
+    // A loop, not includes(): a builtin call costs more than scanning a few numbers.
+    const t = this.touched;
+    for (let k = 0; k < t.length; k++) if (t[k] === i) return false;
+    return true;
   }
 
-  private touch(i: number): void {
-    if (this.touchedSet) this.touchedSet.add(i);
-    else if (this.touched.push(i) > SET_AFTER) this.touchedSet = new Set(this.touched);
+  private touch(i: number, from: number): void {
+    this.touchedFrom.push(from);
+    if (this.touched.push(i) > SET_AFTER) (this.touchedSet ??= new Set(this.touched)).add(i);
   }
 
   private arrive(i: number, from: number): void {
     const { flow, d } = this;
     const node = flow.nodes[i]!;
     if (flow.readsPath) d.via[node.id] = flow.nodes[from]!.id;
-    else {
-      this.viaNodes.push(i);
-      this.viaFrom.push(from);
-    }
     const a = flow.runtimes[i]!.arrive(flow, d, node); // arrival
-    this.touch(i);
+    this.touch(i, from);
     if (a.kind === 'wait') {
       // Insert in order (a shift, not splice: the list is short and this is hot).
       const w = this.waiting;
@@ -407,8 +412,9 @@ export class FastJourney {
 
 /** Removes one item from a short list in place. */
 function remove(list: number[], item: number): void {
-  let k = list.indexOf(item);
-  if (k < 0) return;
+  let k = 0;
+  while (k < list.length && list[k] !== item) k++;
+  if (k === list.length) return;
   for (; k < list.length - 1; k++) list[k] = list[k + 1]!;
   list.pop(); // (cheaper than setting length)
 }

@@ -45,6 +45,8 @@ export interface CompiledFlow {
    * skips it.
    */
   mayExit: boolean;
+  /** Per node index: the reason a journey ended there (`end:<id>`; see `JourneyData.reason`), made once. */
+  endReasons: readonly string[];
 }
 
 const cache = new WeakMap<FlowDocument, CompiledFlow>();
@@ -78,7 +80,7 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
   const exitsReadConversations = doc.campaign.globalExits.some((x) => readsConversations(x.condition));
   const runtimes = doc.nodes.map(runtimeOf);
   const readsPath = doc.nodes.some((n, i) => runtimes[i]!.readsPath?.(n as never) === true);
-  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, exitsReadConversations, runtimes, readsPath, mayExit: doc.campaign.globalExits.length > 0 || doc.campaign.goal?.exit === true };
+  const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, exitsReadConversations, runtimes, readsPath, mayExit: doc.campaign.globalExits.length > 0 || doc.campaign.goal?.exit === true, endReasons: doc.nodes.map((n) => `end:${n.id}`) };
   cache.set(doc, compiled);
   return compiled;
 }

@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../flow';
 import { compileFlow, type CompiledFlow } from './graph';
-import { runUser, type StepperFactory } from './runner';
+import { UserRunner, type StepperFactory } from './runner';
 import { FastJourney } from './fast-journey';
 import { StepBufferPool, type StepBuffer } from './step-buffer';
 import { DEFAULT_START, syntheticUsers, type PopulationSpec } from './synth';
@@ -88,13 +88,14 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
   };
   const tally = new Tally(r, flow, start, spec.days);
   const user = syntheticUsers(flow.doc.campaign, spec);
+  const runner = new UserRunner(doc);
   for (let i = from; i < to; i++) {
     if (o.signal?.aborted) {
       r.cancelled = true;
       break;
     }
     const u = user(i);
-    const run = runUser(doc, { profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
+    const run = runner.run({ profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
     r.users++;
     for (const j of run.journeys) {
       const steps = j.steps;
@@ -194,7 +195,10 @@ class Tally {
   private begin(d: JourneyData, steps: StepBuffer | null): void {
     const r = this.r;
     r.journeys++;
-    r.outcomes[d.status]++;
+    // Named, not keyed by the status: a keyed increment is a generic lookup, for every journey.
+    if (d.status === 'ended') r.outcomes.ended++;
+    else if (d.status === 'running') r.outcomes.running++;
+    else r.outcomes.exited++;
     if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
     if (d.converted !== null) {
       r.converted++;
@@ -253,10 +257,19 @@ class Tally {
     const messages = d.messages;
     for (let k = 0; k < messages.length; k++) {
       const m = messages[k]!;
-      const list = (r.messagesByDay[m.channel] ??= new Array<number>(this.days).fill(0));
+      const list = m.channel === this.channel ? this.byDay! : this.dayCounts(m.channel);
       const day = Math.floor((m.at - this.start) / 86_400_000);
       if (day >= 0 && day < this.days) list[day]!++;
     }
+  }
+
+  /** The last channel a message was counted for, and its counts by day. */
+  private channel = '';
+  private byDay: number[] | null = null;
+
+  private dayCounts(channel: string): number[] {
+    this.channel = channel;
+    return (this.byDay = this.r.messagesByDay[channel] ??= new Array<number>(this.days).fill(0));
   }
 
   /** Writes the completion counts into the result. */

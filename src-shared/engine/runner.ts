@@ -2,7 +2,7 @@ import type { FlowDocument } from '../flow';
 import { entryDecision, scheduledAt, triggerFires } from './entry';
 import { checkGoalAfterEnd } from './decisions';
 import { applyToProfile, copyProfile } from './journey-changes';
-import { compileFlow } from './graph';
+import { compileFlow, type CompiledFlow } from './graph';
 import type { StepBuffer } from './step-buffer';
 import type { EventRecord, JourneyData, JourneyInput, Millis, SentMessage, UserAction, UserProfile } from './types';
 
@@ -79,23 +79,108 @@ export interface UserRun {
  * journeys before it may start a new one.
  */
 export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
-  const flow = compileFlow(doc);
-  const c = flow.doc.campaign;
-  const queue = sortByTime(o.actions.filter((a) => a.at >= o.from && a.at <= o.until));
-  const record = o.recordInputs ?? true;
-  const run: UserRun = { journeys: [], refused: [], inputs: [] };
-  const profile = o.ownsProfile ? o.profile : copyProfile(o.profile);
-  const events: EventRecord[] = [];
-  const entries: Millis[] = [];
-  let scheduled = scheduledAt(c);
-  if (scheduled !== null && (scheduled < o.from || scheduled > o.until)) scheduled = null;
-  let qi = 0;
-  const goal = Boolean(c.goal);
-  /** Per journey: how many of its messages `onSend` has seen. */
-  const seen: number[] = [];
+  return new UserRunner(doc).run(o);
+}
 
-  const enter = (at: Millis): void => {
-    const d = entryDecision(c, profile, events, at, entries, o.explain);
+/**
+ * {@link runUser} for many users of one flow (population runs): what depends on the flow alone
+ * is worked out once, and one user's run state lives in fields, not in closures made per user.
+ * One user at a time: `run` is not re-entrant.
+ */
+export class UserRunner {
+  private readonly flow: CompiledFlow;
+  private readonly scheduledAt: Millis | null;
+  private readonly goal: boolean;
+  // The run under way (see `run`).
+  private o!: UserRunOptions;
+  private result!: UserRun;
+  private record = true;
+  private profile!: UserProfile;
+  private events: EventRecord[] = [];
+  private entries: Millis[] = [];
+  private queue: UserAction[] = [];
+  private qi = 0;
+  /** Per journey: how many of its messages `onSend` has seen. */
+  private seen: number[] = [];
+
+  constructor(doc: FlowDocument) {
+    this.flow = compileFlow(doc);
+    this.scheduledAt = scheduledAt(this.flow.doc.campaign);
+    this.goal = Boolean(this.flow.doc.campaign.goal);
+  }
+
+  run(o: UserRunOptions): UserRun {
+    const flow = this.flow;
+    const c = flow.doc.campaign;
+    this.o = o;
+    // A loop, not filter(): no closure to make for every user.
+    const queue: UserAction[] = (this.queue = []);
+    for (let k = 0; k < o.actions.length; k++) {
+      const a = o.actions[k]!;
+      if (a.at >= o.from && a.at <= o.until) queue.push(a);
+    }
+    sortByTime(queue);
+    const record = (this.record = o.recordInputs ?? true);
+    const run: UserRun = (this.result = { journeys: [], refused: [], inputs: [] });
+    const profile = (this.profile = o.ownsProfile ? o.profile : copyProfile(o.profile));
+    const events = (this.events = []);
+    this.entries = [];
+    this.seen = [];
+    this.qi = 0;
+    let scheduled = this.scheduledAt;
+    if (scheduled !== null && (scheduled < o.from || scheduled > o.until)) scheduled = null;
+    const goal = this.goal;
+
+    // Plain loops below, not forEach: this runs for every input of every user of a population.
+    const journeys = run.journeys;
+    for (;;) {
+      let due: Millis | null = null;
+      for (let k = 0; k < journeys.length; k++) {
+        const t = journeys[k]!.nextDue();
+        if (t !== null && (due === null || t < due)) due = t;
+      }
+      if (scheduled !== null && (due === null || scheduled < due)) due = scheduled;
+      const action = this.qi < queue.length ? queue[this.qi]! : null;
+      if (due !== null && due <= o.until && (action === null || due <= action.at)) {
+        if (due === scheduled) {
+          scheduled = null;
+          this.enter(due);
+          continue;
+        }
+        for (let k = 0; k < journeys.length; k++) {
+          const j = journeys[k]!;
+          if (j.nextDue() !== due) continue;
+          j.tick(due);
+          if (record) run.inputs.push({ kind: 'tick', at: due, journey: k });
+          this.after(j, k);
+        }
+        continue;
+      }
+      if (!action) break;
+      this.qi++;
+      applyToProfile(profile, events, action);
+      for (let k = 0; k < journeys.length; k++) {
+        const j = journeys[k]!;
+        if (!j.running) {
+          if (goal && j.data.converted === null) {
+            checkGoalAfterEnd(flow, j.data, profile, events, action.at, action.type === 'message' ? action.text : null, j.entered);
+            if (record && j.data.converted !== null) run.inputs.push({ kind: 'converted', at: action.at, journey: k });
+          }
+          continue;
+        }
+        j.act(action);
+        if (record) run.inputs.push({ kind: 'action', action, journey: k });
+        this.after(j, k);
+      }
+      if (triggerFires(c.trigger, action)) this.enter(action.at);
+    }
+    return run;
+  }
+
+  private enter(at: Millis): void {
+    const { o, profile, events, entries, record } = this;
+    const run = this.result;
+    const d = entryDecision(this.flow.doc.campaign, profile, events, at, entries, o.explain);
     if (!d.enters) {
       run.refused.push({ at, why: d.why });
       return;
@@ -104,68 +189,27 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
     // Copies when the input is kept for replays: the user's record keeps changing after this
     // journey starts. Otherwise the stepper gets the live records (see StepperFactory).
     const snapshot = record ? copyProfile(profile) : profile;
-    const j = o.stepper({ journeyId: `${profile.id}:j${entries.length}`, flowId: c.id, time: at, profile: snapshot, events: record ? [...events] : events, explain: o.explain, liveRecords: !record });
+    const j = o.stepper({ journeyId: `${profile.id}:j${entries.length}`, flowId: this.flow.doc.campaign.id, time: at, profile: snapshot, events: record ? [...events] : events, explain: o.explain, liveRecords: !record });
     run.journeys.push(j);
     j.start();
     if (record) run.inputs.push({ kind: 'entry', at, journey: run.journeys.length - 1 });
-    seen.push(0);
-    after(j, run.journeys.length - 1);
-  };
-  const after = (j: Stepper, k: number): void => {
-    if (!o.onSend) return;
+    this.seen.push(0);
+    this.after(j, run.journeys.length - 1);
+  }
+
+  /** Hands the journey's new messages to `onSend`, queueing what the user does in reply. */
+  private after(j: Stepper, k: number): void {
+    const onSend = this.o.onSend;
+    if (!onSend) return;
     const sent = j.messages ?? j.data.messages;
+    const seen = this.seen;
     if (sent.length === seen[k]) return;
     for (let i = seen[k]!; i < sent.length; i++) {
-      const reply = o.onSend(sent[i]!);
-      if (reply) for (const a of reply) insert(queue, qi, a);
+      const reply = onSend(sent[i]!);
+      if (reply) for (const a of reply) insert(this.queue, this.qi, a);
     }
     seen[k] = sent.length;
-  };
-
-  // Plain loops below, not forEach: this runs for every input of every user of a population.
-  const journeys = run.journeys;
-  for (;;) {
-    let due: Millis | null = null;
-    for (let k = 0; k < journeys.length; k++) {
-      const t = journeys[k]!.nextDue();
-      if (t !== null && (due === null || t < due)) due = t;
-    }
-    if (scheduled !== null && (due === null || scheduled < due)) due = scheduled;
-    const action = qi < queue.length ? queue[qi]! : null;
-    if (due !== null && due <= o.until && (action === null || due <= action.at)) {
-      if (due === scheduled) {
-        scheduled = null;
-        enter(due);
-        continue;
-      }
-      for (let k = 0; k < journeys.length; k++) {
-        const j = journeys[k]!;
-        if (j.nextDue() !== due) continue;
-        j.tick(due);
-        if (record) run.inputs.push({ kind: 'tick', at: due, journey: k });
-        after(j, k);
-      }
-      continue;
-    }
-    if (!action) break;
-    qi++;
-    applyToProfile(profile, events, action);
-    for (let k = 0; k < journeys.length; k++) {
-      const j = journeys[k]!;
-      if (!j.running) {
-        if (goal && j.data.converted === null) {
-          checkGoalAfterEnd(flow, j.data, profile, events, action.at, action.type === 'message' ? action.text : null, j.entered);
-          if (record && j.data.converted !== null) run.inputs.push({ kind: 'converted', at: action.at, journey: k });
-        }
-        continue;
-      }
-      j.act(action);
-      if (record) run.inputs.push({ kind: 'action', action, journey: k });
-      after(j, k);
-    }
-    if (triggerFires(c.trigger, action)) enter(action.at);
   }
-  return run;
 }
 
 const byTime = (a: UserAction, b: UserAction): number => a.at - b.at;

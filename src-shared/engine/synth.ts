@@ -109,10 +109,15 @@ export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (inde
   // A trigger event with a rate of its own repeats; otherwise every user fires the trigger once.
   const triggerRepeats = t.type === 'event' && (spec.eventRates?.[t.event] ?? 0) > 0;
   const replies = replyRules(spec);
+  // With no attribute that may be missing, every user has the same keys: each user's attributes
+  // start as a copy of this template, whose values are then drawn in place. Adding the keys one
+  // by one made every user's attributes go through the slow path of a store that adds a key.
+  const template: Record<string, Scalar> | null = attributeChoices.some(([, d]) => d.missing !== undefined) ? null : Object.fromEntries(attributeChoices.map(([name]) => [name, '']));
+  const hasTriggerProperties = Object.keys(triggerProperties).length > 0;
 
   return (index) => {
     const rnd = createPrng(mixSeed(spec.seed, index));
-    const attributes: Record<string, Scalar> = {};
+    const attributes: Record<string, Scalar> = template ? { ...template } : {};
     for (const [name, dist] of attributeChoices) {
       // Draws only what the spec asks for, so users of older specs stay the same draw for draw.
       if (dist.missing !== undefined && rnd.chance(dist.missing)) continue;
@@ -128,7 +133,7 @@ export function syntheticUsers(c: CampaignSettings, spec: PopulationSpec): (inde
     const entryAt = start + Math.floor(rnd.next() * 86_400) * 1000;
     // Each user gets its own properties object: journeys record it with the event.
     if (t.type === 'event') {
-      if (!triggerRepeats) actions.push({ type: 'event', at: entryAt, name: t.event, properties: { ...triggerProperties } });
+      if (!triggerRepeats) actions.push({ type: 'event', at: entryAt, name: t.event, properties: hasTriggerProperties ? { ...triggerProperties } : {} });
     }
     else if (t.type === 'page_visit') actions.push({ type: 'page_visit', at: entryAt, url: t.urlPattern.replace(/\*/g, ''), seconds: t.secondsOnPage + 5 });
     else if (t.type === 'segment_entered') actions.push({ type: 'segment', at: entryAt, segment: t.segment, present: true });

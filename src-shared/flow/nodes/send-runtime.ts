@@ -2,6 +2,7 @@ import { nextOpening } from '../../engine/calendar';
 import { closestConversation, conversationName, render } from '../../engine/journey-changes';
 import { defineRuntime, TIMER_NEXT } from '../../engine/node-runtime';
 import { formatLocalTime } from '../../time/format';
+import type { Sender } from '../primitives';
 
 /**
  * A send goes out at once, or is held until business hours open when the campaign says so
@@ -30,8 +31,7 @@ export const sendRuntime = defineRuntime('send', {
       conversationId = `${d.journeyId}:c${d.conversations.length + 1}`;
       d.conversations.push({ id: conversationId, nodeId, channel, open: true, assignee: null });
     }
-    const s = n.data.sender ?? c.channelDefaults.sender ?? { type: 'bot' as const };
-    const sender = s.type === 'bot' ? `bot:${s.name ?? 'bot'}` : `agent:${s.agentId}`;
+    const sender = senderOf(n.data.sender ?? c.channelDefaults.sender ?? null);
     const body = d.explain ? render(n.data.body, d, c.name) : '';
     d.messages.push({ at: d.time, nodeId, channel, body, sender, conversationId });
     return d.explain ? `${channel}, ${followUp ? `follow-up in ${conversationName(flow, d, conversationId)}` : 'new conversation'}: ${why}` : why;
@@ -39,3 +39,17 @@ export const sendRuntime = defineRuntime('send', {
   readsPath: (n) => n.data.conversation === 'follow_up',
   chatwootStep: null,
 });
+
+/**
+ * The sender as the data names it (`bot:<name>`, `agent:<id>`). The last one is remembered by
+ * its values (a flow's sends mostly share one sender), so a population run does not build the
+ * same string for every message.
+ */
+let lastSender: { type: string; key: string | undefined; name: string } = { type: 'bot', key: undefined, name: 'bot:bot' };
+
+function senderOf(s: Sender | null): string {
+  const type = s?.type ?? 'bot';
+  const key = s === null ? undefined : s.type === 'bot' ? s.name : s.agentId;
+  if (lastSender.type !== type || lastSender.key !== key) lastSender = { type, key, name: type === 'bot' ? `bot:${key ?? 'bot'}` : `agent:${key}` };
+  return lastSender.name;
+}
