@@ -244,7 +244,7 @@ class Tally {
   }
 
   private end(d: JourneyData): void {
-    const { r, waiting, waitingList } = this;
+    const { waiting, waitingList } = this;
     while (waitingList.length > 0) {
       const i = waitingList.pop()!;
       if (!waiting[i]) continue;
