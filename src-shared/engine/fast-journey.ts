@@ -88,8 +88,16 @@ export class FastJourney {
   readonly entered: Millis;
 
   /**
+   * Statistics-only population runs: the outcome of each node of `touched` (same position), its
+   * handle or `end`, '' while it waits. A node acts at most once in a journey, so this is all its
+   * counts need; no step is recorded anywhere (`data.trace` stays empty).
+   */
+  readonly outcomes: string[] | null;
+
+  /**
    * @param steps where the journey records its steps instead of `data.trace`, which then stays
-   *   empty (population runs: no `why` is kept, see StepBuffer).
+   *   empty (population runs that keep traces: no `why` is kept, see StepBuffer).
+   * @param countOnly record no step, only `outcomes` (statistics-only population runs).
    */
   constructor(
     /** (Read by fast-journey-state.ts, which names each node's region.) */
@@ -97,7 +105,9 @@ export class FastJourney {
     input: JourneyInput,
     adopted?: JourneyData,
     readonly steps: StepBuffer | null = null,
+    countOnly = false,
   ) {
+    this.outcomes = countOnly ? [] : null;
     this.live = !adopted && input.liveRecords === true;
     this.d = adopted ?? initialData(input, this.live);
     this.entered = adopted ? enteredAt(adopted) : input.time;
@@ -117,6 +127,11 @@ export class FastJourney {
     j.waitDue.push(...state.waitDue);
     j.waitOrder.push(...state.waitOrder);
     return j;
+  }
+
+  /** The nodes that have acted, in the order they did (`outcomes` gives each one's outcome). */
+  get touchedNodes(): readonly number[] {
+    return this.touched;
   }
 
   /** The state besides `data` (see `FastJourneyState`); read it before the next input. */
@@ -233,8 +248,20 @@ export class FastJourney {
     if (this.running && this.waiting.length === 0) this.finish('ended', 'completed', -1, this.d.explain ? 'no branch is active or waiting' : '');
   }
 
-  /** A step of node `i` (-1: the journey itself), in `data.trace` or in `steps`. */
+  /** A step of node `i` (-1: the journey itself), in `data.trace`, in `steps` or as the node's outcome. */
   private record(i: number, outcome: string, why: string): void {
+    const out = this.outcomes;
+    if (out) {
+      // What counts: a node's handle or `end`; `waiting` is the '' it starts with, and `ended`
+      // (an end node stopping the journey) and the journey's own steps count nothing.
+      if (i >= 0 && outcome !== 'waiting' && outcome !== 'ended') {
+        const touched = this.touched;
+        let k = touched.length - 1; // (the node that just arrived, unless one that waited)
+        while (touched[k] !== i) k--;
+        out[k] = outcome;
+      }
+      return;
+    }
     const s = this.steps;
     if (s) s.push(this.d.time, i, outcome, this.d.cause);
     else step(this.d, i < 0 ? '' : this.flow.nodes[i]!.id, outcome, why);
@@ -373,6 +400,7 @@ export class FastJourney {
 
   private touch(i: number, from: number): void {
     this.touchedFrom.push(from);
+    this.outcomes?.push('');
     if (this.touched.push(i) > SET_AFTER) (this.touchedSet ??= new Set(this.touched)).add(i);
   }
 

@@ -33,7 +33,8 @@ describe('population run', () => {
         const { traces: none, ...counted } = runPopulation(doc, spec, { keepTraces: false });
         expect(JSON.stringify(counted)).toBe(JSON.stringify(all));
         expect([kept.journeys, none.journeys]).toEqual([all.journeys, 0]);
-        expect(none.names).toEqual(kept.names);
+        // With no trace to decode, the names are only the outcomes counted (no input names).
+        expect(kept.names).toEqual(expect.arrayContaining(none.names));
       }),
       { numRuns: 25 },
     );

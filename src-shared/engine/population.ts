@@ -5,7 +5,7 @@ import { FastJourney } from './fast-journey';
 import { StepBufferPool, type StepBuffer } from './step-buffer';
 import { DEFAULT_START, syntheticUsers, type PopulationSpec } from './synth';
 import { TraceStore } from './trace-store';
-import type { JourneyData } from './types';
+import type { JourneyData, JourneyInput } from './types';
 
 export interface NodeStats {
   /** Journeys in which the node acted (arrived). */
@@ -66,14 +66,15 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
   const flow = compileFlow(doc);
   const start = spec.start ?? DEFAULT_START;
   const until = start + spec.days * 86_400_000;
-  // The fast path's journeys record their steps in buffers; once a user's journeys are counted
-  // (or packed), the next user's journeys reuse them. Other steppers fill `data.trace`.
+  // The fast path's journeys record their steps in buffers when traces are kept (once a user's
+  // journeys are packed, the next user's journeys reuse them), and only each node's outcome when
+  // they are not. Other steppers fill `data.trace`.
+  const keep = o.keepTraces ?? true;
   const buffers = new StepBufferPool();
-  const stepper = o.stepper ?? ((input) => new FastJourney(flow, input, undefined, buffers.take()));
+  const stepper = o.stepper ?? (keep ? (input: JourneyInput) => new FastJourney(flow, input, undefined, buffers.take()) : (input: JourneyInput) => new FastJourney(flow, input, undefined, null, true));
   const from = o.from ?? 0;
   const to = Math.min(o.to ?? spec.users, spec.users);
   const every = o.progressEvery ?? 1000;
-  const keep = o.keepTraces ?? true;
   const r: PopulationResult = {
     users: 0,
     journeys: 0,
@@ -98,17 +99,18 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
     const run = runner.run({ profile: u.profile, actions: u.actions, from: start, until, explain: false, stepper, onSend: u.onSend, recordInputs: false, ownsProfile: true });
     r.users++;
     for (const j of run.journeys) {
-      const steps = j.steps;
+      const fast = j instanceof FastJourney ? j : null;
       if (!keep) {
-        // Counted straight from the steps: nothing is packed only to be dropped.
-        if (steps) tally.addBuffer(j.outcome ?? j.data, steps);
+        // Counted straight from the steps or outcomes: nothing is packed only to be dropped.
+        if (fast?.outcomes) tally.addOutcomes(fast.outcome, fast.touchedNodes, fast.outcomes);
         else tally.addSteps(j.data, flow.index);
         continue;
       }
+      const steps = fast?.steps;
       if (steps) r.traces.addBuffer(i, steps);
       else r.traces.add(i, j.data.trace, flow.index);
       const k = r.traces.journeys - 1;
-      tally.add(j.outcome ?? j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k), steps);
+      tally.add(fast ? fast.outcome : j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k), steps ?? null);
     }
     buffers.reuse();
     if ((i - from + 1) % every === 0) o.onProgress?.(i - from + 1, to - from);
@@ -177,22 +179,37 @@ class Tally {
     this.end(d);
   }
 
-  /** {@link addSteps} from a journey's step buffer (the fast path's population runs). */
-  addBuffer(d: JourneyData, steps: StepBuffer): void {
-    this.begin(d, steps);
-    const traces = this.r.traces;
-    const { nodes, outcomes, causes } = steps;
-    let event = '';
-    for (let k = 0; k < steps.length; k++) {
-      const i = nodes[k]!;
-      this.step(i, traces.codeAt(i, outcomes[k]!));
-      if (causes[k] !== event) traces.code((event = causes[k]!));
+  /**
+   * {@link addSteps} from the outcome of each node a journey touched (statistics-only runs on
+   * the fast path, see `FastJourney.outcomes`): each node acted once, so it entered once, and it
+   * completed through its outcome, or still waited ('') when the journey ended or stopped.
+   */
+  addOutcomes(d: JourneyData, touched: readonly number[], outcomes: readonly string[]): void {
+    const r = this.r;
+    this.count(d);
+    if (d.converted !== null) {
+      for (let k = 0; k < touched.length; k++) {
+        const by = r.convertedBy[this.ids[touched[k]!]!];
+        if (by && outcomes[k] !== '') by[outcomes[k]!] = (by[outcomes[k]!] ?? 0) + 1;
+      }
     }
-    this.end(d);
+    const traces = r.traces;
+    for (let k = 0; k < touched.length; k++) {
+      const i = touched[k]!;
+      const n = this.stats[i]!;
+      n.entered++;
+      const outcome = outcomes[k]!;
+      if (outcome !== '') this.countCompletion(i, traces.codeAt(i, outcome));
+      else if (d.status === 'running') n.waitingNow++;
+      else if (d.status === 'exited') n.exitedByGlobalExit++;
+      else n.exitedByEnd++;
+    }
+    this.countMessages(d);
   }
 
   /** `steps`: where the journey's steps are, when not in `d.trace`. */
-  private begin(d: JourneyData, steps: StepBuffer | null): void {
+  /** The journey's own counts: journeys, outcomes, exits, conversions. */
+  private count(d: JourneyData): void {
     const r = this.r;
     r.journeys++;
     // Named, not keyed by the status: a keyed increment is a generic lookup, for every journey.
@@ -200,8 +217,13 @@ class Tally {
     else if (d.status === 'running') r.outcomes.running++;
     else r.outcomes.exited++;
     if (d.status === 'exited' && d.reason) r.exits[d.reason] = (r.exits[d.reason] ?? 0) + 1;
+    if (d.converted !== null) r.converted++;
+  }
+
+  private begin(d: JourneyData, steps: StepBuffer | null): void {
+    const r = this.r;
+    this.count(d);
     if (d.converted !== null) {
-      r.converted++;
       // Rare next to steps: the branches a converted journey took, read from its steps.
       const n = steps ? steps.length : d.trace.length;
       for (let k = 0; k < n; k++) {
@@ -233,6 +255,11 @@ class Tally {
     }
     if (waiting[i]) waiting[i] = 0;
     else n.entered++;
+    this.countCompletion(i, c);
+  }
+
+  /** Node `i` completed through outcome code `c`. */
+  private countCompletion(i: number, c: number): void {
     const counts = this.completed[i]!;
     if (!(counts[c]! >= 0)) {
       // First time here: -1 marks the codes in between as not met yet (no holes).
@@ -254,6 +281,11 @@ class Tally {
       else if (d.status === 'exited') n.exitedByGlobalExit++;
       else n.exitedByEnd++;
     }
+    this.countMessages(d);
+  }
+
+  /** Messages by channel and day. */
+  private countMessages(d: JourneyData): void {
     const messages = d.messages;
     for (let k = 0; k < messages.length; k++) {
       const m = messages[k]!;

@@ -3,7 +3,6 @@ import { entryDecision, scheduledAt, triggerFires } from './entry';
 import { checkGoalAfterEnd } from './decisions';
 import { applyToProfile, copyProfile } from './journey-changes';
 import { compileFlow, type CompiledFlow } from './graph';
-import type { StepBuffer } from './step-buffer';
 import type { EventRecord, JourneyData, JourneyInput, Millis, SentMessage, UserAction, UserProfile } from './types';
 
 /** One journey being stepped: by the XState machine or by the fast path (same semantics). */
@@ -17,12 +16,8 @@ export interface Stepper {
   nextDue(): Millis | null;
   /** `data.messages`, when the stepper can give it more cheaply than `data` (read after every input). */
   readonly messages?: readonly SentMessage[];
-  /** `data` without the upkeep of its `due` and `via`, for readers of status, reason, conversion and messages only. */
-  readonly outcome?: JourneyData;
   /** When the journey started, when the stepper knows it without reading `data.trace`. */
   readonly entered?: Millis;
-  /** Where the stepper records its steps instead of `data.trace` (population runs), or none. */
-  readonly steps?: StepBuffer | null;
 }
 
 /**
