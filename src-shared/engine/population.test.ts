@@ -9,10 +9,18 @@ import { machineSteppers } from './steppers';
 import { mergePopulations } from './population-merge';
 import { TraceStore } from './trace-store';
 import { journeysOfUser, replayUser } from './replay';
+import { syntheticUser } from './synth';
 
 const summary = (r: PopulationResult) => ({ ...r, traces: Array.from({ length: r.traces.journeys }, (_, k) => r.traces.journey(k)) });
 
 describe('population run', () => {
+  it("names user number i u<i>, on both sides of the id tables' bounds", () => {
+    const doc = randomFlow(5, 1);
+    const spec = { users: 1, days: 1, seed: 1 };
+    for (const i of [0, 7, 9_999, 10_000, 10_001, 123_456, 99_999_999, 100_000_000, 123_456_789]) expect(syntheticUser(doc.campaign, spec, i).profile.id).toBe(`u${i}`);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2e9 }), (i) => syntheticUser(doc.campaign, spec, i).profile.id === `u${i}`));
+  });
+
   it('is deterministic: same flow, spec and seed give the same result', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1e6 }), (nodes, seed) => {
