@@ -86,17 +86,6 @@ export class UserRunner {
   private readonly flow: CompiledFlow;
   private readonly scheduledAt: Millis | null;
   private readonly goal: boolean;
-  // The run under way (see `run`).
-  private o!: UserRunOptions;
-  private result!: UserRun;
-  private record = true;
-  private profile!: UserProfile;
-  private events: EventRecord[] = [];
-  private entries: Millis[] = [];
-  private queue: UserAction[] = [];
-  private qi = 0;
-  /** Per journey: how many of its messages `onSend` has seen. */
-  private seen: number[] = [];
 
   constructor(doc: FlowDocument) {
     this.flow = compileFlow(doc);
@@ -107,21 +96,18 @@ export class UserRunner {
   run(o: UserRunOptions): UserRun {
     const flow = this.flow;
     const c = flow.doc.campaign;
-    this.o = o;
     // A loop, not filter(): no closure to make for every user.
-    const queue: UserAction[] = (this.queue = []);
+    const queue: UserAction[] = [];
     for (let k = 0; k < o.actions.length; k++) {
       const a = o.actions[k]!;
       if (a.at >= o.from && a.at <= o.until) queue.push(a);
     }
     sortByTime(queue);
-    const record = (this.record = o.recordInputs ?? true);
-    const run: UserRun = (this.result = { journeys: [], refused: [], inputs: [] });
-    const profile = (this.profile = o.ownsProfile ? o.profile : copyProfile(o.profile));
-    const events = (this.events = []);
-    this.entries = [];
-    this.seen = [];
-    this.qi = 0;
+    const record = o.recordInputs ?? true;
+    const run: UserRun = { journeys: [], refused: [], inputs: [] };
+    const profile = o.ownsProfile ? o.profile : copyProfile(o.profile);
+    const u = new RunState(o, run, profile, queue, record);
+    const events = u.events;
     let scheduled = this.scheduledAt;
     if (scheduled !== null && (scheduled < o.from || scheduled > o.until)) scheduled = null;
     const goal = this.goal;
@@ -135,11 +121,11 @@ export class UserRunner {
         if (t !== null && (due === null || t < due)) due = t;
       }
       if (scheduled !== null && (due === null || scheduled < due)) due = scheduled;
-      const action = this.qi < queue.length ? queue[this.qi]! : null;
+      const action = u.qi < queue.length ? queue[u.qi]! : null;
       if (due !== null && due <= o.until && (action === null || due <= action.at)) {
         if (due === scheduled) {
           scheduled = null;
-          this.enter(due);
+          this.enter(u, due);
           continue;
         }
         for (let k = 0; k < journeys.length; k++) {
@@ -147,12 +133,12 @@ export class UserRunner {
           if (j.nextDue() !== due) continue;
           j.tick(due);
           if (record) run.inputs.push({ kind: 'tick', at: due, journey: k });
-          this.after(j, k);
+          this.after(u, j, k);
         }
         continue;
       }
       if (!action) break;
-      this.qi++;
+      u.qi++;
       applyToProfile(profile, events, action);
       for (let k = 0; k < journeys.length; k++) {
         const j = journeys[k]!;
@@ -165,16 +151,15 @@ export class UserRunner {
         }
         j.act(action);
         if (record) run.inputs.push({ kind: 'action', action, journey: k });
-        this.after(j, k);
+        this.after(u, j, k);
       }
-      if (triggerFires(c.trigger, action)) this.enter(action.at);
+      if (triggerFires(c.trigger, action)) this.enter(u, action.at);
     }
     return run;
   }
 
-  private enter(at: Millis): void {
-    const { o, profile, events, entries, record } = this;
-    const run = this.result;
+  private enter(u: RunState, at: Millis): void {
+    const { o, profile, events, entries, record, run } = u;
     const d = entryDecision(this.flow.doc.campaign, profile, events, at, entries, o.explain);
     if (!d.enters) {
       run.refused.push({ at, why: d.why });
@@ -188,23 +173,45 @@ export class UserRunner {
     run.journeys.push(j);
     j.start();
     if (record) run.inputs.push({ kind: 'entry', at, journey: run.journeys.length - 1 });
-    this.seen.push(0);
-    this.after(j, run.journeys.length - 1);
+    u.seen.push(0);
+    this.after(u, j, run.journeys.length - 1);
   }
 
   /** Hands the journey's new messages to `onSend`, queueing what the user does in reply. */
-  private after(j: Stepper, k: number): void {
-    const onSend = this.o.onSend;
+  private after(u: RunState, j: Stepper, k: number): void {
+    const onSend = u.o.onSend;
     if (!onSend) return;
     const sent = j.messages ?? j.data.messages;
-    const seen = this.seen;
+    const seen = u.seen;
     if (sent.length === seen[k]) return;
     for (let i = seen[k]!; i < sent.length; i++) {
       const reply = onSend(sent[i]!);
-      if (reply) for (const a of reply) insert(this.queue, this.qi, a);
+      if (reply) for (const a of reply) insert(u.queue, u.qi, a);
     }
     seen[k] = sent.length;
   }
+}
+
+/**
+ * One user's run under way: a new object for each user, where fields of the long-lived runner
+ * made every write of the user's lists a write-barrier slow path (an old object pointing to new
+ * ones).
+ */
+class RunState {
+  /** The next action of `queue`. */
+  qi = 0;
+  readonly events: EventRecord[] = [];
+  readonly entries: Millis[] = [];
+  /** Per journey: how many of its messages `onSend` has seen. */
+  readonly seen: number[] = [];
+
+  constructor(
+    readonly o: UserRunOptions,
+    readonly run: UserRun,
+    readonly profile: UserProfile,
+    readonly queue: UserAction[],
+    readonly record: boolean,
+  ) {}
 }
 
 const byTime = (a: UserAction, b: UserAction): number => a.at - b.at;
