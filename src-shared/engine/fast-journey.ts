@@ -71,9 +71,10 @@ export class FastJourney {
   private readonly waitOrder: number[] = [];
   private dueStale = false;
   /**
-   * In flows where no node reads `data.via` (`CompiledFlow.readsPath`), how many of `touched`
-   * are written into it: `data` writes the rest, in arrival order (keyed writes that grow an
-   * object were the fast path's costliest line).
+   * How many of `touched` are written into `data.via`: the rest are written, in arrival order,
+   * when `data` is read or a node that reads the path is about to complete
+   * (`CompiledFlow.readsPath`), not at each arrival (keyed writes that grow an object were the
+   * fast path's costliest line).
    */
   private viaWritten = 0;
   /**
@@ -158,7 +159,7 @@ export class FastJourney {
     const { nodes } = this.flow;
     const via = this.d.via;
     const { touched, touchedFrom } = this;
-    if (!this.flow.readsPath) for (let k = this.viaWritten; k < touched.length; k++) if (touchedFrom[k]! >= 0) via[nodes[touched[k]!]!.id] = nodes[touchedFrom[k]!]!.id;
+    for (let k = this.viaWritten; k < touched.length; k++) if (touchedFrom[k]! >= 0) via[nodes[touched[k]!]!.id] = nodes[touchedFrom[k]!]!.id;
     this.viaWritten = touched.length;
   }
 
@@ -367,6 +368,7 @@ export class FastJourney {
    * index: the machine's action, step for step.
    */
   private complete(i: number, handle: string, why: string): void {
+    if (this.flow.readsPath[i] && this.viaWritten < this.touched.length) this.syncVia();
     const effects = this.flow.runtimes[i]!.complete;
     this.record(i, handle, effects ? effects(this.flow, this.d, this.flow.nodes[i]!, why) : why);
   }
@@ -407,7 +409,6 @@ export class FastJourney {
   private arrive(i: number, from: number): void {
     const { flow, d } = this;
     const node = flow.nodes[i]!;
-    if (flow.readsPath) d.via[node.id] = flow.nodes[from]!.id;
     const a = flow.runtimes[i]!.arrive(flow, d, node); // arrival
     this.touch(i, from);
     if (a.kind === 'wait') {

@@ -37,8 +37,8 @@ export interface CompiledFlow {
   exitsReadConversations: boolean;
   /** Per node index: its kind's runtime, looked up once (the fast path's per-step lookup). */
   runtimes: readonly NodeRuntime<FlowNode['type']>[];
-  /** Whether a node reads the path a journey took (`data.via`; see `NodeRuntime.readsPath`). */
-  readsPath: boolean;
+  /** Per node index: whether it reads the path a journey took as it completes (`data.via`; see `NodeRuntime.readsPath`). */
+  readsPath: readonly boolean[];
   /**
    * Whether anything can remove a contact at any moment: a global exit, or a conversion goal
    * that ends the journey. Without, the check after each step finds nothing, and the fast path
@@ -79,7 +79,7 @@ export function compileFlow(doc: FlowDocument): CompiledFlow {
   const exitsTimeless = doc.campaign.globalExits.every((x) => timeless(x.condition));
   const exitsReadConversations = doc.campaign.globalExits.some((x) => readsConversations(x.condition));
   const runtimes = doc.nodes.map(runtimeOf);
-  const readsPath = doc.nodes.some((n, i) => runtimes[i]!.readsPath?.(n as never) === true);
+  const readsPath = doc.nodes.map((n, i) => runtimes[i]!.readsPath?.(n as never) === true);
   const compiled: CompiledFlow = { doc, nodes: doc.nodes, index, out, edges, triggerIndex, outByNode, handlesByNode, targetsByNode, exitsTimeless, exitsReadConversations, runtimes, readsPath, mayExit: doc.campaign.globalExits.length > 0 || doc.campaign.goal?.exit === true, endReasons: doc.nodes.map((n) => `end:${n.id}`) };
   cache.set(doc, compiled);
   return compiled;

@@ -30,9 +30,9 @@ export interface NodeRuntime<K extends NodeKind> {
   /** The node's effects as it completes (send a message, assign a conversation); returns the step's why. */
   complete?(flow: CompiledFlow, d: JourneyData, node: NodeOfKind<K>, why: string): string;
   /**
-   * Whether this node reads the path the journey took (`data.via`, through
-   * `closestConversation`). The fast path writes `via` as it goes only in flows with such a node;
-   * in the others it writes it when the journey's data is read.
+   * Whether this node's `complete` reads the path the journey took (`data.via`, through
+   * `closestConversation`; `arrive` and `message` never may). The fast path writes `via` late:
+   * before such a node completes, or when the journey's data is read.
    */
   readsPath?(node: NodeOfKind<K>): boolean;
   /** Chatwoot: how a refusal names this kind when a Chatwoot campaign has no such step; null when it can hold it. */
