@@ -151,7 +151,7 @@ export class FastJourney {
    * `data` as it is, without bringing `due` and `via` up to date: for readers of its status,
    * reason, conversion and messages only (a population run's statistics).
    */
-  get outcome(): JourneyData {
+  get rawData(): JourneyData {
     return this.d;
   }
 
@@ -258,8 +258,8 @@ export class FastJourney {
       if (i >= 0 && outcome !== 'waiting' && outcome !== 'ended') {
         const touched = this.touched;
         let k = touched.length - 1; // (the node that just arrived, unless one that waited)
-        while (touched[k] !== i) k--;
-        out[k] = outcome;
+        while (k >= 0 && touched[k] !== i) k--;
+        if (k >= 0) out[k] = outcome;
       }
       return;
     }

@@ -102,7 +102,7 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
       const fast = j instanceof FastJourney ? j : null;
       if (!keep) {
         // Counted straight from the steps or outcomes: nothing is packed only to be dropped.
-        if (fast?.outcomes) tally.addOutcomes(fast.outcome, fast.touchedNodes, fast.outcomes);
+        if (fast?.outcomes) tally.addOutcomes(fast.rawData, fast.touchedNodes, fast.outcomes);
         else tally.addSteps(j.data, flow.index);
         continue;
       }
@@ -110,7 +110,7 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
       if (steps) r.traces.addBuffer(i, steps);
       else r.traces.add(i, j.data.trace, flow.index);
       const k = r.traces.journeys - 1;
-      tally.add(fast ? fast.outcome : j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k), steps ?? null);
+      tally.add(fast ? fast.rawData : j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k), steps ?? null);
     }
     buffers.reuse();
     if ((i - from + 1) % every === 0) o.onProgress?.(i - from + 1, to - from);
@@ -207,7 +207,6 @@ class Tally {
     this.countMessages(d);
   }
 
-  /** `steps`: where the journey's steps are, when not in `d.trace`. */
   /** The journey's own counts: journeys, outcomes, exits, conversions. */
   private count(d: JourneyData): void {
     const r = this.r;
@@ -220,6 +219,7 @@ class Tally {
     if (d.converted !== null) r.converted++;
   }
 
+  /** {@link count}, and the branches of a converted journey; `steps`: where its steps are, when not in `d.trace`. */
   private begin(d: JourneyData, steps: StepBuffer | null): void {
     const r = this.r;
     this.count(d);
