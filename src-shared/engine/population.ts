@@ -2,7 +2,7 @@ import type { FlowDocument } from '../flow';
 import { compileFlow, type CompiledFlow } from './graph';
 import { UserRunner, type StepperFactory } from './runner';
 import { FastJourney } from './fast-journey';
-import { StepBufferPool, type StepBuffer } from './step-buffer';
+import { StepBufferPool } from './step-buffer';
 import { DEFAULT_START, syntheticUsers, type PopulationSpec } from './synth';
 import { TraceStore } from './trace-store';
 import type { JourneyData, JourneyInput } from './types';
@@ -110,7 +110,7 @@ export function runPopulation(doc: FlowDocument, spec: PopulationSpec, o: Popula
       if (steps) r.traces.addBuffer(i, steps);
       else r.traces.add(i, j.data.trace, flow.index);
       const k = r.traces.journeys - 1;
-      tally.add(fast ? fast.rawData : j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k), steps ?? null);
+      tally.add(fast ? fast.rawData : j.data, r.traces.packed(), r.traces.startOf(k), r.traces.endOf(k));
     }
     buffers.reuse();
     if ((i - from + 1) % every === 0) o.onProgress?.(i - from + 1, to - from);
@@ -132,7 +132,6 @@ const ENDED = 2;
 class Tally {
   private readonly stats: NodeStats[];
   private readonly ids: string[];
-  private readonly index: ReadonlyMap<string, number>;
   /** Per node index: 1 while the journey being tallied waits there. */
   private readonly waiting: Uint8Array;
   private readonly waitingList: number[] = [];
@@ -150,22 +149,27 @@ class Tally {
   ) {
     this.stats = flow.nodes.map((n) => r.nodes[n.id]!);
     this.ids = flow.nodes.map((n) => n.id);
-    this.index = flow.index;
     this.waiting = new Uint8Array(flow.nodes.length);
     this.completed = flow.nodes.map(() => []);
     this.order = flow.nodes.map(() => []);
   }
 
   /** `raw[from, to)`: the journey's steps as packed by TraceStore (seconds, node + 1, outcome, input). */
-  add(d: JourneyData, raw: Int32Array, from: number, to: number, steps: StepBuffer | null = null): void {
-    this.begin(d, steps);
+  add(d: JourneyData, raw: Int32Array, from: number, to: number): void {
+    this.count(d);
+    if (d.converted !== null) {
+      // Rare next to steps: the branches a converted journey took.
+      const names = this.r.traces.names;
+      for (let o = from; o < to; o += 4) if (raw[o + 1]! > 0) this.convertedThrough(raw[o + 1]! - 1, names[raw[o + 2]!]!);
+    }
     for (let o = from; o < to; o += 4) this.step(raw[o + 1]! - 1, raw[o + 2]!);
     this.end(d);
   }
 
   /** {@link add} from the journey's own steps, coded as TraceStore codes them (runs that keep no traces). */
   addSteps(d: JourneyData, nodeIndex: ReadonlyMap<string, number>): void {
-    this.begin(d, null);
+    this.count(d);
+    if (d.converted !== null) for (const s of d.trace) if (s.node !== '') this.convertedThrough(nodeIndex.get(s.node)!, s.outcome);
     const trace = d.trace;
     const traces = this.r.traces;
     let event = '';
@@ -185,15 +189,9 @@ class Tally {
    * completed through its outcome, or still waited ('') when the journey ended or stopped.
    */
   addOutcomes(d: JourneyData, touched: readonly number[], outcomes: readonly string[]): void {
-    const r = this.r;
     this.count(d);
-    if (d.converted !== null) {
-      for (let k = 0; k < touched.length; k++) {
-        const by = r.convertedBy[this.ids[touched[k]!]!];
-        if (by && outcomes[k] !== '') by[outcomes[k]!] = (by[outcomes[k]!] ?? 0) + 1;
-      }
-    }
-    const traces = r.traces;
+    if (d.converted !== null) for (let k = 0; k < touched.length; k++) if (outcomes[k] !== '') this.convertedThrough(touched[k]!, outcomes[k]!);
+    const traces = this.r.traces;
     for (let k = 0; k < touched.length; k++) {
       const i = touched[k]!;
       const n = this.stats[i]!;
@@ -219,21 +217,10 @@ class Tally {
     if (d.converted !== null) r.converted++;
   }
 
-  /** {@link count}, and the branches of a converted journey; `steps`: where its steps are, when not in `d.trace`. */
-  private begin(d: JourneyData, steps: StepBuffer | null): void {
-    const r = this.r;
-    this.count(d);
-    if (d.converted !== null) {
-      // Rare next to steps: the branches a converted journey took, read from its steps.
-      const n = steps ? steps.length : d.trace.length;
-      for (let k = 0; k < n; k++) {
-        const node = steps ? steps.nodes[k]! : this.index.get(d.trace[k]!.node);
-        if (node === undefined || node < 0) continue;
-        const by = r.convertedBy[this.ids[node]!];
-        const outcome = steps ? steps.outcomes[k]! : d.trace[k]!.outcome;
-        if (by) by[outcome] = (by[outcome] ?? 0) + 1;
-      }
-    }
+  /** A converted journey's step at node `i` through `outcome`: counted for split steps (per branch). */
+  private convertedThrough(i: number, outcome: string): void {
+    const by = this.r.convertedBy[this.ids[i]!];
+    if (by) by[outcome] = (by[outcome] ?? 0) + 1;
   }
 
   /** One step: node index `i` (-1: the journey itself), outcome code `c`. */

@@ -79,8 +79,8 @@ export function runUser(doc: FlowDocument, o: UserRunOptions): UserRun {
 
 /**
  * {@link runUser} for many users of one flow (population runs): what depends on the flow alone
- * is worked out once, and one user's run state lives in fields, not in closures made per user.
- * One user at a time: `run` is not re-entrant.
+ * is worked out once, and one user's run state lives in a `RunState` made for that run, not in
+ * closures made per user.
  */
 export class UserRunner {
   private readonly flow: CompiledFlow;

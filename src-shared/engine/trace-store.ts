@@ -45,15 +45,20 @@ export class TraceStore {
     return c;
   }
 
-  add(user: number, trace: readonly TraceStep[], nodeIndex: ReadonlyMap<string, number>): void {
-    if ((this.used + trace.length) * 4 > this.buf.length) {
-      const next = new Int32Array(Math.max(this.buf.length * 2, (this.used + trace.length) * 8));
+  /** Starts user `user`'s next journey of `steps` steps: room in the buffer, and where it lies. */
+  private begin(user: number, steps: number): void {
+    if ((this.used + steps) * 4 > this.buf.length) {
+      const next = new Int32Array(Math.max(this.buf.length * 2, (this.used + steps) * 8));
       next.set(this.buf);
       this.buf = next;
     }
     this.offsets.push(this.used);
-    this.counts.push(trace.length);
+    this.counts.push(steps);
     this.users.push(user);
+  }
+
+  add(user: number, trace: readonly TraceStep[], nodeIndex: ReadonlyMap<string, number>): void {
+    this.begin(user, trace.length);
     const buf = this.buf;
     // Steps of one input share its name: look a name up only when it changes.
     let event = '';
@@ -96,14 +101,7 @@ export class TraceStore {
   /** {@link add} from a journey's step buffer (population runs): the same packing and codes. */
   addBuffer(user: number, steps: StepBuffer): void {
     const n = steps.length;
-    if ((this.used + n) * 4 > this.buf.length) {
-      const next = new Int32Array(Math.max(this.buf.length * 2, (this.used + n) * 8));
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.offsets.push(this.used);
-    this.counts.push(n);
-    this.users.push(user);
+    this.begin(user, n);
     const buf = this.buf;
     const { times, nodes, outcomes, causes } = steps;
     let event = '';

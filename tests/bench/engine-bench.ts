@@ -112,7 +112,7 @@ function sideMedians(sides: [Side, number][]): number[] {
       times[k]!.push(ms);
     });
   }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+  return times.map(median);
 }
 
 /**
@@ -141,6 +141,11 @@ function sameJourney(): void {
   console.log(`  engine vs naive XState: ${(engineRate / naiveRate).toFixed(1)}x with every trace kept, ${(statsRate / naiveRate).toFixed(1)}x statistics only (goal >= 30x); same sends step by step: ${sameOutcome(check, naive)}`);
 }
 
+/** The middle value of a round's times (the upper one of an even count). */
+function median(times: number[]): number {
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
 function loadAverage(): string {
   return loadavg()
     .map((x) => x.toFixed(1))
@@ -157,7 +162,7 @@ function pairedMedians(fns: (() => unknown)[]): number[] {
       times[k]!.push(performance.now() - t0);
     });
   }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+  return times.map(median);
 }
 
 function stepsPerJourney(r: PopulationResult): number {
