@@ -4,12 +4,17 @@ import { Worker } from 'node:worker_threads';
 import { mergePopulations, runPopulation, TraceStore, type PopulationResult, type PopulationSpec } from '../../src-shared/engine';
 import type { FlowDocument } from '../../src-shared/flow';
 
+/** What a population worker is started with: it then waits for jobs (see `PopulationThreads`). */
+export const POPULATION_WORKER = 'campaign-studio/population-worker';
+
 /**
- * What the main thread sends a population worker: the run, and the shared counters the threads
- * take chunks of users from (`claims[0]`: next chunk; `claims[1]`: users done, for progress).
+ * One run, as the main thread posts it to each worker: the run, and the shared counters the
+ * threads take chunks of users from (`claims[0]`: next chunk; `claims[1]`: users done, for progress).
  */
 export interface PopulationJob {
-  kind: 'campaign-studio/population-job';
+  kind: 'job';
+  /** Which run of the pool this is: replies name it, so a late reply of a failed run is ignored. */
+  run: number;
   doc: FlowDocument;
   spec: PopulationSpec;
   chunk: number;
@@ -21,20 +26,23 @@ export interface PopulationJob {
 /** A chunk's result as sent between threads (traces packed; an empty store without traces). */
 export type PackedResult = Omit<PopulationResult, 'traces'> & { traces: ReturnType<TraceStore['toTransfer']> };
 
-/** What a population worker sends back: each chunk it ran, then that it has no more to do. */
-export type PopulationReply = { kind: 'part'; index: number; result: PackedResult } | { kind: 'idle' } | { kind: 'failed'; message: string };
+/** What a population worker sends back for a job: each chunk it ran, then that it has no more to do. */
+export type PopulationReply = { run: number } & ({ kind: 'part'; index: number; result: PackedResult } | { kind: 'idle' } | { kind: 'failed'; message: string });
 
-export interface PoolOptions {
-  /** Threads to use, this one included (default: `defaultThreads(users)`). 1 runs in this thread only. */
-  workers?: number;
-  /** The script a worker runs: a module that calls `servePopulationWorker()` when not the main thread. */
-  workerScript: string | URL;
+export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** Keep every journey's trace (default true); the CLI, which prints statistics, passes false. */
   keepTraces?: boolean;
   /** Whether this thread takes chunks too (default true); false leaves them all to the workers (tests). */
   workInThisThread?: boolean;
+}
+
+export interface PoolOptions extends RunOptions {
+  /** Threads to use, this one included (default: `defaultThreads(users)`). 1 runs in this thread only. */
+  workers?: number;
+  /** The script a worker runs: a module that calls `servePopulationWorker()` when not the main thread. */
+  workerScript: string | URL;
 }
 
 /**
@@ -54,73 +62,138 @@ export function defaultThreads(users: number, cores = availableParallelism()): n
   return users < MIN_PARALLEL_USERS ? 1 : Math.max(1, cores);
 }
 
+/** The thread count `o.workers` asks for, or the default for `users`: 1 to 64. */
+export function threadCount(users: number, workers?: number): number {
+  return Math.max(1, Math.min(Math.floor(workers ?? defaultThreads(users)), 64));
+}
+
 /**
- * A population run split across threads: this one and `workers - 1` worker threads take chunks
- * of users from a shared counter until none is left, so a worker that starts late, or a core
- * another process is using, simply takes fewer chunks and nobody waits for a fixed slice. Users
- * are seeded by their index alone and chunks merge in order, so the result equals the
- * single-thread run (tested). Chunks come back as counts (and packed trace buffers, moved, not
- * copied, when traces are kept), so merging them is cheap.
+ * A population run split across threads (see {@link PopulationThreads}); one thread runs it
+ * here, with no worker started. The result equals the single-thread run (tested).
  */
 export async function runPopulationParallel(doc: FlowDocument, spec: PopulationSpec, o: PoolOptions): Promise<PopulationResult> {
-  const keepTraces = o.keepTraces ?? true;
-  const threads = Math.max(1, Math.min(Math.floor(o.workers ?? defaultThreads(spec.users)), 64));
-  if (threads === 1) {
-    return runPopulation(doc, spec, { keepTraces, ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.signal ? { signal: o.signal } : {}) });
-  }
-  // Chunks small enough that the last one does not keep a thread waiting long, big enough
-  // that each is worth a message: about 16 per thread.
-  const chunk = Math.min(25_000, Math.max(1_000, Math.ceil(spec.users / (threads * 16))));
-  const chunks = Math.max(1, Math.ceil(spec.users / chunk));
-  const claims = new Int32Array(new SharedArrayBuffer(8));
-  const job: PopulationJob = { kind: 'campaign-studio/population-job', doc, spec, chunk, chunks, claims, keepTraces };
-  const parts = new Array<PopulationResult | undefined>(chunks);
-  let received = 0;
-  let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
-  let failure: Error | null = null;
-  const fail = (e: Error) => {
-    failure ??= e;
-    settle?.reject(failure);
-  };
-  const workers: Worker[] = [];
-  const stop = () => workers.forEach((w) => void w.terminate());
-  o.signal?.addEventListener('abort', stop, { once: true });
+  const threads = threadCount(spec.users, o.workers);
+  if (threads === 1) return runPopulation(doc, spec, runOptions(o));
+  const pool = new PopulationThreads(o.workerScript, threads);
   try {
-    for (let k = 1; k < threads; k++) {
-      const w = startWorker(o.workerScript, job);
-      workers.push(w);
-      w.on('message', (m: PopulationReply) => {
-        if (m.kind === 'part') {
-          parts[m.index] = { ...m.result, traces: TraceStore.fromTransfer(m.result.traces) };
-          if (++received === chunks) settle?.resolve();
-        } else if (m.kind === 'failed') fail(new Error(m.message));
-      });
-      w.once('error', fail);
-      w.once('exit', (code) => {
-        if (o.signal?.aborted) fail(new Error('The simulation was cancelled.'));
-        else if (code !== 0 && received < chunks) fail(new Error(`A simulation worker stopped with code ${code}.`));
-      });
-    }
-    // This thread takes chunks too, while the workers start.
-    for (let i = o.workInThisThread === false ? chunks : Atomics.add(claims, 0, 1); i < chunks; i = Atomics.add(claims, 0, 1)) {
-      if (o.signal?.aborted) throw new Error('The simulation was cancelled.');
-      const from = i * chunk;
-      const to = Math.min(spec.users, from + chunk);
-      parts[i] = runPopulation(doc, spec, { from, to, keepTraces });
-      received++;
-      o.onProgress?.(Atomics.add(claims, 1, to - from) + to - from, spec.users);
-    }
-    if (received < chunks) {
-      await new Promise<void>((resolve, reject) => {
-        settle = { resolve, reject };
-        if (failure) reject(failure);
-      });
-    }
-    o.onProgress?.(spec.users, spec.users);
-    return mergePopulations(parts as PopulationResult[]);
+    return await pool.run(doc, spec, o);
   } finally {
-    o.signal?.removeEventListener('abort', stop);
-    stop();
+    pool.close();
+  }
+}
+
+const runOptions = (o: RunOptions) => ({ keepTraces: o.keepTraces ?? true, ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.signal ? { signal: o.signal } : {}) });
+
+/**
+ * This thread and `threads - 1` worker threads running populations together. The workers start
+ * as soon as the pool is made, so a caller makes it before its own slow start (reading and
+ * checking the flow) and they load while it does; they then serve every run of the pool (the
+ * CLI's `--runs` seeds), warm. In a run, the threads take chunks of users from a shared counter
+ * until none is left, so a worker that starts late, or a core another process is using, simply
+ * takes fewer chunks and nobody waits for a fixed slice. Users are seeded by their index alone
+ * and chunks merge in order, so the result equals the single-thread run (tested). Chunks come
+ * back as counts (and packed trace buffers, moved, not copied, when traces are kept), so
+ * merging them is cheap. One run at a time; a failed or cancelled run closes the pool.
+ */
+export class PopulationThreads {
+  private readonly workers: Worker[] = [];
+  private runs = 0;
+  private busy = false;
+  private closed = false;
+  /** Why the pool cannot run any more: a worker failed or stopped. */
+  private broken: Error | null = null;
+  /** The current run's handlers (replies of other runs are ignored). */
+  private onReply: (m: PopulationReply) => void = () => {};
+  private onFailure: (e: Error) => void = () => {};
+
+  constructor(
+    workerScript: string | URL,
+    readonly threads: number,
+  ) {
+    for (let k = 1; k < threads; k++) {
+      const w = startWorker(workerScript);
+      this.workers.push(w);
+      w.on('message', (m: PopulationReply) => this.onReply(m));
+      w.once('error', (e) => this.fail(e));
+      w.once('exit', (code) => {
+        if (!this.closed) this.fail(new Error(`A simulation worker stopped with code ${code}.`));
+      });
+    }
+  }
+
+  async run(doc: FlowDocument, spec: PopulationSpec, o: RunOptions = {}): Promise<PopulationResult> {
+    if (this.broken) throw this.broken;
+    if (this.closed) throw new Error('The simulation threads were closed.');
+    if (this.busy) throw new Error('The simulation threads are already running a population.');
+    this.busy = true;
+    const keepTraces = o.keepTraces ?? true;
+    // Chunks small enough that the last one does not keep a thread waiting long, big enough
+    // that each is worth a message: about 16 per thread.
+    const chunk = Math.min(25_000, Math.max(1_000, Math.ceil(spec.users / (this.threads * 16))));
+    const chunks = Math.max(1, Math.ceil(spec.users / chunk));
+    const claims = new Int32Array(new SharedArrayBuffer(8));
+    const job: PopulationJob = { kind: 'job', run: ++this.runs, doc, spec, chunk, chunks, claims, keepTraces };
+    const parts = new Array<PopulationResult | undefined>(chunks);
+    let received = 0;
+    let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+    let failure: Error | null = null;
+    this.onFailure = (e) => {
+      failure ??= e;
+      settle?.reject(failure);
+    };
+    this.onReply = (m) => {
+      if (m.run !== job.run) return;
+      if (m.kind === 'part') {
+        parts[m.index] = { ...m.result, traces: TraceStore.fromTransfer(m.result.traces) };
+        if (++received === chunks) settle?.resolve();
+      } else if (m.kind === 'failed') this.onFailure(new Error(m.message));
+    };
+    const cancel = () => {
+      this.onFailure(new Error('The simulation was cancelled.'));
+      this.close();
+    };
+    o.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      for (const w of this.workers) w.postMessage(job);
+      // This thread takes chunks too, while the workers start.
+      for (let i = o.workInThisThread === false ? chunks : Atomics.add(claims, 0, 1); i < chunks; i = Atomics.add(claims, 0, 1)) {
+        if (o.signal?.aborted) throw new Error('The simulation was cancelled.');
+        if (failure) throw failure;
+        const from = i * chunk;
+        const to = Math.min(spec.users, from + chunk);
+        parts[i] = runPopulation(doc, spec, { from, to, keepTraces });
+        received++;
+        o.onProgress?.(Atomics.add(claims, 1, to - from) + to - from, spec.users);
+      }
+      if (received < chunks) {
+        await new Promise<void>((resolve, reject) => {
+          settle = { resolve, reject };
+          if (failure) reject(failure);
+        });
+      }
+      o.onProgress?.(spec.users, spec.users);
+      return mergePopulations(parts as PopulationResult[]);
+    } catch (e) {
+      this.close();
+      throw e;
+    } finally {
+      o.signal?.removeEventListener('abort', cancel);
+      this.onReply = () => {};
+      this.onFailure = () => {};
+      this.busy = false;
+    }
+  }
+
+  private fail(e: Error): void {
+    this.broken ??= e;
+    this.onFailure(e);
+  }
+
+  /** Stops the workers (a run in progress fails). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.workers) void w.terminate();
   }
 }
 
@@ -128,10 +201,11 @@ export async function runPopulationParallel(doc: FlowDocument, spec: PopulationS
  * A worker running `script`. The bundled CLI is plain JavaScript; from source (tests, `tsx`)
  * the worker must register tsx's loader itself, since workers do not inherit loader hooks.
  */
-function startWorker(script: string | URL, job: PopulationJob): Worker {
+function startWorker(script: string | URL): Worker {
+  const workerData = { kind: POPULATION_WORKER };
   const path = String(script);
-  if (!/\.tsx?$/.test(path)) return new Worker(script, { workerData: job });
+  if (!/\.tsx?$/.test(path)) return new Worker(script, { workerData });
   const url = path.startsWith('file:') ? path : pathToFileURL(path).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`;
-  return new Worker(boot, { eval: true, workerData: job });
+  return new Worker(boot, { eval: true, workerData });
 }

@@ -1,7 +1,7 @@
-import { formatTable, nodeStatsRows, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine';
+import { formatTable, nodeStatsRows, runPopulation, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine';
 import type { FlowDocument } from '../../../src-shared/flow';
 import { audienceSpec, deriveAudience, parseAudienceJson, summarizeRuns, type AudienceModel, type RunsSummary, type Spread } from '../../../src-shared/forecast';
-import { runPopulationParallel } from '../../simulation/population-pool';
+import { PopulationThreads, threadCount } from '../../simulation/population-pool';
 import type { CliIo } from '../cli-io';
 import { createStyle, formatProblems } from '../format';
 import { displayName, readInput, STDIN } from '../input';
@@ -37,46 +37,54 @@ export const simulateCommand: Command = {
     const workers = values.workers === undefined ? undefined : intOption(values, 'workers', 1, 1, 64);
     const start = typeof values.start === 'string' ? Date.parse(values.start) : undefined;
     if (start !== undefined && Number.isNaN(start)) throw new UsageError(`--start expects an ISO date-time, not "${String(values.start)}"`);
-    const loaded = await loadRunnableFlow(io, file, nowOption(values, io));
-    if (!loaded.ok) return loaded.code;
-    const audience = typeof values.audience === 'string' ? await loadAudience(io, values.audience, loaded.doc) : null;
-    if (audience && !audience.ok) return audience.code;
-    const runSpec = (s: number): PopulationSpec => {
-      const period = { days, seed: s, ...(start !== undefined ? { start } : {}) };
-      if (!audience) return { users, ...period };
-      const spec = audienceSpec(audience.model, loaded.doc, period).spec;
-      return values.users === undefined ? spec : { ...spec, users };
-    };
-    const seeds = Array.from({ length: runs }, (_, k) => seed + k);
-    const total = runSpec(seed).users * runs;
+    // The worker threads start now, while this one reads and checks the flow, when the user
+    // count is known already (an audience model without --users gives it only once read).
+    const early = values.audience === undefined || values.users !== undefined ? threadCount(users, workers) : 1;
+    let pool = early > 1 ? new PopulationThreads(workerEntry.script, early) : null;
+    try {
+      const loaded = await loadRunnableFlow(io, file, nowOption(values, io));
+      if (!loaded.ok) return loaded.code;
+      const audience = typeof values.audience === 'string' ? await loadAudience(io, values.audience, loaded.doc) : null;
+      if (audience && !audience.ok) return audience.code;
+      const runSpec = (s: number): PopulationSpec => {
+        const period = { days, seed: s, ...(start !== undefined ? { start } : {}) };
+        if (!audience) return { users, ...period };
+        const spec = audienceSpec(audience.model, loaded.doc, period).spec;
+        return values.users === undefined ? spec : { ...spec, users };
+      };
+      const seeds = Array.from({ length: runs }, (_, k) => seed + k);
+      const perRun = runSpec(seed).users;
+      const total = perRun * runs;
+      const threads = threadCount(perRun, workers);
+      if (!pool && threads > 1) pool = new PopulationThreads(workerEntry.script, threads);
 
-    let lastShown = 0;
-    const results: PopulationResult[] = [];
-    for (const s of seeds) {
-      const base = results.length * runSpec(s).users;
-      results.push(
-        await runPopulationParallel(loaded.doc, runSpec(s), {
-          workerScript: workerEntry.script,
+      let lastShown = 0;
+      const results: PopulationResult[] = [];
+      for (const s of seeds) {
+        const base = results.length * perRun;
+        const options = {
           // Only statistics are printed: each user's steps are counted, then dropped.
           keepTraces: false,
-          ...(workers !== undefined ? { workers } : {}),
-          onProgress: (done) => {
+          onProgress: (done: number) => {
             if (!io.stderrIsTTY || base + done - lastShown < total / 50) return;
             lastShown = base + done;
             io.stderr(`\rsimulating ${displayName(file)}: ${Math.round(((base + done) / total) * 100)}%`);
           },
-        }),
-      );
-    }
-    if (io.stderrIsTTY) io.stderr('\r\x1b[K');
-    const run = { users: runSpec(seed).users, days, seed, audience: audience ? audience.label : null };
-    if (runs > 1) {
-      const summary = summarizeRuns(results, seeds);
-      io.stdout(values.json ? `${JSON.stringify({ audience: run.audience, days, ...summary }, null, 2)}\n` : spreadReport(loaded.doc, summary, run));
+        };
+        results.push(pool ? await pool.run(loaded.doc, runSpec(s), options) : runPopulation(loaded.doc, runSpec(s), options));
+      }
+      if (io.stderrIsTTY) io.stderr('\r\x1b[K');
+      const run = { users: runSpec(seed).users, days, seed, audience: audience ? audience.label : null };
+      if (runs > 1) {
+        const summary = summarizeRuns(results, seeds);
+        io.stdout(values.json ? `${JSON.stringify({ audience: run.audience, days, ...summary }, null, 2)}\n` : spreadReport(loaded.doc, summary, run));
+        return EXIT.ok;
+      }
+      io.stdout(values.json ? `${JSON.stringify(toJson(results[0]!), null, 2)}\n` : report(loaded.doc, results[0]!, run));
       return EXIT.ok;
+    } finally {
+      pool?.close();
     }
-    io.stdout(values.json ? `${JSON.stringify(toJson(results[0]!), null, 2)}\n` : report(loaded.doc, results[0]!, run));
-    return EXIT.ok;
   },
 };
 
