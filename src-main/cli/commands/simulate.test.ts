@@ -64,6 +64,10 @@ describe('simulate --audience', () => {
     const table = await cli(['simulate', 'onboarding.json', '--audience', 'audience.json', '--runs', '3', '--days', '2', '--workers', '1'], { 'audience.json': audience });
     expect(table.out).toContain('3 runs, seeds 1-3), audience audience.json');
     expect(table.out).toMatch(/medians with the 5th-95th percentile range over 3 runs/);
+    // The audience gives the user count only once read: the threads start then, and serve every run.
+    const threads = await cli(['simulate', 'onboarding.json', '--audience', 'audience.json', '--runs', '3', '--days', '2', '--workers', '2'], { 'audience.json': audience });
+    expect(threads.code).toBe(0);
+    expect(threads.out).toBe(table.out);
   }, 60_000);
 
   it('derives an audience from the flow when asked', async () => {
