@@ -26,8 +26,8 @@ export interface PopulationJob {
 /** A chunk's result as sent between threads (traces packed; an empty store without traces). */
 export type PackedResult = Omit<PopulationResult, 'traces'> & { traces: ReturnType<TraceStore['toTransfer']> };
 
-/** What a population worker sends back for a job: each chunk it ran, then that it has no more to do. */
-export type PopulationReply = { run: number } & ({ kind: 'part'; index: number; result: PackedResult } | { kind: 'idle' } | { kind: 'failed'; message: string });
+/** What a population worker sends back for a job: each chunk it ran, or why it failed. */
+export type PopulationReply = { run: number } & ({ kind: 'part'; index: number; result: PackedResult } | { kind: 'failed'; message: string });
 
 export interface RunOptions {
   onProgress?: (done: number, total: number) => void;

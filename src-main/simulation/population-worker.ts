@@ -26,7 +26,6 @@ function serve({ run, doc, spec, chunk, chunks, claims, keepTraces }: Population
       const traces = r.traces.toTransfer();
       post({ run, kind: 'part', index: i, result: { ...r, traces } }, [traces.buf.buffer as ArrayBuffer]);
     }
-    post({ run, kind: 'idle' });
   } catch (e) {
     post({ run, kind: 'failed', message: (e as Error).message });
   }

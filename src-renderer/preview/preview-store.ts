@@ -16,6 +16,7 @@ import { diffSteps, type StepDiff } from './saved/step-diff';
 import { afterNextFrame, nextTask } from './next-task';
 import { branchSteps } from './population/branch-steps';
 import { flowLabels } from './flow-labels';
+import { formatCount } from './preview-format';
 
 export type PreviewTab = 'journey' | 'population' | 'saved';
 
@@ -403,7 +404,7 @@ export function createPreviewStore({ client, openWorker, workers, minUsersPerWor
           refresh();
           if (persistence) {
             const runsText = seeds.length > 1 ? ` · ${seeds.length} runs, seed ${view.spec.seed} shown` : '';
-            const name = `${spec.users.toLocaleString('en-US')} users · ${spec.days} days · seed ${settings.seed}${runsText}`;
+            const name = `${formatCount(spec.users)} users · ${spec.days} days · seed ${settings.seed}${runsText}`;
             // The worker holding the run writes it (with the flow it has): serialising it for IndexedDB here took ~150 ms on 5,000 steps.
             const forecast = combined ? { ...combined.spread, timeline: { runIds: views.map((v) => v.runId), outcomes: combined.spread.timeline.outcomes } } : undefined;
             const saving = client.call('population.save', { runId: view.runId, record: { flowId: doc.campaign.id, name, fingerprint, ...(forecast ? { forecast } : {}), audience } });

@@ -74,7 +74,7 @@ export const simulateCommand: Command = {
         results.push(pool ? await pool.run(loaded.doc, runSpec(s), options) : runPopulation(loaded.doc, runSpec(s), options));
       }
       if (io.stderrIsTTY) io.stderr('\r\x1b[K');
-      const run = { users: runSpec(seed).users, days, seed, audience: audience ? audience.label : null };
+      const run = { users: perRun, days, seed, audience: audience ? audience.label : null };
       if (runs > 1) {
         const summary = summarizeRuns(results, seeds);
         io.stdout(values.json ? `${JSON.stringify({ audience: run.audience, days, ...summary }, null, 2)}\n` : spreadReport(loaded.doc, summary, run));

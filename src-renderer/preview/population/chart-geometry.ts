@@ -1,3 +1,5 @@
+import { formatCount } from '../preview-format';
+
 /** One stacked segment of the messages chart. */
 export interface Bar {
   day: number;
@@ -31,7 +33,7 @@ const LABEL_GAP = 6;
 export function tickLabel(v: number): string {
   if (v >= 1_000_000) return `${Number((v / 1_000_000).toFixed(1))}M`;
   if (v >= 10_000) return `${Number((v / 1000).toFixed(1))}k`;
-  return v.toLocaleString('en-US');
+  return formatCount(v);
 }
 
 /** A round axis maximum at or above `v`: 1, 2, 2.5, 5 × 10^k. */
