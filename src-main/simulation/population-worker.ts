@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runPopulation } from '../../src-shared/engine';
+import { runPopulation, type PopulationSpec } from '../../src-shared/engine';
+import type { FlowDocument } from '../../src-shared/flow';
 import { POPULATION_WORKER, type PopulationJob, type PopulationReply } from './population-pool';
 
 /** True when this thread was started by `PopulationThreads`. */
@@ -15,9 +16,10 @@ export function servePopulationWorker(): void {
   parentPort!.on('message', (job: PopulationJob) => serve(job));
 }
 
-function serve({ run, doc, spec, chunk, chunks, claims, keepTraces }: PopulationJob): void {
+function serve({ run, input, chunk, chunks, claims, keepTraces }: PopulationJob): void {
   const post = (m: PopulationReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
   try {
+    const { doc, spec } = JSON.parse(input) as { doc: FlowDocument; spec: PopulationSpec };
     for (let i = Atomics.add(claims, 0, 1); i < chunks; i = Atomics.add(claims, 0, 1)) {
       const from = i * chunk;
       const to = Math.min(spec.users, from + chunk);
