@@ -1,3 +1,8 @@
+/** The middle value of `xs` (the upper one of an even count; NaN for none); `xs` is not reordered. */
+export function medianOf(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+}
+
 /** Median wall time of `runs` calls, in ms. */
 export function median(runs: number, fn: () => unknown): number {
   const times: number[] = [];
@@ -6,8 +11,7 @@ export function median(runs: number, fn: () => unknown): number {
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return medianOf(times);
 }
 
 /** One result line: the number, and against a target its ratio and verdict. */

@@ -13,13 +13,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness } from '../e2e/harness';
-import { report } from './bench-report';
+import { medianOf, report } from './bench-report';
 import { NODES, openBoth, READY, startBare } from './open-setup';
 
 // CS_BENCH_ROUNDS sets how many open rounds (each side); more rounds steady the medians on a busy machine.
 const RUNS = Number(process.env.CS_BENCH_ROUNDS ?? 5);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
 
 const START_FRAMES = `(() => {
@@ -117,18 +116,18 @@ async function compareOpen(page: Page, bareUrl: string, flowUrl: string): Promis
     drawn.app = (await page.evaluate(`document.querySelectorAll('.react-flow__node').length`)) as number;
     panelTimes.push((await page.evaluate(PANEL_DRAWN)) as number);
   }
-  const bareMs = median(bareTimes);
-  const appMs = median(appTimes);
+  const bareMs = medianOf(bareTimes);
+  const appMs = medianOf(appTimes);
   console.log(`\n${NODES.toLocaleString('en-US')}-node flow at 1440x900, ${RUNS} rounds interleaved, medians; load average ${loadavg()[0]!.toFixed(1)}`);
   console.log(`${'  nodes drawn: bare / editor'.padEnd(48)} ${drawn.bare} / ${drawn.app}`);
   report('bare React Flow: open to interactive', bareMs);
   report('editor: open to interactive', appMs, Math.round(bareMs * 1.5));
   // Not part of the goal (bare React Flow has no panel), printed so the deferral is visible.
-  console.log(`${'  editor: campaign panel drawn below the fold'.padEnd(48)} ${median(panelTimes).toFixed(1)} ms (the sections under the panel's fold, drawn after the first frame)`);
+  console.log(`${'  editor: campaign panel drawn below the fold'.padEnd(48)} ${medianOf(panelTimes).toFixed(1)} ms (the sections under the panel's fold, drawn after the first frame)`);
   console.log(`${'  ratio editor / bare'.padEnd(48)} ${(appMs / bareMs).toFixed(2)}x  target 1.5x  ${appMs <= bareMs * 1.5 ? 'OK' : 'OVER'}`);
   // Each round's pair ran back to back, so a load spike on the shared machine tends to hit both:
   // the median of the per-round ratios moves less between runs than the ratio of the medians.
-  console.log(`${'  median of per-round ratios'.padEnd(48)} ${median(appTimes.map((t, i) => t / bareTimes[i]!)).toFixed(2)}x`);
+  console.log(`${'  median of per-round ratios'.padEnd(48)} ${medianOf(appTimes.map((t, i) => t / bareTimes[i]!)).toFixed(2)}x`);
   if (process.env.CS_BENCH_VERBOSE) console.log(`  rounds, bare / editor ms: ${bareTimes.map((b, i) => `${b.toFixed(0)}/${appTimes[i]!.toFixed(0)}`).join(' ')}`);
 }
 
@@ -155,7 +154,7 @@ async function compareDrag(page: Page, bareUrl: string, flowUrl: string): Promis
   console.log(`\ndrag, 3 rounds each interleaved; load average ${loadavg()[0]!.toFixed(1)}`);
   report(`bare React Flow drag: p95 frame (${bareFrames.filter((f) => f > 50).length} of ${bareFrames.length} over 50 ms)`, p95(bareFrames));
   report(`drag a node: p95 frame (${appFrames.filter((f) => f > 50).length} of ${appFrames.length} over 50 ms)`, p95(appFrames), 20);
-  console.log(`${'  median frame: bare / editor'.padEnd(48)} ${median(bareFrames).toFixed(1)} / ${median(appFrames).toFixed(1)} ms`);
+  console.log(`${'  median frame: bare / editor'.padEnd(48)} ${medianOf(bareFrames).toFixed(1)} / ${medianOf(appFrames).toFixed(1)} ms`);
   // The same 3 x 60 moves: how long they took shows the work per move even when every frame is on time.
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(`${'  drags took (all frames): bare / editor'.padEnd(48)} ${sum(bareFrames).toFixed(0)} / ${sum(appFrames).toFixed(0)} ms = ${(sum(appFrames) / sum(bareFrames)).toFixed(2)}x`);
@@ -168,13 +167,13 @@ async function panAndZoom(page: Page): Promise<void> {
   await page.evaluate(START_FRAMES);
   for (let i = 0; i < 40; i++) await page.mouse.wheel(i % 20 < 10 ? 40 : -40, 30);
   const panFrames = (await page.evaluate(STOP_FRAMES)) as number[];
-  report(`pan: median frame (p95 ${p95(panFrames).toFixed(1)} ms)`, median(panFrames), 20);
+  report(`pan: median frame (p95 ${p95(panFrames).toFixed(1)} ms)`, medianOf(panFrames), 20);
   await page.keyboard.down('Control');
   await page.evaluate(START_FRAMES);
   for (let i = 0; i < 40; i++) await page.mouse.wheel(0, i < 20 ? 60 : -60);
   const zoomFrames = (await page.evaluate(STOP_FRAMES)) as number[];
   await page.keyboard.up('Control');
-  report(`zoom: median frame (p95 ${p95(zoomFrames).toFixed(1)} ms)`, median(zoomFrames), 20);
+  report(`zoom: median frame (p95 ${p95(zoomFrames).toFixed(1)} ms)`, medianOf(zoomFrames), 20);
 }
 
 async function main(): Promise<void> {
@@ -213,7 +212,7 @@ async function main(): Promise<void> {
     }
     const saves = (await page.evaluate(`performance.getEntriesByName('cs:autosave').map((e) => e.duration)`)) as number[];
     // Issue #4's 50 ms is for a 1,000-step flow; this one has 5,000 steps (README).
-    report(`autosave of the ${NODES}-node flow (median of ${saves.length}; ${((median(saves) * 1000) / NODES).toFixed(0)} ms per 1,000 steps)`, median(saves));
+    report(`autosave of the ${NODES}-node flow (median of ${saves.length}; ${((medianOf(saves) * 1000) / NODES).toFixed(0)} ms per 1,000 steps)`, medianOf(saves));
 
     await typeInBigFlow(page, flowUrl, saved);
 
@@ -233,7 +232,7 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Back to flows' }).click();
       await page.getByTestId('flow-list').waitFor();
     }
-    report('import + validation of a 5,000-node file', median(imports), 500);
+    report('import + validation of a 5,000-node file', medianOf(imports), 500);
     if (h.pageErrors.length) console.log('page errors:', h.pageErrors);
   } finally {
     await h.close();
@@ -296,7 +295,7 @@ async function typeInBigFlow(page: Page, flowUrl: string, saved: string): Promis
   // (Keys under 16 ms are not reported: the first reported may then be a later key, which only understates the first.)
   report(`typing in the ${NODES}-step flow: the first key, input to next paint (code run for the first time)`, keys[0] ?? 0);
   const rest = keys.slice(1);
-  report(`  slowest of the other ${KEYS.length - 1} keys (${rest.length} took 16 ms or more, their median ${median(rest.length ? rest : [0]).toFixed(0)} ms)`, Math.max(0, ...rest), 50);
+  report(`  slowest of the other ${KEYS.length - 1} keys (${rest.length} took 16 ms or more, their median ${medianOf(rest.length ? rest : [0]).toFixed(0)} ms)`, Math.max(0, ...rest), 50);
   console.log(`  main-thread tasks over 50 ms while typing and until the autosave (30 versions in History) is done: ${long.length ? long.join(', ') + ' ms' : 'none'} (goal: none)`);
 }
 

@@ -13,6 +13,7 @@ import { importFlowJson, type FlowDocument } from '../../src-shared/flow';
 import { generateFlow } from '../../src-shared/flow/generator';
 import { audienceSpec, deriveAudience } from '../../src-shared/forecast';
 import { runNaive, sameJourneyFlow, sameJourneySpec, sameOutcome } from './naive-xstate';
+import { medianOf } from './bench-report';
 import { countsAt, machineSteppers, transitionSteppers, mergePopulations, PopulationIndex, previewJourney, runPopulation, TraceStore, type PopulationResult } from '../../src-shared/engine';
 
 const users = Number(process.argv[2] ?? 100_000);
@@ -112,7 +113,7 @@ function sideMedians(sides: [Side, number][]): number[] {
       times[k]!.push(ms);
     });
   }
-  return times.map(median);
+  return times.map(medianOf);
 }
 
 /**
@@ -141,11 +142,6 @@ function sameJourney(): void {
   console.log(`  engine vs naive XState: ${(engineRate / naiveRate).toFixed(1)}x with every trace kept, ${(statsRate / naiveRate).toFixed(1)}x statistics only (goal >= 30x); same sends step by step: ${sameOutcome(check, naive)}`);
 }
 
-/** The middle value of a round's times (the upper one of an even count). */
-function median(times: number[]): number {
-  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
-
 function loadAverage(): string {
   return loadavg()
     .map((x) => x.toFixed(1))
@@ -162,7 +158,7 @@ function pairedMedians(fns: (() => unknown)[]): number[] {
       times[k]!.push(performance.now() - t0);
     });
   }
-  return times.map(median);
+  return times.map(medianOf);
 }
 
 function stepsPerJourney(r: PopulationResult): number {

@@ -12,6 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { defaultThreads } from '../../src-main/simulation/population-pool';
+import { medianOf } from './bench-report';
 
 const rounds = Number(process.argv[2] ?? process.env.CS_BENCH_ROUNDS ?? 3);
 /** Population sizes, e.g. `engine-cli-bench.ts 3 200000,1000000`. */
@@ -46,7 +47,6 @@ function simulate(args: string[]): Promise<Run> {
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 
@@ -91,18 +91,19 @@ async function main(): Promise<void> {
     const ceiling = users === 1_000_000 && cores > 1;
     const [def, one, two] = await paired([() => simulate(['--users', String(users)]), () => simulate(['--users', String(users), '--workers', '1']), ...(ceiling ? [() => twoProcesses(users)] : [])]);
     const same = def!.every((r) => r.out === one![0]!.out) && one!.every((r) => r.out === one![0]!.out);
-    const ratio = median(one!.map((r) => r.ms)) / median(def!.map((r) => r.ms));
+    const defMs = medianOf(def!.map((r) => r.ms));
+    const oneMs = medianOf(one!.map((r) => r.ms));
+    const ratio = oneMs / defMs;
     const threads = defaultThreads(users, cores);
     const faster = threads === 1 ? 'the default is one thread here' : `default vs one thread ${ratio.toFixed(2)}x (goal > 1${users === 1_000_000 && cores === 2 ? ', >= 1.5x on 2 cores' : ''})`;
-    console.log(`  ${fmt(users).padStart(9)} users: default (${threads} thread${threads > 1 ? 's' : ''}) ${fmt(median(def!.map((r) => r.ms)))} ms, --workers 1 ${fmt(median(one!.map((r) => r.ms)))} ms; ${faster}; same table: ${same}`);
+    console.log(`  ${fmt(users).padStart(9)} users: default (${threads} thread${threads > 1 ? 's' : ''}) ${fmt(defMs)} ms, --workers 1 ${fmt(oneMs)} ms; ${faster}; same table: ${same}`);
     if (users === 1_000_000) {
-      const ms = median(def!.map((r) => r.ms));
       const rss = Math.max(...def!.map((r) => r.rssMb), ...one!.map((r) => r.rssMb));
-      console.log(`  1M users x 30 days, default settings: ${fmt(ms)} ms (goal <= 2,500 ms: ${(ms / 2500).toFixed(2)}x of it); process start, flow check and report included`);
+      console.log(`  1M users x 30 days, default settings: ${fmt(defMs)} ms (goal <= 2,500 ms: ${(defMs / 2500).toFixed(2)}x of it); process start, flow check and report included`);
       console.log(`  peak RSS of the whole process (workers are its threads): ${fmt(rss)} MB (goal < 400 MB)`);
       if (two) {
-        const pair = median(two.map((r) => r.ms));
-        console.log(`  host ceiling: two one-thread processes of ${fmt(users / 2)} users each, started together, ${fmt(pair)} ms; --workers 1 over that ${(median(one!.map((r) => r.ms)) / pair).toFixed(2)}x, the most two threads could gain here (default threads reached ${ratio.toFixed(2)}x)`);
+        const pair = medianOf(two.map((r) => r.ms));
+        console.log(`  host ceiling: two one-thread processes of ${fmt(users / 2)} users each, started together, ${fmt(pair)} ms; --workers 1 over that ${(oneMs / pair).toFixed(2)}x, the most two threads could gain here (default threads reached ${ratio.toFixed(2)}x)`);
       }
     }
   }

@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { exportFlowJson, generateFlow } from '../../src-shared/flow';
 import { rootDir, startHarness } from '../e2e/harness';
-import { report } from './bench-report';
+import { medianOf, report } from './bench-report';
 
 const USERS = 100_000;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
 
 const START = `(() => {
@@ -129,8 +128,8 @@ async function measureRun(page: Page, title: string, goals: { afterMs: number; s
   console.log(`${'  cores reported / slider instants'.padEnd(48)} ${cores} / ${instants.toLocaleString('en-US')} (every ${Math.round((30 * 1440) / (instants - 1))} min)`);
   const slide = (await page.evaluate(SLIDE)) as Slide;
   console.log(`time slider on that run (${slide.dom.length} moves, badges changed on ${slide.changed})`);
-  report(`slider → rendered and laid out: median (max ${Math.max(...slide.work).toFixed(1)})`, median(slide.work), goals.sliderMs);
-  report(`slider → next frame: median (p95 ${p95(slide.frame).toFixed(1)} ms)`, median(slide.frame));
+  report(`slider → rendered and laid out: median (max ${Math.max(...slide.work).toFixed(1)})`, medianOf(slide.work), goals.sliderMs);
+  report(`slider → next frame: median (p95 ${p95(slide.frame).toFixed(1)} ms)`, medianOf(slide.frame));
 }
 
 async function main(): Promise<void> {
