@@ -1,12 +1,13 @@
 // Builds everything the app ships into dist/: the renderer (Vite), the Electron main and
 // preload, the web-edition host and, when its sources exist, the CLI (esbuild).
 import { build as esbuild } from 'esbuild';
-import { chmod, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 import { appManifest } from './app-manifest.mjs';
+import { buildCliBundles } from './cli-bundles.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
@@ -40,17 +41,11 @@ async function buildMain() {
 }
 
 async function buildCli() {
-  const entry = join(root, 'src-main/cli/main.ts');
-  if (!existsSync(entry)) {
+  if (!existsSync(join(root, 'src-main/cli/main.ts'))) {
     console.log('build: src-main/cli/main.ts not found, skipping the CLI bundle.');
     return;
   }
-  const outfile = join(dist, 'cli/campaign-studio.cjs');
-  // The runner's database and job libraries load WebAssembly and SQL files next to their own
-  // modules: they stay in node_modules (dependencies) instead of being bundled.
-  const runnerLibs = ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'graphile-worker', 'pg'];
-  await esbuild({ ...nodeBundle, external: [...nodeBundle.external, ...runnerLibs], entryPoints: [entry], format: 'cjs', outfile, banner: { js: '#!/usr/bin/env node' } });
-  await chmod(outfile, 0o755);
+  await buildCliBundles(join(dist, 'cli'));
 }
 
 async function copyResources() {

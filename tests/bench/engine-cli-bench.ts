@@ -7,10 +7,10 @@
  * and reports medians, so a load spike on this shared machine hits both sides alike.
  */
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildCliBundles } from '../../src-main/tooling/cli-bundles.mjs';
 import { defaultThreads } from '../../src-main/simulation/population-pool';
 import { medianOf } from './bench-report';
 
@@ -18,8 +18,9 @@ const rounds = Number(process.argv[2] ?? process.env.CS_BENCH_ROUNDS ?? 3);
 /** Population sizes, e.g. `engine-cli-bench.ts 3 200000,1000000`. */
 const sizes = (process.argv[3] ?? '10000,50000,200000,300000,1000000').split(',').map(Number);
 const flow = fileURLToPath(new URL('../../resources/examples/onboarding-drip.json', import.meta.url));
-// Next to the source, so the bundle's external packages resolve from node_modules.
-const cli = fileURLToPath(new URL(`./.engine-cli-${process.pid}.cjs`, import.meta.url));
+// Next to the source, so the bundles' external packages resolve from node_modules.
+const cliDir = fileURLToPath(new URL(`./.engine-cli-${process.pid}/`, import.meta.url));
+let cli = '';
 const probe = fileURLToPath(new URL(`./.engine-cli-probe-${process.pid}.cjs`, import.meta.url));
 
 interface Run {
@@ -71,17 +72,9 @@ async function paired(configs: (() => Promise<Run>)[]): Promise<Run[][]> {
 }
 
 async function main(): Promise<void> {
-  await build({
-    entryPoints: [fileURLToPath(new URL('../../src-main/cli/main.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: cli,
-    // As the build: the runner's database libraries stay in node_modules.
-    external: ['electron', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'graphile-worker', 'pg'],
-    logLevel: 'warning',
-  });
+  // As the build makes them: the executable and its engine-only worker bundle beside it.
+  mkdirSync(cliDir, { recursive: true });
+  cli = (await buildCliBundles(cliDir, { sourcemap: false })).cli;
   writeFileSync(probe, "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
   const cores = availableParallelism();
   console.log(`simulate, bundled CLI, onboarding example, 30 days; ${cores} cores; ${rounds} interleaved rounds, medians; load average at start ${load()}`);
@@ -113,6 +106,6 @@ async function main(): Promise<void> {
 try {
   await main();
 } finally {
-  rmSync(cli, { force: true });
+  rmSync(cliDir, { recursive: true, force: true });
   rmSync(probe, { force: true });
 }

@@ -2,14 +2,18 @@ import { formatTable, nodeStatsRows, runPopulation, type PopulationResult, type 
 import type { FlowDocument } from '../../../src-shared/flow';
 import { audienceSpec, deriveAudience, parseAudienceJson, summarizeRuns, type AudienceModel, type RunsSummary, type Spread } from '../../../src-shared/forecast';
 import { PopulationThreads, threadCount } from '../../simulation/population-pool';
+import { populationWorkerScript } from '../../simulation/population-worker-script';
 import type { CliIo } from '../cli-io';
 import { createStyle, formatProblems } from '../format';
 import { displayName, readInput, STDIN } from '../input';
 import { EXIT, NOW_OPTION, nowOption, UsageError, type Command, type OptionValues } from './command';
 import { loadRunnableFlow } from './load-flow';
 
-/** Where a worker thread starts: this same executable (see main.ts), or the override for tests. */
-export const workerEntry = { script: process.argv[1] ?? '' };
+/**
+ * Where a worker thread starts: the engine-only worker bundle beside the bundled executable,
+ * else this same executable (see main.ts and `populationWorkerScript`); tests override it.
+ */
+export const workerEntry = { script: populationWorkerScript() };
 
 export const simulateCommand: Command = {
   name: 'simulate',
