@@ -60,7 +60,8 @@ export interface PoolOptions extends RunOptions {
  * the cores share caches and memory). Measured with tests/bench/engine-cli-bench.ts (5 rounds,
  * medians, 2 Dec 2026), two threads against one: 0.81x at 100,000 users, 0.87x at 150,000, 1.01x
  * at 200,000 and 250,000, 1.19x at 300,000, 1.22x at 500,000; again once workers parsed their
- * flow from JSON (5 rounds): 0.82x at 150,000, 0.97x at 200,000, 1.10x at 300,000.
+ * flow from JSON (5 rounds): 0.82x at 150,000, 0.97x at 200,000, 1.10x at 300,000; and once they
+ * ran the engine-only worker bundle (7 rounds): 0.85x at 200,000, 0.98x at 250,000.
  */
 export const MIN_PARALLEL_USERS = 300_000;
 
