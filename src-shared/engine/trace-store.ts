@@ -7,7 +7,8 @@ import type { TraceStep } from './types';
  * step, so 100,000 users of 20 steps fit in 32 MB. Explanations are not kept (previews have them).
  */
 export class TraceStore {
-  private buf: Int32Array = new Int32Array(1 << 16);
+  /** Empty until the first journey is added: a run that keeps no traces, or a chunk that sends none, allocates no buffer. */
+  private buf: Int32Array = new Int32Array(0);
   private used = 0;
   private readonly codes = new Map<string, number>();
   readonly names: string[] = [];
@@ -47,11 +48,7 @@ export class TraceStore {
 
   /** Starts user `user`'s next journey of `steps` steps: room in the buffer, and where it lies. */
   private begin(user: number, steps: number): void {
-    if ((this.used + steps) * 4 > this.buf.length) {
-      const next = new Int32Array(Math.max(this.buf.length * 2, (this.used + steps) * 8));
-      next.set(this.buf);
-      this.buf = next;
-    }
+    this.reserve(steps * 4);
     this.offsets.push(this.used);
     this.counts.push(steps);
     this.users.push(user);
@@ -131,11 +128,7 @@ export class TraceStore {
     if (map.every((c, i) => c === i)) return this.appendSameCodes(other);
     for (let k = 0; k < other.journeys; k++) {
       const r = other.raw(k);
-      if (this.used * 4 + r.length > this.buf.length) {
-        const next = new Int32Array(Math.max(this.buf.length * 2, this.used * 8 + r.length * 2));
-        next.set(this.buf);
-        this.buf = next;
-      }
+      this.reserve(r.length);
       this.offsets.push(this.used);
       this.counts.push(r.length / 4);
       this.users.push(other.userOf(k));
@@ -149,14 +142,22 @@ export class TraceStore {
     }
   }
 
+  /**
+   * Room for `ints` more int32s after those in use. The buffer at least doubles, so adding
+   * journeys one by one stays linear; the first one gets 256 KB (a journey's steps are 16 bytes).
+   */
+  private reserve(ints: number): void {
+    const need = this.used * 4 + ints;
+    if (need <= this.buf.length) return;
+    const next = new Int32Array(Math.max(this.buf.length * 2, need, 1 << 16));
+    next.set(this.buf.subarray(0, this.used * 4));
+    this.buf = next;
+  }
+
   /** `append` when both stores code names alike (slices of one run do): one block copy. */
   private appendSameCodes(other: TraceStore): void {
     const n = other.used * 4;
-    if (this.used * 4 + n > this.buf.length) {
-      const next = new Int32Array(Math.max(this.buf.length * 2, this.used * 4 + n));
-      next.set(this.buf.subarray(0, this.used * 4));
-      this.buf = next;
-    }
+    this.reserve(n);
     this.buf.set(other.buf.subarray(0, n), this.used * 4);
     for (let k = 0; k < other.journeys; k++) {
       this.offsets.push(this.used + other.offsets[k]!);
@@ -174,7 +175,7 @@ export class TraceStore {
   static fromTransfer(t: ReturnType<TraceStore['toTransfer']>): TraceStore {
     const s = new TraceStore(t.start, t.nodeIds);
     t.names.forEach((n) => s.code(n));
-    s.buf = t.buf.length ? t.buf : new Int32Array(4);
+    s.buf = t.buf;
     s.used = t.buf.length / 4;
     s.offsets = t.offsets;
     s.counts = t.counts;
