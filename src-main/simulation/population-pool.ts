@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { mergePopulations, runPopulation, TraceStore, type PopulationResult, type PopulationSpec } from '../../src-shared/engine';
+import { mergePopulations, preparePopulation, runPopulation, TraceStore, type PopulationResult, type PopulationSpec } from '../../src-shared/engine';
 import type { FlowDocument } from '../../src-shared/flow';
 
 /** What a population worker is started with: it then waits for jobs (see `PopulationThreads`). */
@@ -60,8 +60,11 @@ export interface PoolOptions extends RunOptions {
  * the cores share caches and memory). Measured with tests/bench/engine-cli-bench.ts (5 rounds,
  * medians, 2 Dec 2026), two threads against one: 0.81x at 100,000 users, 0.87x at 150,000, 1.01x
  * at 200,000 and 250,000, 1.19x at 300,000, 1.22x at 500,000; again once workers parsed their
- * flow from JSON (5 rounds): 0.82x at 150,000, 0.97x at 200,000, 1.10x at 300,000; and once they
- * ran the engine-only worker bundle (7 rounds): 0.85x at 200,000, 0.98x at 250,000.
+ * flow from JSON (5 rounds): 0.82x at 150,000, 0.97x at 200,000, 1.10x at 300,000; once they
+ * ran the engine-only worker bundle (7 rounds): 0.85x at 200,000, 0.98x at 250,000; and once a
+ * run's chunks shared one set-up (`preparePopulation`; 9 rounds, 3 Dec 2026): 0.92x at 150,000,
+ * 1.00x at 200,000, 1.09x and 1.06x at 250,000 (faster in 9 and 5 of 9 rounds), 1.20x at 300,000.
+ * 250,000 is too close to call on this shared machine: the threshold stays.
  */
 export const MIN_PARALLEL_USERS = 300_000;
 
@@ -163,13 +166,14 @@ export class PopulationThreads {
     o.signal?.addEventListener('abort', cancel, { once: true });
     try {
       for (const w of this.workers) w.postMessage(job);
-      // This thread takes chunks too, while the workers start.
+      // This thread takes chunks too, while the workers start: one set-up for all of them.
+      const prepared = preparePopulation(doc, spec, { keepTraces });
       for (let i = o.workInThisThread === false ? chunks : Atomics.add(claims, 0, 1); i < chunks; i = Atomics.add(claims, 0, 1)) {
         if (o.signal?.aborted) throw new Error('The simulation was cancelled.');
         if (failure) throw failure;
         const from = i * chunk;
         const to = Math.min(spec.users, from + chunk);
-        parts[i] = runPopulation(doc, spec, { from, to, keepTraces });
+        parts[i] = prepared.run({ from, to });
         received++;
         o.onProgress?.(Atomics.add(claims, 1, to - from) + to - from, spec.users);
       }

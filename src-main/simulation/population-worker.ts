@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runPopulation, type PopulationSpec } from '../../src-shared/engine';
+import { preparePopulation, type PopulationSpec } from '../../src-shared/engine';
 import type { FlowDocument } from '../../src-shared/flow';
 import { POPULATION_WORKER, type PopulationJob, type PopulationReply } from './population-pool';
 
@@ -20,10 +20,11 @@ function serve({ run, input, chunk, chunks, claims, keepTraces }: PopulationJob)
   const post = (m: PopulationReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
   try {
     const { doc, spec } = JSON.parse(input) as { doc: FlowDocument; spec: PopulationSpec };
+    const prepared = preparePopulation(doc, spec, { keepTraces });
     for (let i = Atomics.add(claims, 0, 1); i < chunks; i = Atomics.add(claims, 0, 1)) {
       const from = i * chunk;
       const to = Math.min(spec.users, from + chunk);
-      const r = runPopulation(doc, spec, { from, to, keepTraces });
+      const r = prepared.run({ from, to });
       Atomics.add(claims, 1, to - from);
       const traces = r.traces.toTransfer();
       post({ run, kind: 'part', index: i, result: { ...r, traces } }, [traces.buf.buffer as ArrayBuffer]);

@@ -13,7 +13,7 @@ export { runUser, type Stepper, type StepperFactory, type UserRun, type UserRunO
 export { MachineStepper, TransitionStepper, machineSteppers, transitionSteppers, fastSteppers } from './steppers';
 export { previewJourney, forkPreview, type PreviewOptions, type PreviewResult, type PreviewStep, type ForkResult } from './preview';
 export { JourneyTape, type SeekResult } from './rewind';
-export { runPopulation, type PopulationOptions, type PopulationResult, type NodeStats } from './population';
+export { preparePopulation, runPopulation, type PreparedPopulation, type SliceOptions, type PopulationOptions, type PopulationResult, type NodeStats } from './population';
 export { PopulationIndex, countsAt, type NodeCounts } from './population-index';
 export { syntheticUser, DEFAULT_START, type PopulationSpec, type Choice, type AttributeSpec, type NumericRange, type ReplySpec } from './synth';
 export { TraceStore } from './trace-store';

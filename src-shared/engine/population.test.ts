@@ -4,7 +4,7 @@ import { exampleFiles } from '../testing/flow-builders';
 import { randomFlow } from '../testing/engine-builders';
 import { importFlowJson } from '../flow';
 import { countsAt, PopulationIndex } from './population-index';
-import { runPopulation, type PopulationResult } from './population';
+import { preparePopulation, runPopulation, type PopulationResult } from './population';
 import { machineSteppers } from './steppers';
 import { mergePopulations } from './population-merge';
 import { TraceStore } from './trace-store';
@@ -64,6 +64,22 @@ describe('population run', () => {
     const parts = [runPopulation(doc, spec, { to: 15 }), runPopulation(doc, spec, { from: 15, to: 31 }), runPopulation(doc, spec, { from: 31 })];
     const transferred = parts.map((p) => ({ ...p, traces: TraceStore.fromTransfer(structuredClone(p.traces.toTransfer())) }));
     expect(summary(mergePopulations(transferred))).toEqual(summary(whole));
+  });
+
+  it('runs the same pieces from one set-up as from a set-up each, traces kept or not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1e6 }), fc.boolean(), (nodes, seed, keepTraces) => {
+        const doc = randomFlow(nodes, seed);
+        const spec = { users: 45, days: 7, seed, replyProbability: 0.5, exitChance: 0.2, eventRates: { 'app.opened': 1 } };
+        const cuts = [0, 7, 8, 30, 45];
+        const prepared = preparePopulation(doc, spec, { keepTraces });
+        const pieces = cuts.slice(1).map((to, k) => prepared.run({ from: cuts[k], to }));
+        const alone = cuts.slice(1).map((to, k) => runPopulation(doc, spec, { from: cuts[k], to, keepTraces }));
+        expect(pieces.map(summary)).toEqual(alone.map(summary));
+        expect(summary(mergePopulations(pieces))).toEqual(summary(runPopulation(doc, spec, { keepTraces })));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('reports progress and stops when cancelled', () => {

@@ -1,4 +1,4 @@
-import { forkPreview, mergePopulations, previewJourney, replayUser, runPopulation, syntheticUser, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine/index';
+import { forkPreview, mergePopulations, preparePopulation, previewJourney, replayUser, runPopulation, syntheticUser, type PopulationResult, type PopulationSpec } from '../../../src-shared/engine/index';
 import { forecastInFlight, mergeForecasts } from '../../../src-shared/engine/in-flight-forecast';
 import { moveCheck } from '../../../src-shared/engine/journey-move';
 import type { FlowDocument } from '../../../src-shared/flow/index';
@@ -71,10 +71,11 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       running.set(runId, signal);
       const started = now();
       const parts: PopulationResult[] = [];
+      const prepared = preparePopulation(doc, spec);
       try {
         for (let from = 0; from < spec.users; from += slice) {
           const to = Math.min(spec.users, from + slice);
-          parts.push(runPopulation(doc, spec, { from, to, signal, progressEvery: Math.max(1, Math.floor(slice / 4)), onProgress: (done) => post({ id, kind: 'progress', done: from + done, total: spec.users }) }));
+          parts.push(prepared.run({ from, to, signal, progressEvery: Math.max(1, Math.floor(slice / 4)), onProgress: (done) => post({ id, kind: 'progress', done: from + done, total: spec.users }) }));
           await yieldNow();
           if (signal.aborted) break;
         }
