@@ -1,4 +1,4 @@
-import type { PopulationResult } from './population';
+import { emptyPopulation, type PopulationResult } from './population';
 import { TraceStore } from './trace-store';
 
 /**
@@ -10,18 +10,7 @@ export function mergePopulations(parts: readonly PopulationResult[]): Population
   const [first, ...rest] = parts;
   if (!first) throw new Error('mergePopulations needs at least one part');
   const traces = new TraceStore(first.traces.start, first.traces.nodeIds);
-  const out: PopulationResult = {
-    users: 0,
-    journeys: 0,
-    outcomes: { running: 0, ended: 0, exited: 0 },
-    exits: {},
-    converted: 0,
-    convertedBy: {},
-    nodes: Object.fromEntries(Object.keys(first.nodes).map((id) => [id, { entered: 0, completed: {}, waitingNow: 0, exitedByGlobalExit: 0, exitedByEnd: 0 }])),
-    messagesByDay: {},
-    traces,
-    cancelled: false,
-  };
+  const out = emptyPopulation(traces, []);
   for (const p of [first, ...rest]) {
     out.users += p.users;
     out.journeys += p.journeys;

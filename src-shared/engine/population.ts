@@ -84,28 +84,35 @@ export function preparePopulation(doc: FlowDocument, spec: PopulationSpec, o: Pi
   const stepper = o.stepper ?? (keep ? (input: JourneyInput) => new FastJourney(flow, input, undefined, buffers.take()) : (input: JourneyInput) => new FastJourney(flow, input, undefined, null, true));
   const user = syntheticUsers(flow.doc.campaign, spec);
   const runner = new UserRunner(doc);
+  const nodeIds = flow.nodes.map((n) => n.id);
+  const splitIds = flow.nodes.filter((n) => n.type === 'split').map((n) => n.id);
   return {
     run: (s = {}) => {
       const from = s.from ?? 0;
       const to = Math.min(s.to ?? spec.users, spec.users);
-      const r: PopulationResult = {
-        users: 0,
-        journeys: 0,
-        outcomes: { running: 0, ended: 0, exited: 0 },
-        exits: {},
-        converted: 0,
-        convertedBy: Object.fromEntries(flow.nodes.filter((n) => n.type === 'split').map((n) => [n.id, {}])),
-        nodes: Object.fromEntries(flow.nodes.map((n) => [n.id, { entered: 0, completed: {}, waitingNow: 0, exitedByGlobalExit: 0, exitedByEnd: 0 }])),
-        messagesByDay: {},
-        traces: new TraceStore(start, flow.nodes.map((n) => n.id)),
-        cancelled: false,
-      };
+      const r = emptyPopulation(new TraceStore(start, nodeIds), splitIds);
       const tally = new Tally(r, flow, start, spec.days);
       runUsers({ o: s, r, tally, flow, keep, buffers, stepper, user, runner, start, until, from, to, every: s.progressEvery ?? 1000 });
       tally.finish();
       s.onProgress?.(r.users, to - from);
       return r;
     },
+  };
+}
+
+/** A result with nothing counted yet: every node of `traces` at zero, and each split in `splits` with no conversions. */
+export function emptyPopulation(traces: TraceStore, splits: readonly string[]): PopulationResult {
+  return {
+    users: 0,
+    journeys: 0,
+    outcomes: { running: 0, ended: 0, exited: 0 },
+    exits: {},
+    converted: 0,
+    convertedBy: Object.fromEntries(splits.map((id) => [id, {}])),
+    nodes: Object.fromEntries(traces.nodeIds.map((id) => [id, { entered: 0, completed: {}, waitingNow: 0, exitedByGlobalExit: 0, exitedByEnd: 0 }])),
+    messagesByDay: {},
+    traces,
+    cancelled: false,
   };
 }
 
