@@ -70,7 +70,7 @@ export interface PreparedPopulation {
  * users, the stepper and the runner are the same objects for every piece. Set up anew for each
  * piece (as `runPopulation` with `from`/`to` does), every piece brought new closures, and V8
  * threw away the code it had compiled for the previous piece's ("wrong call target"): a 1M-user
- * CLI run in 40 chunks per thread deoptimized 11 times instead of 3 and ran 3.4% slower.
+ * CLI run in 40 chunks deoptimized 11 times instead of 4 and took 3.5% longer.
  */
 export function preparePopulation(doc: FlowDocument, spec: PopulationSpec, o: Pick<PopulationOptions, 'stepper' | 'keepTraces'> = {}): PreparedPopulation {
   const flow = compileFlow(doc);

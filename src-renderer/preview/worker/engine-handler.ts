@@ -36,7 +36,7 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * The engine worker's behaviour, free of the Worker API so it runs and is tested in Node: give
  * it each incoming call, it posts results, progress and errors. Population runs go in slices of
- * users (`runPopulation({ from, to, signal })`) with a yield between slices, so a cancel sent
+ * users (`preparePopulation(doc, spec).run({ from, to, signal })`, set up once) with a yield between slices, so a cancel sent
  * mid-run is seen; their traces stay here for drill-down and replay.
  */
 export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
@@ -82,7 +82,7 @@ export function createEngineHandler(post: Post, o: HandlerOptions = {}) {
       } finally {
         running.delete(runId);
       }
-      const result = parts.length ? mergePopulations(parts) : runPopulation(doc, { ...spec, users: 0 });
+      const result = parts.length ? mergePopulations(parts) : prepared.run({ to: 0 });
       if (signal.aborted) result.cancelled = true;
       const view = toPopulationView(runId, doc, spec, result, now() - started);
       if (!result.cancelled) hold(runId, doc, spec, result, view);
